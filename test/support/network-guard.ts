@@ -1,0 +1,36 @@
+/**
+ * Tests reach nothing but the loopback interface. Any other outbound connection (a CDN fetch of
+ * traineddata, an AWS endpoint left unconfigured) fails the test that made it, loudly.
+ */
+import net from 'node:net';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+function hostOf(args: unknown[]): string | undefined {
+  const [first, second] = args;
+  if (typeof first === 'object' && first !== null) {
+    const options = first as { host?: string; path?: string };
+    if (options.path !== undefined) return 'localhost'; // unix socket
+    return options.host ?? 'localhost';
+  }
+  if (typeof first === 'number') return typeof second === 'string' ? second : 'localhost';
+  return undefined;
+}
+
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
+  const host = hostOf(args);
+  if (host !== undefined && !LOOPBACK.test(host)) {
+    throw new Error(`network guard: tests may only connect to loopback, not ${host}`);
+  }
+  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+} as typeof net.Socket.prototype.connect;
+
+const originalFetch = globalThis.fetch;
+globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (!LOOPBACK.test(url.hostname.replace(/^\[|\]$/g, ''))) {
+    throw new Error(`network guard: tests may only fetch from loopback, not ${url.hostname}`);
+  }
+  return originalFetch(input, init);
+};
