@@ -1,14 +1,107 @@
 /**
  * Field extraction: recognised lines in, receipt fields and items out. Pure TypeScript, no I/O.
- * (Placeholder until the extractor lands: it finds nothing, so the engine can be wired end to end.)
+ *
+ * Steps: regroup lines into printed rows (layout), read the locale (currency, date order, whole amounts),
+ * then each field from its own module; consistency checks between amounts adjust the confidences and the
+ * overall confidence weighs the key fields and the checks. See docs/fields.md.
  */
-import type { Extraction, OcrLine } from '../schema.js';
+import type { Extraction, OcrLine, ReceiptFields } from '../schema.js';
+import { inferCategory } from './category.js';
+import { clamp01, overallConfidence } from './confidence.js';
+import { adjustments, runChecks } from './consistency.js';
+import { findDate, findTime } from './dates.js';
+import { findItems, itemsSum } from './items.js';
+import { buildRows } from './layout.js';
+import { detectLocale } from './locale.js';
+import { findMerchant } from './merchant.js';
+import { formatCents } from './numbers.js';
+import { findPayment } from './payment.js';
+import { findTotals, type Located } from './totals.js';
 
 export interface ExtractOptions {
   /** Tesseract language codes the text was read with, e.g. ["eng"] or ["spa", "eng"]. */
   readonly languages?: readonly string[];
 }
 
-export function extractReceipt(_lines: readonly OcrLine[], _options: ExtractOptions = {}): Extraction {
-  return { fields: {}, items: [], confidence: 0 };
+type AmountField = NonNullable<ReceiptFields['total']>;
+
+function amountField(found: Located | undefined, delta = 0): AmountField | undefined {
+  if (!found) return undefined;
+  return {
+    value: formatCents(found.amount.cents, found.amount.decimals),
+    confidence: clamp01(found.confidence + delta),
+    text: found.amount.text,
+    bbox: found.amount.text === '' ? null : found.amount.bbox,
+  };
+}
+
+export function extractReceipt(lines: readonly OcrLine[], options: ExtractOptions = {}): Extraction {
+  const rows = buildRows(lines);
+  if (rows.length === 0) return { fields: {}, items: [], confidence: 0 };
+  const locale = detectLocale(rows, options.languages);
+  const totals = findTotals(rows, locale.wholeAmounts);
+  const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);
+  const time = findTime(rows, date?.bbox);
+  const merchant = findMerchant(rows);
+  const payment = findPayment(rows);
+  const rawItems = findItems(rows, locale.wholeAmounts);
+
+  const checks = runChecks({
+    total: totals.total?.amount.cents,
+    subtotal: totals.subtotal?.amount.cents,
+    tax: totals.tax?.amount.cents,
+    tip: totals.tip?.amount.cents,
+    discount: totals.discount?.amount.cents,
+    rounding: totals.rounding?.amount.cents,
+    cash: totals.cash?.amount.cents,
+    change: totals.change?.amount.cents,
+    itemsSum: rawItems.length > 0 ? itemsSum(rawItems) : undefined,
+    itemCount: rawItems.length,
+  });
+  const delta = adjustments(checks);
+  const items = rawItems.map((item) => ({ ...item, confidence: clamp01(item.confidence + delta.items) }));
+
+  const allText = rows.map((r) => r.upper).join('\n');
+  const category = inferCategory(merchant.name?.value.toUpperCase() ?? '', allText);
+
+  const fields: ReceiptFields = {};
+  if (merchant.name) fields.merchantName = merchant.name;
+  if (merchant.address) fields.merchantAddress = merchant.address;
+  if (merchant.phone) fields.merchantPhone = merchant.phone;
+  if (date)
+    fields.transactionDate = {
+      value: date.value,
+      confidence: date.confidence,
+      text: date.text,
+      bbox: date.bbox,
+    };
+  if (time) fields.transactionTime = time;
+  if (locale.currency) {
+    fields.currency = {
+      value: locale.currency,
+      confidence: locale.currencyConfidence,
+      text: locale.currencyText,
+      bbox: locale.currencyRow?.bbox ?? null,
+    };
+  }
+  const subtotal = amountField(totals.subtotal, delta.subtotal);
+  if (subtotal) fields.subtotal = subtotal;
+  const tax = amountField(totals.tax, delta.tax);
+  if (tax) fields.tax = tax;
+  const tip = amountField(totals.tip);
+  if (tip) fields.tip = tip;
+  const total = amountField(totals.total, delta.total);
+  if (total) fields.total = total;
+  if (payment) fields.paymentMethod = payment;
+  fields.category = { value: category.value, confidence: category.confidence, text: '', bbox: null };
+
+  const confidence = overallConfidence(
+    {
+      ...(total ? { total: total.confidence } : {}),
+      ...(date ? { date: date.confidence } : {}),
+      ...(merchant.name ? { merchant: merchant.name.confidence } : {}),
+    },
+    checks,
+  );
+  return { fields, items, confidence };
 }

@@ -1,0 +1,55 @@
+/**
+ * Expense category, inferred from keywords in the merchant name (weighed most) and in the rest of the text.
+ * An inferred field: no bbox, empty text.
+ */
+import type { CATEGORIES } from '../schema.js';
+
+export type Category = (typeof CATEGORIES)[number];
+
+const KEYWORDS: Record<Exclude<Category, 'other'>, RegExp> = {
+  fuel: /\b(SHELL|PETRONAS|PETRON|CALTEX|ESSO|CHEVRON|EXXON|MOBIL|TEXACO|BP|TERPEL|PRIMAX|BIOMAX|FUEL|DIESEL|PETROL|GASOLINE|GASOLINA|ACPM|UNLEADED|RON\s?9[57]|GALLONS?|GALONES|LITRES?|LITROS|PUMP|SURTIDOR|ESTACI[OÓ]N DE SERVICIO|GAS STATION)\b/,
+  restaurant:
+    /\b(RESTAURANT|RESTORAN|RESTAURANTE|CAFE|CAFÉ|COFFEE|BISTRO|GRILL|BAR|PUB|PIZZA|PIZZERIA|BURGER|SUSHI|CUISINE|KITCHEN|DINER|EATERY|KOPITIAM|MAMAK|NASI|MEE|TEH|KOPI|DINE\s*IN|TAKE\s*AWAY|TAKEAWAY|WAITER|SERVER|TABLE|GUEST|MESA|MESERO|PROPINA|TIP|GRATUITY|MEAL|TEALIVE|STARBUCKS|MCDONALD'?S|KFC|SUBWAY|ASADERO|CORRIENTAZO|EMPANADAS|ARROZ|POLLO)\b/,
+  groceries:
+    /\b(SUPERMARKET|HYPERMARKET|MINIMARKET|MINI\s*MARKET|GROCERY|GROCERIES|GROCER|MART|PASARAYA|SUPERMERCADO|MERCADO|FRUVER|D1|ARA|EXITO|[EÉ]XITO|CARULLA|JUMBO|OLIMPICA|TESCO|GIANT|AEON|MYDIN|LOTUS|WALMART|KROGER|COSTCO|SAFEWAY|TRADER JOE'?S|WHOLE FOODS|FRESH|VEGE|VEGETABLES|BAKERIES|BAKERY|PANADER[IÍ]A|MILK|LECHE|BREAD|PAN|EGGS|HUEVOS|RICE)\b/,
+  pharmacy:
+    /\b(PHARMACY|PHARMACIE|FARMACIA|DROGUER[IÍ]A|DRUGSTORE|DRUG|CHEMIST|APOTEK|GUARDIAN|WATSONS|CARING|CVS|WALGREENS|RITE AID|CRUZ VERDE|COLSUBSIDIO|LA REBAJA|TABLET|TABLETS|CAPSULES|MG|SYRUP|JARABE|MEDICINE|MEDICAMENTO)\b/,
+  transport:
+    /\b(TAXI|CAB|GRAB|UBER|LYFT|DIDI|CABIFY|PARKING|PARQUEADERO|PEAJE|TOLL|TOUCH N GO|BUS|TRANSMILENIO|METRO|TRAIN|RAIL|LRT|MRT|KTM|AIRLINE|AIRLINES|AIRASIA|AVIANCA|LATAM|FLIGHT|BOARDING|FARE|TARIFA|PASAJE)\b/,
+  lodging:
+    /\b(HOTEL|MOTEL|INN|HOSTEL|HOSTAL|RESORT|LODGE|GUEST\s*HOUSE|HOMESTAY|APARTAHOTEL|HOSPEDAJE|ROOM\s*NO|CHECK-?IN|CHECK-?OUT|NIGHTS?|NOCHES?|HABITACI[OÓ]N)\b/,
+  retail:
+    /\b(HARDWARE|STATIONERY|FURNISHING|FURNITURE|BOOKSTORE|BOOKS?|ELECTRONICS?|ELECTRICAL|TOOLS?|FERRETER[IÍ]A|PAPELER[IÍ]A|LIBRER[IÍ]A|TIENDA|STORE|SHOP|BOUTIQUE|FASHION|APPAREL|CLOTHING|ROPA|ZAPATOS|SHOES|COSMETICS?|TONYMOLY|D\.?I\.?Y|MR\.?\s*D\.?I\.?Y|IKEA|DECATHLON|DEPARTMENT|SPEED\s*MART|CONFECTIONERY|PAPER|PEN|FILE|TAPE|GLUE)\b/,
+  utilities:
+    /\b(ELECTRICITY|ELECTRIC\s*BILL|TNB|TENAGA|WATER\s*BILL|SYABAS|TELEKOM|UNIFI|INTERNET|BROADBAND|TELEFON[IÍ]A|ENERG[IÍ]A|ACUEDUCTO|EPM|CODENSA|GAS\s*NATURAL|UTILITY|UTILITIES)\b/,
+  entertainment:
+    /\b(CINEMA|CINEMAS|CINE|CINEPLEX|CINEMARK|CINE\s*COLOMBIA|MOVIE|THEATRE|THEATER|TEATRO|CONCERT|CONCIERTO|KARAOKE|BOWLING|GSC|TGV|MUSEUM|MUSEO|ZOO|TICKET|BOLETA|ENTRADA|ARCADE)\b/,
+};
+
+export interface FoundCategory {
+  readonly value: Category;
+  readonly confidence: number;
+}
+
+function hits(re: RegExp, text: string): number {
+  return text.match(new RegExp(re.source, 'g'))?.length ?? 0;
+}
+
+export function inferCategory(merchant: string, allText: string): FoundCategory {
+  let best: { value: Category; score: number } | undefined;
+  let second = 0;
+  for (const [category, re] of Object.entries(KEYWORDS) as [Exclude<Category, 'other'>, RegExp][]) {
+    const score = 3 * Math.min(1, hits(re, merchant)) + Math.min(3, hits(re, allText));
+    if (score === 0) continue;
+    if (!best || score > best.score) {
+      second = best?.score ?? second;
+      best = { value: category, score };
+    } else if (score > second) second = score;
+  }
+  if (!best) return { value: 'other', confidence: 0.2 };
+  const margin = best.score - second;
+  return {
+    value: best.value,
+    confidence: Number(Math.min(0.9, 0.3 + 0.08 * best.score + 0.05 * margin).toFixed(3)),
+  };
+}

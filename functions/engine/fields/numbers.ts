@@ -1,0 +1,212 @@
+/**
+ * Amounts: OCR tokens to exact decimal values. Money is kept in integer hundredths (cents) so sums and
+ * comparisons are exact, and rendered back as decimal strings ("1234.50"), never floats.
+ *
+ * Both conventions are read: 1,234.56 and 1.234,56; a single separator followed by exactly three digits is a
+ * thousands separator (20.600 Colombian pesos, 1,250 US dollars), one or two digits make decimals. OCR
+ * confusions inside numbers (O/0, S/5, l/1, I/1, B/8...) are repaired only in tokens that are mostly digits,
+ * and amounts split by a stray space ("12. 50") are joined.
+ */
+import type { BBox } from '../schema.js';
+import { type Row, tokenBox } from './layout.js';
+
+export interface Amount {
+  /** Value in hundredths of the unit. */
+  readonly cents: number;
+  /** True when the amount was written with decimals (12.50), false for whole amounts (20.600 pesos, 12). */
+  readonly decimals: boolean;
+  /** The OCR text it was read from. */
+  readonly text: string;
+  readonly bbox: BBox;
+  /** Index of the first token of the amount in its row (0 = leftmost). */
+  readonly tokenIndex: number;
+  /** A currency written next to the amount (RM, $, €...), as written. */
+  readonly currencyMark?: string;
+}
+
+const CONFUSIONS: Record<string, string> = {
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  S: '5',
+  s: '5',
+  '§': '5',
+  l: '1',
+  I: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  B: '8',
+  Z: '2',
+  z: '2',
+};
+
+/** Currency marks that stick to amounts: "RM8.60", "$8.20", "8,50€", "COP 20.600". */
+const CURRENCY_MARK =
+  /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|CAD|AUD|S\/\.?|S\$|R\$|\$|€|£|¥)|(RM|MYR|USD|COP|EUR|GBP|€|£|\$)$/i;
+
+export interface ParsedNumber {
+  readonly cents: number;
+  readonly decimals: boolean;
+  readonly negative: boolean;
+  readonly currencyMark?: string;
+}
+
+/** Repairs letter/digit confusions in a token that is mostly digits; returns undefined when it is a word. */
+export function repairDigits(core: string): string | undefined {
+  const digits = core.match(/\d/g)?.length ?? 0;
+  if (digits === 0) return undefined;
+  let fixed = '';
+  let repaired = 0;
+  for (const ch of core) {
+    const sub = CONFUSIONS[ch];
+    if (sub !== undefined) {
+      fixed += sub;
+      repaired += 1;
+    } else fixed += ch;
+  }
+  if (repaired > digits) return undefined;
+  return fixed;
+}
+
+/** Parses one money token ("RM1,234.50", "-7,840.00", "20.600", "12,50", "$O.46", ".01"); undefined if it is not one. */
+export function parseAmount(raw: string): ParsedNumber | undefined {
+  let text = raw.trim().replace(/^[([{*#:=~]+|[)\]}*:;,]+$/g, '');
+  let negative = false;
+  if (text.startsWith('-') || text.startsWith('(')) {
+    negative = true;
+    text = text.replace(/^[-(]+/, '');
+  }
+  if (text.endsWith('-')) {
+    negative = true;
+    text = text.slice(0, -1);
+  }
+  let currencyMark: string | undefined;
+  const mark = CURRENCY_MARK.exec(text);
+  if (mark) {
+    currencyMark = mark[0];
+    text = mark.index === 0 ? text.slice(mark[0].length) : text.slice(0, mark.index);
+    if (text.startsWith('-')) {
+      negative = true;
+      text = text.slice(1);
+    }
+  }
+  if (text === '' || text.endsWith('%')) return undefined;
+  const core = repairDigits(text);
+  if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
+  const value = decimalValue(core);
+  if (value === undefined) return undefined;
+  return { ...value, negative, ...(currencyMark ? { currencyMark } : {}) };
+}
+
+function decimalValue(core: string): { cents: number; decimals: boolean } | undefined {
+  const cleaned = core.replace(/'/g, ',');
+  if (/^\d+$/.test(cleaned)) {
+    if (cleaned.length > 9) return undefined; // a reference number, not money
+    return { cents: Number(cleaned) * 100, decimals: false };
+  }
+  const lastSep = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','));
+  const intPart = cleaned.slice(0, lastSep);
+  const fracPart = cleaned.slice(lastSep + 1);
+  if (!/^\d*$/.test(fracPart)) return undefined;
+  // Thousands only: 20.600, 1,250, 1.234.567
+  if (fracPart.length === 3 && /^\d{1,3}([.,]\d{3})*$/.test(intPart) && intPart !== '') {
+    const seps = cleaned.match(/[.,]/g) ?? [];
+    if (seps.every((s) => s === seps[0])) {
+      const whole = Number(cleaned.replace(/[.,]/g, ''));
+      return whole > 999_999_999 ? undefined : { cents: whole * 100, decimals: false };
+    }
+  }
+  if (fracPart.length < 1 || fracPart.length > 2) return undefined;
+  // Grouping in the integer part must use the other separator, in groups of three.
+  const sep = cleaned[lastSep];
+  const other = sep === '.' ? ',' : '.';
+  if (intPart.includes(sep ?? '')) return undefined;
+  const groups = intPart.split(other);
+  if (
+    groups.length > 1 &&
+    !(/^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g)))
+  ) {
+    return undefined;
+  }
+  const whole = intPart.replace(/[.,]/g, '');
+  if (whole.length > 9) return undefined;
+  const cents = Number(whole || '0') * 100 + Number(fracPart.padEnd(2, '0'));
+  return { cents, decimals: true };
+}
+
+/** Renders hundredths as a decimal string: "1234.50", or "20600" for whole amounts. */
+export function formatCents(cents: number, decimals = true): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const whole = Math.floor(abs / 100);
+  const frac = abs % 100;
+  if (!decimals && frac === 0) return `${sign}${whole}`;
+  return `${sign}${whole}.${String(frac).padStart(2, '0')}`;
+}
+
+const BARE_MARK = /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
+
+/**
+ * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50",
+ * and, right after a currency mark at the end of the row, "8" + "60" (a dot the OCR lost).
+ */
+export function findAmounts(row: Row): Amount[] {
+  const tokens = row.tokens;
+  const found: Amount[] = [];
+  let pendingMark: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined) continue;
+    if (BARE_MARK.test(token.text)) {
+      pendingMark = token.text;
+      continue;
+    }
+    let text = token.text;
+    let end = i + 1;
+    const next = tokens[end];
+    if (next !== undefined) {
+      if (/\d[.,]$/.test(text) && /^\d{2}\b/.test(next.text)) {
+        text += next.text;
+        end += 1;
+      } else if (/\d$/.test(text) && /^[.,]\d{2}$/.test(next.text)) {
+        text += next.text;
+        end += 1;
+      } else if (
+        pendingMark &&
+        /^\d{1,4}$/.test(text) &&
+        /^\d{2}$/.test(next.text) &&
+        end === tokens.length - 1
+      ) {
+        text = `${text}.${next.text}`;
+        end += 1;
+      }
+    }
+    const parsed = parseAmount(text);
+    if (parsed === undefined) {
+      pendingMark = undefined;
+      continue;
+    }
+    const currencyMark = parsed.currencyMark ?? pendingMark;
+    found.push({
+      cents: parsed.negative ? -parsed.cents : parsed.cents,
+      decimals: parsed.decimals,
+      text: tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(' '),
+      bbox: tokenBox(row, i, end),
+      tokenIndex: i,
+      ...(currencyMark ? { currencyMark } : {}),
+    });
+    pendingMark = undefined;
+    i = end - 1;
+  }
+  return found;
+}
+
+/** Amounts that look like money on this receipt: decimals, or whole amounts when the receipt uses none. */
+export function moneyAmounts(row: Row, wholeAmounts: boolean): Amount[] {
+  return findAmounts(row).filter((a) => a.decimals || wholeAmounts || a.currencyMark !== undefined);
+}

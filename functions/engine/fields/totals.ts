@@ -1,0 +1,229 @@
+/**
+ * Totals: the amount paid and the amounts around it (subtotal, tax, tip, discount, rounding, cash tendered,
+ * change). Positions matter: a total is the amount on a TOTAL row (or, when the receipt wraps it, on the
+ * amounts-only row just below), never "the biggest number". Cash and change are not the total, but
+ * total + change = cash confirms one.
+ */
+
+import {
+  CASH_TENDERED,
+  CHANGE,
+  DISCOUNT,
+  NOT_CASH,
+  NOT_CHANGE,
+  NOT_TAX,
+  NOT_TOTAL,
+  ROUNDING,
+  STRONG_TOTAL,
+  SUBTOTAL,
+  SUMMARY_HEADING,
+  TAX,
+  TIP,
+  TOTAL,
+} from './labels.js';
+import { letterRatio, type Row } from './layout.js';
+import { type Amount, moneyAmounts } from './numbers.js';
+
+export interface Located {
+  readonly amount: Amount;
+  readonly row: Row;
+  /** Base confidence from how the amount was found (label strength, wrapping, fallback). */
+  readonly confidence: number;
+}
+
+export interface Totals {
+  readonly total?: Located;
+  readonly subtotal?: Located;
+  readonly tax?: Located;
+  readonly tip?: Located;
+  readonly discount?: Located;
+  readonly rounding?: Located;
+  readonly cash?: Located;
+  readonly change?: Located;
+  /** How the total was chosen, for the consistency checks. */
+  readonly totalSource?: 'label' | 'tender' | 'largest';
+}
+
+interface Scan {
+  readonly rows: readonly Row[];
+  readonly whole: boolean;
+  /** Index of the first row of the tax summary table at the foot, or rows.length. */
+  readonly summaryStart: number;
+}
+
+function isTotalRow(row: Row): 'strong' | 'plain' | undefined {
+  if (NOT_TOTAL.test(row.upper)) return undefined;
+  if (STRONG_TOTAL.test(row.upper)) return 'strong';
+  if (TOTAL.test(row.upper)) return 'plain';
+  return undefined;
+}
+
+/** The amount a labelled row states: its rightmost amount, or the amounts-only row right below when wrapped. */
+function amountFor(scan: Scan, row: Row): { amount: Amount; row: Row; wrapped: boolean } | undefined {
+  const own = moneyAmounts(row, scan.whole);
+  const last = own[own.length - 1];
+  if (last) return { amount: last, row, wrapped: false };
+  const next = scan.rows[row.index + 1];
+  if (next === undefined) return undefined;
+  const height = Math.max(1, row.bbox.y1 - row.bbox.y0);
+  if (next.bbox.y0 - row.bbox.y1 > height * 1.5) return undefined;
+  const below = moneyAmounts(next, scan.whole);
+  const amount = below[below.length - 1];
+  const rest = next.tokens.filter((_, i) => !below.some((a) => a.tokenIndex === i)).map((t) => t.text);
+  if (amount === undefined || letterRatio(rest.join(' ')) > 0.5) return undefined;
+  return { amount, row: next, wrapped: true };
+}
+
+function located(scan: Scan, row: Row, base: number): Located | undefined {
+  const found = amountFor(scan, row);
+  if (!found) return undefined;
+  const wrappedPenalty = found.wrapped ? 0.05 : 0;
+  const ocr = 0.7 + 0.3 * Math.min(1, row.confidence);
+  return { amount: found.amount, row: found.row, confidence: (base - wrappedPenalty) * ocr };
+}
+
+function lastMatching(
+  scan: Scan,
+  test: (row: Row) => boolean,
+  base: number,
+  before?: number,
+): Located | undefined {
+  const limit = Math.min(before ?? scan.rows.length, scan.summaryStart);
+  for (let i = limit - 1; i >= 0; i--) {
+    const row = scan.rows[i];
+    if (row && test(row)) {
+      const found = located(scan, row, base);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function positive(l: Located | undefined): Located | undefined {
+  return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
+}
+
+export function findTotals(rows: readonly Row[], whole: boolean): Totals {
+  const headingIndex = rows.findIndex((r, i) => i > rows.length / 3 && SUMMARY_HEADING.test(r.upper));
+  const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
+
+  const cash = positive(
+    lastMatching(
+      scan,
+      (r) => CASH_TENDERED.test(r.upper) && !NOT_CASH.test(r.upper) && !CHANGE.test(r.upper),
+      0.8,
+    ),
+  );
+  const change = positive(lastMatching(scan, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8));
+  // A rounding adjustment is small; "ROUNDING RM 45.35" on some tills is the rounded total itself.
+  const smallest = whole ? 100_00 : 1_00;
+  const rounding = lastMatching(
+    scan,
+    (r) => ROUNDING.test(r.upper) && moneyAmounts(r, whole).some((a) => Math.abs(a.cents) < smallest),
+    0.8,
+  );
+
+  const tendered = cash && change ? cash.amount.cents - change.amount.cents : undefined;
+
+  // Candidates: every TOTAL row before the tax summary (and, weakly, inside it).
+  interface Candidate extends Located {
+    score: number;
+  }
+  const candidates: Candidate[] = [];
+  for (const row of rows) {
+    const kind = isTotalRow(row);
+    if (!kind || CHANGE.test(row.upper)) continue;
+    const found = located(scan, row, kind === 'strong' ? 0.85 : 0.75);
+    if (!found || found.amount.cents <= 0) continue;
+    let score = kind === 'strong' ? 3 : 2;
+    if (row.index >= scan.summaryStart) score -= 3;
+    if (tendered !== undefined && found.amount.cents === tendered) score += 1.5;
+    else if (cash && !change && found.amount.cents === cash.amount.cents) score += 0.5;
+    if (cash && found.amount.cents > cash.amount.cents) score -= 1;
+    score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
+    candidates.push({ ...found, score });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  let total: Located | undefined = candidates[0];
+  let totalSource: Totals['totalSource'] = total ? 'label' : undefined;
+
+  // A rounded total printed under a rounding label ("ROUNDING RM 45.35" after "ROUNDING ADJ .01").
+  if (total && rounding && rounding.amount.cents !== 0) {
+    const start = total.row.index;
+    const targets = [total.amount.cents + rounding.amount.cents, total.amount.cents - rounding.amount.cents];
+    for (const row of rows.slice(start + 1, scan.summaryStart)) {
+      if (CHANGE.test(row.upper)) continue;
+      const hit = moneyAmounts(row, whole).find((a) => targets.includes(a.cents));
+      if (hit && (tendered === undefined || tendered === hit.cents || tendered !== total.amount.cents)) {
+        total = { amount: hit, row, confidence: total.confidence };
+        break;
+      }
+    }
+  }
+
+  if (!total && tendered !== undefined && tendered > 0 && cash && change) {
+    total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.45 };
+    totalSource = 'tender';
+  }
+  if (!total) {
+    total = largestAmount(scan);
+    if (total) totalSource = 'largest';
+  }
+
+  const totalIndex = total?.row.index;
+  const subtotal = lastMatching(
+    scan,
+    (r) => SUBTOTAL.test(r.upper),
+    0.8,
+    totalIndex !== undefined ? totalIndex + 1 : undefined,
+  );
+  const taxRow = (r: Row) =>
+    TAX.test(r.upper) && !NOT_TAX.test(r.upper) && isTotalRow(r) === undefined && !SUBTOTAL.test(r.upper);
+  let tax = positive(lastMatching(scan, taxRow, 0.75));
+  if (tax && total && tax.amount.cents >= total.amount.cents) tax = undefined;
+  if (!tax && total) tax = taxFromSummary(scan, total.amount.cents);
+  const tip = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
+  const discount = positive(
+    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
+  );
+
+  return {
+    ...(total ? { total } : {}),
+    ...(subtotal && subtotal.amount.cents > 0 ? { subtotal } : {}),
+    ...(tax ? { tax } : {}),
+    ...(tip ? { tip } : {}),
+    ...(discount ? { discount } : {}),
+    ...(rounding ? { rounding } : {}),
+    ...(cash ? { cash } : {}),
+    ...(change ? { change } : {}),
+    ...(totalSource ? { totalSource } : {}),
+  };
+}
+
+/** In a tax summary table, the row whose net + tax equals the total gives the tax. */
+function taxFromSummary(scan: Scan, totalCents: number): Located | undefined {
+  for (const row of scan.rows.slice(scan.summaryStart)) {
+    const amounts = moneyAmounts(row, scan.whole);
+    for (let i = 0; i + 1 < amounts.length; i++) {
+      const net = amounts[i];
+      const tax = amounts[i + 1];
+      if (net && tax && tax.cents > 0 && tax.cents < net.cents && net.cents + tax.cents === totalCents) {
+        return { amount: tax, row, confidence: 0.6 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Last resort: the largest amount in the lower part of the receipt, with a low confidence. */
+function largestAmount(scan: Scan): Located | undefined {
+  let best: Located | undefined;
+  for (const row of scan.rows.slice(Math.floor(scan.rows.length / 3), scan.summaryStart)) {
+    if (CHANGE.test(row.upper) || (CASH_TENDERED.test(row.upper) && !NOT_CASH.test(row.upper))) continue;
+    for (const amount of moneyAmounts(row, scan.whole)) {
+      if (amount.cents > 0 && (!best || amount.cents > best.amount.cents))
+        best = { amount, row, confidence: 0.25 };
+    }
+  }
+  return best;
+}
