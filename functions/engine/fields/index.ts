@@ -39,12 +39,12 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   const rows = buildRows(lines);
   if (rows.length === 0) return { fields: {}, items: [], confidence: 0 };
   const locale = detectLocale(rows, options.languages);
-  const totals = findTotals(rows, locale.wholeAmounts);
+  const rawItems = findItems(rows, locale.wholeAmounts);
+  const totals = findTotals(rows, locale.wholeAmounts, rawItems.length > 0 ? itemsSum(rawItems) : undefined);
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);
   const payment = findPayment(rows);
-  const rawItems = findItems(rows, locale.wholeAmounts);
 
   const checks = runChecks({
     total: totals.total?.amount.cents,

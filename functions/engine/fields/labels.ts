@@ -3,7 +3,7 @@
  * (T0TAL, TOTAI, SUB-TOTAL, SUBTOTAL, 5UBTOTAL). Each pattern runs on the upper-cased row text.
  */
 
-const T = 'T[O0]T[A4][L1I]';
+const T = '(?:T|\\[|\\b)[O0]T[A4][L1I]';
 
 /** The grand total, stated strongly: preferred over a plain TOTAL. */
 export const STRONG_TOTAL = new RegExp(

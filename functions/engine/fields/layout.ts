@@ -8,6 +8,8 @@ import type { BBox, OcrLine } from '../schema.js';
 export interface Token {
   readonly text: string;
   readonly bbox: BBox;
+  /** Recognition confidence of the word, 0..1 (the line's when the engine gave no words). */
+  readonly confidence: number;
 }
 
 export interface Row {
@@ -40,7 +42,7 @@ function lineTokens(line: OcrLine): Token[] {
   const words = line.words.filter((w) => w.text.trim() !== '');
   const parts = line.text.split(/\s+/).filter((p) => p !== '');
   if (words.length > 0 && words.map((w) => w.text.trim()).join(' ') === parts.join(' ')) {
-    return words.map((w) => ({ text: w.text.trim(), bbox: w.bbox }));
+    return words.map((w) => ({ text: w.text.trim(), bbox: w.bbox, confidence: w.confidence }));
   }
   const chars = Math.max(1, line.text.length);
   const width = line.bbox.x1 - line.bbox.x0;
@@ -49,7 +51,11 @@ function lineTokens(line: OcrLine): Token[] {
   for (let m = re.exec(line.text); m !== null; m = re.exec(line.text)) {
     const x0 = line.bbox.x0 + Math.round((m.index / chars) * width);
     const x1 = line.bbox.x0 + Math.round(((m.index + m[0].length) / chars) * width);
-    tokens.push({ text: m[0], bbox: { x0, y0: line.bbox.y0, x1, y1: line.bbox.y1 } });
+    tokens.push({
+      text: m[0],
+      bbox: { x0, y0: line.bbox.y0, x1, y1: line.bbox.y1 },
+      confidence: line.confidence,
+    });
   }
   return tokens;
 }

@@ -20,6 +20,8 @@ export interface Amount {
   readonly bbox: BBox;
   /** Index of the first token of the amount in its row (0 = leftmost). */
   readonly tokenIndex: number;
+  /** Recognition confidence of the amount's words (the lowest), 0..1. */
+  readonly confidence: number;
   /** A currency written next to the amount (RM, $, €...), as written. */
   readonly currencyMark?: string;
 }
@@ -146,6 +148,15 @@ export function formatCents(cents: number, decimals = true): string {
   return `${sign}${whole}.${String(frac).padStart(2, '0')}`;
 }
 
+/** "12.", "RMS.", "RM5:" — the integer part of an amount whose decimals the OCR put in the next token. */
+function splitDecimals(text: string): boolean {
+  if (!/[.,:]$/.test(text)) return false;
+  const core = text.slice(0, -1).replace(/^(RM|\$|€|£)/i, '');
+  const repaired =
+    repairDigits(core) ?? (/^[OSlIB]$/.test(core) ? repairDigits(`0${core}`)?.slice(1) : undefined);
+  return repaired !== undefined && /^\d{1,7}$/.test(repaired) && core !== '';
+}
+
 const BARE_MARK = /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
 
 /**
@@ -167,7 +178,10 @@ export function findAmounts(row: Row): Amount[] {
     let end = i + 1;
     const next = tokens[end];
     if (next !== undefined) {
-      if (/\d[.,]$/.test(text) && /^\d{2}\b/.test(next.text)) {
+      if (splitDecimals(text) && /^\d{2}$/.test(next.text)) {
+        text = `${text.slice(0, -1)}.${next.text}`;
+        end += 1;
+      } else if (/\d[.,]$/.test(text) && /^\d{2}\b/.test(next.text)) {
         text += next.text;
         end += 1;
       } else if (/\d$/.test(text) && /^[.,]\d{2}$/.test(next.text)) {
@@ -198,6 +212,7 @@ export function findAmounts(row: Row): Amount[] {
         .join(' '),
       bbox: tokenBox(row, i, end),
       tokenIndex: i,
+      confidence: Math.min(...tokens.slice(i, end).map((t) => t.confidence)),
       ...(currencyMark ? { currencyMark } : {}),
     });
     pendingMark = undefined;

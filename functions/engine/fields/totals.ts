@@ -103,7 +103,8 @@ function positive(l: Located | undefined): Located | undefined {
   return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
 }
 
-export function findTotals(rows: readonly Row[], whole: boolean): Totals {
+/** @param itemsCents the sum of the line items, when any were found: a total equal to it is supported. */
+export function findTotals(rows: readonly Row[], whole: boolean, itemsCents?: number): Totals {
   const headingIndex = rows.findIndex((r, i) => i > rows.length / 3 && SUMMARY_HEADING.test(r.upper));
   const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
 
@@ -123,7 +124,10 @@ export function findTotals(rows: readonly Row[], whole: boolean): Totals {
     0.8,
   );
 
-  const tendered = cash && change ? cash.amount.cents - change.amount.cents : undefined;
+  const tendered =
+    cash && change && change.amount.cents < cash.amount.cents
+      ? cash.amount.cents - change.amount.cents
+      : undefined;
 
   // Candidates: every TOTAL row before the tax summary (and, weakly, inside it).
   interface Candidate extends Located {
@@ -140,28 +144,49 @@ export function findTotals(rows: readonly Row[], whole: boolean): Totals {
     if (tendered !== undefined && found.amount.cents === tendered) score += 1.5;
     else if (cash && !change && found.amount.cents === cash.amount.cents) score += 0.5;
     if (cash && found.amount.cents > cash.amount.cents) score -= 1;
+    if (itemsCents !== undefined && found.amount.cents === itemsCents) score += 0.5;
+    score += found.amount.confidence - 0.8; // a blurred amount loses to a crisp one of the same rank
     score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
     candidates.push({ ...found, score });
+  }
+  // Readings that agree support each other.
+  for (const c of candidates) {
+    c.score += 0.3 * candidates.filter((o) => o !== c && o.amount.cents === c.amount.cents).length;
   }
   candidates.sort((a, b) => b.score - a.score);
   let total: Located | undefined = candidates[0];
   let totalSource: Totals['totalSource'] = total ? 'label' : undefined;
 
-  // A rounded total printed under a rounding label ("ROUNDING RM 45.35" after "ROUNDING ADJ .01").
-  if (total && rounding && rounding.amount.cents !== 0) {
-    const start = total.row.index;
-    const targets = [total.amount.cents + rounding.amount.cents, total.amount.cents - rounding.amount.cents];
-    for (const row of rows.slice(start + 1, scan.summaryStart)) {
-      if (CHANGE.test(row.upper)) continue;
-      const hit = moneyAmounts(row, whole).find((a) => targets.includes(a.cents));
-      if (hit && (tendered === undefined || tendered === hit.cents || tendered !== total.amount.cents)) {
+  // A rounded total printed after the total: "ROUNDING RM 45.35" after "TOTAL 45.34" (adjustment unreadable or not).
+  if (total) {
+    const maxAdjust = Math.max(Math.abs(rounding?.amount.cents ?? 0), whole ? 100_00 : 10);
+    const base = total.amount.cents;
+    for (const row of rows.slice(total.row.index + 1, scan.summaryStart)) {
+      if (CHANGE.test(row.upper) || (CASH_TENDERED.test(row.upper) && !NOT_CASH.test(row.upper))) break;
+      if (!ROUNDING.test(row.upper) && isTotalRow(row) === undefined) continue;
+      const hit = moneyAmounts(row, whole).find(
+        (a) => a.cents !== base && Math.abs(a.cents - base) <= maxAdjust,
+      );
+      if (hit && (tendered === undefined || tendered === hit.cents || tendered !== base)) {
         total = { amount: hit, row, confidence: total.confidence };
         break;
       }
     }
   }
 
-  if (!total && tendered !== undefined && tendered > 0 && cash && change) {
+  // Cash - change disagrees with a blurred total, or is printed elsewhere too: trust the tender.
+  if (total && tendered !== undefined && cash && change && total.amount.cents !== tendered) {
+    const tenderSharp = Math.min(cash.amount.confidence, change.amount.confidence) >= 0.85;
+    const elsewhere = rows.some(
+      (r) => r !== cash.row && r !== change.row && moneyAmounts(r, whole).some((a) => a.cents === tendered),
+    );
+    if ((tenderSharp && total.amount.confidence < 0.7) || elsewhere) {
+      total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+      totalSource = 'tender';
+    }
+  }
+
+  if (!total && tendered !== undefined && cash) {
     total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.45 };
     totalSource = 'tender';
   }
