@@ -1,0 +1,145 @@
+/**
+ * Input checks and decoding: what the bytes are, whether they are too big or broken, and the decoded
+ * grayscale raster. Every rejection is an EngineError with a code the CLI, the Lambda and the API share.
+ */
+import bmp from 'bmp-js';
+import sharp, { type Sharp } from 'sharp';
+import { EngineError } from './errors.js';
+
+// libvips caches decoded tiles between operations; with one image at a time that is only memory growth.
+sharp.cache(false);
+
+export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'tiff', 'gif', 'bmp'] as const;
+export type AcceptedFormat = (typeof ACCEPTED_FORMATS)[number];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  return signature.every((byte, index) => bytes[offset + index] === byte);
+}
+
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode(...bytes.subarray(start, end));
+}
+
+/**
+ * The format from the magic bytes, without decoding: cheap enough to run before a download completes.
+ * Returns one of ACCEPTED_FORMATS, a name for a known but unsupported format ('pdf', 'heif', 'avif', 'svg'),
+ * or undefined.
+ */
+export function detectImageFormat(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'gif';
+  if (ascii(bytes, 0, 2) === 'BM' && bytes.length >= 26) return 'bmp';
+  // PDF readers accept the header anywhere in the first 1 KiB.
+  if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  if (ascii(bytes, 4, 8) === 'ftyp') {
+    const brand = ascii(bytes, 8, 12);
+    if (brand === 'avif' || brand === 'avis') return 'avif';
+    if (['heic', 'heix', 'hevc', 'mif1', 'msf1'].includes(brand)) return 'heif';
+  }
+  const head = ascii(bytes, 0, 512)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
+  return undefined;
+}
+
+export interface InputLimits {
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+}
+
+function isAccepted(format: string | undefined): format is AcceptedFormat {
+  return (ACCEPTED_FORMATS as readonly string[]).includes(format ?? '');
+}
+
+const ACCEPTED_LIST = 'JPEG, PNG, WebP, TIFF, GIF or BMP';
+
+/** Checks size and format; throws EMPTY_FILE, TOO_LARGE or UNSUPPORTED_FORMAT. */
+export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedFormat {
+  if (bytes.length === 0) throw new EngineError('EMPTY_FILE', 'The file is empty: upload a receipt image');
+  if (bytes.length > limits.maxBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new EngineError(
+      'TOO_LARGE',
+      `The file is ${mb(bytes.length)} MB; the limit is ${mb(limits.maxBytes)} MB: upload a smaller image`,
+    );
+  }
+  const format = detectImageFormat(bytes);
+  if (format === 'pdf') {
+    throw new EngineError(
+      'UNSUPPORTED_FORMAT',
+      `PDF is not supported yet: upload a photo or scan of the receipt as ${ACCEPTED_LIST}`,
+    );
+  }
+  if (!isAccepted(format)) {
+    const what = format === undefined ? 'not a recognised image' : `${format.toUpperCase()}`;
+    throw new EngineError('UNSUPPORTED_FORMAT', `The file is ${what}: upload ${ACCEPTED_LIST}`);
+  }
+  return format;
+}
+
+function tooManyPixels(width: number, height: number, maxPixels: number): EngineError {
+  return new EngineError(
+    'TOO_MANY_PIXELS',
+    `The image is ${width}x${height} pixels; the limit is ${(maxPixels / 1e6).toFixed(0)} megapixels: upload a smaller image`,
+  );
+}
+
+/**
+ * BMP through bmp-js (sharp/libvips has no BMP loader). Dimensions are checked from the header before any
+ * pixel is allocated, so a BMP cannot be a decompression bomb either.
+ */
+function decodeBmp(bytes: Uint8Array, maxPixels: number): Sharp {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = buffer.readInt32LE(18);
+  const height = Math.abs(buffer.readInt32LE(22));
+  if (width <= 0 || height <= 0) throw new EngineError('CORRUPT_IMAGE', 'The BMP header has no valid size');
+  if (width * height > maxPixels) throw tooManyPixels(width, height, maxPixels);
+  let decoded: { data: Buffer; width: number; height: number };
+  try {
+    decoded = bmp.decode(buffer);
+  } catch (error) {
+    throw new EngineError('CORRUPT_IMAGE', 'The BMP file is damaged or truncated: re-export it', false, {
+      cause: error,
+    });
+  }
+  // bmp-js yields ABGR quadruplets; sharp wants RGB.
+  const rgb = Buffer.alloc(decoded.width * decoded.height * 3);
+  for (let source = 0, target = 0; target < rgb.length; source += 4, target += 3) {
+    rgb[target] = decoded.data[source + 3] ?? 0;
+    rgb[target + 1] = decoded.data[source + 2] ?? 0;
+    rgb[target + 2] = decoded.data[source + 1] ?? 0;
+  }
+  return sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
+}
+
+/** A sharp pipeline over the input: first frame only (GIF/TIFF), pixel limit enforced, EXIF orientation applied. */
+export function openImage(bytes: Uint8Array, format: AcceptedFormat, limits: InputLimits): Sharp {
+  if (format === 'bmp') return decodeBmp(bytes, limits.maxPixels);
+  // failOn 'truncated': a cut-off upload is an error, but a mere warning (odd EXIF, extra bytes) is not.
+  return sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1 }).autoOrient();
+}
+
+/** Maps a libvips failure to the error the user can act on. */
+export function decodeError(error: unknown, format: AcceptedFormat, maxPixels: number): EngineError {
+  if (error instanceof EngineError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) {
+    return new EngineError(
+      'TOO_MANY_PIXELS',
+      `The image has more than ${(maxPixels / 1e6).toFixed(0)} megapixels: upload a smaller image`,
+      false,
+      { cause: error },
+    );
+  }
+  return new EngineError(
+    'CORRUPT_IMAGE',
+    `The ${format.toUpperCase()} file is damaged or truncated and cannot be decoded: upload it again`,
+    false,
+    { cause: error },
+  );
+}

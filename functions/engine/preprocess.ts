@@ -1,0 +1,62 @@
+/**
+ * Decoding and preprocessing with sharp: the upright grayscale raster, capped in size, encoded for Tesseract.
+ * Measured on SROIE-like scans (docs/engine.md): blind upscaling and a global contrast stretch both hurt, a
+ * downscale cap is free accuracy-wise and bounds time and memory.
+ */
+import { type AcceptedFormat, decodeError, type InputLimits, openImage } from './input.js';
+
+/** An 8-bit grayscale raster, one byte per pixel, row-major. */
+export interface GrayImage {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface DecodedImage {
+  readonly gray: GrayImage;
+  /** Upright size of the original (after EXIF orientation), before any downscale. */
+  readonly uprightWidth: number;
+  readonly uprightHeight: number;
+}
+
+export interface PreprocessOptions {
+  /** Images wider than this are downscaled to it (never enlarged). */
+  readonly maxWidth: number;
+}
+
+export const DEFAULT_PREPROCESS: PreprocessOptions = { maxWidth: 1200 };
+
+export async function decodeImage(
+  bytes: Uint8Array,
+  format: AcceptedFormat,
+  limits: InputLimits,
+  options: PreprocessOptions = DEFAULT_PREPROCESS,
+): Promise<DecodedImage> {
+  try {
+    const image = openImage(bytes, format, limits);
+    const metadata = await image.metadata();
+    const width = metadata.autoOrient?.width ?? metadata.width;
+    const height = metadata.autoOrient?.height ?? metadata.height;
+    const { data, info } = await image
+      .grayscale()
+      .resize({ width: options.maxWidth, withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      gray: { data, width: info.width, height: info.height },
+      uprightWidth: width ?? info.width,
+      uprightHeight: height ?? info.height,
+    };
+  } catch (error) {
+    throw decodeError(error, format, limits.maxPixels);
+  }
+}
+
+/**
+ * Binary PGM ("P5"): Leptonica inside tesseract.js reads it natively, so the raster crosses to the worker
+ * without a PNG encode/decode round trip.
+ */
+export function toPgm(image: GrayImage): Buffer {
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'ascii');
+  return Buffer.concat([header, image.data]);
+}

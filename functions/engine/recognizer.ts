@@ -1,0 +1,191 @@
+/**
+ * One tesseract.js worker, created once and reused across receipts (creating one per image is the costliest
+ * mistake: 0.4 s each). It is replaced after N jobs or above an RSS mark because the WASM heap never shrinks
+ * (tesseract.js #900, #977, #1045), and after a crash.
+ */
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { EngineError } from './errors.js';
+import type { OcrLine, OcrWord } from './schema.js';
+import type { LangSource } from './tessdata.js';
+
+export interface RecognizerOptions {
+  /** Tesseract language string, e.g. "eng" or "spa+eng" (the first is the primary model). */
+  readonly languages: string;
+  readonly source: LangSource;
+  readonly recycleAfterJobs: number;
+  readonly recycleAboveRssBytes: number;
+  /** Page segmentation mode; receipts are one block of lines (psm 6). */
+  readonly psm?: PSM;
+}
+
+export interface RecognizedPage {
+  readonly lines: OcrLine[];
+  /** Mean word confidence 0..1 (0 when nothing was read). */
+  readonly confidence: number;
+}
+
+interface TessBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface TessWord {
+  text: string;
+  confidence: number;
+  bbox: TessBox;
+}
+interface TessLine {
+  text: string;
+  confidence: number;
+  bbox: TessBox;
+  words: TessWord[];
+}
+interface TessBlock {
+  paragraphs: { lines: TessLine[] }[];
+}
+
+function scaleBox(box: TessBox, scale: number) {
+  return {
+    x0: Math.round(box.x0 * scale),
+    y0: Math.round(box.y0 * scale),
+    x1: Math.round(box.x1 * scale),
+    y1: Math.round(box.y1 * scale),
+  };
+}
+
+const unit = (percent: number) => Math.min(1, Math.max(0, percent / 100));
+
+/** Tesseract's block tree flattened to lines of words; boxes scaled back to the caller's pixel grid. */
+export function toOcrLines(blocks: readonly TessBlock[] | null, scale: number): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words: OcrWord[] = line.words
+          .filter((word) => word.text.trim() !== '')
+          .map((word) => ({
+            text: word.text,
+            confidence: unit(word.confidence),
+            bbox: scaleBox(word.bbox, scale),
+          }));
+        if (words.length === 0) continue;
+        lines.push({
+          text: words.map((word) => word.text).join(' '),
+          confidence: unit(line.confidence),
+          bbox: scaleBox(line.bbox, scale),
+          words,
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+export function meanWordConfidence(lines: readonly OcrLine[]): number {
+  const words = lines.flatMap((line) => line.words);
+  if (words.length === 0) return 0;
+  return words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
+}
+
+export class Recognizer {
+  #worker: Promise<Worker> | undefined;
+  #jobs = 0;
+  #generation = 0;
+
+  constructor(readonly options: RecognizerOptions) {}
+
+  /** How many workers this recognizer has started (1 + recycles + crash replacements). */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Starts the worker now rather than on the first receipt (cold start happens once, at init). */
+  async warm(): Promise<void> {
+    await this.#current();
+  }
+
+  #current(): Promise<Worker> {
+    if (this.#worker === undefined) {
+      this.#generation += 1;
+      this.#jobs = 0;
+      const started = this.#start();
+      // A failed start must not poison the next attempt.
+      started.catch(() => {
+        if (this.#worker === started) this.#worker = undefined;
+      });
+      this.#worker = started;
+    }
+    return this.#worker;
+  }
+
+  async #start(): Promise<Worker> {
+    const { languages, source } = this.options;
+    try {
+      const worker = await createWorker(languages, OEM.LSTM_ONLY, {
+        langPath: source.langPath,
+        gzip: source.gzip,
+        // Never read or write a traineddata cache: the data is local already, and Lambda's disk is read-only.
+        cacheMethod: 'none',
+        // Without a handler tesseract.js rethrows worker errors as uncaught exceptions; the job promise
+        // already rejects, which is where we handle them.
+        errorHandler: () => {},
+      });
+      await worker.setParameters({
+        tessedit_pageseg_mode: this.options.psm ?? PSM.SINGLE_BLOCK,
+        // Receipts are scans; naming a resolution silences Tesseract's per-image estimate.
+        user_defined_dpi: '300',
+      });
+      return worker;
+    } catch (error) {
+      throw new EngineError(
+        'OCR_FAILED',
+        `The OCR worker could not start (${languages}): ${String(error)}`,
+        true,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /**
+   * Reads one prepared image (PNG or PGM bytes). `scale` maps the image's pixels back to the caller's grid.
+   * Calls must not overlap: the engine serialises them.
+   */
+  async recognize(image: Uint8Array, scale = 1): Promise<RecognizedPage> {
+    const worker = await this.#current();
+    let blocks: TessBlock[] | null;
+    try {
+      const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
+      blocks = result.data.blocks as unknown as TessBlock[] | null;
+    } catch (error) {
+      await this.#retire();
+      throw new EngineError('OCR_FAILED', `Recognition failed: ${String(error)}`, true, { cause: error });
+    }
+    this.#jobs += 1;
+    if (
+      this.#jobs >= this.options.recycleAfterJobs ||
+      process.memoryUsage.rss() > this.options.recycleAboveRssBytes
+    ) {
+      await this.#retire();
+    }
+    const lines = toOcrLines(blocks, scale);
+    return { lines, confidence: meanWordConfidence(lines) };
+  }
+
+  async #retire(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (worker === undefined) return;
+    try {
+      await (await worker).terminate();
+    } catch {
+      // A worker that failed to start or already died has nothing left to free.
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#retire();
+  }
+}
