@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../support/receipt-images.js';
+
+const run = promisify(execFile);
+const CLI = path.resolve('tools/cli/ocr.ts');
+
+async function ocr(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      timeout: 120_000,
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+describe('pnpm ocr', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ocr-cli-'));
+    await mkdir(path.join(dir, 'batch'));
+    await writeFile(path.join(dir, 'batch', 'a-english.png'), await renderReceipt(ENGLISH_RECEIPT));
+    await writeFile(
+      path.join(dir, 'batch', 'b-broken.jpg'),
+      (await renderReceipt({ ...ENGLISH_RECEIPT, format: 'jpeg' })).subarray(0, 2000),
+    );
+    await writeFile(
+      path.join(dir, 'batch', 'c-spanish.jpg'),
+      await renderReceipt({ ...SPANISH_RECEIPT, format: 'jpeg' }),
+    );
+    await writeFile(path.join(dir, 'batch', 'd-notes.txt'), 'TOTAL 12.00\n');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('--json prints exactly one JSON line per input, in input order, and exits 1 when any failed', async () => {
+    // Act: a folder with two bad files among good ones, plus a missing path, on two engines.
+    const missing = path.join(dir, 'missing.png');
+    const { stdout, stderr, code } = await ocr([
+      '--json',
+      '--concurrency',
+      '2',
+      path.join(dir, 'batch'),
+      missing,
+    ]);
+
+    // Assess
+    const lines = stdout.trimEnd().split('\n');
+    const outcomes = lines.map((line) => JSON.parse(line));
+    expect(outcomes.map((o) => [path.basename(o.file), o.ok, o.error?.code])).toEqual([
+      ['a-english.png', true, undefined],
+      ['b-broken.jpg', false, 'CORRUPT_IMAGE'],
+      ['c-spanish.jpg', true, undefined],
+      ['d-notes.txt', false, 'UNSUPPORTED_FORMAT'],
+      ['missing.png', false, 'READ_ERROR'],
+    ]);
+    expect(outcomes[4].file).toBe(missing);
+    const english = outcomes[0];
+    expect(Object.keys(english)).toEqual(['file', 'ok', 'fields', 'items', 'confidence', 'timings']);
+    expect(english.timings.ocrMs).toBeGreaterThan(0);
+    expect(outcomes[1].error.message).toMatch(/damaged or truncated/);
+    expect(code).toBe(1);
+    expect(stderr).toContain('3 of 5 input(s) failed');
+  });
+
+  it('prints a readable summary without --json and exits 0 when all succeed', async () => {
+    const file = path.join(dir, 'batch', 'a-english.png');
+
+    const { stdout, code } = await ocr(['--lang', 'eng', file]);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain(`✓ ${file}`);
+    expect(stdout).toMatch(/confidence \d+%, eng/);
+  });
+
+  it('rejects bad arguments with exit code 2 and the usage line', async () => {
+    const { stdout, stderr, code } = await ocr(['--concurrency', 'zero', 'x.png']);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('usage: pnpm ocr');
+  });
+});

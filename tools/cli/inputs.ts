@@ -1,0 +1,33 @@
+/** Expands the CLI's file and folder arguments into the list of files to read, in a stable order. */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface InputFile {
+  /** The path as given, or the folder as given joined with the file name. */
+  readonly file: string;
+  /** Why the path cannot be read at all (missing, unreadable); such inputs are reported, not skipped. */
+  readonly problem?: string;
+}
+
+export async function expandInputs(paths: readonly string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const given of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(given)).isDirectory();
+    } catch (error) {
+      files.push({ file: given, problem: (error as NodeJS.ErrnoException).code ?? String(error) });
+      continue;
+    }
+    if (!isFolder) {
+      files.push({ file: given });
+      continue;
+    }
+    const entries = await readdir(given, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      // Folders of scans often hold .DS_Store and the like; nested folders are not walked.
+      if (entry.isFile() && !entry.name.startsWith('.')) files.push({ file: path.join(given, entry.name) });
+    }
+  }
+  return files;
+}
