@@ -1,0 +1,30 @@
+import type { StageConfig } from './stages.js';
+import { TELEMETRY } from './telemetry.js';
+
+export interface EnvironmentResources {
+  readonly bucketName: string;
+  readonly tableName: string;
+  /** Only the functions that send to the OCR queue get its URL. */
+  readonly ocrQueueUrl?: string;
+}
+
+/** The environment of every function, per CONTRACTS.md (read only by functions/commons/config.ts). */
+export function functionEnvironment(
+  config: StageConfig,
+  resources: EnvironmentResources,
+): Record<string, string> {
+  return {
+    RECEIPTS_BUCKET: resources.bucketName,
+    RECEIPTS_TABLE: resources.tableName,
+    ...(resources.ocrQueueUrl === undefined ? {} : { OCR_QUEUE_URL: resources.ocrQueueUrl }),
+    UPLOAD_PREFIX: config.storage.uploadPrefix,
+    RESULTS_PREFIX: config.storage.resultsPrefix,
+    MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
+    OCR_LANGUAGES: config.ocr.languages,
+    UPLOAD_URL_TTL_SECONDS: String(config.api.uploadUrlTtlSeconds),
+    CORS_ALLOWED_ORIGINS: config.api.corsAllowedOrigins.join(','),
+    POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
+    POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
+    POWERTOOLS_LOG_LEVEL: config.logLevel,
+  };
+}

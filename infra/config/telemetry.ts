@@ -1,0 +1,14 @@
+/**
+ * Names shared by the functions' Powertools metrics (EMF) and the dashboard/alarms. The functions receive
+ * POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_NAMESPACE from these values; the metric names are the ones the
+ * OCR handler emits (`service` is Powertools' default dimension).
+ */
+export const TELEMETRY = {
+  namespace: 'ReceiptOcr',
+  service: 'receipt-ocr',
+  metrics: {
+    processed: 'ReceiptsProcessed',
+    failed: 'ReceiptsFailed',
+    ocrDuration: 'OcrDuration',
+  },
+} as const;

@@ -1,0 +1,150 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { retainedLogGroup } from './log-group.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** JSON schemas API Gateway checks before a request reaches a function (the handlers validate fully with zod). */
+export type RequestModelName = 'createReceipt' | 'updateReceipt';
+
+export interface ReceiptsRestApiProps {
+  /** Name of the API Gateway stage (part of the URL). */
+  readonly stageName: string;
+  /** Pool whose tokens authorize every route that is not public. */
+  readonly userPool: cognito.IUserPool;
+  /** Origins allowed by CORS; a wildcard is refused. */
+  readonly corsAllowedOrigins: readonly string[];
+  /** Steady-state requests per second of the stage. */
+  readonly throttlingRateLimit: number;
+  /** Burst requests of the stage. */
+  readonly throttlingBurstLimit: number;
+  /** Retention of the access log in days. */
+  readonly logRetentionDays: number;
+  /**
+   * Removal policy of the access log group.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+export interface RouteOptions {
+  /**
+   * Reachable without a token (health only).
+   * @default false
+   */
+  readonly public?: boolean;
+  /**
+   * JSON schema the request body must match.
+   * @default - body not checked by API Gateway
+   */
+  readonly model?: RequestModelName;
+}
+
+/**
+ * The REST API: regional, Cognito-authorized by default, request validation, stage throttling, JSON access log,
+ * execution errors logged, X-Ray tracing, CORS for configured origins only. Routes are added with `addRoute`.
+ */
+export class ReceiptsRestApi extends Construct {
+  readonly api: apigw.RestApi;
+  private readonly authorizer: apigw.CognitoUserPoolsAuthorizer;
+  private readonly validator: apigw.RequestValidator;
+  private readonly models: Record<RequestModelName, apigw.Model>;
+
+  constructor(scope: Construct, id: string, props: ReceiptsRestApiProps) {
+    super(scope, id);
+    if (
+      props.corsAllowedOrigins.length === 0 ||
+      props.corsAllowedOrigins.some((origin) => origin.includes('*'))
+    ) {
+      throw new Error('ReceiptsRestApi: corsAllowedOrigins must list explicit origins (no "*")');
+    }
+    const accessLogs = retainedLogGroup(
+      this,
+      'AccessLogs',
+      props.logRetentionDays,
+      props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    );
+
+    this.api = new apigw.RestApi(this, 'Api', {
+      description: 'receipt-ocr REST API',
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+      // POST /ocr takes the image itself; JSON stays text.
+      binaryMediaTypes: ['image/*', 'application/octet-stream', 'application/pdf'],
+      // Execution logging needs the account-level CloudWatch role; CDK keeps it on stack deletion.
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: props.stageName,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        // Request/response bodies carry receipts (personal data): never in execution logs.
+        dataTraceEnabled: false,
+        throttlingRateLimit: props.throttlingRateLimit,
+        throttlingBurstLimit: props.throttlingBurstLimit,
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: [...props.corsAllowedOrigins],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        exposeHeaders: ['ETag'],
+        allowCredentials: true,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [props.userPool],
+    });
+    this.validator = this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.models = {
+      createReceipt: this.api.addModel('CreateReceiptModel', {
+        contentType: 'application/json',
+        schema: {
+          schema: apigw.JsonSchemaVersion.DRAFT4,
+          type: apigw.JsonSchemaType.OBJECT,
+          required: ['contentType'],
+          properties: {
+            contentType: { type: apigw.JsonSchemaType.STRING, minLength: 1 },
+            fileName: { type: apigw.JsonSchemaType.STRING },
+          },
+        },
+      }),
+      updateReceipt: this.api.addModel('UpdateReceiptModel', {
+        contentType: 'application/json',
+        schema: { schema: apigw.JsonSchemaVersion.DRAFT4, type: apigw.JsonSchemaType.OBJECT },
+      }),
+    };
+  }
+
+  /** Routes `method path` to `handler` (Lambda proxy integration). Path parameters are required parameters. */
+  addRoute(
+    method: HttpMethod,
+    path: string,
+    handler: lambda.IFunction,
+    options: RouteOptions = {},
+  ): apigw.Method {
+    if (!path.startsWith('/'))
+      throw new Error(`ReceiptsRestApi: route path must start with "/", got "${path}"`);
+    const requestParameters = Object.fromEntries(
+      [...path.matchAll(/\{(\w+)\}/g)].map((match) => [`method.request.path.${match[1]}`, true]),
+    );
+    return this.api.root.resourceForPath(path).addMethod(method, new apigw.LambdaIntegration(handler), {
+      requestValidator: this.validator,
+      requestParameters,
+      ...(options.model === undefined
+        ? {}
+        : { requestModels: { 'application/json': this.models[options.model] } }),
+      ...(options.public === true
+        ? { authorizationType: apigw.AuthorizationType.NONE }
+        : { authorizer: this.authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/** Prop checks shared by the constructs: they fail synth with the prop's name instead of a CloudFormation error. */
+
+export function requirePrefix(name: string, value: string): void {
+  if (!/^[\w-]+\/$/.test(value))
+    throw new Error(`${name} must be a key prefix like "uploads/", got "${value}"`);
+}
+
+export function requireIntInRange(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer in ${min}..${max}, got ${value}`);
+  }
+}

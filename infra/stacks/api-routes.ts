@@ -1,0 +1,85 @@
+import type { HttpMethod, RequestModelName } from '../constructs/receipts-rest-api.js';
+
+/** Which key prefix of the receipts bucket (resolved from the stage settings). */
+export type PrefixName = 'uploads' | 'results';
+
+/** One API handler function: its entry file (CONTRACTS.md), its routes and exactly the access those routes need. */
+export interface ApiHandlerSpec {
+  /** Construct id. */
+  readonly id: string;
+  /** Entry file relative to the repository root; exports `handler`. */
+  readonly entry: string;
+  readonly routes: ReadonlyArray<{
+    readonly method: HttpMethod;
+    readonly path: string;
+    readonly public?: boolean;
+    readonly model?: RequestModelName;
+  }>;
+  /** DynamoDB access: `read` (Get/Query), `write` (Put/Update/Delete), `readWrite`. */
+  readonly table?: 'read' | 'write' | 'readWrite';
+  /** S3 object access by prefix. */
+  readonly objects?: {
+    readonly read?: readonly PrefixName[];
+    readonly write?: readonly PrefixName[];
+    readonly delete?: readonly PrefixName[];
+  };
+  /** May send messages to the OCR queue. */
+  readonly sendsToOcrQueue?: boolean;
+}
+
+/**
+ * The API's handler table. Adding a route family = adding a row; the stack creates the function, the routes and
+ * the grants from it.
+ */
+export const API_HANDLERS: readonly ApiHandlerSpec[] = [
+  {
+    id: 'Health',
+    entry: 'functions/api/handlers/health.ts',
+    routes: [{ method: 'GET', path: '/health', public: true }],
+  },
+  {
+    id: 'CreateReceipt',
+    entry: 'functions/api/handlers/create-receipt.ts',
+    routes: [{ method: 'POST', path: '/receipts', model: 'createReceipt' }],
+    table: 'write',
+    // The presigned POST is signed with this function's credentials: it may only put under the upload prefix.
+    objects: { write: ['uploads'] },
+  },
+  {
+    id: 'ListReceipts',
+    entry: 'functions/api/handlers/list-receipts.ts',
+    routes: [{ method: 'GET', path: '/receipts' }],
+    table: 'read',
+  },
+  {
+    id: 'ReadReceipt',
+    entry: 'functions/api/handlers/read-receipt.ts',
+    routes: [
+      { method: 'GET', path: '/receipts/{id}' },
+      { method: 'GET', path: '/receipts/{id}/text' },
+      { method: 'GET', path: '/receipts/{id}/image' },
+    ],
+    table: 'read',
+    objects: { read: ['uploads', 'results'] },
+  },
+  {
+    id: 'UpdateReceipt',
+    entry: 'functions/api/handlers/update-receipt.ts',
+    routes: [{ method: 'PATCH', path: '/receipts/{id}', model: 'updateReceipt' }],
+    table: 'readWrite',
+  },
+  {
+    id: 'DeleteReceipt',
+    entry: 'functions/api/handlers/delete-receipt.ts',
+    routes: [{ method: 'DELETE', path: '/receipts/{id}' }],
+    table: 'readWrite',
+    objects: { delete: ['uploads', 'results'] },
+  },
+  {
+    id: 'ReprocessReceipt',
+    entry: 'functions/api/handlers/reprocess-receipt.ts',
+    routes: [{ method: 'POST', path: '/receipts/{id}/reprocess' }],
+    table: 'readWrite',
+    sendsToOcrQueue: true,
+  },
+];

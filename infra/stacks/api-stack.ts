@@ -1,0 +1,117 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { functionEnvironment } from '../config/environment.js';
+import { removalPolicyOf } from '../config/removal.js';
+import type { StageConfig } from '../config/stages.js';
+import { ApiHandlerFunction } from '../constructs/api-handler-function.js';
+import { ApiUserPool } from '../constructs/api-user-pool.js';
+import { grantObjectAccess } from '../constructs/object-grants.js';
+import { OcrImageFunction } from '../constructs/ocr-image-function.js';
+import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
+import { API_HANDLERS, type ApiHandlerSpec, type PrefixName } from './api-routes.js';
+import { acknowledgeApiFindings } from './nag-acknowledgements.js';
+import { referenceStorage } from './storage-refs.js';
+
+export interface ApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The OCR queue the reprocess route sends to. */
+  readonly ocrQueue: sqs.IQueue;
+  /**
+   * The handler table.
+   * @default API_HANDLERS
+   */
+  readonly handlers?: readonly ApiHandlerSpec[];
+}
+
+/** The REST API: the user pool, the route handlers with their grants, and `POST /ocr` on the OCR image. */
+export class ApiStack extends Stack {
+  readonly restApi: apigw.RestApi;
+  /** Route handler functions by their id in the handler table, plus `SyncOcr`. */
+  readonly functions: ReadonlyMap<string, lambda.IFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = removalPolicyOf(config);
+    const { bucket, table } = referenceStorage(this, config);
+    const prefixes: Record<PrefixName, string> = {
+      uploads: config.storage.uploadPrefix,
+      results: config.storage.resultsPrefix,
+    };
+    const environment = functionEnvironment(config, {
+      bucketName: bucket.bucketName,
+      tableName: table.tableName,
+      ocrQueueUrl: props.ocrQueue.queueUrl,
+    });
+
+    const users = new ApiUserPool(
+      this,
+      'Users',
+      config.auth.mode === 'create' ? { ...config.auth, removalPolicy } : config.auth,
+    );
+    const api = new ReceiptsRestApi(this, 'Receipts', {
+      stageName: config.stage,
+      userPool: users.userPool,
+      corsAllowedOrigins: config.api.corsAllowedOrigins,
+      throttlingRateLimit: config.api.throttlingRateLimit,
+      throttlingBurstLimit: config.api.throttlingBurstLimit,
+      logRetentionDays: config.logRetentionDays,
+    });
+    this.restApi = api.api;
+
+    const functions = new Map<string, lambda.IFunction>();
+    const handlerFunctions: Array<{ spec: ApiHandlerSpec; fn: ApiHandlerFunction }> = [];
+    for (const spec of props.handlers ?? API_HANDLERS) {
+      const handler = new ApiHandlerFunction(this, spec.id, {
+        entry: spec.entry,
+        architecture: config.ocr.architecture,
+        environment,
+        logRetentionDays: config.logRetentionDays,
+      });
+      const fn = handler.function;
+      handlerFunctions.push({ spec, fn: handler });
+      functions.set(spec.id, fn);
+      for (const route of spec.routes) {
+        api.addRoute(route.method, route.path, fn, {
+          ...(route.public === undefined ? {} : { public: route.public }),
+          ...(route.model === undefined ? {} : { model: route.model }),
+        });
+      }
+      if (spec.table === 'read') table.grantReadData(fn);
+      if (spec.table === 'write') table.grantWriteData(fn);
+      if (spec.table === 'readWrite') table.grantReadWriteData(fn);
+      if (spec.objects !== undefined) {
+        const toPrefixes = (names: readonly PrefixName[] | undefined) => names?.map((name) => prefixes[name]);
+        grantObjectAccess(fn, bucket, {
+          ...(spec.objects.read === undefined ? {} : { read: toPrefixes(spec.objects.read) }),
+          ...(spec.objects.write === undefined ? {} : { write: toPrefixes(spec.objects.write) }),
+          ...(spec.objects.delete === undefined ? {} : { delete: toPrefixes(spec.objects.delete) }),
+        });
+      }
+      if (spec.sendsToOcrQueue === true) props.ocrQueue.grantSendMessages(fn);
+    }
+
+    // Synchronous OCR runs the same image as the pipeline with another command; it stores nothing, so no grants.
+    const syncOcr = new OcrImageFunction(this, 'SyncOcr', {
+      command: 'ocr/sync-ocr.handler',
+      architecture: config.ocr.architecture,
+      memoryMiB: config.ocr.memoryMiB,
+      timeoutSeconds: config.ocr.syncTimeoutSeconds,
+      environment,
+      logRetentionDays: config.logRetentionDays,
+      description: 'Synchronous OCR of an image in the request body (POST /ocr); stores nothing',
+    });
+    api.addRoute('POST', '/ocr', syncOcr.function);
+    functions.set('SyncOcr', syncOcr.function);
+    this.functions = functions;
+
+    acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.restApi.url, description: 'REST API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.userPoolClientId });
+  }
+}

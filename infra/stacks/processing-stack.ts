@@ -1,0 +1,66 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { functionEnvironment } from '../config/environment.js';
+import type { StageConfig } from '../config/stages.js';
+import { grantObjectAccess } from '../constructs/object-grants.js';
+import { OcrImageFunction } from '../constructs/ocr-image-function.js';
+import { UploadQueue } from '../constructs/upload-queue.js';
+import { acknowledgeProcessingFindings } from './nag-acknowledgements.js';
+import { referenceStorage } from './storage-refs.js';
+
+export interface ProcessingStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/** The OCR pipeline: uploads under the upload prefix -> SQS (with a DLQ) -> the OCR container function. */
+export class ProcessingStack extends Stack {
+  readonly ocrFunction: lambda.DockerImageFunction;
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: ProcessingStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const { uploadPrefix, resultsPrefix } = config.storage;
+
+    // Referenced by name, so the bucket notification lives in this stack and the storage stack never depends on
+    // the queue (the two stacks would otherwise depend on each other).
+    const { bucket, table } = referenceStorage(this, config);
+
+    const ocr = new OcrImageFunction(this, 'Ocr', {
+      command: 'ocr/handler.handler',
+      architecture: config.ocr.architecture,
+      memoryMiB: config.ocr.memoryMiB,
+      timeoutSeconds: config.ocr.timeoutSeconds,
+      environment: functionEnvironment(config, { bucketName: bucket.bucketName, tableName: table.tableName }),
+      logRetentionDays: config.logRetentionDays,
+      description: 'OCR of uploaded receipts (S3 -> SQS), writes records and OCR output',
+    });
+    this.ocrFunction = ocr.function;
+
+    const uploads = new UploadQueue(this, 'Uploads', {
+      bucket,
+      uploadPrefix,
+      consumer: this.ocrFunction,
+      consumerTimeoutSeconds: config.ocr.timeoutSeconds,
+      batchSize: config.ocr.batchSize,
+      maxBatchingWindowSeconds: config.ocr.maxBatchingWindowSeconds,
+      maxConcurrency: config.ocr.maxConcurrency,
+      maxReceiveCount: config.ocr.maxReceiveCount,
+    });
+    this.queue = uploads.queue;
+    this.deadLetterQueue = uploads.deadLetterQueue;
+
+    // Reads the image, writes the full OCR output; never writes under the upload prefix (no trigger loop).
+    grantObjectAccess(this.ocrFunction, bucket, { read: [uploadPrefix], write: [resultsPrefix] });
+    // Conditional writes of the record (idempotency) need reads too.
+    table.grantReadWriteData(this.ocrFunction);
+
+    acknowledgeProcessingFindings(this, config, ocr, [uploadPrefix, resultsPrefix]);
+
+    new CfnOutput(this, 'OcrQueueUrl', { value: this.queue.queueUrl });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
+  }
+}
