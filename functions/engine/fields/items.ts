@@ -36,7 +36,7 @@ function endsItems(row: Row): boolean {
 }
 
 function region(rows: readonly Row[]): readonly Row[] {
-  const end = rows.findIndex((r, i) => i > 2 && endsItems(r));
+  const end = rows.findIndex((r, i) => i > 2 && endsItems(r) && !isHeader(r));
   const stop = end < 0 ? rows.length : end;
   let start = -1;
   for (let i = 0; i < stop; i++) if (isHeader(rows[i] as Row)) start = i;
@@ -59,6 +59,13 @@ function quantityOf(row: Row, amounts: readonly Amount[]): number | undefined {
       const t = row.tokens[i]?.text ?? '';
       if (/^\d{1,3}$/.test(t)) return Number(t);
     }
+  }
+  // a quantity column before the prices: "VEGE 1 5.50 5.50"
+  const before = first ? row.tokens[first.tokenIndex - 1]?.text : undefined;
+  if (before && first && first.tokenIndex > 1 && /^\d{1,3}$/.test(before)) {
+    const qty = Number(before);
+    const last = amounts[amounts.length - 1] as Amount;
+    if (amounts.length === 1 || Math.abs(qty * first.cents - last.cents) <= 1) return qty;
   }
   // leading quantity: "2 TIGER BUCKET 93.80"
   const lead = /^(\d{1,2})\s+\p{L}/u.exec(row.text);
@@ -94,7 +101,8 @@ export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
       row.tokens
         .slice(0, firstIndex)
         .map((t) => t.text)
-        .join(' '),
+        .join(' ')
+        .replace(/\s+\d{1,3}$/, ''),
     );
     const source: Row[] = [row];
     if ((description === '' || letterRatio(description) < 0.4) && pending) {

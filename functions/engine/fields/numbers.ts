@@ -74,9 +74,10 @@ export function repairDigits(core: string): string | undefined {
 
 /** Parses one money token ("RM1,234.50", "-7,840.00", "20.600", "12,50", "$O.46", ".01"); undefined if it is not one. */
 export function parseAmount(raw: string): ParsedNumber | undefined {
-  let text = raw.trim().replace(/^[([{*#:=~]+|[)\]}*:;,]+$/g, '');
-  let negative = false;
-  if (text.startsWith('-') || text.startsWith('(')) {
+  const trimmed = raw.trim();
+  let negative = /^\(.*\)$/.test(trimmed); // accounting style: (3.00)
+  let text = trimmed.replace(/^[([{*#:=~]+|[)\]}*:;,]+$/g, '');
+  if (text.startsWith('-')) {
     negative = true;
     text = text.replace(/^[-(]+/, '');
   }
@@ -221,7 +222,15 @@ export function findAmounts(row: Row): Amount[] {
   return found;
 }
 
-/** Amounts that look like money on this receipt: decimals, or whole amounts when the receipt uses none. */
+/**
+ * Amounts that look like money on this receipt: written with decimals or a currency mark, or, on receipts in
+ * whole amounts, grouped (20.600) or of three digits or more and not leading the row (a leading "2" is a quantity).
+ */
 export function moneyAmounts(row: Row, wholeAmounts: boolean): Amount[] {
-  return findAmounts(row).filter((a) => a.decimals || wholeAmounts || a.currencyMark !== undefined);
+  return findAmounts(row).filter(
+    (a) =>
+      a.decimals ||
+      a.currencyMark !== undefined ||
+      (wholeAmounts && (/\d[.,']\d{3}\b/.test(a.text) || (a.tokenIndex > 0 && a.cents >= 100_00))),
+  );
 }

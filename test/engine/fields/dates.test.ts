@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findDate, findTime } from '../../../functions/engine/fields/dates.js';
+import { buildRows } from '../../../functions/engine/fields/layout.js';
+import { ocrLines } from './ocr-lines.js';
+
+function dateOf(text: string, order: 'dmy' | 'mdy' = 'dmy', known = true) {
+  return findDate(buildRows(ocrLines(text)), order, known);
+}
+
+describe('findDate', () => {
+  it.each([
+    ['Date: 05/03/2018 18:24', '2018-03-05'],
+    ['05-03-18', '2018-03-05'],
+    ['05.03.2018', '2018-03-05'],
+    ['05 MAR 2018 18:24', '2018-03-05'],
+    ['5-Mar-18', '2018-03-05'],
+    ['2018-03-05 22:55:25', '2018-03-05'],
+    ['MAR 5 2018', '2018-03-05'],
+    ['March 5, 2018', '2018-03-05'],
+    ['Fecha: 5 de marzo de 2018', '2018-03-05'],
+    ['14 DIC 2017', '2017-12-14'],
+    ['Date:D2/02/17 19:46', '2017-02-02'],
+    ['25/12/2018', '2018-12-25'],
+  ])('%s -> %s (day first)', (text, iso) => {
+    expect(dateOf(text)?.value).toBe(iso);
+  });
+
+  it('reads month first on a US receipt', () => {
+    expect(dateOf('03/05/2018', 'mdy')?.value).toBe('2018-03-05');
+  });
+
+  it('ignores the locale when only one reading is a date', () => {
+    const date = dateOf('12/25/2018', 'dmy');
+    expect(date?.value).toBe('2018-12-25');
+    expect(date?.ambiguous).toBe(false);
+  });
+
+  it('lowers the confidence of a date that reads both ways, most when the locale is unknown', () => {
+    // Prepare
+    const clear = dateOf('25/03/2018');
+    const ambiguousKnown = dateOf('05/03/2018', 'dmy', true);
+    const ambiguousUnknown = dateOf('05/03/2018', 'dmy', false);
+    // Assess
+    expect(ambiguousKnown?.ambiguous).toBe(true);
+    expect(ambiguousKnown?.confidence).toBeLessThan(clear?.confidence ?? 0);
+    expect(ambiguousUnknown?.confidence).toBeLessThan(ambiguousKnown?.confidence ?? 0);
+    expect(ambiguousUnknown?.confidence).toBeLessThan(0.6);
+  });
+
+  it('prefers the labelled date to an expiry date above it', () => {
+    const text = 'Valid until 01/01/2019\nDATE: 14/03/2018';
+    expect(dateOf(text)?.value).toBe('2018-03-14');
+  });
+
+  it('finds no date in amounts, phone numbers or invalid days', () => {
+    expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974\n39/03/2018')).toBeUndefined();
+  });
+});
+
+describe('findTime', () => {
+  it.each([
+    ['05/03/2018 18:24', '18:24'],
+    ['16:58:00', '16:58'],
+    ['Time 7:45 PM', '19:45'],
+    ['12:05 AM', '00:05'],
+    ['12:30 p.m.', '12:30'],
+    ['03:16PM 569337 07-02-18', '15:16'],
+  ])('%s -> %s', (text, hhmm) => {
+    expect(findTime(buildRows(ocrLines(text)))?.value).toBe(hhmm);
+  });
+
+  it('does not read an amount as a time', () => {
+    expect(findTime(buildRows(ocrLines('TOTAL 12.50')))).toBeUndefined();
+  });
+});

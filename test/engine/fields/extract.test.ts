@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { extractReceipt } from '../../../functions/engine/fields/index.js';
+import { ExtractionSchema } from '../../../functions/engine/schema.js';
+import { ocrLine, ocrLines } from './ocr-lines.js';
+
+/** A Malaysian GST receipt as Tesseract reads it: logo noise, S/B misread, O for 0, a GST summary at the foot. */
+const MALAYSIAN = `
+~~ .;' ,, %%
+UNIHAKKA INTERNATIONAL SDN BHD
+(867388-U)
+12, JALAN TAMPOI 7/4,KAWASAN PERINDUSTRIAN
+TAMPOI,81200 JOHOR BAHRU,JOHOR
+TEL: 07-355 1234
+TAX INVOICE
+INVOICE # : OR18030502160349
+DATE: 05/03/2018 18:24
+ITEM            QTY     PRICE     TOTAL
+VEGE              1      5.50      5.50
+PORK              1      2.70      2.70
+SUB TOTAL                         8.20
+ROUNDING ADJ                      0.OO
+NETT TOTAL:                     RM8.20
+CASH                            10.00
+CHANGE                           1.80
+GST SUMMARY      AMOUNT(RM)   TAX(RM)
+SR = GST @6%           7.74      0.46
+TOTAL                  7.74      0.46
+THANK YOU & COME AGAIN!`;
+
+/** A US restaurant check: month-first date, sales tax, tip, card payment. */
+const US = `
+THE CORNER BISTRO LLC
+1250 MARKET STREET
+SAN FRANCISCO, CA 94103
+(415) 555-0134
+Server: Anna   Table 12
+03/05/2018   7:45 PM
+2 Burger                 25.00
+1 Caesar Salad           11.50
+Subtotal                 36.50
+Sales Tax 8.5%            3.10
+Tip                       6.00
+TOTAL                $45.60
+VISA XXXXXXXXXXXX4321    45.60
+APPROVAL CODE 012345`;
+
+/** A Colombian supermarket slip: thousands-only pesos, NIT, IVA, Spanish labels. */
+const COLOMBIAN = `
+SUPERMERCADO LA ECONOMIA S.A.S
+NIT 900.123.456-7
+CALLE 45 # 12-30 BOGOTA D.C.
+TEL 601 345 6789
+FACTURA DE VENTA No. 12345
+FECHA: 14/03/2018 HORA: 10:32
+CANT DESCRIPCION          VALOR
+2 ARROZ DIANA 500G       5.800
+1 LECHE ALQUERIA         3.900
+1 PAN TAJADO             4.200
+SUBTOTAL                 13.900
+IVA 19%                   1.100
+TOTAL A PAGAR           $ 15.000
+EFECTIVO                $ 20.000
+CAMBIO                   $ 5.000
+GRACIAS POR SU COMPRA`;
+
+describe.each([
+  {
+    name: 'Malaysian (English, GST)',
+    text: MALAYSIAN,
+    expected: {
+      merchantName: 'UNIHAKKA INTERNATIONAL SDN BHD',
+      merchantAddress: '12, JALAN TAMPOI 7/4,KAWASAN PERINDUSTRIAN TAMPOI,81200 JOHOR BAHRU,JOHOR',
+      merchantPhone: '07-355 1234',
+      transactionDate: '2018-03-05',
+      transactionTime: '18:24',
+      currency: 'MYR',
+      subtotal: '8.20',
+      tax: '0.46',
+      total: '8.20',
+      paymentMethod: 'cash',
+    },
+    items: [
+      { description: 'VEGE', quantity: '1', unitPrice: '5.50', amount: '5.50' },
+      { description: 'PORK', quantity: '1', unitPrice: '2.70', amount: '2.70' },
+    ],
+  },
+  {
+    name: 'US (month-first date, tip, card)',
+    text: US,
+    expected: {
+      merchantName: 'THE CORNER BISTRO LLC',
+      merchantAddress: '1250 MARKET STREET SAN FRANCISCO, CA 94103',
+      merchantPhone: '(415) 555-0134',
+      transactionDate: '2018-03-05',
+      transactionTime: '19:45',
+      currency: 'USD',
+      subtotal: '36.50',
+      tax: '3.10',
+      tip: '6.00',
+      total: '45.60',
+      paymentMethod: 'card',
+      category: 'restaurant',
+    },
+    items: [
+      { description: 'Burger', quantity: '2', unitPrice: '12.50', amount: '25.00' },
+      { description: 'Caesar Salad', quantity: '1', unitPrice: '11.50', amount: '11.50' },
+    ],
+  },
+  {
+    name: 'Colombian (Spanish, whole pesos)',
+    text: COLOMBIAN,
+    expected: {
+      merchantName: 'SUPERMERCADO LA ECONOMIA S.A.S',
+      merchantAddress: 'CALLE 45 # 12-30 BOGOTA D.C.',
+      merchantPhone: '601 345 6789',
+      transactionDate: '2018-03-14',
+      transactionTime: '10:32',
+      currency: 'COP',
+      subtotal: '13900',
+      tax: '1100',
+      total: '15000',
+      paymentMethod: 'cash',
+      category: 'groceries',
+    },
+    items: [
+      { description: 'ARROZ DIANA 500G', quantity: '2', unitPrice: '2900', amount: '5800' },
+      { description: 'LECHE ALQUERIA', quantity: '1', unitPrice: '3900', amount: '3900' },
+      { description: 'PAN TAJADO', quantity: '1', unitPrice: '4200', amount: '4200' },
+    ],
+  },
+])('$name receipt', ({ text, expected, items }) => {
+  const result = extractReceipt(ocrLines(text));
+
+  it('matches the receipt schema', () => {
+    expect(ExtractionSchema.parse(result)).toEqual(result);
+  });
+
+  it('reads every field', () => {
+    const values = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f?.value]));
+    expect(values).toMatchObject(expected);
+  });
+
+  it('reads the items', () => {
+    expect(
+      result.items.map(({ description, quantity, unitPrice, amount }) => ({
+        description,
+        quantity,
+        unitPrice,
+        amount,
+      })),
+    ).toEqual(items);
+  });
+
+  it('is confident when the amounts agree', () => {
+    expect(result.fields.total?.confidence).toBeGreaterThan(0.8);
+    expect(result.confidence).toBeGreaterThan(0.75);
+  });
+
+  it('points at the OCR text each read field came from', () => {
+    expect(result.fields.total?.bbox).not.toBeNull();
+    expect(result.fields.total?.text).toMatch(/\d/);
+    expect(result.fields.category?.bbox).toBeNull();
+    expect(result.fields.category?.text).toBe('');
+  });
+});
+
+describe('totals', () => {
+  it('prefers NETT TOTAL to SUBTOTAL, TOTAL QTY, TOTAL SAVINGS and CASH', () => {
+    const result = extractReceipt(
+      ocrLines(`SUBTOTAL 52.08
+TOTAL QTY: 6 93.07
+TOTAL SAVINGS 4.00
+ROUNDING ADJUSTMENT 0.02
+NETT TOTAL 52.10
+CASH 60.00
+CHANGE 7.90`),
+    );
+    expect(result.fields.total?.value).toBe('52.10');
+  });
+
+  it('reads a total wrapped onto the next row', () => {
+    const result = extractReceipt(
+      ocrLines(`SUBTOTAL 7.74
+GST 0.46
+TOTAL AMOUNT:
+              8.20
+CASH 10.00`),
+    );
+    expect(result.fields.total?.value).toBe('8.20');
+  });
+
+  it('joins a total read as two columns on one row', () => {
+    const lines = [
+      ocrLine('GRAND TOTAL', 20, 100),
+      ocrLine('RM 24.00', 400, 102),
+      ocrLine('CASH RM 30.00', 20, 140),
+    ];
+    const result = extractReceipt(lines);
+    expect(result.fields.total?.value).toBe('24.00');
+    expect(result.fields.total?.bbox).toEqual({ x0: 436, y0: 102, x1: 496, y1: 124 });
+  });
+
+  it('takes the rounded total printed under a rounding label', () => {
+    const result = extractReceipt(
+      ocrLines(`TOTAL SALES (INCLUSIVE GST) RM 45.34
+ROUNDING ADJUSTMENT RM .01
+ROUNDING RM 45.35
+CASH RM 50.00
+CHANGE RM 4.65`),
+    );
+    expect(result.fields.total?.value).toBe('45.35');
+  });
+
+  it('trusts cash minus change over a blurred total', () => {
+    const lines = [
+      ...ocrLines('TOTAL 11.00', 0.4),
+      ocrLine('CASH RECEIVED 101.00', 20, 200, 0.95),
+      ocrLine('CHANGE 30.00', 20, 240, 0.95),
+    ];
+    const result = extractReceipt(lines);
+    expect(result.fields.total?.value).toBe('71.00');
+    expect(result.fields.total?.confidence).toBeLessThan(0.7);
+  });
+
+  it('repairs OCR confusions inside amounts', () => {
+    const result = extractReceipt(ocrLines('SUBT0TAL 1O.5O\nT0TAL RM 1O.5O\nCASH 2O.OO'));
+    expect(result.fields.subtotal?.value).toBe('10.50');
+    expect(result.fields.total?.value).toBe('10.50');
+  });
+
+  it('reads comma decimals and euro amounts', () => {
+    const result = extractReceipt(
+      ocrLines('CAFE CENTRAL S.L.\nIVA 10% 112,23\nTOTAL 1.234,56 €\nTARJETA 1.234,56'),
+    );
+    expect(result.fields.total?.value).toBe('1234.56');
+    expect(result.fields.tax?.value).toBe('112.23');
+    expect(result.fields.currency?.value).toBe('EUR');
+    expect(result.fields.paymentMethod?.value).toBe('card');
+  });
+
+  it('lowers confidence when subtotal + tax does not make the total', () => {
+    const agree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 10.60'));
+    const disagree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 18.60'));
+    expect(agree.fields.total?.confidence).toBeGreaterThan(disagree.fields.total?.confidence ?? 1);
+    expect(agree.fields.subtotal?.confidence).toBeGreaterThan(disagree.fields.subtotal?.confidence ?? 1);
+  });
+});
+
+describe('missing fields', () => {
+  it('leaves out what the receipt does not say', () => {
+    const result = extractReceipt(ocrLines('KEDAI RUNCIT AH MENG\nTHANK YOU'));
+    expect(result.fields.merchantName?.value).toBe('KEDAI RUNCIT AH MENG');
+    expect(result.fields.total).toBeUndefined();
+    expect(result.fields.transactionDate).toBeUndefined();
+    expect(result.fields.transactionTime).toBeUndefined();
+    expect(result.fields.tax).toBeUndefined();
+    expect(result.fields.paymentMethod).toBeUndefined();
+    expect(result.items).toEqual([]);
+  });
+
+  it('returns an empty extraction for no lines', () => {
+    expect(extractReceipt([])).toEqual({ fields: {}, items: [], confidence: 0 });
+  });
+
+  it('skips a logo read as garbage and a TAX INVOICE heading for the merchant name', () => {
+    const result = extractReceipt(
+      ocrLines(`’   )    '   A    ,
+2  - cia [  4   .   .
+TAX INVOICE
+URBAN IDEA SDN BHD (417940-M),
+A-G-06, DATARAN GLOMAC,
+47301 PETALING JAYA, SELANGOR, Malaysia
+GST ID: 000220499968`),
+    );
+    expect(result.fields.merchantName?.value).toBe('URBAN IDEA SDN BHD');
+    expect(result.fields.merchantAddress?.value).toBe(
+      'A-G-06, DATARAN GLOMAC, 47301 PETALING JAYA, SELANGOR, Malaysia',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows } from '../../../functions/engine/fields/layout.js';
+import { findAmounts, formatCents, parseAmount } from '../../../functions/engine/fields/numbers.js';
+import { ocrLines } from './ocr-lines.js';
+
+describe('parseAmount', () => {
+  it.each([
+    ['12.50', 1250, true],
+    ['1,234.56', 123456, true],
+    ['1.234,56', 123456, true],
+    ['12,50', 1250, true],
+    ['20.600', 2060000, false],
+    ['1.250.000', 125000000, false],
+    ['RM8.60', 860, true],
+    ['$8.20', 820, true],
+    ['.01', 1, true],
+    ['1O.5O', 1050, true],
+    ['S.00', 500, true],
+    ['l2.5O', 1250, true],
+    ['B.20', 820, true],
+    ['7,838.80', 783880, true],
+    ['45', 4500, false],
+  ])('%s -> %i hundredths', (raw, cents, decimals) => {
+    // Act
+    const parsed = parseAmount(raw);
+    // Assess
+    expect(parsed?.cents).toBe(cents);
+    expect(parsed?.decimals).toBe(decimals);
+  });
+
+  it.each([['-7,840.00'], ['(3.00)'], ['-RM0.01'], ['0.02-']])('%s is negative', (raw) => {
+    expect(parseAmount(raw)?.negative).toBe(true);
+  });
+
+  it.each([
+    ['6%'],
+    ['21/01/2018'],
+    ['15:32'],
+    ['TOTAL'],
+    ['03-76870693'],
+    ['12.3.4'],
+    ['1,23.45'],
+    ['15.4609'],
+  ])('%s is not an amount', (raw) => {
+    expect(parseAmount(raw)).toBeUndefined();
+  });
+});
+
+describe('findAmounts', () => {
+  it('joins an amount split by a stray space and keeps the currency mark', () => {
+    // Prepare
+    const [row] = buildRows(ocrLines('TOTAL SALES INCL. GST RM 100. 62'));
+    // Act
+    const amounts = findAmounts(row as never);
+    // Assess
+    expect(amounts.map((a) => [a.cents, a.currencyMark])).toEqual([[10062, 'RM']]);
+  });
+
+  it('restores a dot the OCR lost after a currency mark at the end of the row', () => {
+    const [row] = buildRows(ocrLines('Total Sales Incl GST @ 6% RM 8 60'));
+    expect(findAmounts(row as never).map((a) => a.cents)).toEqual([860]);
+  });
+
+  it('reads "RMS. 00" as RM 5.00', () => {
+    const [row] = buildRows(ocrLines('TOTAL RMS. 00'));
+    expect(findAmounts(row as never).map((a) => a.cents)).toEqual([500]);
+  });
+});
+
+describe('formatCents', () => {
+  it.each([
+    [123450, true, '1234.50'],
+    [2060000, false, '20600'],
+    [-1, true, '-0.01'],
+    [5, true, '0.05'],
+  ])('%i (decimals %s) -> %s', (cents, decimals, text) => {
+    expect(formatCents(cents, decimals)).toBe(text);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Scores one receipt against its label, and sums receipts up into the figures `pnpm eval` prints.
+ */
+import type { Extraction } from '../../functions/engine/schema.js';
+import type { Label } from './dataset.js';
+import {
+  characterErrorRate,
+  containsAmount,
+  containsDate,
+  containsWords,
+  matchText,
+  parseDecimal,
+  parseLabelAmount,
+  parseLabelDate,
+  percentile,
+} from './metrics.js';
+
+export const COMPANY_NEAR = 0.9;
+export const ADDRESS_NEAR = 0.85;
+
+export interface ReceiptScore {
+  readonly id: string;
+  readonly total: { ok: boolean; expected: string; got?: string; inText: boolean };
+  readonly date: { ok: boolean; expected: string; got?: string; inText: boolean };
+  readonly company: {
+    exact: boolean;
+    near: boolean;
+    similarity: number;
+    expected: string;
+    got?: string;
+    inText: boolean;
+  };
+  readonly address: {
+    exact: boolean;
+    near: boolean;
+    similarity: number;
+    expected: string;
+    got?: string;
+    inText: boolean;
+  };
+  readonly cer?: number;
+  readonly ms: number;
+}
+
+export function scoreReceipt(
+  id: string,
+  label: Label,
+  extraction: Extraction,
+  text: string,
+  groundTruth: string | undefined,
+  ms: number,
+): ReceiptScore {
+  const f = extraction.fields;
+  const expectedTotal = parseLabelAmount(label.total);
+  const company = matchText(label.company, f.merchantName?.value, COMPANY_NEAR);
+  const address = matchText(label.address, f.merchantAddress?.value, ADDRESS_NEAR);
+  const expectedDate = parseLabelDate(label.date);
+  return {
+    id,
+    total: {
+      ok: expectedTotal !== undefined && parseDecimal(f.total?.value) === expectedTotal,
+      expected: label.total,
+      ...(f.total ? { got: f.total.value } : {}),
+      inText: containsAmount(text, label.total),
+    },
+    date: {
+      ok: expectedDate !== undefined && f.transactionDate?.value === expectedDate,
+      expected: expectedDate ?? `unparsed label "${label.date}"`,
+      ...(f.transactionDate ? { got: f.transactionDate.value } : {}),
+      inText: containsDate(text, label.date),
+    },
+    company: {
+      ...company,
+      expected: label.company,
+      ...(f.merchantName ? { got: f.merchantName.value } : {}),
+      inText: containsWords(text, label.company),
+    },
+    address: {
+      ...address,
+      expected: label.address,
+      ...(f.merchantAddress ? { got: f.merchantAddress.value } : {}),
+      inText: containsWords(text, label.address),
+    },
+    ...(groundTruth !== undefined ? { cer: characterErrorRate(groundTruth, text) } : {}),
+    ms,
+  };
+}
+
+export interface Rate {
+  readonly hits: number;
+  readonly of: number;
+  readonly rate: number;
+}
+
+function rate(scores: readonly ReceiptScore[], pick: (s: ReceiptScore) => boolean): Rate {
+  const hits = scores.filter(pick).length;
+  return { hits, of: scores.length, rate: scores.length === 0 ? 0 : hits / scores.length };
+}
+
+export interface Summary {
+  readonly receipts: number;
+  readonly accuracy: {
+    readonly total: Rate;
+    readonly date: Rate;
+    readonly companyExact: Rate;
+    readonly companyNear: Rate;
+    readonly addressExact: Rate;
+    readonly addressNear: Rate;
+  };
+  readonly textContains: {
+    readonly total: Rate;
+    readonly date: Rate;
+    readonly company: Rate;
+    readonly address: Rate;
+  };
+  readonly cer: { readonly mean: number; readonly median: number; readonly receipts: number };
+  readonly timeMs: { readonly median: number; readonly p90: number; readonly max: number };
+}
+
+export function summarise(scores: readonly ReceiptScore[]): Summary {
+  const cers = scores.map((s) => s.cer).filter((c): c is number => c !== undefined);
+  const ms = scores.map((s) => s.ms);
+  return {
+    receipts: scores.length,
+    accuracy: {
+      total: rate(scores, (s) => s.total.ok),
+      date: rate(scores, (s) => s.date.ok),
+      companyExact: rate(scores, (s) => s.company.exact),
+      companyNear: rate(scores, (s) => s.company.near),
+      addressExact: rate(scores, (s) => s.address.exact),
+      addressNear: rate(scores, (s) => s.address.near),
+    },
+    textContains: {
+      total: rate(scores, (s) => s.total.inText),
+      date: rate(scores, (s) => s.date.inText),
+      company: rate(scores, (s) => s.company.inText),
+      address: rate(scores, (s) => s.address.inText),
+    },
+    cer: {
+      mean: cers.length === 0 ? 0 : cers.reduce((a, b) => a + b, 0) / cers.length,
+      median: percentile(cers, 50),
+      receipts: cers.length,
+    },
+    timeMs: {
+      median: percentile(ms, 50),
+      p90: percentile(ms, 90),
+      max: ms.length === 0 ? 0 : Math.max(...ms),
+    },
+  };
+}
