@@ -1,0 +1,26 @@
+/**
+ * Opaque list cursors: the sort key and id of the last record returned, base64url JSON. The owner is never in
+ * the cursor (it comes from the caller's identity), so a cursor cannot reach into another owner's list.
+ */
+import { z } from 'zod';
+import { InvalidCursorError } from '../receipts/errors.js';
+
+const CursorSchema = z.object({ s: z.string().min(1), id: z.string().min(1) });
+export type CursorPosition = z.infer<typeof CursorSchema>;
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+/** GSI1 sort key: creation time then id, so one owner's receipts list newest first. */
+export function ownerSortKey(createdAt: string, receiptId: string): string {
+  return `${createdAt}#${receiptId}`;
+}

@@ -1,0 +1,180 @@
+/**
+ * ReceiptRepository on one DynamoDB table (single-table design, keys agreed in CONTRACTS.md):
+ *   PK = RECEIPT#{receiptId}, SK = RECEIPT                      -> the record by id
+ *   GSI1PK = OWNER#{ownerId}, GSI1SK = {createdAt}#{receiptId}  -> one owner's receipts, newest first
+ * plus two derived attributes for list filters (lower-cased merchant, effective transaction date).
+ * Every write is conditional on the record's version, which is what makes the pipeline idempotent.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { VersionConflictError } from '../receipts/errors.js';
+import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
+import { effectiveSearchFields, type ReceiptRecord, ReceiptRecordSchema } from '../receipts/record.js';
+import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
+
+export const OWNER_INDEX = 'GSI1';
+const RECORD_SK = 'RECEIPT';
+
+export function receiptKey(receiptId: string): { PK: string; SK: string } {
+  return { PK: `RECEIPT#${receiptId}`, SK: RECORD_SK };
+}
+
+function ownerPartition(ownerId: string): string {
+  return `OWNER#${ownerId}`;
+}
+
+function toItem(record: ReceiptRecord): Record<string, unknown> {
+  const search = effectiveSearchFields(record);
+  return {
+    ...receiptKey(record.receiptId),
+    GSI1PK: ownerPartition(record.ownerId),
+    GSI1SK: ownerSortKey(record.createdAt, record.receiptId),
+    ...(search.merchant ? { searchMerchant: search.merchant.toLowerCase() } : {}),
+    ...(search.transactionDate ? { searchDate: search.transactionDate } : {}),
+    ...record,
+  };
+}
+
+/** Parsing drops the key attributes and checks what was stored is still a record. */
+function fromItem(item: Record<string, unknown>): ReceiptRecord {
+  return ReceiptRecordSchema.parse(item);
+}
+
+export class DynamoDbReceiptRepository implements ReceiptRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(receiptId: string): Promise<ReceiptRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: receiptKey(receiptId), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async put(record: ReceiptRecord, options: PutOptions): Promise<void> {
+    const expected = options.expectedVersion;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItem(record),
+          ...(expected === undefined
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expected },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new VersionConflictError(record.receiptId, expected);
+      }
+      throw error;
+    }
+  }
+
+  async delete(receiptId: string, options: { expectedVersion?: number } = {}): Promise<void> {
+    const expected = options.expectedVersion;
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: receiptKey(receiptId),
+          ...(expected === undefined
+            ? {}
+            : {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expected },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new VersionConflictError(receiptId, expected);
+      throw error;
+    }
+  }
+
+  /**
+   * DynamoDB applies Limit before the filter, so a filtered page may need several queries; the cursor is the
+   * last record returned (not LastEvaluatedKey), so nothing is skipped when a page stops mid-query.
+   */
+  async listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage> {
+    const partition = ownerPartition(query.ownerId);
+    const filter = buildFilter(query);
+    let startKey: Record<string, unknown> | undefined;
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
+      startKey = { ...receiptKey(position.id), GSI1PK: partition, GSI1SK: position.s };
+    }
+    const items: ReceiptRecord[] = [];
+    let more = false;
+    do {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        IndexName: OWNER_INDEX,
+        KeyConditionExpression: 'GSI1PK = :owner',
+        ScanIndexForward: false,
+        // Read a little ahead when filtering: fewer round trips for sparse matches.
+        Limit: filter ? Math.max(query.limit, 50) : query.limit - items.length,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeValues: { ':owner': partition, ...filter?.values },
+        ...(filter && Object.keys(filter.names).length > 0 ? { ExpressionAttributeNames: filter.names } : {}),
+      };
+      const page = await this.client.send(new QueryCommand(input));
+      for (const item of page.Items ?? []) items.push(fromItem(item));
+      startKey = page.LastEvaluatedKey;
+      more = startKey !== undefined;
+    } while (more && items.length < query.limit);
+    const returned = items.slice(0, query.limit);
+    const last = returned.at(-1);
+    const hasNext = items.length > query.limit || more;
+    return {
+      items: returned,
+      ...(hasNext && last
+        ? {
+            nextCursor: encodeCursor({ s: ownerSortKey(last.createdAt, last.receiptId), id: last.receiptId }),
+          }
+        : {}),
+    };
+  }
+}
+
+function buildFilter(
+  query: ListReceiptsQuery,
+): { expression: string; names: Record<string, string>; values: Record<string, unknown> } | undefined {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (query.status) {
+    clauses.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.from) {
+    clauses.push('searchDate >= :from');
+    values[':from'] = query.from;
+  }
+  if (query.to) {
+    clauses.push('searchDate <= :to');
+    values[':to'] = query.to;
+  }
+  if (query.merchant) {
+    clauses.push('contains(searchMerchant, :merchant)');
+    values[':merchant'] = query.merchant.toLowerCase();
+  }
+  return clauses.length > 0 ? { expression: clauses.join(' AND '), names, values } : undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * The receipts table as the DynamoDB adapter expects it (infra creates the same keys in CDK; the local stack and
+ * the tests create it from this definition). The owner index projects everything, so a list is one query.
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { OWNER_INDEX } from './dynamodb-receipt-repository.js';
+
+export function receiptsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'PK', AttributeType: 'S' },
+      { AttributeName: 'SK', AttributeType: 'S' },
+      { AttributeName: 'GSI1PK', AttributeType: 'S' },
+      { AttributeName: 'GSI1SK', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'PK', KeyType: 'HASH' },
+      { AttributeName: 'SK', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: OWNER_INDEX,
+        KeySchema: [
+          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}

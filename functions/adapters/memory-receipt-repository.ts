@@ -1,0 +1,60 @@
+/**
+ * ReceiptRepository in memory, with the same version and listing semantics as the DynamoDB adapter, for service
+ * tests. Records are cloned in and out so callers cannot mutate what is "stored".
+ */
+import { VersionConflictError } from '../receipts/errors.js';
+import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
+import { effectiveSearchFields, type ReceiptRecord } from '../receipts/record.js';
+import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
+
+function matches(record: ReceiptRecord, query: ListReceiptsQuery): boolean {
+  const search = effectiveSearchFields(record);
+  if (query.status && record.status !== query.status) return false;
+  if (query.from && !(search.transactionDate && search.transactionDate >= query.from)) return false;
+  if (query.to && !(search.transactionDate && search.transactionDate <= query.to)) return false;
+  if (query.merchant && !search.merchant?.toLowerCase().includes(query.merchant.toLowerCase())) return false;
+  return true;
+}
+
+export class InMemoryReceiptRepository implements ReceiptRepository {
+  readonly #records = new Map<string, ReceiptRecord>();
+
+  async get(receiptId: string): Promise<ReceiptRecord | undefined> {
+    const record = this.#records.get(receiptId);
+    return record ? structuredClone(record) : undefined;
+  }
+
+  async put(record: ReceiptRecord, options: PutOptions): Promise<void> {
+    const current = this.#records.get(record.receiptId);
+    if (current?.version !== options.expectedVersion) {
+      throw new VersionConflictError(record.receiptId, options.expectedVersion);
+    }
+    this.#records.set(record.receiptId, structuredClone(record));
+  }
+
+  async delete(receiptId: string, options: { expectedVersion?: number } = {}): Promise<void> {
+    const current = this.#records.get(receiptId);
+    if (options.expectedVersion !== undefined && current?.version !== options.expectedVersion) {
+      throw new VersionConflictError(receiptId, options.expectedVersion);
+    }
+    this.#records.delete(receiptId);
+  }
+
+  async listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage> {
+    const after = query.cursor ? decodeCursor(query.cursor).s : undefined;
+    const sorted = [...this.#records.values()]
+      .filter((record) => record.ownerId === query.ownerId)
+      .map((record) => ({ record, sortKey: ownerSortKey(record.createdAt, record.receiptId) }))
+      .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
+      .filter(({ sortKey }) => after === undefined || sortKey < after)
+      .filter(({ record }) => matches(record, query));
+    const page = sorted.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(({ record }) => structuredClone(record)),
+      ...(sorted.length > query.limit && last
+        ? { nextCursor: encodeCursor({ s: last.sortKey, id: last.record.receiptId }) }
+        : {}),
+    };
+  }
+}

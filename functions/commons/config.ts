@@ -1,0 +1,215 @@
+/**
+ * Configuration: the only module that reads process.env. Each entry point calls its loader once at module scope
+ * (cold start); a missing or malformed variable throws a ConfigError naming every problem at once, so a bad
+ * deployment fails at init with a clear message instead of on the first receipt.
+ */
+import { z } from 'zod';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Parses `env` with `schema`; every issue is reported as `NAME: what is wrong`. */
+export function readConfig<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    return issue.code === 'invalid_type' && env[name] === undefined
+      ? `${name} is required but not set`
+      : `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+}
+
+const required = z.string().trim().min(1);
+/** S3 prefixes end with a slash and do not start with one: `uploads/`. */
+const prefix = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[^/].*\/$/, 'a key prefix such as "uploads/" (no leading slash, one trailing slash)')
+    .default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const url = z.url({ protocol: /^https?$/ });
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+const StorageEnv = z
+  .object({
+    RECEIPTS_BUCKET: required,
+    RECEIPTS_TABLE: required,
+    UPLOAD_PREFIX: prefix('uploads/'),
+    RESULTS_PREFIX: prefix('results/'),
+    MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
+  })
+  // Results written under the upload prefix would trigger the OCR function again: a loop.
+  .refine(
+    (env) =>
+      !env.RESULTS_PREFIX.startsWith(env.UPLOAD_PREFIX) && !env.UPLOAD_PREFIX.startsWith(env.RESULTS_PREFIX),
+    {
+      message:
+        'UPLOAD_PREFIX and RESULTS_PREFIX must not contain one another (results would re-trigger the OCR)',
+      path: ['RESULTS_PREFIX'],
+    },
+  );
+
+export interface StorageConfig {
+  bucket: string;
+  table: string;
+  uploadPrefix: string;
+  resultsPrefix: string;
+  maxUploadBytes: number;
+}
+
+export function loadStorageConfig(env: Environment = process.env): StorageConfig {
+  const parsed = readConfig(StorageEnv, env);
+  return {
+    bucket: parsed.RECEIPTS_BUCKET,
+    table: parsed.RECEIPTS_TABLE,
+    uploadPrefix: parsed.UPLOAD_PREFIX,
+    resultsPrefix: parsed.RESULTS_PREFIX,
+    maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
+  };
+}
+
+const OcrEnv = z.object({
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
+    .default('eng+spa'),
+  TESSDATA_PATH: required.optional(),
+});
+
+export interface OcrConfig extends StorageConfig {
+  languages: string[];
+  tessdataPath?: string;
+}
+
+export function loadOcrConfig(env: Environment = process.env): OcrConfig {
+  const storage = loadStorageConfig(env);
+  const parsed = readConfig(OcrEnv, env);
+  return {
+    ...storage,
+    languages: parsed.OCR_LANGUAGES.split('+'),
+    ...(parsed.TESSDATA_PATH ? { tessdataPath: parsed.TESSDATA_PATH } : {}),
+  };
+}
+
+const ApiEnv = z.object({
+  UPLOAD_URL_TTL_SECONDS: positiveInt(900),
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    )
+    .refine((origins) => !origins.includes('*'), 'list the allowed origins; "*" is not accepted')
+    .refine(
+      (origins) => origins.every((origin) => url.safeParse(origin).success),
+      'origins are URLs such as https://app.example.com',
+    ),
+  OCR_QUEUE_URL: url.optional(),
+});
+
+export interface ApiConfig extends StorageConfig {
+  uploadUrlTtlSeconds: number;
+  corsAllowedOrigins: string[];
+  /** Only the reprocess route needs it: use loadReprocessConfig there. */
+  ocrQueueUrl?: string;
+}
+
+export function loadApiConfig(env: Environment = process.env): ApiConfig {
+  const storage = loadStorageConfig(env);
+  const parsed = readConfig(ApiEnv, env);
+  return {
+    ...storage,
+    uploadUrlTtlSeconds: parsed.UPLOAD_URL_TTL_SECONDS,
+    corsAllowedOrigins: parsed.CORS_ALLOWED_ORIGINS,
+    ...(parsed.OCR_QUEUE_URL ? { ocrQueueUrl: parsed.OCR_QUEUE_URL } : {}),
+  };
+}
+
+/** The reprocess route cannot work without the queue: fail its cold start, not its first request. */
+export function loadReprocessConfig(env: Environment = process.env): ApiConfig & { ocrQueueUrl: string } {
+  const config = loadApiConfig(env);
+  const { OCR_QUEUE_URL } = readConfig(z.object({ OCR_QUEUE_URL: url }), env);
+  return { ...config, ocrQueueUrl: OCR_QUEUE_URL };
+}
+
+const ObservabilityEnv = z.object({
+  POWERTOOLS_SERVICE_NAME: required.default('receipt-ocr'),
+  POWERTOOLS_METRICS_NAMESPACE: required.default('ReceiptOcr'),
+});
+
+export interface ObservabilityConfig {
+  serviceName: string;
+  metricsNamespace: string;
+}
+
+export function loadObservabilityConfig(env: Environment = process.env): ObservabilityConfig {
+  const parsed = readConfig(ObservabilityEnv, env);
+  return {
+    serviceName: parsed.POWERTOOLS_SERVICE_NAME,
+    metricsNamespace: parsed.POWERTOOLS_METRICS_NAMESPACE,
+  };
+}
+
+const AwsEnv = z.object({
+  AWS_REGION: required.optional(),
+  AWS_ENDPOINT_URL_S3: url.optional(),
+  AWS_ENDPOINT_URL_DYNAMODB: url.optional(),
+  AWS_ENDPOINT_URL_SQS: url.optional(),
+});
+
+/** Where the SDK clients connect: AWS by default, local servers when an endpoint is set. */
+export interface AwsEndpoints {
+  region?: string;
+  s3Endpoint?: string;
+  dynamodbEndpoint?: string;
+  sqsEndpoint?: string;
+  /** Explicit credentials (tests, local stack); otherwise the SDK's default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export function loadAwsEndpoints(env: Environment = process.env): AwsEndpoints {
+  const parsed = readConfig(AwsEnv, env);
+  return {
+    ...(parsed.AWS_REGION ? { region: parsed.AWS_REGION } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamodbEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_SQS ? { sqsEndpoint: parsed.AWS_ENDPOINT_URL_SQS } : {}),
+  };
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+
+const LocalStackEnv = z.object({
+  S3_PORT: port(4568),
+  DYNAMODB_PORT: port(4567),
+  PORT: port(3000),
+  LOCAL_DATA_DIR: required.default('.data'),
+});
+
+/** The `pnpm start` stack: ports and data folder (S3_PORT, DYNAMODB_PORT, PORT, LOCAL_DATA_DIR). */
+export interface LocalStackConfig {
+  s3Port: number;
+  dynamodbPort: number;
+  apiPort: number;
+  dataDir: string;
+}
+
+export function loadLocalStackConfig(env: Environment = process.env): LocalStackConfig {
+  const parsed = readConfig(LocalStackEnv, env);
+  return {
+    s3Port: parsed.S3_PORT,
+    dynamodbPort: parsed.DYNAMODB_PORT,
+    apiPort: parsed.PORT,
+    dataDir: parsed.LOCAL_DATA_DIR,
+  };
+}

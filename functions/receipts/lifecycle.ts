@@ -1,0 +1,205 @@
+/**
+ * The status lifecycle as pure functions: whether a delivery may take a record, and the record each transition
+ * produces. The service writes the results with version-conditional puts, so two deliveries racing for the same
+ * object version cannot both win: the loser re-reads and this code tells it the work is taken.
+ */
+import type { EngineResult } from '../engine/schema.js';
+import type { ReceiptRecord, ReceiptSource } from './record.js';
+
+export interface ClaimRequest {
+  kind: 'upload' | 'reprocess';
+  receiptId: string;
+  ownerId: string;
+  /** Object version identity (versionId, else eTag) of the image to read. */
+  sourceToken: string;
+  deliveryId: string;
+  now: Date;
+  leaseMs: number;
+  keepCorrections: boolean;
+}
+
+export type SkipReason =
+  /** This object version (or this reprocess request) was already handled. */
+  | 'duplicate'
+  /** The record belongs to another owner, or a reprocess names a receipt that does not exist. */
+  | 'not-found'
+  /** A reprocess of a receipt whose image never arrived. */
+  | 'not-uploaded';
+
+export type ClaimDecision =
+  | { action: 'claim' }
+  | { action: 'skip'; reason: SkipReason }
+  /** Another delivery holds a live lease on another version: try again later (the message is retried). */
+  | { action: 'busy' };
+
+function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
+  const lease = record.processing;
+  return (
+    record.status === 'PROCESSING' &&
+    lease !== undefined &&
+    lease.deliveryId !== request.deliveryId &&
+    Date.parse(lease.leaseUntil) > request.now.getTime()
+  );
+}
+
+/** A FAILED run that said it would be retried may be taken again by the same work. */
+function awaitsRetry(record: ReceiptRecord): boolean {
+  return record.status === 'FAILED' && record.error?.retryable === true;
+}
+
+export function decideClaim(existing: ReceiptRecord | undefined, request: ClaimRequest): ClaimDecision {
+  if (request.kind === 'reprocess') {
+    if (!existing || existing.ownerId !== request.ownerId) return { action: 'skip', reason: 'not-found' };
+    if (existing.sourceToken === undefined) return { action: 'skip', reason: 'not-uploaded' };
+    if (leaseIsLive(existing, request)) return { action: 'busy' };
+    const sameRequest = existing.lastReprocessId === request.deliveryId;
+    if (sameRequest && existing.status !== 'PROCESSING' && !awaitsRetry(existing)) {
+      return { action: 'skip', reason: 'duplicate' };
+    }
+    return { action: 'claim' };
+  }
+  if (!existing) return { action: 'claim' };
+  if (existing.ownerId !== request.ownerId) return { action: 'skip', reason: 'not-found' };
+  const sameVersion = existing.sourceToken === request.sourceToken;
+  if (leaseIsLive(existing, request))
+    return sameVersion ? { action: 'skip', reason: 'duplicate' } : { action: 'busy' };
+  if (!sameVersion || existing.status === 'PENDING') return { action: 'claim' };
+  // Same version: resume our own crashed run or an expired lease, retry a transient failure, else it is done.
+  if (existing.status === 'PROCESSING' || awaitsRetry(existing)) return { action: 'claim' };
+  return { action: 'skip', reason: 'duplicate' };
+}
+
+/** The PROCESSING record a successful claim writes. */
+export function claimedRecord(
+  existing: ReceiptRecord | undefined,
+  request: ClaimRequest,
+  source: ReceiptSource,
+  fileName: string | undefined,
+): ReceiptRecord {
+  const now = request.now.toISOString();
+  const processing = {
+    deliveryId: request.deliveryId,
+    startedAt: now,
+    leaseUntil: new Date(request.now.getTime() + request.leaseMs).toISOString(),
+    keepCorrections: request.keepCorrections,
+  };
+  if (!existing) {
+    return {
+      receiptId: request.receiptId,
+      ownerId: request.ownerId,
+      status: 'PROCESSING',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...(fileName ? { fileName } : {}),
+      source,
+      sourceToken: request.sourceToken,
+      attempts: 1,
+      processing,
+    };
+  }
+  // A retry of unfinished work counts as another attempt; new work (a new version, a new request) starts at 1.
+  const unfinished = existing.status === 'PROCESSING' || awaitsRetry(existing);
+  const sameWork =
+    unfinished &&
+    existing.sourceToken === request.sourceToken &&
+    (request.kind === 'upload' || existing.lastReprocessId === request.deliveryId);
+  const { error: _previousError, ...rest } = existing;
+  return {
+    ...rest,
+    status: 'PROCESSING',
+    version: existing.version + 1,
+    updatedAt: now,
+    ...(fileName && !existing.fileName ? { fileName } : {}),
+    source,
+    sourceToken: request.sourceToken,
+    attempts: sameWork ? existing.attempts + 1 : 1,
+    processing,
+    ...(request.kind === 'reprocess' ? { lastReprocessId: request.deliveryId } : {}),
+  } satisfies ReceiptRecord;
+}
+
+/** Whether `current` is still the run this delivery claimed (nobody deleted, replaced or re-took it). */
+export function stillClaimedBy(
+  current: ReceiptRecord | undefined,
+  claimed: ReceiptRecord,
+): current is ReceiptRecord {
+  return (
+    current !== undefined &&
+    current.status === 'PROCESSING' &&
+    current.sourceToken === claimed.sourceToken &&
+    current.processing?.deliveryId === claimed.processing?.deliveryId
+  );
+}
+
+const TEXT_SUMMARY_CHARS = 2_000;
+
+export interface Completion {
+  result: EngineResult;
+  resultKey: string;
+  downloadMs: number;
+  totalMs: number;
+  now: Date;
+}
+
+/** COMPLETED (or REVIEWED when kept corrections remain) with the engine's values. */
+export function completedRecord(current: ReceiptRecord, completion: Completion): ReceiptRecord {
+  const { result } = completion;
+  const keep = current.processing?.keepCorrections ?? true;
+  const { processing: _lease, error: _error, corrections, itemsTruncated: _truncated, ...rest } = current;
+  const now = completion.now.toISOString();
+  const keptCorrections = keep ? corrections : undefined;
+  return {
+    ...rest,
+    status: keptCorrections ? 'REVIEWED' : 'COMPLETED',
+    version: current.version + 1,
+    updatedAt: now,
+    processedAt: now,
+    fields: result.fields,
+    items: result.items,
+    confidence: result.confidence,
+    textSummary: result.text.slice(0, TEXT_SUMMARY_CHARS),
+    language: result.language,
+    image: result.image,
+    engine: result.engine,
+    timings: { ...result.timings, downloadMs: completion.downloadMs, totalMs: completion.totalMs },
+    resultKey: completion.resultKey,
+    ...(keptCorrections ? { corrections: keptCorrections } : {}),
+  };
+}
+
+/** FAILED with the reason; a retryable failure keeps the previous values (a retry may still succeed). */
+export function failedRecord(
+  current: ReceiptRecord,
+  failure: { code: string; message: string; retryable: boolean },
+  now: Date,
+): ReceiptRecord {
+  const { processing: _lease, ...rest } = current;
+  const at = now.toISOString();
+  return {
+    ...rest,
+    status: 'FAILED',
+    version: current.version + 1,
+    updatedAt: at,
+    processedAt: at,
+    error: { ...failure, at },
+  };
+}
+
+/** DynamoDB items are limited to 400 KB; leave room for keys and attribute names. */
+export const MAX_RECORD_BYTES = 350_000;
+
+/** Drops items (kept in full in the S3 result) until the record fits in a DynamoDB item. */
+export function fitRecord(record: ReceiptRecord): ReceiptRecord {
+  if (Buffer.byteLength(JSON.stringify(record)) <= MAX_RECORD_BYTES) return record;
+  const items = [...(record.items ?? [])];
+  let fitted: ReceiptRecord = { ...record, items, itemsTruncated: true };
+  while (items.length > 0 && Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+    items.splice(Math.floor(items.length / 2));
+    fitted = { ...record, items: [...items], itemsTruncated: true };
+  }
+  if (Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+    fitted = { ...fitted, textSummary: (fitted.textSummary ?? '').slice(0, 200) };
+  }
+  return fitted;
+}

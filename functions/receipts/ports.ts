@@ -1,0 +1,85 @@
+/**
+ * Ports: what the receipt domain needs from the outside world. Adapters in functions/adapters implement them
+ * (DynamoDB, S3, SQS); tests of the service use the in-memory repository.
+ */
+import type { EngineInfo, EngineResult } from '../engine/schema.js';
+import type { ReprocessMessage } from './messages.js';
+import type { ReceiptRecord, ReceiptStatus } from './record.js';
+
+export interface PutOptions {
+  /** The version the stored record must have now; undefined = the record must not exist yet. */
+  expectedVersion: number | undefined;
+}
+
+export interface ListReceiptsQuery {
+  ownerId: string;
+  /** Page size, 1..100. */
+  limit: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+  status?: ReceiptStatus;
+  /** Inclusive transaction-date bounds, YYYY-MM-DD (corrected values win). */
+  from?: string;
+  to?: string;
+  /** Case-insensitive substring of the merchant name (corrected value wins). */
+  merchant?: string;
+}
+
+export interface ReceiptPage {
+  /** Newest first (by createdAt). */
+  items: ReceiptRecord[];
+  /** Present when more records may follow. */
+  nextCursor?: string;
+}
+
+export interface ReceiptRepository {
+  get(receiptId: string): Promise<ReceiptRecord | undefined>;
+  /**
+   * Writes the whole record if the stored version matches `expectedVersion` (or nothing is stored when it is
+   * undefined). The caller sets `record.version` to expectedVersion + 1 (1 for a new record).
+   * @throws VersionConflictError when another writer got there first.
+   */
+  put(record: ReceiptRecord, options: PutOptions): Promise<void>;
+  /** @throws VersionConflictError when expectedVersion is given and does not match (or the record is gone). */
+  delete(receiptId: string, options?: { expectedVersion?: number }): Promise<void>;
+  listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage>;
+}
+
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
+
+export interface ObjectHead {
+  size: number;
+  contentType?: string;
+  eTag?: string;
+  versionId?: string;
+}
+
+export interface ObjectStore {
+  /** Metadata without the body; undefined when the object (version) does not exist. */
+  head(ref: ObjectRef): Promise<ObjectHead | undefined>;
+  /**
+   * The object's bytes. `eTag` makes the read conditional, so the bytes are those of the version that was checked.
+   * @throws ReceiptError SOURCE_NOT_FOUND when it is gone.
+   */
+  getBytes(ref: ObjectRef & { eTag?: string }): Promise<Uint8Array>;
+  putJson(ref: ObjectRef, value: unknown): Promise<void>;
+  /** Parsed JSON, or undefined when the object does not exist. */
+  getJson(ref: ObjectRef): Promise<unknown>;
+  /** Removes the object; a missing object is not an error. */
+  delete(ref: ObjectRef): Promise<void>;
+}
+
+/** Sends work to the OCR function (SQS in the cloud, the in-process queue locally). */
+export interface ReceiptQueue {
+  sendReprocess(message: ReprocessMessage): Promise<void>;
+}
+
+/** The slice of the engine's ReceiptEngine the pipeline uses (functions/engine/index.ts implements it). */
+export interface OcrEngine {
+  readonly info: EngineInfo;
+  process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult>;
+}

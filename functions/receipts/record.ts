@@ -1,0 +1,169 @@
+/**
+ * The receipt record: what DynamoDB stores per receipt and what the REST API returns. It reuses the engine's
+ * contract (fields, items, timings, engine info) so a value never changes shape between the engine and the API.
+ */
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  CurrencySchema,
+  DecimalSchema,
+  EngineInfoSchema,
+  IsoDateSchema,
+  LineItemSchema,
+  PAYMENT_METHODS,
+  ReceiptFieldsSchema,
+  TimeSchema,
+  TimingsSchema,
+} from '../engine/schema.js';
+
+/**
+ * PENDING (upload URL issued) -> PROCESSING -> COMPLETED | FAILED; REVIEWED once a person corrected it.
+ * Any settled state goes back to PROCESSING when a new version of the image arrives or a reprocess is asked.
+ */
+export const RECEIPT_STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'REVIEWED'] as const;
+export const ReceiptStatusSchema = z.enum(RECEIPT_STATUSES);
+export type ReceiptStatus = z.infer<typeof ReceiptStatusSchema>;
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+/** The S3 object a record was (or will be) read from. */
+export const ReceiptSourceSchema = z.object({
+  bucket: z.string().min(1),
+  key: z.string().min(1),
+  versionId: z.string().optional(),
+  eTag: z.string().optional(),
+  size: z.number().int().nonnegative().optional(),
+  contentType: z.string().optional(),
+});
+export type ReceiptSource = z.infer<typeof ReceiptSourceSchema>;
+
+/** Why a receipt failed. Engine codes (CORRUPT_IMAGE, TOO_LARGE...) or pipeline codes (see errors.ts). */
+export const ReceiptErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+  /** True when the pipeline will try again (the message goes back to the queue, then to the DLQ). */
+  retryable: z.boolean(),
+  at: isoTimestamp,
+});
+export type ReceiptErrorInfo = z.infer<typeof ReceiptErrorSchema>;
+
+/** Who holds the record while it is PROCESSING, and until when (a crashed run's lease expires). */
+export const ProcessingLeaseSchema = z.object({
+  /** SQS message id, EventBridge event id or Lambda request id: a redelivery of the same message may resume. */
+  deliveryId: z.string().min(1),
+  startedAt: isoTimestamp,
+  leaseUntil: isoTimestamp,
+  keepCorrections: z.boolean(),
+});
+export type ProcessingLease = z.infer<typeof ProcessingLeaseSchema>;
+
+/** What a person typed in the review step; null removes a field the engine found. */
+export const CorrectedFieldsSchema = z
+  .object({
+    merchantName: z.string().min(1).nullable(),
+    merchantAddress: z.string().min(1).nullable(),
+    merchantPhone: z.string().min(1).nullable(),
+    transactionDate: IsoDateSchema.nullable(),
+    transactionTime: TimeSchema.nullable(),
+    currency: CurrencySchema.nullable(),
+    subtotal: DecimalSchema.nullable(),
+    tax: DecimalSchema.nullable(),
+    tip: DecimalSchema.nullable(),
+    total: DecimalSchema.nullable(),
+    paymentMethod: z.enum(PAYMENT_METHODS).nullable(),
+    category: z.enum(CATEGORIES).nullable(),
+  })
+  .partial();
+export type CorrectedFields = z.infer<typeof CorrectedFieldsSchema>;
+
+export const CorrectedItemSchema = z.object({
+  description: z.string().min(1),
+  quantity: DecimalSchema.nullable(),
+  unitPrice: DecimalSchema.nullable(),
+  amount: DecimalSchema,
+});
+export type CorrectedItem = z.infer<typeof CorrectedItemSchema>;
+
+/** Corrections live beside the engine's values (never over them), so a reprocess can keep or drop them. */
+export const CorrectionsSchema = z.object({
+  fields: CorrectedFieldsSchema,
+  /** The full corrected item list when a person edited items; absent when items were left as read. */
+  items: z.array(CorrectedItemSchema).optional(),
+  correctedAt: isoTimestamp,
+});
+export type Corrections = z.infer<typeof CorrectionsSchema>;
+
+export const ReceiptImageSchema = z.object({
+  format: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  rotation: z.number(),
+});
+
+export const RecordTimingsSchema = TimingsSchema.extend({
+  /** Time to fetch the image from S3. */
+  downloadMs: z.number().nonnegative(),
+  /** Claim to completion, as the pipeline saw it. */
+  totalMs: z.number().nonnegative(),
+});
+export type RecordTimings = z.infer<typeof RecordTimingsSchema>;
+
+export const ReceiptRecordSchema = z.object({
+  receiptId: z.string().min(1),
+  ownerId: z.string().min(1),
+  status: ReceiptStatusSchema,
+  /** Incremented on every write: conditional writes (and the API's If-Match) compare it. */
+  version: z.number().int().positive(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  /** The name the user gave the file, when known. */
+  fileName: z.string().optional(),
+  source: ReceiptSourceSchema,
+  /** Identity of the object version the record belongs to (versionId, else eTag): the idempotency key. */
+  sourceToken: z.string().optional(),
+  /** OCR attempts on the current source version (or current reprocess request). */
+  attempts: z.number().int().nonnegative(),
+  processing: ProcessingLeaseSchema.optional(),
+  /** Delivery id of the last reprocess request taken, so a duplicated request runs once. */
+  lastReprocessId: z.string().optional(),
+  error: ReceiptErrorSchema.optional(),
+  fields: ReceiptFieldsSchema.optional(),
+  items: z.array(LineItemSchema).optional(),
+  /** True when items were dropped to keep the item under DynamoDB's 400 KB (the full list is in resultKey). */
+  itemsTruncated: z.boolean().optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  /** The first lines of the OCR text; the full text, lines and words are in resultKey. */
+  textSummary: z.string().optional(),
+  language: z.string().optional(),
+  image: ReceiptImageSchema.optional(),
+  timings: RecordTimingsSchema.optional(),
+  engine: EngineInfoSchema.optional(),
+  /** S3 key (in the receipts bucket) of the full OCR output. */
+  resultKey: z.string().optional(),
+  processedAt: isoTimestamp.optional(),
+  corrections: CorrectionsSchema.optional(),
+});
+export type ReceiptRecord = z.infer<typeof ReceiptRecordSchema>;
+
+/** Settled states: nothing is running on the record. */
+export function isSettled(status: ReceiptStatus): boolean {
+  return status === 'COMPLETED' || status === 'FAILED' || status === 'REVIEWED';
+}
+
+/** Merchant and transaction date as the user sees them (corrections win), used by list filters. */
+export function effectiveSearchFields(record: ReceiptRecord): {
+  merchant?: string;
+  transactionDate?: string;
+} {
+  const corrected = record.corrections?.fields;
+  const merchant =
+    corrected && 'merchantName' in corrected ? corrected.merchantName : record.fields?.merchantName?.value;
+  const date =
+    corrected && 'transactionDate' in corrected
+      ? corrected.transactionDate
+      : record.fields?.transactionDate?.value;
+  return {
+    ...(merchant ? { merchant } : {}),
+    ...(date ? { transactionDate: date } : {}),
+  };
+}

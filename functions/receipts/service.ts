@@ -1,0 +1,336 @@
+/**
+ * ReceiptService: the pipeline's use cases — an image arrived in the bucket, or a reprocess was asked — on top
+ * of the ports. Plain TypeScript: no AWS SDK, no Lambda types; the OCR handler and the local stack both call it.
+ *
+ * Idempotency is a version-conditional write on the record itself (see lifecycle.ts): the record remembers which
+ * object version (versionId, else eTag) it belongs to and which delivery holds it, so a duplicated event finds the
+ * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
+ */
+import { EngineError } from '../engine/errors.js';
+import type { EngineResult } from '../engine/schema.js';
+import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
+import { parseUploadKey, resultKey } from './keys.js';
+import {
+  type ClaimRequest,
+  claimedRecord,
+  completedRecord,
+  decideClaim,
+  failedRecord,
+  fitRecord,
+  type SkipReason,
+  stillClaimedBy,
+} from './lifecycle.js';
+import type { ReprocessMessage } from './messages.js';
+import type { ObjectHead, ObjectRef, ObjectStore, OcrEngine, ReceiptRepository } from './ports.js';
+import type { ReceiptRecord, ReceiptSource } from './record.js';
+
+export interface PipelineSettings {
+  bucket: string;
+  uploadPrefix: string;
+  resultsPrefix: string;
+  maxUploadBytes: number;
+}
+
+export interface ReceiptServiceDependencies {
+  repository: ReceiptRepository;
+  objects: ObjectStore;
+  /** Resolves to the warm engine; created once at init by the entry point and reused. */
+  engine: () => Promise<OcrEngine>;
+  settings: PipelineSettings;
+  clock?: () => Date;
+  /** Told about problems the service swallows on purpose (e.g. it could not record a transient failure). */
+  warn?: (message: string, details: Record<string, unknown>) => void;
+}
+
+/** One S3 "object created" notification, key already URL-decoded. */
+export interface ObjectCreated {
+  bucket: string;
+  key: string;
+  versionId?: string;
+  eTag?: string;
+  /** Identifies this delivery across redeliveries (SQS message id, EventBridge id, Lambda request id). */
+  deliveryId: string;
+  /** How long the claim protects the run from other deliveries: the time left in the invocation. */
+  leaseMs: number;
+}
+
+export interface ReprocessRequest {
+  message: ReprocessMessage;
+  deliveryId: string;
+  leaseMs: number;
+}
+
+export type IgnoreReason =
+  | SkipReason
+  /** Not under the upload prefix (e.g. our own results), or not in the form `{prefix}{ownerId}/{file}`. */
+  | 'outside-prefix'
+  /** An event from a bucket this function does not serve. */
+  | 'other-bucket'
+  /** The object was deleted before it could be read. */
+  | 'object-missing'
+  /** The record was deleted or taken over by a newer version while this run worked. */
+  | 'superseded';
+
+export type ProcessOutcome =
+  | { outcome: 'completed'; record: ReceiptRecord; result: EngineResult }
+  | { outcome: 'failed'; record: ReceiptRecord }
+  | { outcome: 'ignored'; reason: IgnoreReason; receiptId?: string };
+
+/** Content types worth downloading; anything else declared (text/plain, video/mp4...) fails without a download. */
+function mayBeImage(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return (
+    type === '' ||
+    type.startsWith('image/') ||
+    type === 'application/octet-stream' ||
+    type === 'binary/octet-stream' ||
+    type === 'application/pdf'
+  );
+}
+
+const MAX_WRITE_ATTEMPTS = 5;
+
+export class ReceiptService {
+  readonly #repository: ReceiptRepository;
+  readonly #objects: ObjectStore;
+  readonly #engine: () => Promise<OcrEngine>;
+  readonly #settings: PipelineSettings;
+  readonly #clock: () => Date;
+  readonly #warn: (message: string, details: Record<string, unknown>) => void;
+
+  constructor(dependencies: ReceiptServiceDependencies) {
+    this.#repository = dependencies.repository;
+    this.#objects = dependencies.objects;
+    this.#engine = dependencies.engine;
+    this.#settings = dependencies.settings;
+    this.#clock = dependencies.clock ?? (() => new Date());
+    this.#warn = dependencies.warn ?? (() => {});
+  }
+
+  /** Where the full OCR output of a receipt goes (never under the upload prefix: no trigger loop). */
+  resultKeyFor(ownerId: string, receiptId: string): string {
+    return resultKey(this.#settings.resultsPrefix, ownerId, receiptId);
+  }
+
+  /**
+   * An image arrived. Returns what happened; throws (a retryable ReceiptError, EngineError or SDK error) only when
+   * the delivery must be retried.
+   */
+  async processObject(event: ObjectCreated): Promise<ProcessOutcome> {
+    if (event.bucket !== this.#settings.bucket) return { outcome: 'ignored', reason: 'other-bucket' };
+    const parsed = parseUploadKey(event.key, this.#settings.uploadPrefix);
+    if (!parsed) return { outcome: 'ignored', reason: 'outside-prefix' };
+    const ref: ObjectRef = {
+      bucket: event.bucket,
+      key: event.key,
+      ...(event.versionId ? { versionId: event.versionId } : {}),
+    };
+    const head = await this.#objects.head(ref);
+    if (!head) return { outcome: 'ignored', reason: 'object-missing', receiptId: parsed.receiptId };
+    const sourceToken = head.versionId ?? head.eTag ?? event.versionId ?? event.eTag;
+    if (sourceToken === undefined) {
+      throw new ReceiptError(
+        'DEPENDENCY_ERROR',
+        `S3 returned neither a version id nor an ETag for ${event.key}`,
+        true,
+      );
+    }
+    const source = sourceOf(ref, head);
+    const claim = await this.#claim(
+      {
+        kind: 'upload',
+        receiptId: parsed.receiptId,
+        ownerId: parsed.ownerId,
+        sourceToken,
+        deliveryId: event.deliveryId,
+        now: this.#clock(),
+        leaseMs: event.leaseMs,
+        keepCorrections: false,
+      },
+      source,
+      parsed.fileName,
+    );
+    if ('reason' in claim) return { outcome: 'ignored', reason: claim.reason, receiptId: parsed.receiptId };
+    return this.#run(claim, head);
+  }
+
+  /** Runs OCR again on the stored image of a receipt (after an engine upgrade, or on request). */
+  async reprocess(request: ReprocessRequest): Promise<ProcessOutcome> {
+    const { message } = request;
+    const existing = await this.#repository.get(message.receiptId);
+    const claim = await this.#claim(
+      {
+        kind: 'reprocess',
+        receiptId: message.receiptId,
+        ownerId: message.ownerId,
+        sourceToken: existing?.sourceToken ?? '',
+        deliveryId: request.deliveryId,
+        now: this.#clock(),
+        leaseMs: request.leaseMs,
+        keepCorrections: message.keepCorrections,
+      },
+      existing?.source,
+      undefined,
+    );
+    if ('reason' in claim) return { outcome: 'ignored', reason: claim.reason, receiptId: message.receiptId };
+    return this.#run(claim, undefined);
+  }
+
+  async #claim(
+    request: ClaimRequest,
+    source: ReceiptSource | undefined,
+    fileName: string | undefined,
+  ): Promise<ReceiptRecord | { reason: SkipReason }> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const existing = await this.#repository.get(request.receiptId);
+      const decision = decideClaim(existing, request);
+      if (decision.action === 'skip') return { reason: decision.reason };
+      if (decision.action === 'busy') {
+        throw new ReceiptError(
+          'RECEIPT_BUSY',
+          `receipt ${request.receiptId} is being processed by another run`,
+          true,
+        );
+      }
+      const claimSource = source ?? existing?.source;
+      if (!claimSource) return { reason: 'not-uploaded' };
+      const claimed = claimedRecord(existing, { ...request, now: this.#clock() }, claimSource, fileName);
+      try {
+        await this.#repository.put(claimed, { expectedVersion: existing?.version });
+        return claimed;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    throw new ReceiptError(
+      'RECEIPT_BUSY',
+      `receipt ${request.receiptId} kept changing while being claimed`,
+      true,
+    );
+  }
+
+  /** Reads, recognises and stores; settles the record as COMPLETED or FAILED. */
+  async #run(claimed: ReceiptRecord, knownHead: ObjectHead | undefined): Promise<ProcessOutcome> {
+    const started = performance.now();
+    const { source } = claimed;
+    const ref: ObjectRef = {
+      bucket: source.bucket,
+      key: source.key,
+      ...(source.versionId ? { versionId: source.versionId } : {}),
+    };
+    try {
+      const head = knownHead ?? (await this.#objects.head(ref));
+      if (!head)
+        throw new ReceiptError('SOURCE_NOT_FOUND', `the image ${source.key} no longer exists`, false);
+      this.#checkBeforeDownload(head);
+      const downloadStarted = performance.now();
+      const bytes = await this.#objects.getBytes({ ...ref, ...(head.eTag ? { eTag: head.eTag } : {}) });
+      const downloadMs = performance.now() - downloadStarted;
+      const engine = await this.#engine();
+      const result = await engine.process({
+        bytes,
+        ...(head.contentType ? { contentType: head.contentType } : {}),
+      });
+      const key = this.resultKeyFor(claimed.ownerId, claimed.receiptId);
+      await this.#objects.putJson({ bucket: this.#settings.bucket, key }, fullOutput(claimed, result));
+      const record = await this.#settle(claimed, (current) =>
+        completedRecord(current, {
+          result,
+          resultKey: key,
+          downloadMs,
+          totalMs: performance.now() - started,
+          now: this.#clock(),
+        }),
+      );
+      if (!record) return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
+      return { outcome: 'completed', record, result };
+    } catch (error) {
+      return this.#fail(claimed, error);
+    }
+  }
+
+  #checkBeforeDownload(head: ObjectHead): void {
+    if (head.size === 0) throw new EngineError('EMPTY_FILE', 'the uploaded file is empty');
+    if (head.size > this.#settings.maxUploadBytes) {
+      throw new EngineError(
+        'TOO_LARGE',
+        `the file is ${head.size} bytes; the limit is ${this.#settings.maxUploadBytes} bytes`,
+      );
+    }
+    if (!mayBeImage(head.contentType)) {
+      throw new EngineError(
+        'UNSUPPORTED_FORMAT',
+        `content type ${head.contentType} is not an image; upload a JPEG, PNG, WebP or TIFF`,
+      );
+    }
+  }
+
+  /** Permanent failure: FAILED record, no retry. Transient: FAILED (retryable) record if possible, then rethrow. */
+  async #fail(claimed: ReceiptRecord, error: unknown): Promise<ProcessOutcome> {
+    const failure = classifyFailure(error);
+    let record: ReceiptRecord | undefined;
+    try {
+      record = await this.#settle(claimed, (current) => failedRecord(current, failure, this.#clock()));
+    } catch (writeError) {
+      // A permanent failure we cannot record must be retried, or the record would stay PROCESSING forever.
+      if (!failure.retryable) throw writeError;
+      this.#warn('could not record a transient failure', {
+        receiptId: claimed.receiptId,
+        error: classifyFailure(writeError).message,
+      });
+    }
+    if (failure.retryable) throw error;
+    if (!record) return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
+    return { outcome: 'failed', record };
+  }
+
+  /**
+   * Writes the settled record on top of the claim. A conflicting write in between (a person's correction, a
+   * lease refresh) is merged by re-reading, as long as the record is still this run's; undefined when it is not.
+   */
+  async #settle(
+    claimed: ReceiptRecord,
+    settle: (current: ReceiptRecord) => ReceiptRecord,
+  ): Promise<ReceiptRecord | undefined> {
+    let current: ReceiptRecord = claimed;
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const next = fitRecord(settle(current));
+      try {
+        await this.#repository.put(next, { expectedVersion: current.version });
+        return next;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        const fresh = await this.#repository.get(claimed.receiptId);
+        if (!stillClaimedBy(fresh, claimed)) return undefined;
+        current = fresh;
+      }
+    }
+    throw new ReceiptError(
+      'RECEIPT_BUSY',
+      `receipt ${claimed.receiptId} kept changing while being saved`,
+      true,
+    );
+  }
+}
+
+function sourceOf(ref: ObjectRef, head: ObjectHead): ReceiptSource {
+  return {
+    bucket: ref.bucket,
+    key: ref.key,
+    ...(head.versionId ? { versionId: head.versionId } : {}),
+    ...(head.eTag ? { eTag: head.eTag } : {}),
+    size: head.size,
+    ...(head.contentType ? { contentType: head.contentType } : {}),
+  };
+}
+
+/** What goes to S3: everything the engine returned (text, lines, words with boxes), tied to its record. */
+function fullOutput(record: ReceiptRecord, result: EngineResult) {
+  return {
+    receiptId: record.receiptId,
+    ownerId: record.ownerId,
+    source: record.source,
+    ...result,
+  };
+}

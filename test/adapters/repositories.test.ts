@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { InMemoryReceiptRepository } from '../../functions/adapters/memory-receipt-repository.js';
+import { InvalidCursorError, VersionConflictError } from '../../functions/receipts/errors.js';
+import type { ReceiptRepository } from '../../functions/receipts/ports.js';
+import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { type LocalAws, startLocalAws } from '../support/local-aws.js';
+
+let aws: LocalAws;
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+
+afterAll(async () => {
+  await aws.stop();
+});
+
+function record(ownerId: string, n: number, extra: Partial<ReceiptRecord> = {}): ReceiptRecord {
+  const createdAt = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  return {
+    receiptId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    ownerId,
+    status: 'COMPLETED',
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+    source: { bucket: 'b', key: `uploads/${ownerId}/${n}.jpg` },
+    attempts: 1,
+    ...extra,
+  };
+}
+
+function merchant(value: string) {
+  return { value, confidence: 0.9, text: value, bbox: null };
+}
+
+// The same contract for both implementations: the in-memory one stands in for DynamoDB in service tests.
+describe.each([
+  ['DynamoDB (dynalite)', () => new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table)],
+  ['in memory', () => new InMemoryReceiptRepository()],
+])('%s receipt repository', (_name, create: () => ReceiptRepository) => {
+  it('writes only when the expected version matches', async () => {
+    // Prepare
+    const repository = create();
+    const first = record('alice', 1);
+    await repository.put(first, { expectedVersion: undefined });
+
+    // Act + Assess
+    await expect(repository.put(first, { expectedVersion: undefined })).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(repository.put({ ...first, version: 3 }, { expectedVersion: 2 })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    await repository.put({ ...first, version: 2, status: 'FAILED' }, { expectedVersion: 1 });
+    expect(await repository.get(first.receiptId)).toEqual({ ...first, version: 2, status: 'FAILED' });
+    await expect(repository.delete(first.receiptId, { expectedVersion: 1 })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    await repository.delete(first.receiptId, { expectedVersion: 2 });
+    expect(await repository.get(first.receiptId)).toBeUndefined();
+  });
+
+  it("lists one owner's receipts newest first with cursors and filters", async () => {
+    // Prepare: 7 for bob, with merchants and dates; one for carol
+    const repository = create();
+    for (let n = 10; n < 17; n += 1) {
+      await repository.put(
+        record('bob', n, {
+          status: n % 2 === 0 ? 'COMPLETED' : 'FAILED',
+          fields: {
+            merchantName: merchant(n < 13 ? 'Corner Cafe' : 'Fuel Stop'),
+            transactionDate: { value: `2026-02-${n}`, confidence: 0.9, text: '', bbox: null },
+          },
+        }),
+        { expectedVersion: undefined },
+      );
+    }
+    await repository.put(record('carol', 20), { expectedVersion: undefined });
+
+    // Act: page through all of bob's
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repository.listByOwner({ ownerId: 'bob', limit: 3, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      ids.push(...page.items.map((item) => item.receiptId.slice(-2)));
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    // Assess
+    expect(ids).toEqual(['16', '15', '14', '13', '12', '11', '10']);
+    const cafes = await repository.listByOwner({ ownerId: 'bob', limit: 10, merchant: 'cafe', status: 'COMPLETED' });
+    expect(cafes.items.map((item) => item.receiptId.slice(-2))).toEqual(['12', '10']);
+    const dated = await repository.listByOwner({ ownerId: 'bob', limit: 2, from: '2026-02-11', to: '2026-02-14' });
+    expect(dated.items.map((item) => item.receiptId.slice(-2))).toEqual(['14', '13']);
+    const rest = await repository.listByOwner({
+      ownerId: 'bob',
+      limit: 2,
+      from: '2026-02-11',
+      to: '2026-02-14',
+      ...(dated.nextCursor ? { cursor: dated.nextCursor } : {}),
+    });
+    expect(rest.items.map((item) => item.receiptId.slice(-2))).toEqual(['12', '11']);
+    await expect(repository.listByOwner({ ownerId: 'bob', limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+});

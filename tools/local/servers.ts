@@ -1,0 +1,90 @@
+/**
+ * The two local AWS stand-ins, started in-process: s3rver (S3) and dynalite (DynamoDB). Used by `pnpm start`
+ * (fixed ports, data under .data/) and by the tests (port 0, temporary folders).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import S3rver, { type S3rverEvent } from 's3rver';
+import { receiptsTableDefinition } from '../../functions/adapters/dynamodb-table.js';
+
+export const LOCAL_HOST = '127.0.0.1';
+export const LOCAL_REGION = 'us-east-1';
+
+export interface RunningS3 {
+  endpoint: string;
+  port: number;
+  /** Subscribe to s3rver's object events (AWS-shaped records, keys NOT URL-encoded). */
+  onEvent(listener: (event: S3rverEvent) => void): void;
+  close(): Promise<void>;
+}
+
+export async function startS3(options: {
+  port: number;
+  directory: string;
+  buckets: string[];
+}): Promise<RunningS3> {
+  await mkdir(options.directory, { recursive: true });
+  const server = new S3rver({
+    address: LOCAL_HOST,
+    port: options.port,
+    directory: options.directory,
+    silent: true,
+    configureBuckets: options.buckets.map((name) => ({ name })),
+  });
+  const address = await server.run();
+  return {
+    endpoint: `http://${LOCAL_HOST}:${address.port}`,
+    port: address.port,
+    onEvent: (listener) => {
+      server.on('event', listener);
+    },
+    close: () => server.close(),
+  };
+}
+
+export interface RunningDynamo {
+  endpoint: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** dynalite keeps its LevelDB under `directory`, or in memory when none is given. */
+export async function startDynamo(options: { port: number; directory?: string }): Promise<RunningDynamo> {
+  if (options.directory) await mkdir(options.directory, { recursive: true });
+  const server = dynalite({
+    ...(options.directory ? { path: options.directory } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOCAL_HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${LOCAL_HOST}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Creates the receipts table unless it exists (a restarted stack keeps its data). */
+export async function ensureReceiptsTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(new CreateTableCommand(receiptsTableDefinition(tableName)));
+  }
+}
