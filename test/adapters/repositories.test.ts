@@ -47,7 +47,9 @@ describe.each([
     await repository.put(first, { expectedVersion: undefined });
 
     // Act + Assess
-    await expect(repository.put(first, { expectedVersion: undefined })).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(repository.put(first, { expectedVersion: undefined })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
     await expect(repository.put({ ...first, version: 3 }, { expectedVersion: 2 })).rejects.toBeInstanceOf(
       VersionConflictError,
     );
@@ -89,9 +91,19 @@ describe.each([
 
     // Assess
     expect(ids).toEqual(['16', '15', '14', '13', '12', '11', '10']);
-    const cafes = await repository.listByOwner({ ownerId: 'bob', limit: 10, merchant: 'cafe', status: 'COMPLETED' });
+    const cafes = await repository.listByOwner({
+      ownerId: 'bob',
+      limit: 10,
+      merchant: 'cafe',
+      status: 'COMPLETED',
+    });
     expect(cafes.items.map((item) => item.receiptId.slice(-2))).toEqual(['12', '10']);
-    const dated = await repository.listByOwner({ ownerId: 'bob', limit: 2, from: '2026-02-11', to: '2026-02-14' });
+    const dated = await repository.listByOwner({
+      ownerId: 'bob',
+      limit: 2,
+      from: '2026-02-11',
+      to: '2026-02-14',
+    });
     expect(dated.items.map((item) => item.receiptId.slice(-2))).toEqual(['14', '13']);
     const rest = await repository.listByOwner({
       ownerId: 'bob',
@@ -101,8 +113,8 @@ describe.each([
       ...(dated.nextCursor ? { cursor: dated.nextCursor } : {}),
     });
     expect(rest.items.map((item) => item.receiptId.slice(-2))).toEqual(['12', '11']);
-    await expect(repository.listByOwner({ ownerId: 'bob', limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(
-      InvalidCursorError,
-    );
+    await expect(
+      repository.listByOwner({ ownerId: 'bob', limit: 2, cursor: 'not-a-cursor' }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });
