@@ -50,7 +50,7 @@ export function printSummary(
     meta.engine
       ? `engine  ${meta.engine.name} ${meta.engine.version} (${meta.engine.model}, ${meta.engine.languages.join('+')})`
       : '',
-    meta.ocrCache
+    meta.ocrCache && meta.ocrCache.receiptsFromCache > 0
       ? `WARNING: ${meta.ocrCache.receiptsFromCache} receipts read from the dev OCR cache ${meta.ocrCache.dir}: figures are only valid for the engine that filled it`
       : '',
     '',
@@ -61,7 +61,7 @@ export function printSummary(
     `address   ${pct(a.addressExact)} exact  ${pct(a.addressNear)} (>=0.85)  ${pct(c.address)}`,
     '',
     `character error rate vs text/: mean ${(summary.cer.mean * 100).toFixed(1)}%, median ${(summary.cer.median * 100).toFixed(1)}% (${summary.cer.receipts} receipts)`,
-    `time per receipt (decode to fields${meta.ocrCache ? ', as recorded in the cache' : ''}): median ${summary.timeMs.median.toFixed(0)} ms, p90 ${summary.timeMs.p90.toFixed(0)} ms, max ${summary.timeMs.max.toFixed(0)} ms`,
+    `time per receipt (decode to fields${meta.ocrCache && meta.ocrCache.receiptsFromCache > 0 ? ', as recorded in the cache' : ''}): median ${summary.timeMs.median.toFixed(0)} ms, p90 ${summary.timeMs.p90.toFixed(0)} ms, max ${summary.timeMs.max.toFixed(0)} ms`,
   ];
   process.stdout.write(`${out.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);
 }

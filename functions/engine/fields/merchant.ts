@@ -21,7 +21,7 @@ export interface Merchant {
 }
 
 const SUFFIX =
-  /\b(SDN\.?\s*BHD|S\/B|BHD|BERHAD|ENTERPRISE|TRADING|LTD|LIMITED|INC|LLC|L\.L\.C|CORP|CORPORATION|CO\.|COMPANY|PTE|PLC|GMBH|S\.?\s?A\.?\s?S|S\.A\.?|LTDA|S\.?\s?DE\s?R\.?L|E\.U\.?)(?=\W|$)/;
+  /\b(SDN\.?\s*BHD|S\/[B8]|BHD|BERHAD|ENTERPRISE|TRADING|LTD|LIMITED|INC|LLC|L\.L\.C|CORP|CORPORATION|CO\.|COMPANY|PTE|PLC|GMBH|S\.?\s?A\.?\s?S|S\.A\.?|LTDA|S\.?\s?DE\s?R\.?L|E\.U\.?)(?=\W|$)/;
 const BUSINESS_WORD =
   /\b(RESTAURANT|RESTORAN|RESTAURANTE|CAFE|CAFÉ|BAKERY|BAKERIES|HARDWARE|STATIONERY|MART|MARKET|SUPERMARKET|SUPERMERCADO|PHARMACY|FARMACIA|DROGUER[IÍ]A|HOTEL|STORE|SHOP|TIENDA|FURNISHING|CONFECTIONERY|KEDAI|SYARIKAT|PERNIAGAAN|PASARAYA|STATION|CUISINE|PANADER[IÍ]A)\b/;
 const NOISE =
@@ -35,14 +35,15 @@ const ADDRESS_WORD =
 const PLACE =
   /\b(KUALA LUMPUR|KL|SELANGOR|JOHOR|JOHOR BAHRU|PETALING JAYA|SHAH ALAM|KLANG|PENANG|PULAU PINANG|IPOH|PERAK|MELAKA|SABAH|SARAWAK|KUCHING|KOTA KINABALU|PUTRAJAYA|CHERAS|PUCHONG|SUBANG|KEPONG|SETAPAK|DAMANSARA|MALAYSIA|DARUL EHSAN|SINGAPORE|BOGOT[AÁ]|MEDELL[IÍ]N|CALI|BARRANQUILLA|CARTAGENA|COLOMBIA|D\.C\.|MADRID|M[EÉ]XICO|USA|NEW YORK|CA|TX|NY|FL)\b/;
 const POSTCODE = /\b\d{5}(-\d{4})?\b/;
+const ITEM_HEADER_ROW = /\b(QTY|DESCRIPTION|CANT|DESCRIPCI[OÓ]N)\b/;
 const STOP =
-  /\b(TEL|PHONE|FAX|GST|SST|REG|INVOICE|RECEIPT|FACTURA|DATE|FECHA|CASHIER|CAJERO|TABLE|MESA|ORDER|SERVED|BILL|TERMINAL|NIT|RFC|EMAIL|E-MAIL|WWW|HTTP|SALES\s*NO|DOC|TRANS)\b/;
+  /\bGST\s*ID|GSTID|\b(TEL|PHONE|FAX|GST|SST|REG|INVOICE|RECEIPT|FACTURA|DATE|FECHA|CASHIER|CAJERO|TABLE|MESA|ORDER|SERVED|BILL|TERMINAL|NIT|RFC|EMAIL|E-MAIL|WWW|HTTP|SALES\s*NO|DOC|TRANS)\b/;
 
 function cleanSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const REG_NUMBER = /\(?\b[A-Z]{0,3}\d{5,12}-?[A-Z]?\)?|\([^)]*\d{4,}[^)]*\)/g;
+const REG_NUMBER = /\(?\b[A-Z]{0,3}\d{5,12}-[A-Z0-9]\)?|\b\d{7,}\b|\([^)]*\d{4,}[^)]*\)/g;
 
 /** Text without registration numbers such as "(519537-X)", which say nothing about legibility or the name. */
 function withoutRegNumbers(text: string): string {
@@ -50,17 +51,21 @@ function withoutRegNumbers(text: string): string {
 }
 
 /** A row is noise when it is mostly not letters, or read with little confidence (logos, stamps). */
-function legible(row: Row, minLetters = 0.55): boolean {
+function legible(row: Row, minLetters = 0.55, minConfidence = 0.2): boolean {
   const text = withoutRegNumbers(row.text);
   const words = text.split(/\s+/).filter((w) => /^[\p{L}&'.()-]{2,}$/u.test(w.replace(/[,.;:]+$/, '')));
-  return letterRatio(text) >= minLetters && row.confidence >= 0.35 && words.length >= 1;
+  return letterRatio(text) >= minLetters && row.confidence >= minConfidence && words.length >= 1;
 }
 
 /** A row that can be (part of) the merchant name. */
 function nameLike(row: Row): boolean {
   if (!legible(row)) return false;
   const upper = row.upper;
-  if (NOISE.test(upper) || (PHONE_LABEL.test(upper) && /\d{6,}/.test(row.text.replace(/\D/g, ''))))
+  if (
+    NOISE.test(upper) ||
+    ITEM_HEADER_ROW.test(upper) ||
+    (PHONE_LABEL.test(upper) && /\d{6,}/.test(row.text.replace(/\D/g, '')))
+  )
     return false;
   if (SUFFIX.test(upper)) return true;
   if (ADDRESS_WORD.test(upper) || POSTCODE.test(withoutRegNumbers(upper))) return false;
@@ -78,7 +83,7 @@ function nameScore(row: Row, position: number): number {
 
 /** Cuts registration numbers and what follows a company suffix: "KING'S CONFECTIONERY S/B 273300-U (6X7)". */
 function cleanName(text: string): string {
-  let value = cleanSpaces(text.replace(/§/g, 'S'));
+  let value = cleanSpaces(text.replace(/§/g, 'S').replace(/\bS\/8\b/g, 'S/B'));
   const suffixes = [...value.toUpperCase().matchAll(new RegExp(SUFFIX.source, 'g'))];
   const suffix = suffixes[suffixes.length - 1];
   if (suffix) {
@@ -88,17 +93,22 @@ function cleanName(text: string): string {
     value = value.slice(0, end) + (/^\.\s*$/.test(rest) ? '.' : '');
   }
   value = value.replace(/\s*\(?\b\d{5,8}-[A-Z0-9]\)?.*$/i, '');
+  if (!suffix) value = value.replace(/(\s+[^\p{L}\s]+)+$/u, ''); // trailing specks: "RESTAURANT SIN 10” ©"
   return value.replace(/^[^\p{L}\d(]+|[\s,;:*=~-]+$/gu, '').trim();
 }
 
 /** Header rows: from the top to the first phone/registration/invoice row that follows a name-like row (at most a dozen). */
 function headerRows(rows: readonly Row[]): Row[] {
   const header: Row[] = [];
-  let seenName = false;
+  let seen = false;
   for (const row of rows.slice(0, 12)) {
-    if (seenName && (STOP.test(row.upper) || /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(row.upper))) break;
+    const ends =
+      STOP.test(row.upper) ||
+      ITEM_HEADER_ROW.test(row.upper) ||
+      /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(row.upper);
+    if (seen && ends) break;
     header.push(row);
-    if (nameLike(row)) seenName = true;
+    if (nameLike(row) || addressScore(row) >= 2) seen = true;
   }
   return header;
 }
@@ -107,7 +117,8 @@ function headerRows(rows: readonly Row[]): Row[] {
 function nameBlock(rows: readonly Row[], best: Row): Row[] {
   const block = [best];
   const close = (upper: Row, lower: Row) =>
-    lower.bbox.y0 - upper.bbox.y1 < Math.max(upper.bbox.y1 - upper.bbox.y0, lower.bbox.y1 - lower.bbox.y0);
+    lower.bbox.y0 - upper.bbox.y1 <
+    1.5 * Math.max(upper.bbox.y1 - upper.bbox.y0, lower.bbox.y1 - lower.bbox.y0);
   // down: a row that carries the company suffix, or closes a parenthesis left open, completes the name
   for (let i = best.index + 1; i < rows.length && block.length < 3; i++) {
     const next = rows[i];
@@ -126,7 +137,8 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
     bottom.text.split(/\s+/).length <= 4 &&
     !SUFFIX.test(prev.upper) &&
     nameLike(prev) &&
-    prev.confidence >= 0.6 &&
+    prev.confidence >= 0.2 &&
+    (prev.text.match(/\p{L}{3,}/gu)?.length ?? 0) >= 2 &&
     close(prev, block[0] as Row)
   ) {
     block.unshift(prev);
@@ -192,7 +204,9 @@ function findAddress(rows: readonly Row[], nameRows: readonly Row[]): TextField 
   for (let i = start; i < limit; i++) {
     const row = rows[i];
     if (!row) break;
+    const phoneOnly = /\d{2,4}[-\s]?\d{3,4}[-\s]?\d{3,4}/.test(row.text) && letterRatio(row.text) < 0.3;
     const stop =
+      phoneOnly ||
       STOP.test(row.upper) ||
       REGISTRATION.test(row.upper) ||
       (PHONE_LABEL.test(row.upper) && /\d{6,}/.test(row.text.replace(/\D/g, '')));
@@ -206,7 +220,7 @@ function findAddress(rows: readonly Row[], nameRows: readonly Row[]): TextField 
     if (
       stop ||
       NOISE.test(row.upper) ||
-      !legible(row, 0.25) ||
+      !legible(row, 0.25, 0.15) ||
       /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(row.text)
     )
       break;
