@@ -40,7 +40,11 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   if (rows.length === 0) return { fields: {}, items: [], confidence: 0 };
   const locale = detectLocale(rows, options.languages);
   const rawItems = findItems(rows, locale.wholeAmounts);
-  const totals = findTotals(rows, locale.wholeAmounts, rawItems.length > 0 ? itemsSum(rawItems) : undefined);
+  const totals = findTotals(rows, {
+    whole: locale.wholeAmounts,
+    ...(rawItems.length > 0 ? { itemsCents: itemsSum(rawItems) } : {}),
+    ...(locale.currency === 'MYR' ? { cashRounding: 5 } : {}),
+  });
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);

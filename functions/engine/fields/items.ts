@@ -10,6 +10,7 @@ import {
   CHANGE,
   DISCOUNT,
   ITEM_HEADER,
+  NOT_CASH,
   ROUNDING,
   STRONG_TOTAL,
   SUBTOTAL,
@@ -31,7 +32,7 @@ function endsItems(row: Row): boolean {
     TOTAL.test(row.upper) ||
     ROUNDING.test(row.upper) ||
     CHANGE.test(row.upper) ||
-    (CASH_TENDERED.test(row.upper) && !/CASHIER/.test(row.upper))
+    (CASH_TENDERED.test(row.upper) && !NOT_CASH.test(row.upper))
   );
 }
 

@@ -103,8 +103,31 @@ function positive(l: Located | undefined): Located | undefined {
   return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
 }
 
-/** @param itemsCents the sum of the line items, when any were found: a total equal to it is supported. */
-export function findTotals(rows: readonly Row[], whole: boolean, itemsCents?: number): Totals {
+export interface TotalsOptions {
+  /** Amounts are whole numbers (Colombian pesos). */
+  readonly whole: boolean;
+  /** Sum of the line items, when any were found: a total equal to it is supported. */
+  readonly itemsCents?: number;
+  /** Step, in hundredths, that cash totals are rounded to where the law says so (Malaysia: 5 sen). */
+  readonly cashRounding?: number;
+}
+
+/** Sums printed elsewhere that a total can agree with: net + tax pairs of the tax summary table. */
+function summarySums(scan: Scan): Set<number> {
+  const sums = new Set<number>();
+  for (const row of scan.rows.slice(scan.summaryStart)) {
+    const amounts = moneyAmounts(row, scan.whole);
+    for (let i = 0; i + 1 < amounts.length; i++) {
+      const net = amounts[i] as Amount;
+      const tax = amounts[i + 1] as Amount;
+      if (tax.cents > 0 && tax.cents < net.cents) sums.add(net.cents + tax.cents);
+    }
+  }
+  return sums;
+}
+
+export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
+  const { whole, itemsCents, cashRounding } = options;
   const headingIndex = rows.findIndex((r, i) => i > rows.length / 3 && SUMMARY_HEADING.test(r.upper));
   const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
 
@@ -129,6 +152,8 @@ export function findTotals(rows: readonly Row[], whole: boolean, itemsCents?: nu
       ? cash.amount.cents - change.amount.cents
       : undefined;
 
+  const supported = summarySums(scan);
+
   // Candidates: every TOTAL row before the tax summary (and, weakly, inside it).
   interface Candidate extends Located {
     score: number;
@@ -144,7 +169,8 @@ export function findTotals(rows: readonly Row[], whole: boolean, itemsCents?: nu
     if (tendered !== undefined && found.amount.cents === tendered) score += 1.5;
     else if (cash && !change && found.amount.cents === cash.amount.cents) score += 0.5;
     if (cash && found.amount.cents > cash.amount.cents) score -= 1;
-    if (itemsCents !== undefined && found.amount.cents === itemsCents) score += 0.5;
+    if (itemsCents !== undefined && found.amount.cents === itemsCents) score += 0.75;
+    if (supported.has(found.amount.cents)) score += 0.75;
     score += found.amount.confidence - 0.8; // a blurred amount loses to a crisp one of the same rank
     score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
     candidates.push({ ...found, score });
@@ -171,6 +197,22 @@ export function findTotals(rows: readonly Row[], whole: boolean, itemsCents?: nu
         total = { amount: hit, row, confidence: total.confidence };
         break;
       }
+    }
+  }
+
+  // The till rounds cash totals (5 sen in Malaysia) and prints a rounding row whose amount the OCR lost.
+  if (total && cashRounding && !rounding && total.amount.cents % cashRounding !== 0) {
+    const base = total;
+    const roundingRow = rows.find(
+      (r) => r.index > base.row.index && r.index <= base.row.index + 3 && ROUNDING.test(r.upper),
+    );
+    if (roundingRow) {
+      const cents = Math.round(total.amount.cents / cashRounding) * cashRounding;
+      total = {
+        amount: { ...total.amount, cents, text: '' },
+        row: roundingRow,
+        confidence: total.confidence * 0.75,
+      };
     }
   }
 
