@@ -1,0 +1,52 @@
+/**
+ * OCR Lambda entry point (container image, CMD `ocr/handler.handler`). Everything expensive happens once, at
+ * init: config validation, SDK clients, and the OCR engine (tesseract.js worker + traineddata), awaited at top
+ * level so a broken engine fails the cold start instead of the first receipt. Invocations reuse all of it.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { DynamoDbReceiptRepository } from '../adapters/dynamodb-receipt-repository.js';
+import { S3ObjectStore } from '../adapters/s3-object-store.js';
+import { createAwsClients } from '../commons/clients.js';
+import { loadOcrConfig } from '../commons/config.js';
+import { logger, metrics, tracer } from '../commons/powertools.js';
+import { createReceiptEngine } from '../engine/index.js';
+import { ReceiptService } from '../receipts/service.js';
+import { createOcrHandler, type OcrEvent } from './ocr-handler.js';
+
+const config = loadOcrConfig();
+const clients = createAwsClients();
+tracer.captureAWSv3Client(clients.s3);
+tracer.captureAWSv3Client(clients.dynamodb);
+
+const engine = await createReceiptEngine({
+  languages: config.languages,
+  maxBytes: config.maxUploadBytes,
+  ...(config.tessdataPath ? { langPath: config.tessdataPath } : {}),
+});
+
+const service = new ReceiptService({
+  repository: new DynamoDbReceiptRepository(clients.dynamodb, config.table),
+  objects: new S3ObjectStore(clients.s3),
+  engine: async () => engine,
+  settings: config,
+  warn: (message, details) => logger.warn(message, details),
+});
+
+export const handler = middy<OcrEvent, SQSBatchResponse | undefined>(
+  createOcrHandler({ service, uploadPrefix: config.uploadPrefix, logger, metrics }),
+)
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+
+/** For long-lived hosts of this module (the local stack, tests): stop the worker and the clients' sockets. */
+export async function shutdown(): Promise<void> {
+  await engine.close();
+  clients.s3.destroy();
+  clients.dynamodb.destroy();
+  clients.sqs.destroy();
+}

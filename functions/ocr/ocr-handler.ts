@@ -1,0 +1,174 @@
+/**
+ * The OCR function's logic, built from its dependencies so the Lambda entry point (handler.ts), the local stack
+ * and the tests run the same code. It recognises the trigger, turns it into work items, asks the ReceiptService
+ * to process each, and maps outcomes to logs, metrics and — for SQS — partial batch failures.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, EventBridgeEvent, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { classifyFailure } from '../receipts/errors.js';
+import { parseUploadKey } from '../receipts/keys.js';
+import type { ProcessOutcome, ReceiptService } from '../receipts/service.js';
+import {
+  EventBridgeObjectCreatedSchema,
+  InvalidMessageError,
+  S3NotificationSchema,
+  type Work,
+  workFromEventBridge,
+  workFromMessageBody,
+  workFromS3Notification,
+} from './events.js';
+
+export type OcrEvent = SQSEvent | S3Event | EventBridgeEvent<'Object Created', unknown>;
+
+export interface OcrHandlerDependencies {
+  service: ReceiptService;
+  uploadPrefix: string;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** Never claim longer than the invocation can live; a floor keeps a near-timeout run from claiming for 0 ms. */
+function leaseFor(context: Context): number {
+  return Math.max(context.getRemainingTimeInMillis(), 30_000);
+}
+
+function isSqsEvent(event: OcrEvent): event is SQSEvent {
+  return 'Records' in event && event.Records[0]?.eventSource === 'aws:sqs';
+}
+
+export function createOcrHandler(dependencies: OcrHandlerDependencies) {
+  const { service, logger, metrics, uploadPrefix } = dependencies;
+
+  function record(outcome: ProcessOutcome): void {
+    switch (outcome.outcome) {
+      case 'completed': {
+        const { result, record: receipt } = outcome;
+        const engineMs =
+          result.timings.decodeMs +
+          result.timings.preprocessMs +
+          result.timings.ocrMs +
+          result.timings.parseMs;
+        metrics.addMetric('ReceiptsProcessed', MetricUnit.Count, 1);
+        metrics.addMetric('OcrDuration', MetricUnit.Milliseconds, engineMs);
+        metrics.addMetric('Confidence', MetricUnit.Percent, Math.round(result.confidence * 100));
+        logger.info('receipt completed', {
+          status: receipt.status,
+          confidence: result.confidence,
+          engineMs: Math.round(engineMs),
+          totalMs: Math.round(receipt.timings?.totalMs ?? 0),
+          attempts: receipt.attempts,
+        });
+        return;
+      }
+      case 'failed':
+        metrics.addMetric('ReceiptsFailed', MetricUnit.Count, 1);
+        logger.warn('receipt failed', { error: outcome.record.error, attempts: outcome.record.attempts });
+        return;
+      case 'ignored':
+        logger.info('event ignored', { reason: outcome.reason });
+        return;
+    }
+  }
+
+  /** Runs one work item; throws when it must be retried. */
+  async function run(work: Work, deliveryId: string, context: Context): Promise<void> {
+    if (work.type === 'ignored') {
+      logger.debug('event ignored', { reason: work.reason });
+      return;
+    }
+    const receiptId =
+      work.type === 'reprocess' ? work.message.receiptId : parseUploadKey(work.key, uploadPrefix)?.receiptId;
+    // Correlation id = receipt id: every log line of this receipt's run carries it.
+    logger.appendKeys({ correlation_id: receiptId ?? deliveryId, receiptId, deliveryId });
+    try {
+      const outcome =
+        work.type === 'reprocess'
+          ? await service.reprocess({ message: work.message, deliveryId, leaseMs: leaseFor(context) })
+          : await service.processObject({
+              bucket: work.bucket,
+              key: work.key,
+              ...(work.versionId ? { versionId: work.versionId } : {}),
+              ...(work.eTag ? { eTag: work.eTag } : {}),
+              deliveryId,
+              leaseMs: leaseFor(context),
+            });
+      record(outcome);
+    } catch (error) {
+      const failure = classifyFailure(error);
+      metrics.addMetric('ReceiptsRetried', MetricUnit.Count, 1);
+      logger.error('receipt will be retried', { error: failure, cause: error as Error });
+      throw error;
+    } finally {
+      logger.removeKeys(['correlation_id', 'receiptId', 'deliveryId']);
+    }
+  }
+
+  async function runAll(works: Work[], deliveryId: (index: number) => string, context: Context) {
+    const errors: unknown[] = [];
+    // One image at a time: the engine has one worker, and a failure must not stop the next receipt.
+    for (const [index, work] of works.entries()) {
+      try {
+        await run(work, deliveryId(index), context);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} receipts must be retried`);
+  }
+
+  async function sqsRecord(record: SQSRecord, context: Context): Promise<void> {
+    let works: Work[];
+    try {
+      works = workFromMessageBody(record.body);
+    } catch (error) {
+      logger.error('message not understood; it goes to the dead-letter queue after its retries', {
+        messageId: record.messageId,
+        error: error as Error,
+      });
+      throw error;
+    }
+    // A redelivered message keeps its id: the run it started may be resumed instead of waiting for the lease.
+    await runAll(
+      works,
+      (index) => (works.length === 1 ? record.messageId : `${record.messageId}#${index}`),
+      context,
+    );
+  }
+
+  return async function ocrHandler(event: OcrEvent, context: Context): Promise<SQSBatchResponse | undefined> {
+    if (isSqsEvent(event)) {
+      return processPartialResponse(
+        event,
+        (record: SQSRecord) => sqsRecord(record, context),
+        new BatchProcessor(EventType.SQS),
+        {
+          context,
+          processInParallel: false,
+          // Report every failed message, even when all failed: SQS retries exactly those (no whole-batch error).
+          throwOnFullBatchFailure: false,
+        },
+      );
+    }
+    const notification = S3NotificationSchema.safeParse(event);
+    if (notification.success) {
+      // Direct invocation: Lambda retries the whole event asynchronously; the ones already done are skipped.
+      await runAll(
+        workFromS3Notification(notification.data),
+        (index) => `${context.awsRequestId}#${index}`,
+        context,
+      );
+      return undefined;
+    }
+    const eventBridge = EventBridgeObjectCreatedSchema.safeParse(event);
+    if (eventBridge.success) {
+      await runAll([workFromEventBridge(eventBridge.data)], () => eventBridge.data.id, context);
+      return undefined;
+    }
+    throw new InvalidMessageError(
+      'unsupported event: expected SQS, S3 ObjectCreated or EventBridge Object Created',
+    );
+  };
+}

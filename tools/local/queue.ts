@@ -1,0 +1,195 @@
+/**
+ * An in-process stand-in for the SQS queue in front of the OCR function, so the local stack exercises the same
+ * code path as AWS: messages are delivered in SQS-shaped batches, `batchItemFailures` are honoured (only those
+ * messages come back, after a visibility delay, with ApproximateReceiveCount + 1), and a message that fails
+ * `maxReceiveCount` times moves to a dead-letter list. One batch at a time, like a function with maximum
+ * concurrency 1 (the OCR engine reads one image at a time anyway).
+ *
+ * Hand-written because no maintained library emulates SQS -> Lambda event source mappings in-process; it is kept
+ * to delivery, retry and dead-lettering.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ReprocessMessage } from '../../functions/receipts/messages.js';
+import type { ReceiptQueue } from '../../functions/receipts/ports.js';
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
+
+export interface LocalQueueOptions {
+  handler: SqsHandler;
+  /** Builds the context of each invocation. */
+  context: () => Context;
+  name?: string;
+  region?: string;
+  /** Messages per invocation (SQS event source mapping BatchSize). Default 10. */
+  batchSize?: number;
+  /** Deliveries before a message goes to the dead-letter list (redrive policy). Default 3. */
+  maxReceiveCount?: number;
+  /** Delay before a failed message is visible again. Default 500 ms x 2^(receives - 1). */
+  retryDelayMs?: (receiveCount: number) => number;
+  /** Told about each invocation's result (the local stack prints it). */
+  onBatch?: (report: { messages: number; failed: number; deadLettered: number; error?: unknown }) => void;
+}
+
+export interface DeadLetter {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  deadLetteredAt: string;
+}
+
+interface Message {
+  messageId: string;
+  body: string;
+  sentAt: number;
+  receiveCount: number;
+  visibleAt: number;
+}
+
+export class LocalQueue implements ReceiptQueue {
+  readonly deadLetters: DeadLetter[] = [];
+  readonly arn: string;
+  readonly #options: Required<Omit<LocalQueueOptions, 'onBatch'>> & Pick<LocalQueueOptions, 'onBatch'>;
+  #messages: Message[] = [];
+  #inFlight = 0;
+  #stopped = false;
+  #wake: (() => void) | undefined;
+  #idleWaiters: (() => void)[] = [];
+  readonly #loop: Promise<void>;
+
+  constructor(options: LocalQueueOptions) {
+    this.#options = {
+      name: 'receipts-ocr-local',
+      region: 'us-east-1',
+      batchSize: 10,
+      maxReceiveCount: 3,
+      retryDelayMs: (receives) => 500 * 2 ** (receives - 1),
+      ...options,
+    };
+    this.arn = `arn:aws:sqs:${this.#options.region}:000000000000:${this.#options.name}`;
+    this.#loop = this.#run();
+  }
+
+  /** Enqueues a message body; returns its message id. */
+  send(body: string): string {
+    if (this.#stopped) throw new Error('the local queue is stopped');
+    const messageId = randomUUID();
+    this.#messages.push({ messageId, body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
+    this.#wake?.();
+    return messageId;
+  }
+
+  async sendReprocess(message: ReprocessMessage): Promise<void> {
+    this.send(JSON.stringify(message));
+  }
+
+  /** Messages waiting or being processed. */
+  get depth(): number {
+    return this.#messages.length + this.#inFlight;
+  }
+
+  /** Resolves when every message was handled or dead-lettered. */
+  idle(): Promise<void> {
+    if (this.depth === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** Finishes the batch in flight, then stops; undelivered messages are dropped (S3 keeps the objects). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopped) {
+      const now = Date.now();
+      const visible = this.#messages
+        .filter((message) => message.visibleAt <= now)
+        .slice(0, this.#options.batchSize);
+      if (visible.length === 0) {
+        const next = Math.min(...this.#messages.map((message) => message.visibleAt));
+        await this.#sleep(Number.isFinite(next) ? next - now : undefined);
+        continue;
+      }
+      const taken = new Set(visible);
+      this.#messages = this.#messages.filter((message) => !taken.has(message));
+      this.#inFlight = visible.length;
+      await this.#deliver(visible);
+      this.#inFlight = 0;
+      if (this.depth === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  async #deliver(batch: Message[]): Promise<void> {
+    for (const message of batch) message.receiveCount += 1;
+    let failedIds: Set<string>;
+    let error: unknown;
+    try {
+      const response = await this.#options.handler(
+        { Records: batch.map((message) => this.#record(message)) },
+        this.#options.context(),
+      );
+      failedIds = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
+    } catch (thrown) {
+      // A thrown invocation fails the whole batch, as with Lambda.
+      error = thrown;
+      failedIds = new Set(batch.map((message) => message.messageId));
+    }
+    let deadLettered = 0;
+    for (const message of batch) {
+      if (!failedIds.has(message.messageId)) continue;
+      if (message.receiveCount >= this.#options.maxReceiveCount) {
+        deadLettered += 1;
+        this.deadLetters.push({
+          messageId: message.messageId,
+          body: message.body,
+          receiveCount: message.receiveCount,
+          deadLetteredAt: new Date().toISOString(),
+        });
+      } else {
+        message.visibleAt = Date.now() + this.#options.retryDelayMs(message.receiveCount);
+        this.#messages.push(message);
+      }
+    }
+    this.#options.onBatch?.({
+      messages: batch.length,
+      failed: failedIds.size,
+      deadLettered,
+      ...(error ? { error } : {}),
+    });
+  }
+
+  #record(message: Message): SQSRecord {
+    return {
+      messageId: message.messageId,
+      receiptHandle: `${message.messageId}#${message.receiveCount}`,
+      body: message.body,
+      attributes: {
+        ApproximateReceiveCount: String(message.receiveCount),
+        SentTimestamp: String(message.sentAt),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: this.arn,
+      awsRegion: this.#options.region,
+    };
+  }
+
+  #sleep(ms: number | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(done, Math.max(ms, 1));
+      function done() {
+        if (timer) clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = () => {
+        this.#wake = undefined;
+        done();
+      };
+    });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The local stack as a library: s3rver + dynalite + an in-process SQS-like queue feeding the real OCR handler
+ * (functions/ocr/handler.ts, loaded exactly as Lambda loads it, configured by environment variables). `pnpm start`
+ * (start.ts) is a thin wrapper; the HTTP API server plugs into the same process through the returned object.
+ */
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { S3rverEvent } from 's3rver';
+import { S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { encodeS3Key } from '../../functions/ocr/events.js';
+import { lambdaContext } from './lambda-context.js';
+import { LocalQueue, type LocalQueueOptions } from './queue.js';
+import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
+
+export interface LocalStackOptions {
+  /** Folder for s3rver files (`s3/`) and dynalite's LevelDB (`dynamodb/`). Default `.data`. */
+  dataDir?: string;
+  /** 0 picks a free port. Defaults 4568 and 4567. */
+  s3Port?: number;
+  dynamodbPort?: number;
+  bucket?: string;
+  table?: string;
+  uploadPrefix?: string;
+  /** Retry behaviour of the local queue (defaults: 3 receives, 500 ms exponential backoff). */
+  queue?: Pick<LocalQueueOptions, 'maxReceiveCount' | 'retryDelayMs' | 'batchSize' | 'onBatch'>;
+  /** Environment for the handlers beyond what the stack sets (e.g. POWERTOOLS_LOG_LEVEL, OCR_LANGUAGES). */
+  env?: Record<string, string>;
+}
+
+export interface LocalStack {
+  s3Endpoint: string;
+  dynamodbEndpoint: string;
+  bucket: string;
+  table: string;
+  region: string;
+  uploadPrefix: string;
+  /** The queue in front of the OCR handler: also the local ReceiptQueue for reprocess requests. */
+  queue: LocalQueue;
+  /** The variables the handlers run with (config, endpoints, s3rver credentials). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** S3 notification as S3 sends it to SQS (key URL-encoded), from s3rver's event for one object. */
+function toS3Notification(record: S3rverEvent['Records'][number], region: string) {
+  const { bucket, object } = record.s3;
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: region,
+        eventTime: record.eventTime,
+        eventName: record.eventName,
+        userIdentity: { principalId: 'local' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'ocr-uploads',
+          bucket: {
+            name: bucket.name,
+            ownerIdentity: { principalId: 'local' },
+            arn: `arn:aws:s3:::${bucket.name}`,
+          },
+          object: {
+            key: encodeS3Key(object.key),
+            ...(object.size === undefined ? {} : { size: object.size }),
+            ...(object.eTag ? { eTag: object.eTag } : {}),
+            ...(object.sequencer ? { sequencer: object.sequencer } : {}),
+          },
+        },
+      },
+    ],
+  };
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir ?? '.data');
+  const bucket = options.bucket ?? 'receipts';
+  const table = options.table ?? 'receipts';
+  const uploadPrefix = options.uploadPrefix ?? 'uploads/';
+  const region = LOCAL_REGION;
+
+  const s3 = await startS3({
+    port: options.s3Port ?? 4568,
+    directory: resolve(dataDir, 's3'),
+    buckets: [bucket],
+  });
+  const dynamo = await startDynamo({
+    port: options.dynamodbPort ?? 4567,
+    directory: resolve(dataDir, 'dynamodb'),
+  });
+  const admin = new DynamoDBClient({ region, endpoint: dynamo.endpoint, credentials: S3RVER_CREDENTIALS });
+  await ensureReceiptsTable(admin, table);
+  admin.destroy();
+
+  const env: Record<string, string> = {
+    POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
+    // EMF lines mean nothing without CloudWatch; logs stay on.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    ...options.env,
+    RECEIPTS_BUCKET: bucket,
+    RECEIPTS_TABLE: table,
+    UPLOAD_PREFIX: uploadPrefix,
+    AWS_REGION: region,
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+  };
+  // The handler module reads its configuration at import, as in Lambda: set the environment first.
+  Object.assign(process.env, env);
+  const ocr = await import('../../functions/ocr/handler.js');
+
+  const queue = new LocalQueue({
+    ...options.queue,
+    region,
+    context: () => lambdaContext('receipt-ocr-local'),
+    handler: (event: SQSEvent, context) =>
+      ocr.handler(event, context) as Promise<SQSBatchResponse | undefined>,
+  });
+
+  // Like the bucket notification in the cloud: ObjectCreated under the upload prefix only.
+  s3.onEvent((event) => {
+    for (const record of event.Records) {
+      if (record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(uploadPrefix)) {
+        queue.send(JSON.stringify(toS3Notification(record, region)));
+      }
+    }
+  });
+
+  return {
+    s3Endpoint: s3.endpoint,
+    dynamodbEndpoint: dynamo.endpoint,
+    bucket,
+    table,
+    region,
+    uploadPrefix,
+    queue,
+    env,
+    async stop() {
+      await queue.stop();
+      await ocr.shutdown();
+      await Promise.allSettled([s3.close(), dynamo.close()]);
+    },
+  };
+}

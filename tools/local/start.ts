@@ -1,0 +1,49 @@
+/**
+ * `pnpm start`: the whole pipeline on this machine — S3 (s3rver), DynamoDB (dynalite), the OCR queue and the OCR
+ * handler — in one process. Data stays under .data/ across restarts; Ctrl-C stops it cleanly.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadLocalStackConfig } from '../../functions/commons/config.js';
+import { startLocalStack } from './stack.js';
+import { usage } from './usage.js';
+
+const config = loadLocalStackConfig();
+console.log('starting the local stack (loading the OCR engine)...');
+const stack = await startLocalStack({
+  dataDir: config.dataDir,
+  s3Port: config.s3Port,
+  dynamodbPort: config.dynamodbPort,
+  queue: {
+    onBatch: (report) => {
+      if (report.failed > 0) {
+        console.log(
+          `queue: ${report.failed}/${report.messages} message(s) will be retried, ${report.deadLettered} dead-lettered`,
+        );
+      }
+    },
+  },
+});
+
+const local = {
+  s3Endpoint: stack.s3Endpoint,
+  dynamodbEndpoint: stack.dynamodbEndpoint,
+  bucket: stack.bucket,
+  table: stack.table,
+  region: stack.region,
+};
+await mkdir(resolve(config.dataDir), { recursive: true });
+await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
+console.log(usage(local, join(config.dataDir, 'local.json')));
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: finishing the batch in flight and stopping...`);
+  await stack.stop();
+  console.log('stopped; data kept under', resolve(config.dataDir));
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
