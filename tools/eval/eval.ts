@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   };
   if (cli.json) {
     process.stdout.write(
-      `${JSON.stringify({ ...meta, ...summary, ...(cli.showMisses ? { receipts: scores } : {}) })}\n`,
+      `${JSON.stringify({ ...meta, ...summary, ...(cli.showMisses ? { perReceipt: scores } : {}) })}\n`,
     );
     return;
   }

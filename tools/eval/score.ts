@@ -20,8 +20,8 @@ export const ADDRESS_NEAR = 0.85;
 
 export interface ReceiptScore {
   readonly id: string;
-  readonly total: { ok: boolean; expected: string; got?: string; inText: boolean };
-  readonly date: { ok: boolean; expected: string; got?: string; inText: boolean };
+  readonly total: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
+  readonly date: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
   readonly company: {
     exact: boolean;
     near: boolean;
@@ -60,13 +60,15 @@ export function scoreReceipt(
     total: {
       ok: expectedTotal !== undefined && parseDecimal(f.total?.value) === expectedTotal,
       expected: label.total,
-      ...(f.total ? { got: f.total.value } : {}),
+      ...(f.total ? { got: f.total.value, confidence: f.total.confidence } : {}),
       inText: containsAmount(text, label.total),
     },
     date: {
       ok: expectedDate !== undefined && f.transactionDate?.value === expectedDate,
       expected: expectedDate ?? `unparsed label "${label.date}"`,
-      ...(f.transactionDate ? { got: f.transactionDate.value } : {}),
+      ...(f.transactionDate
+        ? { got: f.transactionDate.value, confidence: f.transactionDate.confidence }
+        : {}),
       inText: containsDate(text, label.date),
     },
     company: {
@@ -114,7 +116,17 @@ export interface Summary {
     readonly address: Rate;
   };
   readonly cer: { readonly mean: number; readonly median: number; readonly receipts: number };
+  /** Mean confidence the extractor gave to right and to wrong values: a useful confidence separates them. */
+  readonly calibration: {
+    readonly total: { readonly right: number | null; readonly wrong: number | null };
+    readonly date: { readonly right: number | null; readonly wrong: number | null };
+  };
   readonly timeMs: { readonly median: number; readonly p90: number; readonly max: number };
+}
+
+function meanOf(values: readonly (number | undefined)[]): number | null {
+  const defined = values.filter((v): v is number => v !== undefined);
+  return defined.length === 0 ? null : defined.reduce((a, b) => a + b, 0) / defined.length;
 }
 
 export function summarise(scores: readonly ReceiptScore[]): Summary {
@@ -140,6 +152,16 @@ export function summarise(scores: readonly ReceiptScore[]): Summary {
       mean: cers.length === 0 ? 0 : cers.reduce((a, b) => a + b, 0) / cers.length,
       median: percentile(cers, 50),
       receipts: cers.length,
+    },
+    calibration: {
+      total: {
+        right: meanOf(scores.filter((s) => s.total.ok).map((s) => s.total.confidence)),
+        wrong: meanOf(scores.filter((s) => !s.total.ok).map((s) => s.total.confidence)),
+      },
+      date: {
+        right: meanOf(scores.filter((s) => s.date.ok).map((s) => s.date.confidence)),
+        wrong: meanOf(scores.filter((s) => !s.date.ok).map((s) => s.date.confidence)),
+      },
     },
     timeMs: {
       median: percentile(ms, 50),

@@ -60,8 +60,11 @@ function fullYear(y: number): number {
   return y < 100 ? 2000 + y : y;
 }
 
+/** A receipt is not dated in the future: a later year is a misread digit (2047 for 2017), not a date to report. */
+const LATEST_YEAR = new Date().getUTCFullYear() + 1;
+
 function valid(y: number, m: number, d: number): boolean {
-  if (y < 1990 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
+  if (y < 1990 || y > LATEST_YEAR || m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d <= days;
 }
