@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { isReceiptId, parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
+import {
+  type ClaimRequest,
+  claimedRecord,
+  decideClaim,
+  failedRecord,
+  fitRecord,
+  MAX_RECORD_BYTES,
+} from '../../functions/receipts/lifecycle.js';
+import type { ReceiptRecord } from '../../functions/receipts/record.js';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const ID = '5b0c8a52-3c1e-4f7a-9d2b-1e4f5a6b7c8d';
+
+function request(overrides: Partial<ClaimRequest> = {}): ClaimRequest {
+  return {
+    kind: 'upload',
+    receiptId: ID,
+    ownerId: 'alice',
+    sourceToken: 'etag-1',
+    deliveryId: 'message-1',
+    now: NOW,
+    leaseMs: 60_000,
+    keepCorrections: false,
+    ...overrides,
+  };
+}
+
+function stored(overrides: Partial<ReceiptRecord> = {}): ReceiptRecord {
+  return {
+    receiptId: ID,
+    ownerId: 'alice',
+    status: 'COMPLETED',
+    version: 3,
+    createdAt: '2026-03-01T11:00:00.000Z',
+    updatedAt: '2026-03-01T11:00:00.000Z',
+    source: { bucket: 'b', key: `uploads/alice/${ID}.jpg` },
+    sourceToken: 'etag-1',
+    attempts: 1,
+    ...overrides,
+  };
+}
+
+const liveLease = {
+  deliveryId: 'message-0',
+  startedAt: '2026-03-01T11:59:00.000Z',
+  leaseUntil: '2026-03-01T12:05:00.000Z',
+  keepCorrections: false,
+};
+const expiredLease = { ...liveLease, leaseUntil: '2026-03-01T11:59:30.000Z' };
+
+describe('decideClaim for an uploaded object', () => {
+  it.each<[string, ReceiptRecord | undefined, ReturnType<typeof decideClaim>]>([
+    ['no record yet', undefined, { action: 'claim' }],
+    [
+      'a PENDING record from the API',
+      stored({ status: 'PENDING', sourceToken: undefined }),
+      { action: 'claim' },
+    ],
+    ['the same version, already COMPLETED', stored(), { action: 'skip', reason: 'duplicate' }],
+    [
+      'the same version, FAILED for good',
+      stored({
+        status: 'FAILED',
+        error: { code: 'CORRUPT_IMAGE', message: '', retryable: false, at: NOW.toISOString() },
+      }),
+      { action: 'skip', reason: 'duplicate' },
+    ],
+    [
+      'the same version, FAILED but retryable',
+      stored({
+        status: 'FAILED',
+        error: { code: 'DEPENDENCY_ERROR', message: '', retryable: true, at: NOW.toISOString() },
+      }),
+      { action: 'claim' },
+    ],
+    ['the same version, REVIEWED', stored({ status: 'REVIEWED' }), { action: 'skip', reason: 'duplicate' }],
+    ['a new version of a COMPLETED receipt', stored({ sourceToken: 'etag-0' }), { action: 'claim' }],
+    [
+      'the same version in progress elsewhere',
+      stored({ status: 'PROCESSING', processing: liveLease }),
+      { action: 'skip', reason: 'duplicate' },
+    ],
+    [
+      'another version in progress elsewhere',
+      stored({ status: 'PROCESSING', processing: liveLease, sourceToken: 'etag-0' }),
+      { action: 'busy' },
+    ],
+    [
+      'an expired lease (crashed run)',
+      stored({ status: 'PROCESSING', processing: expiredLease }),
+      { action: 'claim' },
+    ],
+    [
+      'its own live lease (redelivered message)',
+      stored({ status: 'PROCESSING', processing: { ...liveLease, deliveryId: 'message-1' } }),
+      { action: 'claim' },
+    ],
+    ["another owner's record", stored({ ownerId: 'mallory' }), { action: 'skip', reason: 'not-found' }],
+  ])('%s', (_name, existing, expected) => {
+    expect(decideClaim(existing, request())).toEqual(expected);
+  });
+});
+
+describe('decideClaim for a reprocess request', () => {
+  const reprocess = request({ kind: 'reprocess', deliveryId: 'reprocess-1', keepCorrections: true });
+  it.each<[string, ReceiptRecord | undefined, ReturnType<typeof decideClaim>]>([
+    ['an unknown receipt', undefined, { action: 'skip', reason: 'not-found' }],
+    ["another owner's receipt", stored({ ownerId: 'mallory' }), { action: 'skip', reason: 'not-found' }],
+    [
+      'a receipt whose image never came',
+      stored({ status: 'PENDING', sourceToken: undefined }),
+      { action: 'skip', reason: 'not-uploaded' },
+    ],
+    ['a COMPLETED receipt', stored(), { action: 'claim' }],
+    [
+      'the same request again',
+      stored({ lastReprocessId: 'reprocess-1' }),
+      { action: 'skip', reason: 'duplicate' },
+    ],
+    [
+      'a receipt being processed',
+      stored({ status: 'PROCESSING', processing: liveLease }),
+      { action: 'busy' },
+    ],
+  ])('%s', (_name, existing, expected) => {
+    expect(decideClaim(existing, reprocess)).toEqual(expected);
+  });
+});
+
+describe('transitions', () => {
+  it('counts attempts of unfinished work and restarts at 1 for a new version', () => {
+    // Prepare
+    const retrying = stored({
+      status: 'FAILED',
+      error: { code: 'DEPENDENCY_ERROR', message: 'throttled', retryable: true, at: NOW.toISOString() },
+      attempts: 2,
+    });
+
+    // Act
+    const again = claimedRecord(retrying, request(), retrying.source, undefined);
+    const fresh = claimedRecord(
+      stored({ attempts: 4 }),
+      request({ sourceToken: 'etag-2' }),
+      retrying.source,
+      undefined,
+    );
+
+    // Assess
+    expect(again).toMatchObject({
+      status: 'PROCESSING',
+      attempts: 3,
+      version: 4,
+      processing: { deliveryId: 'message-1' },
+    });
+    expect(again.error).toBeUndefined();
+    expect(fresh).toMatchObject({ attempts: 1, sourceToken: 'etag-2' });
+  });
+
+  it('records why a receipt failed and whether it will be retried', () => {
+    const failed = failedRecord(
+      stored({ status: 'PROCESSING', processing: liveLease }),
+      { code: 'TOO_LARGE', message: 'too big', retryable: false },
+      NOW,
+    );
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      version: 4,
+      error: { code: 'TOO_LARGE', retryable: false, at: NOW.toISOString() },
+    });
+    expect(failed.processing).toBeUndefined();
+  });
+
+  it('drops items, never fields, to fit a DynamoDB item', () => {
+    // Prepare: 3,000 long items is far over 400 KB
+    const item = {
+      description: 'X'.repeat(200),
+      quantity: '1',
+      unitPrice: '1.00',
+      amount: '1.00',
+      confidence: 0.9,
+      text: 'Y'.repeat(200),
+      bbox: null,
+    };
+    const huge = stored({
+      items: Array.from({ length: 3000 }, () => item),
+      fields: { total: { value: '1.00', confidence: 0.9, text: '1.00', bbox: null } },
+    });
+
+    // Act
+    const fitted = fitRecord(huge);
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    expect(fitted.itemsTruncated).toBe(true);
+    expect(fitted.items?.length).toBeGreaterThan(0);
+    expect(fitted.fields).toEqual(huge.fields);
+  });
+});
+
+describe('upload keys', () => {
+  it('takes the receipt id from keys the API issued', () => {
+    expect(parseUploadKey(`uploads/alice/${ID}.jpg`, 'uploads/')).toEqual({
+      ownerId: 'alice',
+      receiptId: ID,
+      fileName: `${ID}.jpg`,
+    });
+  });
+
+  it('derives a stable id for a file dropped by hand', () => {
+    const parsed = parseUploadKey('uploads/alice/Lunch at café+1.jpg', 'uploads/');
+    expect(parsed?.ownerId).toBe('alice');
+    expect(parsed?.receiptId).toBe(receiptIdForKey('uploads/alice/Lunch at café+1.jpg'));
+    expect(isReceiptId(parsed?.receiptId ?? '')).toBe(true);
+    expect(parseUploadKey('uploads/alice/other.jpg', 'uploads/')?.receiptId).not.toBe(parsed?.receiptId);
+  });
+
+  it.each([
+    'results/alice/x.json',
+    'uploads/x.jpg',
+    'uploads/alice/',
+    'uploads//x.jpg',
+    'uploads/al ice/x.jpg',
+  ])('is not an upload: %s', (key) => {
+    expect(parseUploadKey(key, 'uploads/')).toBeUndefined();
+  });
+});
