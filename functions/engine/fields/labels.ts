@@ -75,7 +75,7 @@ export const NOT_CHANGE = /EXCHANGE|INTERCAMBIO/;
 
 /** Headings of the tax summary table at the foot of Malaysian GST receipts: its "TOTAL" is not the bill. */
 export const SUMMARY_HEADING =
-  /(GST|TAX|SST|VAT|IVA)\s*SUMMARY|SUMMARY\s*(OF\s*)?(GST|TAX)|^\s*(CODE|TAX\s*CODE|GST\s*CODE)\b.*\b(AMOUNT|AMT)\b|RESUMEN\s*(DE\s*)?(IVA|IMPUESTOS)|DISCRIMINACI[OÓ]N\s*(DE\s*)?(IVA|TARIFAS)/;
+  /(GST|G5T|6ST|TAX|SST|VAT|IVA)\s*S[UJ][MN]{1,2}AR[YV]|^\s*(GST|TAX)\s*%?\s*(AMT|AMOUNT)|SUMMARY\s*(OF\s*)?(GST|TAX)|^\s*(CODE|TAX\s*CODE|GST\s*CODE)\b.*\b(AMOUNT|AMT)\b|RESUMEN\s*(DE\s*)?(IVA|IMPUESTOS)|DISCRIMINACI[OÓ]N\s*(DE\s*)?(IVA|TARIFAS)/;
 
 /** Column headings of the items table. */
 export const ITEM_HEADER =

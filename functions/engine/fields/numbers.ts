@@ -96,6 +96,7 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
     }
   }
   if (text === '' || text.endsWith('%')) return undefined;
+  text = text.replace(/^(.*\d[.,]\d{2})(SR|ZR|TX|[A-Z*])$/, '$1'); // a tax code glued on: "5.90SR"
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);

@@ -9,6 +9,7 @@ import {
   CASH_TENDERED,
   CHANGE,
   DISCOUNT,
+  ITEM_HEADER,
   NOT_CASH,
   NOT_CHANGE,
   NOT_TAX,
@@ -51,8 +52,14 @@ interface Scan {
   readonly summaryStart: number;
 }
 
+/** Column headings ("ITEM QTY TOTAL") name a total column, they do not state one. */
+function isHeading(row: Row): boolean {
+  const words = new Set(row.upper.match(ITEM_HEADER) ?? []).size;
+  return (words >= 2 || /\(RM\)|\(\$\)/.test(row.upper)) && !/\d[.,]\d/.test(row.text);
+}
+
 function isTotalRow(row: Row): 'strong' | 'plain' | undefined {
-  if (NOT_TOTAL.test(row.upper)) return undefined;
+  if (NOT_TOTAL.test(row.upper) || isHeading(row)) return undefined;
   if (STRONG_TOTAL.test(row.upper)) return 'strong';
   if (TOTAL.test(row.upper)) return 'plain';
   return undefined;
@@ -166,11 +173,14 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     if (!found || found.amount.cents <= 0) continue;
     let score = kind === 'strong' ? 3 : 2;
     if (row.index >= scan.summaryStart) score -= 3;
+    // "TOTAL 13.21 0.79": net and tax columns of a tax summary whose heading the OCR lost
+    const own = moneyAmounts(row, whole);
+    if (own.length >= 2 && own.some((a) => a.cents > found.amount.cents)) score -= 1.5;
     if (tendered !== undefined && found.amount.cents === tendered) score += 1.5;
     else if (cash && !change && found.amount.cents === cash.amount.cents) score += 0.5;
     if (cash && found.amount.cents > cash.amount.cents) score -= 1;
     if (itemsCents !== undefined && found.amount.cents === itemsCents) score += 0.75;
-    if (supported.has(found.amount.cents)) score += 0.75;
+    if (supported.has(found.amount.cents)) score += 1.25; // printed arithmetic agrees: stronger than the label wording
     score += found.amount.confidence - 0.8; // a blurred amount loses to a crisp one of the same rank
     score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
     candidates.push({ ...found, score });

@@ -238,6 +238,39 @@ CHANGE RM 4.65`),
     expect(result.fields.paymentMethod?.value).toBe('card');
   });
 
+  it('does not take a column heading or a tax summary row whose heading the OCR lost for the total', () => {
+    const result = extractReceipt(
+      ocrLines(`ITEM QTY TOTAL
+$5.50 1 $5.50
+TOTAL 14.00
+CASH 20.00
+GST SUNMARV AMOUNT TAX
+TOTAL 13.21 0.79`),
+    );
+    expect(result.fields.total?.value).toBe('14.00');
+    expect(result.fields.tax?.value).toBe('0.79');
+  });
+
+  it('prefers the total that the tax summary adds up to, and reads tax codes glued to amounts', () => {
+    const result = extractReceipt(
+      ocrLines(`2 X 2.9000 S 5.80SR
+Total 5.80
+Final Total ~~ 5.30
+CASH 6.00
+GST Summary Amount(RM) Tax(RM)
+SR @ 6% 5.47 0.33`),
+    );
+    expect(result.fields.total?.value).toBe('5.80');
+  });
+
+  it('rounds a Malaysian cash total to 5 sen when the rounding amount is unreadable', () => {
+    const result = extractReceipt(
+      ocrLines('GRAND TOTAL RM 87.08\nROUNDING ADJUSTMENT ~~\nNET TOTAL ( 16 mM'),
+    );
+    expect(result.fields.total?.value).toBe('87.10');
+    expect(result.fields.currency?.value).toBe('MYR');
+  });
+
   it('lowers confidence when subtotal + tax does not make the total', () => {
     const agree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 10.60'));
     const disagree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 18.60'));
