@@ -46,14 +46,14 @@ export function addReceiptOcrStacks(
     ...common,
     description: 'receipt-ocr: S3 -> SQS -> OCR function pipeline',
   });
-  processing.addDependency(storage, 'uses the receipts bucket and table by name');
+  processing.addStackDependency(storage, 'uses the receipts bucket and table by name');
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,
     description: 'receipt-ocr: REST API, user pool, route handlers',
     ocrQueue: processing.queue,
     ...(options.handlers === undefined ? {} : { handlers: options.handlers }),
   });
-  api.addDependency(storage, 'uses the receipts bucket and table by name');
+  api.addStackDependency(storage, 'uses the receipts bucket and table by name');
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
     ...common,
     description: 'receipt-ocr: dashboard and alarms',

@@ -11,6 +11,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type RequestModelName = 'createReceipt' | 'updateReceipt';
 
 export interface ReceiptsRestApiProps {
+  /** Name of the REST API; also the `ApiName` dimension of its metrics, so unique per stage and account. */
+  readonly apiName: string;
   /** Name of the API Gateway stage (part of the URL). */
   readonly stageName: string;
   /** Pool whose tokens authorize every route that is not public. */
@@ -69,6 +71,7 @@ export class ReceiptsRestApi extends Construct {
     );
 
     this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: props.apiName,
       description: 'receipt-ocr REST API',
       endpointTypes: [apigw.EndpointType.REGIONAL],
       // POST /ocr takes the image itself; JSON stays text.

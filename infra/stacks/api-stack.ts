@@ -53,6 +53,7 @@ export class ApiStack extends Stack {
       config.auth.mode === 'create' ? { ...config.auth, removalPolicy } : config.auth,
     );
     const api = new ReceiptsRestApi(this, 'Receipts', {
+      apiName: `receipt-ocr-${config.stage}`,
       stageName: config.stage,
       userPool: users.userPool,
       corsAllowedOrigins: config.api.corsAllowedOrigins,

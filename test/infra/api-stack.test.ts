@@ -1,0 +1,225 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_HANDLERS } from '../../infra/stacks/api-routes.js';
+import { methodsByRoute } from './support/api-routes.js';
+import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
+import { logicalIdOf, permissionsOfFunction } from './support/policies.js';
+
+const BUCKET_ARN = 'arn:<AWS::Partition>:s3:::receipt-ocr-dev-<AWS::AccountId>-<AWS::Region>';
+const TABLE_ARN =
+  'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/receipt-ocr-dev-receipts';
+const TABLE = [TABLE_ARN, `${TABLE_ARN}/index/*`];
+const READ = [
+  'BatchGetItem',
+  'ConditionCheckItem',
+  'DescribeTable',
+  'GetItem',
+  'GetRecords',
+  'GetShardIterator',
+  'Query',
+  'Scan',
+];
+const WRITE = ['BatchWriteItem', 'DeleteItem', 'DescribeTable', 'PutItem', 'UpdateItem'];
+const tablePermissions = (actions: readonly string[]) =>
+  [...new Set(actions)].flatMap((action) => TABLE.map((arn) => `dynamodb:${action} ${arn}`));
+const BASE = [
+  'logs:CreateLogStream <own log group>',
+  'logs:PutLogEvents <own log group>',
+  'xray:PutTelemetryRecords *',
+  'xray:PutTraceSegments *',
+];
+
+const EXPECTED_ROUTES = [
+  'GET /health',
+  'POST /receipts',
+  'GET /receipts',
+  'GET /receipts/{id}',
+  'GET /receipts/{id}/text',
+  'GET /receipts/{id}/image',
+  'PATCH /receipts/{id}',
+  'DELETE /receipts/{id}',
+  'POST /receipts/{id}/reprocess',
+  'POST /ocr',
+];
+
+describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  let template: Template;
+  let routes: ReturnType<typeof methodsByRoute>;
+  const functionId = (id: string) => logicalIdOf(template, 'AWS::Lambda::Function', `${id}Function`);
+
+  beforeAll(() => {
+    template = Template.fromStack(buildApp('dev').stacks.api);
+    routes = methodsByRoute(template);
+  }, CDK_TEST_TIMEOUT_MS);
+
+  it('serves exactly the contract routes (plus CORS preflights)', () => {
+    const served = [...routes.keys()].filter((route) => !route.startsWith('OPTIONS '));
+    expect(served.sort()).toEqual([...EXPECTED_ROUTES].sort());
+  });
+
+  it('requires the Cognito authorizer on every route but GET /health', () => {
+    const authorizerId = logicalIdOf(template, 'AWS::ApiGateway::Authorizer', 'ReceiptsAuthorizer');
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::GetAtt': [logicalIdOf(template, 'AWS::Cognito::UserPool', 'UsersPool'), 'Arn'] }],
+    });
+    for (const route of EXPECTED_ROUTES) {
+      const method = routes.get(route);
+      if (route === 'GET /health') {
+        expect(method, route).toMatchObject({ AuthorizationType: 'NONE' });
+        expect(method?.AuthorizerId, route).toBeUndefined();
+      } else {
+        expect(method, route).toMatchObject({
+          AuthorizationType: 'COGNITO_USER_POOLS',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      }
+    }
+  });
+
+  it('validates requests: a validator on every route, the create body schema, path parameters', () => {
+    const validatorId = logicalIdOf(template, 'AWS::ApiGateway::RequestValidator', 'ReceiptsApiValidator');
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
+    for (const route of EXPECTED_ROUTES) {
+      expect(routes.get(route)?.RequestValidatorId, route).toEqual({ Ref: validatorId });
+    }
+    expect(routes.get('GET /receipts/{id}/text')?.RequestParameters).toEqual({
+      'method.request.path.id': true,
+    });
+    const createModel = routes.get('POST /receipts')?.RequestModels?.['application/json'];
+    expect(createModel).toBeDefined();
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      ContentType: 'application/json',
+      Schema: Match.objectLike({ type: 'object', required: ['contentType'] }),
+    });
+  });
+
+  it('integrates each route with its handler by Lambda proxy, POST /ocr with the OCR image function', () => {
+    for (const spec of API_HANDLERS) {
+      const fn = functionId(spec.id);
+      for (const route of spec.routes) {
+        const integration = routes.get(`${route.method} ${route.path}`)?.Integration;
+        expect(integration?.Type).toBe('AWS_PROXY');
+        expect(JSON.stringify(integration?.Uri)).toContain(`"${fn}"`);
+      }
+    }
+    expect(JSON.stringify(routes.get('POST /ocr')?.Integration?.Uri)).toContain(`"${functionId('SyncOcr')}"`);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      PackageType: 'Image',
+      ImageConfig: { Command: ['ocr/sync-ocr.handler'] },
+      Architectures: ['arm64'],
+      MemorySize: 1769,
+      Timeout: 29,
+    });
+  });
+
+  it('runs the route handlers as Node.js 22 esbuild bundles on arm64 with X-Ray', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: Match.objectLike({
+          OCR_QUEUE_URL: Match.anyValue(),
+          RECEIPTS_TABLE: 'receipt-ocr-dev-receipts',
+          CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',
+        }),
+      },
+    });
+  });
+
+  it('throttles, traces and access-logs the stage; execution logs carry no bodies', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'dev',
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      MethodSettings: [
+        {
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+          MetricsEnabled: true,
+          ThrottlingRateLimit: 20,
+          ThrottlingBurstLimit: 40,
+        },
+      ],
+    });
+  });
+
+  it('answers CORS preflights for the configured origins only', () => {
+    const preflight = JSON.stringify(
+      template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
+    );
+    expect(preflight).toContain('http://localhost:5173');
+    expect(preflight).toContain('http://127.0.0.1:3000');
+    expect(preflight).not.toMatch(/Allow-Origin[^,]*'\*'/);
+  });
+
+  it('grants each handler only what its routes need', () => {
+    expect(permissionsOfFunction(template, functionId('Health'))).toEqual(BASE);
+    expect(permissionsOfFunction(template, functionId('ListReceipts'))).toEqual(
+      [...BASE, ...tablePermissions(READ)].sort(),
+    );
+    expect(permissionsOfFunction(template, functionId('ReadReceipt'))).toEqual(
+      [
+        ...BASE,
+        ...tablePermissions(READ),
+        `s3:GetObject ${BUCKET_ARN}/uploads/*`,
+        `s3:GetObject ${BUCKET_ARN}/results/*`,
+      ].sort(),
+    );
+    expect(permissionsOfFunction(template, functionId('CreateReceipt'))).toEqual(
+      [...BASE, ...tablePermissions(WRITE), `s3:PutObject ${BUCKET_ARN}/uploads/*`].sort(),
+    );
+    expect(permissionsOfFunction(template, functionId('DeleteReceipt'))).toEqual(
+      [
+        ...BASE,
+        ...tablePermissions([...READ, ...WRITE]),
+        `s3:DeleteObject ${BUCKET_ARN}/uploads/*`,
+        `s3:DeleteObject ${BUCKET_ARN}/results/*`,
+      ].sort(),
+    );
+    const reprocess = permissionsOfFunction(template, functionId('ReprocessReceipt'));
+    expect(reprocess.filter((permission) => permission.startsWith('sqs:'))).toEqual(
+      ['GetQueueAttributes', 'GetQueueUrl', 'SendMessage'].map((action) =>
+        expect.stringMatching(new RegExp(`^sqs:${action} .*UploadsQueue`)),
+      ),
+    );
+    expect(reprocess.filter((permission) => permission.startsWith('dynamodb:'))).toEqual(
+      tablePermissions([...READ, ...WRITE]).sort(),
+    );
+    expect(reprocess.some((permission) => permission.startsWith('s3:'))).toBe(false);
+    // Synchronous OCR stores nothing.
+    expect(permissionsOfFunction(template, functionId('SyncOcr'))).toEqual(BASE);
+  });
+
+  it('outputs the API URL and the user pool ids', () => {
+    template.hasOutput('ApiUrl', Match.anyValue());
+    template.hasOutput('UserPoolId', {
+      Value: { Ref: logicalIdOf(template, 'AWS::Cognito::UserPool', 'UsersPool') },
+    });
+    template.hasOutput('UserPoolClientId', {
+      Value: { Ref: logicalIdOf(template, 'AWS::Cognito::UserPoolClient', 'UsersPoolAppClient') },
+    });
+  });
+});
+
+describe('API stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  it('requires MFA and keeps the user pool on stack deletion', () => {
+    const template = Template.fromStack(buildApp('prod').stacks.api);
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        MfaConfiguration: 'ON',
+        DeletionProtection: 'ACTIVE',
+        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+      }),
+    });
+  });
+});

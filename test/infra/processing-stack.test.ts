@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
+import { logicalIdOf, permissionsOfFunction } from './support/policies.js';
+
+const BUCKET_ARN = 'arn:<AWS::Partition>:s3:::receipt-ocr-dev-<AWS::AccountId>-<AWS::Region>';
+const TABLE_ARN =
+  'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/receipt-ocr-dev-receipts';
+
+describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  let template: Template;
+  beforeAll(() => {
+    template = Template.fromStack(buildApp('dev').stacks.processing);
+  }, CDK_TEST_TIMEOUT_MS);
+
+  it('runs the OCR container image on arm64 with the stage memory, timeout and the contract environment', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      PackageType: 'Image',
+      Architectures: ['arm64'],
+      MemorySize: 1769,
+      Timeout: 60,
+      ImageConfig: { Command: ['ocr/handler.handler'] },
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: {
+          RECEIPTS_BUCKET: {
+            'Fn::Join': ['', ['receipt-ocr-dev-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
+          },
+          RECEIPTS_TABLE: 'receipt-ocr-dev-receipts',
+          UPLOAD_PREFIX: 'uploads/',
+          RESULTS_PREFIX: 'results/',
+          MAX_UPLOAD_BYTES: '15728640',
+          OCR_LANGUAGES: 'eng+spa',
+          TESSDATA_PATH: '/opt/tessdata',
+          UPLOAD_URL_TTL_SECONDS: '900',
+          CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',
+          POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
+          POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+        },
+      },
+    });
+  });
+
+  it('queues ObjectCreated events of the upload prefix only', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: {
+        'Fn::Join': ['', ['receipt-ocr-dev-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
+      },
+      Managed: false,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+            QueueArn: { 'Fn::GetAtt': [logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsQueue'), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+
+  it('lets only S3 send to the queue, over TLS', () => {
+    const queueId = logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsQueue');
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('redrives to an encrypted dead-letter queue after 3 receives, visibility 6x the function timeout', () => {
+    const dlqId = logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsDeadLetterQueue');
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 360,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 1_209_600,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: Match.absent(),
+    });
+  });
+
+  it('consumes the queue in batches with partial batch failures and a maximum concurrency', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsQueue'), 'Arn'] },
+      FunctionName: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'OcrFunction') },
+      BatchSize: 4,
+      MaximumBatchingWindowInSeconds: 2,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+
+  it('grants the OCR function exactly: read uploads, write results, the table, consume its queue', () => {
+    const queue = `<${logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsQueue')}.Arn>`;
+    const table = [TABLE_ARN, `${TABLE_ARN}/index/*`];
+    const tableActions = [
+      'BatchGetItem',
+      'BatchWriteItem',
+      'ConditionCheckItem',
+      'DeleteItem',
+      'DescribeTable',
+      'GetItem',
+      'GetRecords',
+      'GetShardIterator',
+      'PutItem',
+      'Query',
+      'Scan',
+      'UpdateItem',
+    ];
+    expect(
+      permissionsOfFunction(template, logicalIdOf(template, 'AWS::Lambda::Function', 'OcrFunction')),
+    ).toEqual(
+      [
+        ...tableActions.flatMap((action) => table.map((arn) => `dynamodb:${action} ${arn}`)),
+        'logs:CreateLogStream <own log group>',
+        'logs:PutLogEvents <own log group>',
+        `s3:GetObject ${BUCKET_ARN}/uploads/*`,
+        `s3:PutObject ${BUCKET_ARN}/results/*`,
+        ...[
+          'ChangeMessageVisibility',
+          'DeleteMessage',
+          'GetQueueAttributes',
+          'GetQueueUrl',
+          'ReceiveMessage',
+        ].map((action) => `sqs:${action} ${queue}`),
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
+      ].sort(),
+    );
+  });
+
+  it('keeps the function logs for the stage retention', () => {
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
+  });
+});
+
+describe('processing stack with -c architecture=x86_64', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  it('builds the image and the function for x86_64', () => {
+    const { app, stacks } = buildApp('dev', { architecture: 'x86_64' });
+    const template = Template.fromStack(stacks.processing);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      PackageType: 'Image',
+      Architectures: ['x86_64'],
+    });
+    const assembly = app.synth();
+    const assets = JSON.parse(
+      readFileSync(path.join(assembly.directory, `${stacks.processing.artifactId}.assets.json`), 'utf8'),
+    ) as { dockerImages: Record<string, { source: { dockerFile: string; platform: string } }> };
+    expect(Object.values(assets.dockerImages).map((image) => image.source)).toEqual([
+      expect.objectContaining({ dockerFile: 'Dockerfile.lambda', platform: 'linux/amd64' }),
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { REPO_ROOT } from '../../../infra/config/paths.js';
+import { loadStageConfig, type StageConfig, type StageOverrides } from '../../../infra/config/stages.js';
+import { addReceiptOcrStacks, type ReceiptOcrStacks } from '../../../infra/receipt-ocr-app.js';
+import { API_HANDLERS } from '../../../infra/stacks/api-routes.js';
+
+/** Per-file test timeout: the first synth of the four stacks (with esbuild bundles) takes several seconds. */
+export const CDK_TEST_TIMEOUT_MS = 180_000;
+
+/** The feature flags of cdk.json, so tests build the app exactly as `cdk synth` does. */
+function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  return cdkJson.context;
+}
+
+export interface BuiltApp {
+  readonly app: App;
+  readonly stacks: ReceiptOcrStacks;
+  readonly config: StageConfig;
+}
+
+/** The real handler table (routes, grants) with a stand-in entry file; see fixtures/api-handler.ts. */
+export const TEST_HANDLERS = API_HANDLERS.map((spec) => ({
+  ...spec,
+  entry: 'test/infra/fixtures/api-handler.ts',
+}));
+
+/** A fresh app with the stage's four stacks, synthesized into a temporary directory. */
+export function buildApp(stage = 'dev', overrides: StageOverrides = {}): BuiltApp {
+  const config = loadStageConfig(stage, overrides);
+  const app = new App({
+    context: { ...cdkJsonContext(), stage },
+    outdir: mkdtempSync(path.join(tmpdir(), 'receipt-ocr-cdk-')),
+  });
+  return { app, stacks: addReceiptOcrStacks(app, config, { handlers: TEST_HANDLERS }), config };
+}
