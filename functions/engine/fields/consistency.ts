@@ -79,7 +79,7 @@ export function adjustments(checks: Checks): {
 } {
   const delta = { total: 0, subtotal: 0, tax: 0, items: 0 };
   if (checks.sum === 'pass') {
-    delta.total += 0.08;
+    delta.total += 0.1;
     delta.subtotal += 0.15;
     delta.tax += 0.15;
   } else if (checks.sum === 'fail') {

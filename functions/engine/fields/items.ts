@@ -77,6 +77,7 @@ function quantityOf(row: Row, amounts: readonly Amount[]): number | undefined {
 function cleanDescription(text: string): string {
   return text
     .replace(/^\d{1,2}\s+(?=\p{L})/u, '')
+    .replace(/\s+\d{8,}\b.*$/, '') // a barcode and the flags after it: "BANANAS 000000004011 KF"
     .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
     .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
     .replace(/\s+/g, ' ')

@@ -279,6 +279,43 @@ SR @ 6% 5.47 0.33`),
   });
 });
 
+describe('US grocery receipt', () => {
+  const result = extractReceipt(
+    ocrLines(`Walmart
+Save money. Live better.
+(479) 273-4000
+MANAGER JOHN SMITH
+2110 W WALNUT ST
+ROGERS AR 72756
+ST# 0054 OP# 009054 TE# 54 TR# 08125
+BANANAS 000000004011 KF 0.96 N
+MILK 2% GAL 007874235186 F 3.48 N
+SUBTOTAL 4.44
+TAX 1 6.500 % 0.29
+TOTAL 4.73
+DEBIT TEND 4.73
+CHANGE DUE 0.00
+02/14/19 14:32:11`),
+  );
+
+  it('takes the brand, not the manager line, and leaves barcodes out of item descriptions', () => {
+    expect(result.fields.merchantName?.value).toBe('Walmart');
+    expect(result.fields.merchantAddress?.value).toBe('2110 W WALNUT ST ROGERS AR 72756');
+    expect(result.items.map((i) => [i.description, i.amount])).toEqual([
+      ['BANANAS', '0.96'],
+      ['MILK 2% GAL', '3.48'],
+    ]);
+  });
+
+  it('reads the US date month first, the debit tender as card, and the checked total', () => {
+    expect(result.fields.transactionDate?.value).toBe('2019-02-14');
+    expect(result.fields.currency?.value).toBe('USD');
+    expect(result.fields.paymentMethod?.value).toBe('card');
+    expect(result.fields.total?.value).toBe('4.73');
+    expect(result.fields.total?.confidence).toBeGreaterThan(0.85);
+  });
+});
+
 describe('missing fields', () => {
   it('leaves out what the receipt does not say', () => {
     const result = extractReceipt(ocrLines('KEDAI RUNCIT AH MENG\nTHANK YOU'));
