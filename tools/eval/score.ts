@@ -18,26 +18,22 @@ import {
 export const COMPANY_NEAR = 0.9;
 export const ADDRESS_NEAR = 0.85;
 
+/** A text field: exact and near match after normalisation, and whether the OCR text contained it. */
+export interface TextScore {
+  readonly exact: boolean;
+  readonly near: boolean;
+  readonly similarity: number;
+  readonly expected: string;
+  readonly got?: string;
+  readonly inText: boolean;
+}
+
 export interface ReceiptScore {
   readonly id: string;
   readonly total: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
   readonly date: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
-  readonly company: {
-    exact: boolean;
-    near: boolean;
-    similarity: number;
-    expected: string;
-    got?: string;
-    inText: boolean;
-  };
-  readonly address: {
-    exact: boolean;
-    near: boolean;
-    similarity: number;
-    expected: string;
-    got?: string;
-    inText: boolean;
-  };
+  readonly company: TextScore;
+  readonly address: TextScore;
   readonly cer?: number;
   readonly ms: number;
 }

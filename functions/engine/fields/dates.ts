@@ -124,33 +124,25 @@ function numericMatches(text: string, order: DateOrder): Match[] {
   return out;
 }
 
+/** Dates with a written month, day first ("5 de marzo de 2018") or month first ("MAR 5 2018"). */
 function namedMatches(text: string): Match[] {
   const out: Match[] = [];
-  for (const m of text.matchAll(NAMED_DMY)) {
-    const [all, d = '', mon = '', y = ''] = m;
-    const month = MONTHS[mon.replace('.', '')];
-    const year = fullYear(Number(y));
-    if (month && valid(year, month, Number(d))) {
+  const forms = [
+    { re: NAMED_DMY, day: 1, month: 2 },
+    { re: NAMED_MDY, day: 2, month: 1 },
+  ];
+  for (const form of forms) {
+    for (const m of text.matchAll(form.re)) {
+      const day = Number(m[form.day]);
+      const month = MONTHS[(m[form.month] ?? '').replace('.', '')];
+      const year = fullYear(Number(m[3]));
+      if (!month || !valid(year, month, day) || out.some((o) => Math.abs(o.index - m.index) < 4)) continue;
       out.push({
-        value: iso(year, month, Number(d)),
+        value: iso(year, month, day),
         ambiguous: false,
         certainty: 1,
         index: m.index,
-        length: all.length,
-      });
-    }
-  }
-  for (const m of text.matchAll(NAMED_MDY)) {
-    const [all, mon = '', d = '', y = ''] = m;
-    const month = MONTHS[mon.replace('.', '')];
-    const year = fullYear(Number(y));
-    if (month && valid(year, month, Number(d)) && !out.some((o) => Math.abs(o.index - m.index) < 4)) {
-      out.push({
-        value: iso(year, month, Number(d)),
-        ambiguous: false,
-        certainty: 1,
-        index: m.index,
-        length: all.length,
+        length: m[0].length,
       });
     }
   }
