@@ -1,0 +1,451 @@
+/**
+ * The OCR pipeline end to end on real servers: s3rver, dynalite, the AWS SDK v3 adapters, the real engine
+ * (tesseract.js, English only to keep the file fast) and the handler the Lambda runs. Fault injection is limited
+ * to wrappers that fail a DynamoDB write on purpose: the only fault these servers cannot produce on demand.
+ */
+
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
+import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
+import { encodeS3Key } from '../../functions/ocr/events.js';
+import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
+import { parseUploadKey } from '../../functions/receipts/keys.js';
+import { reprocessMessage } from '../../functions/receipts/messages.js';
+import type {
+  ObjectRef,
+  ObjectStore,
+  OcrEngine,
+  PutOptions,
+  ReceiptRepository,
+} from '../../functions/receipts/ports.js';
+import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { ReceiptService } from '../../functions/receipts/service.js';
+import { lambdaContext } from '../../tools/local/lambda-context.js';
+import { LocalQueue } from '../../tools/local/queue.js';
+import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../ocr/fixtures/aws-events.js';
+import { type LocalAws, startLocalAws } from '../support/local-aws.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+const MAX_UPLOAD_BYTES = 400_000;
+
+let aws: LocalAws;
+let engine: ReceiptEngine;
+let receiptPng: Buffer;
+let ocrRuns = 0;
+let downloads = 0;
+
+/** The real engine, counting how often it is asked to read. */
+const countingEngine: OcrEngine = {
+  get info() {
+    return engine.info;
+  },
+  process(input) {
+    ocrRuns += 1;
+    return engine.process(input);
+  },
+};
+
+/** The real S3 store, counting downloads (to prove HEAD-only rejections). */
+function countingStore(store: ObjectStore): ObjectStore {
+  return {
+    head: (ref) => store.head(ref),
+    getBytes: (ref) => {
+      downloads += 1;
+      return store.getBytes(ref);
+    },
+    putJson: (ref, value) => store.putJson(ref, value),
+    getJson: (ref: ObjectRef) => store.getJson(ref),
+    delete: (ref) => store.delete(ref),
+  };
+}
+
+/** The real repository whose Nth, Mth... put fail as DynamoDB throttling does. */
+function flakyRepository(repository: ReceiptRepository, failingPuts: number[]): ReceiptRepository {
+  let puts = 0;
+  return {
+    get: (id) => repository.get(id),
+    delete: (id, options) => repository.delete(id, options),
+    listByOwner: (query) => repository.listByOwner(query),
+    put: async (record: ReceiptRecord, options: PutOptions) => {
+      puts += 1;
+      if (failingPuts.includes(puts)) {
+        throw new ProvisionedThroughputExceededException({
+          message: 'Rate of requests exceeds the allowed throughput',
+          $metadata: {},
+        });
+      }
+      return repository.put(record, options);
+    },
+  };
+}
+
+function dynamoRepository(): ReceiptRepository {
+  return new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
+}
+
+function pipeline(repository: ReceiptRepository = dynamoRepository()) {
+  const service = new ReceiptService({
+    repository,
+    objects: countingStore(new S3ObjectStore(aws.clients.s3)),
+    engine: async () => countingEngine,
+    settings: aws.storageConfig,
+  });
+  const handler = createOcrHandler({
+    service,
+    uploadPrefix: aws.storageConfig.uploadPrefix,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'ReceiptOcrTest' }),
+  });
+  return (event: OcrEvent) => handler(event, lambdaContext('ocr-test'));
+}
+
+function receiptIdOf(key: string): string {
+  const parsed = parseUploadKey(key, aws.storageConfig.uploadPrefix);
+  if (!parsed) throw new Error(`not an upload key: ${key}`);
+  return parsed.receiptId;
+}
+
+async function recordOf(key: string): Promise<ReceiptRecord | undefined> {
+  return dynamoRepository().get(receiptIdOf(key));
+}
+
+let messageCounter = 0;
+function s3Message(key: string): ReturnType<typeof sqsRecord> {
+  messageCounter += 1;
+  return sqsRecord(
+    JSON.stringify(s3PutEvent(aws.storageConfig.bucket, encodeS3Key(key))),
+    `message-${messageCounter}`,
+  );
+}
+
+beforeAll(async () => {
+  [aws, engine, receiptPng] = await Promise.all([
+    startLocalAws({ storage: { maxUploadBytes: MAX_UPLOAD_BYTES } }),
+    createReceiptEngine({ languages: ['eng'] }),
+    renderReceipt(ENGLISH_RECEIPT),
+  ]);
+});
+
+afterAll(async () => {
+  await engine?.close();
+  await aws?.stop();
+});
+
+describe.each([
+  [
+    'an SQS-wrapped S3 notification',
+    'uploads/alice/lunch receipt.png',
+    (key: string) => sqsEvent(s3Message(key)),
+  ],
+  [
+    'a direct S3 notification',
+    'uploads/alice/café ☕ #2.png',
+    (key: string) => s3PutEvent(aws.storageConfig.bucket, encodeS3Key(key)),
+  ],
+  [
+    'an EventBridge Object Created event',
+    'uploads/alice/a+b=c 100%.png',
+    (key: string) => eventBridgeObjectCreated(aws.storageConfig.bucket, encodeS3Key(key)),
+  ],
+])('upload delivered as %s', (_name, key, eventFor: (key: string) => OcrEvent) => {
+  it('ends COMPLETED with fields, and the full OCR output in S3 under results/', async () => {
+    // Prepare
+    await aws.upload(key, receiptPng, 'image/png');
+    const runsBefore = ocrRuns;
+
+    // Act
+    const response = await pipeline()(eventFor(key));
+
+    // Assess
+    if (response) expect(response.batchItemFailures).toEqual([]);
+    const record = await recordOf(key);
+    expect(record).toMatchObject({
+      status: 'COMPLETED',
+      ownerId: 'alice',
+      attempts: 1,
+      source: { bucket: aws.storageConfig.bucket, key, contentType: 'image/png', size: receiptPng.length },
+    });
+    expect(record?.fields?.total?.value).toBe('1126.89');
+    expect(record?.fields?.transactionDate?.value).toBe('2024-03-15');
+    expect(record?.items?.length).toBeGreaterThan(0);
+    expect(record?.textSummary).toContain('TOTAL');
+    expect(record?.engine?.name).toBe('tesseract.js');
+    expect(record?.timings?.ocrMs).toBeGreaterThan(0);
+    expect(ocrRuns - runsBefore).toBe(1);
+    const output = await aws.clients.s3.send(
+      new GetObjectCommand({ Bucket: aws.storageConfig.bucket, Key: record?.resultKey ?? '' }),
+    );
+    const full = JSON.parse((await output.Body?.transformToString()) ?? '{}');
+    expect(record?.resultKey).toBe(`results/alice/${record?.receiptId}.json`);
+    expect(full.lines.length).toBeGreaterThan(5);
+    expect(full.lines[0].words.length).toBeGreaterThan(0);
+    expect(full.text).toContain('SUNRISE');
+  });
+});
+
+describe('idempotency', () => {
+  it('runs OCR once and keeps one record when the same event arrives twice, even concurrently', async () => {
+    // Prepare
+    const key = 'uploads/bob/duplicate.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline();
+    const runsBefore = ocrRuns;
+
+    // Act: two deliveries racing, then a late third one
+    const [first, second] = await Promise.all([
+      handle(sqsEvent(s3Message(key))),
+      handle(sqsEvent(s3Message(key))),
+    ]);
+    const settled = await recordOf(key);
+    const third = await handle(sqsEvent(s3Message(key)));
+
+    // Assess
+    expect([first, second, third].map((response) => response?.batchItemFailures)).toEqual([[], [], []]);
+    expect(ocrRuns - runsBefore).toBe(1);
+    expect(settled?.status).toBe('COMPLETED');
+    expect(await recordOf(key)).toEqual(settled);
+    const listed = await dynamoRepository().listByOwner({ ownerId: 'bob', limit: 10 });
+    expect(listed.items.map((item) => item.receiptId)).toEqual([receiptIdOf(key)]);
+  });
+
+  it('processes a new upload to the same key again (a new version)', async () => {
+    // Prepare
+    const key = 'uploads/bob/replaced.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline();
+    await handle(sqsEvent(s3Message(key)));
+    const before = await recordOf(key);
+    const runsBefore = ocrRuns;
+
+    // Act: same key, different bytes
+    await aws.upload(key, await renderReceipt({ ...ENGLISH_RECEIPT, fontSize: 24 }), 'image/png');
+    await handle(sqsEvent(s3Message(key)));
+
+    // Assess
+    const after = await recordOf(key);
+    expect(ocrRuns - runsBefore).toBe(1);
+    expect(after?.receiptId).toBe(before?.receiptId);
+    expect(after?.status).toBe('COMPLETED');
+    expect(after?.sourceToken).not.toBe(before?.sourceToken);
+    expect(after?.version).toBeGreaterThan(before?.version ?? 0);
+    expect(after?.createdAt).toBe(before?.createdAt);
+  });
+});
+
+describe('permanent failures become FAILED records and are not retried', () => {
+  it.each([
+    [
+      'a corrupt image',
+      'uploads/carol/broken.png',
+      () => Buffer.concat([receiptPng.subarray(0, 200), Buffer.alloc(500, 7)]),
+      'image/png',
+      'CORRUPT_IMAGE',
+      1,
+    ],
+    [
+      'a file over the size limit',
+      'uploads/carol/huge.jpg',
+      () => Buffer.alloc(MAX_UPLOAD_BYTES + 1, 1),
+      'image/jpeg',
+      'TOO_LARGE',
+      0,
+    ],
+    [
+      'a text file',
+      'uploads/carol/notes.txt',
+      () => Buffer.from('not a receipt'),
+      'text/plain',
+      'UNSUPPORTED_FORMAT',
+      0,
+    ],
+    ['an empty file', 'uploads/carol/empty.png', () => Buffer.alloc(0), 'image/png', 'EMPTY_FILE', 0],
+  ])('%s -> %s', async (_name, key, body, contentType, code, expectedDownloads) => {
+    // Prepare
+    await aws.upload(key, body(), contentType);
+    const downloadsBefore = downloads;
+
+    // Act
+    const response = await pipeline()(sqsEvent(s3Message(key)));
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([]);
+    expect(await recordOf(key)).toMatchObject({
+      status: 'FAILED',
+      error: { code, retryable: false },
+      attempts: 1,
+    });
+    expect(downloads - downloadsBefore).toBe(expectedDownloads);
+  });
+
+  it('ignores keys outside the upload prefix and never writes under it', async () => {
+    // Prepare
+    await aws.upload('results/alice/x.json', '{}', 'application/json');
+    await aws.upload('uploads/no-owner.png', receiptPng, 'image/png');
+    const runsBefore = ocrRuns;
+
+    // Act
+    const response = await pipeline()(
+      sqsEvent(s3Message('results/alice/x.json'), s3Message('uploads/no-owner.png')),
+    );
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([]);
+    expect(ocrRuns).toBe(runsBefore);
+    const uploads = await aws.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: aws.storageConfig.bucket, Prefix: 'uploads/' }),
+    );
+    for (const object of uploads.Contents ?? []) {
+      expect(object.Key?.endsWith('.json'), `${object.Key} written under uploads/`).toBe(false);
+    }
+  });
+});
+
+describe('transient failures are retried and nothing is lost', () => {
+  it('reports only the failing message of an SQS batch', async () => {
+    // Prepare: a good receipt, a poison message, another good receipt
+    await aws.upload('uploads/dave/one.png', receiptPng, 'image/png');
+    await aws.upload('uploads/dave/two.png', receiptPng, 'image/png');
+    const poison = sqsRecord('this is not JSON', 'poison-1');
+
+    // Act
+    const response = await pipeline()(
+      sqsEvent(s3Message('uploads/dave/one.png'), poison, s3Message('uploads/dave/two.png')),
+    );
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: 'poison-1' }]);
+    expect((await recordOf('uploads/dave/one.png'))?.status).toBe('COMPLETED');
+    expect((await recordOf('uploads/dave/two.png'))?.status).toBe('COMPLETED');
+  });
+
+  it('retries through the queue when a DynamoDB write is throttled, and the record says so meanwhile', async () => {
+    // Prepare: put #1 (claim) passes, put #2 (completion) is throttled, put #3 records the retryable failure
+    const key = 'uploads/erin/throttled.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline(flakyRepository(dynamoRepository(), [2]));
+    const seen: (ReceiptRecord | undefined)[] = [];
+    const queue = new LocalQueue({
+      // The queue waits for the handler before re-queueing: reading here sees the record between attempts.
+      handler: async (event) => {
+        const response = await handle(event);
+        seen.push(await recordOf(key));
+        return response;
+      },
+      context: () => lambdaContext('ocr-test'),
+      retryDelayMs: () => 20,
+    });
+
+    // Act
+    queue.send(JSON.stringify(s3PutEvent(aws.storageConfig.bucket, encodeS3Key(key))));
+    await queue.idle();
+    await queue.stop();
+
+    // Assess
+    expect(queue.deadLetters).toEqual([]);
+    expect(seen[0]).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      error: { code: 'DEPENDENCY_ERROR', retryable: true },
+    });
+    expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
+    expect((await recordOf(key))?.error).toBeUndefined();
+  });
+
+  it('resumes a run stuck in PROCESSING when DynamoDB was down, on the redelivery of the same message', async () => {
+    // Prepare: the completion and the failure record both fail, as when the table is unreachable
+    const key = 'uploads/erin/outage.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const message = s3Message(key);
+    const handle = pipeline(flakyRepository(dynamoRepository(), [2, 3]));
+
+    // Act
+    const first = await handle(sqsEvent(message));
+    const stuck = await recordOf(key);
+    const redelivered = await handle(
+      sqsEvent({ ...message, attributes: { ...message.attributes, ApproximateReceiveCount: '2' } }),
+    );
+
+    // Assess
+    expect(first?.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(stuck?.status).toBe('PROCESSING');
+    expect(redelivered?.batchItemFailures).toEqual([]);
+    expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
+  });
+
+  it('dead-letters after the retries when the failure persists, with the record saying it was retryable', async () => {
+    // Prepare: every completion write fails (puts per attempt: claim, completion, failure record)
+    const key = 'uploads/erin/always-throttled.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline(flakyRepository(dynamoRepository(), [2, 5, 8]));
+    const queue = new LocalQueue({
+      handler: (event) => handle(event),
+      context: () => lambdaContext('ocr-test'),
+      maxReceiveCount: 3,
+      retryDelayMs: () => 10,
+    });
+
+    // Act
+    queue.send(JSON.stringify(s3PutEvent(aws.storageConfig.bucket, encodeS3Key(key))));
+    await queue.idle();
+    await queue.stop();
+
+    // Assess
+    expect(queue.deadLetters).toHaveLength(1);
+    expect(queue.deadLetters[0]?.receiveCount).toBe(3);
+    expect(await recordOf(key)).toMatchObject({ status: 'FAILED', attempts: 3, error: { retryable: true } });
+  });
+});
+
+describe('reprocess messages', () => {
+  it('re-reads the stored image once, keeping corrections when asked', async () => {
+    // Prepare: a completed receipt a person corrected
+    const key = 'uploads/frank/corrected.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline();
+    await handle(sqsEvent(s3Message(key)));
+    const repository = dynamoRepository();
+    const completed = await recordOf(key);
+    if (!completed) throw new Error('no record');
+    const corrections = {
+      fields: { merchantName: 'Sunrise Grocery' },
+      correctedAt: new Date().toISOString(),
+    };
+    await repository.put(
+      { ...completed, status: 'REVIEWED', corrections, version: completed.version + 1 },
+      { expectedVersion: completed.version },
+    );
+    const runsBefore = ocrRuns;
+    const message = sqsRecord(
+      JSON.stringify(reprocessMessage(completed.receiptId, 'frank', true)),
+      'reprocess-1',
+    );
+
+    // Act: delivered twice (SQS may), and once for another owner
+    await handle(sqsEvent(message));
+    await handle(sqsEvent(message));
+    const foreign = await handle(
+      sqsEvent(
+        sqsRecord(JSON.stringify(reprocessMessage(completed.receiptId, 'mallory', false)), 'reprocess-2'),
+      ),
+    );
+
+    // Assess
+    expect(ocrRuns - runsBefore).toBe(1);
+    expect(foreign?.batchItemFailures).toEqual([]);
+    const reprocessed = await recordOf(key);
+    expect(reprocessed).toMatchObject({
+      status: 'REVIEWED',
+      corrections,
+      lastReprocessId: 'reprocess-1',
+      attempts: 1,
+    });
+    expect(reprocessed?.fields?.total?.value).toBe('1126.89');
+    expect(reprocessed?.version).toBe(completed.version + 3);
+  });
+});
