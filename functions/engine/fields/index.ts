@@ -48,7 +48,7 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);
-  const payment = findPayment(rows);
+  const payment = findPayment(rows, totals.total?.row.index ?? 0);
 
   const checks = runChecks({
     total: totals.total?.amount.cents,

@@ -73,8 +73,8 @@ const EXPLICIT: { re: RegExp; code: string }[] = [
   { re: /\b(MYR|RM)\s?-?\d|\bMYR\b|\bRM\b|\(RM\)|\d\s?RM\b/, code: 'MYR' },
   { re: /\bCOP\b|\bCOL\$/, code: 'COP' },
   { re: /\bUSD\b|\bUS\$/, code: 'USD' },
-  { re: /\bEUR\b|€/, code: 'EUR' },
-  { re: /\bGBP\b|£/, code: 'GBP' },
+  { re: /\bEUR\b|€\s?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)/, code: 'EUR' },
+  { re: /\bGBP\b|£\s?\d+[.,]\d{2}\b/, code: 'GBP' },
   { re: /\bSGD\b|\bS\$/, code: 'SGD' },
   { re: /\bMXN\b/, code: 'MXN' },
   { re: /\bCAD\b|\bC\$/, code: 'CAD' },
@@ -124,15 +124,33 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
   let currencyText = '';
   let currencyRow: Row | undefined;
 
+  // Written currencies, weighed by how many rows show them and by the country hints: a lone "£" misread from
+  // a smudge on a Malaysian receipt must not beat GST, SDN BHD and JALAN.
+  let bestScore = 0;
   for (const { re, code } of EXPLICIT) {
-    const row = rows.find((r) => re.test(r.upper));
-    if (row) {
+    const matching = rows.filter((r) => re.test(r.upper));
+    const first = matching[0];
+    if (!first) continue;
+    const hinted = country && COUNTRY_CURRENCY[country.country] === code ? country.score : 0;
+    const score = Math.min(3, matching.length) + hinted;
+    if (score > bestScore) {
+      bestScore = score;
       currency = code;
-      currencyRow = row;
-      currencyText = re.exec(row.upper)?.[0].trim() ?? '';
-      currencyConfidence = 0.9;
-      break;
+      currencyRow = first;
+      currencyText = re.exec(first.upper)?.[0].trim() ?? '';
+      currencyConfidence = matching.length >= 2 || hinted > 0 ? 0.9 : 0.7;
     }
+  }
+  if (
+    currency &&
+    country &&
+    COUNTRY_CURRENCY[country.country] !== currency &&
+    country.score >= 3 &&
+    bestScore < 2
+  ) {
+    currency = undefined; // one stray symbol against a receipt that says where it is from
+    currencyRow = undefined;
+    currencyText = '';
   }
   if (!currency) {
     const dollarRow = rows.find((r) => /\$\s?\d/.test(r.text));

@@ -30,9 +30,13 @@ const METHODS: { value: PaymentMethod; re: RegExp; weight: number }[] = [
   { value: 'cash', re: /\b(CASH|EFECTIVO|TUNAI|CONTADO|CHANGE|CAMBIO|VUELTO|DEVUELTA)\b/, weight: 1 },
 ];
 
-export function findPayment(rows: readonly Row[]): FoundPayment | undefined {
+const NOT_PAYMENT = /\b(MEMBER|MEMBERSHIP|LOYALTY|POINTS|REWARDS?|PUNTOS|CLUB|WORKER'?S)\b/;
+
+/** @param from index of the first row of the tender area (the total's row): card words above it are items. */
+export function findPayment(rows: readonly Row[], from = 0): FoundPayment | undefined {
   let best: (FoundPayment & { score: number }) | undefined;
-  for (const row of rows) {
+  for (const row of rows.slice(from)) {
+    if (NOT_PAYMENT.test(row.upper)) continue;
     const upper = row.upper.replace(NOT_CASH, ' ');
     for (const method of METHODS) {
       const match = method.re.exec(upper);

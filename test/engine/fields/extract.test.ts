@@ -316,6 +316,25 @@ CHANGE DUE 0.00
   });
 });
 
+describe('locale and payment evidence', () => {
+  it('does not let a stray £ or a card sold as an item outweigh a Malaysian cash receipt', () => {
+    const result = extractReceipt(
+      ocrLines(`THE STORE (MALAYSIA) SDN BHD
+LOT 34817 JALAN BATU AMBAR TAMAN KOK LIAN
+51200 KUALA LUMPUR
+GST REG NO 000364309004
+UNI WORKER'S CARD 100'S 4 3.00 12.00
+£7) NOTE BOOK 23.80
+TOTAL SALES INCLUSIVE GST 35.80
+CASH 50.00
+CHANGE 14.20`),
+    );
+    expect(result.fields.currency?.value).toBe('MYR');
+    expect(result.fields.paymentMethod?.value).toBe('cash');
+    expect(result.fields.total?.value).toBe('35.80');
+  });
+});
+
 describe('missing fields', () => {
   it('leaves out what the receipt does not say', () => {
     const result = extractReceipt(ocrLines('KEDAI RUNCIT AH MENG\nTHANK YOU'));
