@@ -9,8 +9,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$
 function hostOf(args: unknown[]): string | undefined {
   const [first, second] = args;
   if (typeof first === 'object' && first !== null) {
-    const options = first as { host?: string; path?: string };
-    if (options.path !== undefined) return 'localhost'; // unix socket
+    const options = first as { host?: string; path?: string | null };
+    // A unix socket has a string path and no host (http request options carry `path: null`).
+    if (typeof options.path === 'string' && options.host === undefined) return 'localhost';
     return options.host ?? 'localhost';
   }
   if (typeof first === 'number') return typeof second === 'string' ? second : 'localhost';
@@ -19,7 +20,8 @@ function hostOf(args: unknown[]): string | undefined {
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-  const host = hostOf(args);
+  // net.connect() and http(s) agents call socket.connect() with their arguments normalised into one array.
+  const host = hostOf(Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
   if (host !== undefined && !LOOPBACK.test(host)) {
     throw new Error(`network guard: tests may only connect to loopback, not ${host}`);
   }
