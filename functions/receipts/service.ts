@@ -84,8 +84,7 @@ function mayBeImage(contentType: string | undefined): boolean {
     type === '' ||
     type.startsWith('image/') ||
     type === 'application/octet-stream' ||
-    type === 'binary/octet-stream' ||
-    type === 'application/pdf'
+    type === 'binary/octet-stream'
   );
 }
 
