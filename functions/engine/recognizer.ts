@@ -3,6 +3,8 @@
  * mistake: 0.4 s each). It is replaced after N jobs or above an RSS mark because the WASM heap never shrinks
  * (tesseract.js #900, #977, #1045), and after a crash.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { EngineError } from './errors.js';
 import type { OcrLine, OcrWord } from './schema.js';
@@ -121,16 +123,33 @@ export class Recognizer {
 
   async #start(): Promise<Worker> {
     const { languages, source } = this.options;
+    // tesseract.js 7 never settles createWorker when a language fails to load (only a failed core load
+    // rejects it), so a missing file would hang the engine: check first.
+    const missing = languages
+      .split('+')
+      .map((language) => path.join(source.langPath, `${language}.traineddata${source.gzip ? '.gz' : ''}`))
+      .filter((file) => !existsSync(file));
+    if (missing.length > 0) {
+      throw new EngineError('OCR_FAILED', `Traineddata not found: ${missing.join(', ')}`);
+    }
+    let failStart: (reason: unknown) => void = () => {};
+    const startFailed = new Promise<never>((_, reject) => {
+      failStart = reject;
+    });
     try {
-      const worker = await createWorker(languages, OEM.LSTM_ONLY, {
-        langPath: source.langPath,
-        gzip: source.gzip,
-        // Never read or write a traineddata cache: the data is local already, and Lambda's disk is read-only.
-        cacheMethod: 'none',
-        // Without a handler tesseract.js rethrows worker errors as uncaught exceptions; the job promise
-        // already rejects, which is where we handle them.
-        errorHandler: () => {},
-      });
+      const worker = await Promise.race([
+        createWorker(languages, OEM.LSTM_ONLY, {
+          langPath: source.langPath,
+          gzip: source.gzip,
+          // Never read or write a traineddata cache: the data is local already, and Lambda's disk is read-only.
+          cacheMethod: 'none',
+          // Without a handler tesseract.js rethrows worker errors as uncaught exceptions. A failing job
+          // rejects its own promise; a failing start (e.g. damaged traineddata) only reaches this handler.
+          errorHandler: (error: unknown) => failStart(error),
+        }),
+        startFailed,
+      ]);
+      failStart = () => {};
       await worker.setParameters({
         tessedit_pageseg_mode: this.options.psm ?? PSM.SINGLE_BLOCK,
         // Receipts are scans; naming a resolution silences Tesseract's per-image estimate.

@@ -1,0 +1,91 @@
+import { mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Recognizer } from '../../functions/engine/recognizer.js';
+import { resolveLangSource } from '../../functions/engine/tessdata.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+
+describe('traineddata source', () => {
+  it('is a local folder holding the npm packages best_int models, never a URL', () => {
+    const source = resolveLangSource(['eng', 'spa']);
+
+    expect(path.isAbsolute(source.langPath)).toBe(true);
+    expect(source.langPath).not.toMatch(/^[a-z]+:\/\//i);
+    for (const language of ['eng', 'spa']) {
+      const model = realpathSync(path.join(source.langPath, `${language}.traineddata.gz`));
+      expect(model).toMatch(new RegExp(`@tesseract\\.js-data/${language}/4\\.0\\.0_best_int/`));
+    }
+  });
+
+  it('uses an explicit folder (TESSDATA_PATH) and says which model is missing from it', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'tessdata-'));
+
+    expect(() => resolveLangSource(['eng'], empty)).toThrow(/No eng traineddata in/);
+  });
+});
+
+describe('Recognizer', () => {
+  let image: Buffer;
+  let recognizer: Recognizer | undefined;
+
+  beforeAll(async () => {
+    image = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .png()
+      .toBuffer();
+  });
+  afterEach(async () => {
+    await recognizer?.close();
+  });
+
+  it('fails fast with the missing local file named when the traineddata is absent', async () => {
+    // Prepare: a folder without traineddata (tesseract.js itself would hang on it).
+    const empty = mkdtempSync(path.join(tmpdir(), 'tessdata-'));
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: { langPath: empty, gzip: true },
+      recycleAfterJobs: 10,
+      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    });
+
+    // Act + Assess
+    await expect(recognizer.warm()).rejects.toMatchObject({
+      code: 'OCR_FAILED',
+      message: `Traineddata not found: ${path.join(empty, 'eng.traineddata.gz')}`,
+    });
+  });
+
+  it('reuses one worker, and replaces it after recycleAfterJobs recognitions', async () => {
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: resolveLangSource(['eng']),
+      recycleAfterJobs: 2,
+      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    });
+
+    const first = await recognizer.recognize(image);
+    await recognizer.recognize(image);
+    expect(recognizer.generation).toBe(1);
+    const third = await recognizer.recognize(image);
+
+    expect(recognizer.generation).toBe(2);
+    expect(third.lines.map((line) => line.text)).toEqual(first.lines.map((line) => line.text));
+  });
+
+  it('replaces the worker when the process RSS is above the mark', async () => {
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: resolveLangSource(['eng']),
+      recycleAfterJobs: 1000,
+      recycleAboveRssBytes: 1, // always above
+    });
+
+    await recognizer.recognize(image);
+    const second = await recognizer.recognize(image);
+
+    expect(recognizer.generation).toBe(2);
+    expect(second.lines.some((line) => line.text.includes('1,126.89'))).toBe(true);
+  });
+});
