@@ -88,7 +88,8 @@ export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
   const items: LineItem[] = [];
   let pending: Row | undefined;
   for (const row of region(rows)) {
-    const amounts = moneyAmounts(row, whole).filter((a) => a.cents >= 0);
+    // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
+    const amounts = moneyAmounts(row, whole).filter((a) => a.cents >= 0 && (whole || a.decimals));
     const last = amounts[amounts.length - 1];
     if (
       !last ||
