@@ -1,0 +1,176 @@
+/**
+ * The OCR image's payload works on its own: `packageOcr` (what `pnpm package:ocr` runs, here for the host
+ * architecture) assembles dist/ocr-image/, a copy of it outside the repository (no node_modules above it) runs the
+ * SQS handler in a plain Node 22 process — as the Lambda runtime would load `ocr/handler.handler` — against
+ * s3rver and dynalite on a generated receipt, with the network guard loaded into that process.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { encodeS3Key } from '../../functions/ocr/events.js';
+import { REPO_ROOT } from '../../infra/config/paths.js';
+import { type PackageReport, packageOcr } from '../../tools/package/package-ocr.js';
+import { parseArch } from '../../tools/package/targets.js';
+import { s3PutEvent, sqsEvent, sqsRecord } from '../ocr/fixtures/aws-events.js';
+import { type LocalAws, startLocalAws } from '../support/local-aws.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+
+const TIMEOUT_MS = 180_000;
+const PAYLOAD_TARGET_BYTES = 60_000_000;
+const OWNER = 'payload-owner';
+const RECEIPT_ID = '0b5e3c1a-6d1f-4c47-9a3e-2f0c6f1d2a77';
+const KEY = `uploads/${OWNER}/${RECEIPT_ID}.png`;
+
+/** Plays the Lambda runtime: imports a handler module from the payload, invokes it once, prints the result. */
+const RUNTIME = `
+import { readFileSync } from 'node:fs';
+const { handler, shutdown } = await import(process.argv[2]);
+const event = JSON.parse(readFileSync(process.argv[3], 'utf8'));
+const context = {
+  functionName: 'ocr', functionVersion: '$LATEST', memoryLimitInMB: '1769', awsRequestId: 'payload-test',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:ocr',
+  getRemainingTimeInMillis: () => 60000,
+};
+const result = await handler(event, context);
+await shutdown?.();
+console.log('RESULT ' + JSON.stringify(result));
+`;
+
+describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
+  let aws: LocalAws;
+  let report: PackageReport;
+  let workDir: string;
+
+  beforeAll(async () => {
+    report = await packageOcr({
+      arch: parseArch(process.arch),
+      languages: ['eng', 'spa'],
+      outDir: path.join(REPO_ROOT, 'dist', 'ocr-image'),
+    });
+    workDir = mkdtempSync(path.join(tmpdir(), 'receipt-ocr-payload-'));
+    cpSync(report.outDir, workDir, { recursive: true });
+    aws = await startLocalAws({ bucket: 'payload-receipts', table: 'payload-receipts' });
+    await aws.upload(KEY, await renderReceipt(ENGLISH_RECEIPT), 'image/png');
+  }, TIMEOUT_MS);
+
+  /** Runs `module`'s handler on `event` in a fresh Node process in the copy, with only loopback reachable. */
+  async function invoke(module: string, event: unknown): Promise<{ result: unknown; stdout: string }> {
+    writeFileSync(path.join(workDir, 'runtime.mjs'), RUNTIME);
+    const eventFile = path.join(workDir, 'event.json');
+    writeFileSync(eventFile, JSON.stringify(event));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        '--no-warnings',
+        '--import',
+        path.join(REPO_ROOT, 'test', 'support', 'network-guard.ts'),
+        'runtime.mjs',
+        module,
+        eventFile,
+      ],
+      {
+        cwd: workDir,
+        timeout: 120_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...aws.env,
+          TESSDATA_PATH: path.join(workDir, 'tessdata'),
+          OCR_LANGUAGES: 'eng+spa',
+          CORS_ALLOWED_ORIGINS: 'https://app.example.com',
+          POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
+          POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
+          POWERTOOLS_TRACE_ENABLED: 'false',
+          POWERTOOLS_LOG_LEVEL: 'WARN',
+        },
+      },
+    );
+    const resultLine = stdout.split('\n').find((line) => line.startsWith('RESULT '));
+    return { result: JSON.parse(resultLine?.slice('RESULT '.length) ?? 'null'), stdout };
+  }
+
+  afterAll(async () => {
+    await aws?.stop();
+    if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('stays within the size target and holds only the bundle, the runtime modules and the traineddata', () => {
+    console.log(
+      `OCR payload (linux/${report.arch}): ${(report.totalBytes / 1_000_000).toFixed(1)} MB`,
+      JSON.stringify(report.parts),
+    );
+    expect(report.totalBytes).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
+    expect(report.tessdata).toEqual([
+      '4.0.0_best_int/eng.traineddata.gz',
+      '4.0.0_best_int/spa.traineddata.gz',
+    ]);
+    expect(report.modules.map((module) => module.replace(/@[^@]+$/, ''))).toEqual(
+      expect.arrayContaining([
+        'sharp',
+        `@img/sharp-linux-${report.arch}`,
+        'tesseract.js',
+        'tesseract.js-core',
+      ]),
+    );
+    for (const unwanted of ['zod', '@aws-sdk/client-s3', '@middy/core', 'esbuild', 'typescript', 'zlibjs']) {
+      expect(existsSync(path.join(workDir, 'app', 'node_modules', unwanted)), unwanted).toBe(false);
+    }
+  });
+
+  it('runs the SQS handler from a copy outside the repository: the receipt ends COMPLETED', async () => {
+    // Nothing above the copy may provide modules.
+    for (let dir = path.dirname(workDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      expect(existsSync(path.join(dir, 'node_modules')), dir).toBe(false);
+    }
+    const event = sqsEvent(
+      sqsRecord(JSON.stringify(s3PutEvent('payload-receipts', encodeS3Key(KEY))), 'm-1'),
+    );
+
+    const { result, stdout } = await invoke('./app/ocr/handler.mjs', event);
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    // The EMF metrics the dashboard charts, under the namespace and service the stacks configure.
+    expect(stdout).toMatch(/"Namespace":"ReceiptOcr"/);
+    expect(stdout).toMatch(/"ReceiptsProcessed"/);
+    expect(stdout).toMatch(/"OcrDuration"/);
+
+    const record = await new DynamoDbReceiptRepository(aws.clients.dynamodb, 'payload-receipts').get(
+      RECEIPT_ID,
+    );
+    expect(record).toMatchObject({ status: 'COMPLETED', ownerId: OWNER });
+    expect(record?.fields?.total?.value).toBe('1126.89');
+    const output = await aws.clients.s3.send(
+      new GetObjectCommand({ Bucket: 'payload-receipts', Key: `results/${OWNER}/${RECEIPT_ID}.json` }),
+    );
+    expect(await output.Body?.transformToString()).toContain('SUNRISE');
+  });
+
+  it('serves POST /ocr from the same payload (sync-ocr.handler)', async () => {
+    const image = await renderReceipt(ENGLISH_RECEIPT);
+    const event = {
+      httpMethod: 'POST',
+      path: '/ocr',
+      resource: '/ocr',
+      headers: { 'Content-Type': 'image/png', Origin: 'https://app.example.com' },
+      multiValueHeaders: {},
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+      pathParameters: null,
+      stageVariables: null,
+      body: image.toString('base64'),
+      isBase64Encoded: true,
+      requestContext: { requestId: 'payload-sync', authorizer: { claims: { sub: OWNER } } },
+    };
+
+    const { result } = await invoke('./app/ocr/sync-ocr.mjs', event);
+
+    expect(result).toMatchObject({ statusCode: 200 });
+    expect((result as { body: string }).body).toContain('1126.89');
+  });
+});

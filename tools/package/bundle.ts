@@ -1,0 +1,63 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { EXTERNAL_PACKAGES } from './targets.js';
+
+export interface BundleResult {
+  /** Files written, relative to the output folder. */
+  readonly files: readonly string[];
+  /** Bare package names the bundle still imports at run time. */
+  readonly externalImports: readonly string[];
+}
+
+/**
+ * Bundles the OCR entry points into ESM files (`<name>.mjs`, code shared between entries in chunks) for Node 22,
+ * minified with source maps. Everything but the external packages is inlined, so the image needs no other module.
+ */
+export async function bundleEntries(
+  repoRoot: string,
+  entries: Readonly<Record<string, string>>,
+  outDir: string,
+): Promise<BundleResult> {
+  const result = await esbuild.build({
+    absWorkingDir: repoRoot,
+    entryPoints: Object.fromEntries(
+      Object.entries(entries).map(([out, entry]) => [out, path.join(repoRoot, entry)]),
+    ),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'linked',
+    chunkNames: 'chunks/[name]-[hash]',
+    external: [...EXTERNAL_PACKAGES],
+    mainFields: ['module', 'main'],
+    // CommonJS dependencies inside the ESM bundle still call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const externalImports = new Set<string>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const imported of output.imports) {
+      const builtin =
+        imported.path.startsWith('node:') || builtinModules.includes(imported.path.split('/')[0] ?? '');
+      if (imported.external && !builtin && !imported.path.startsWith('.')) {
+        externalImports.add(imported.path);
+      }
+    }
+  }
+  return {
+    files: Object.keys(result.metafile.outputs).map((file) =>
+      path.relative(outDir, path.join(repoRoot, file)),
+    ),
+    externalImports: [...externalImports].sort(),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * `pnpm package:ocr [--arch arm64|x64] [--languages eng+spa] [--out dist/ocr-image]`
+ *
+ * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
+ *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks, source maps) and a minimal
+ *                       node_modules (tesseract.js + its WASM core, sharp + its native binary for --arch)
+ *   <out>/tessdata/  -> /opt/tessdata: <lang>.traineddata.gz (4.0.0_best_int)
+ * Dockerfile.lambda copies exactly these two folders, so what this script builds is what the image runs.
+ */
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundleEntries } from './bundle.js';
+import { sharpPlatformPackages } from './platform-binaries.js';
+import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
+import { EXTERNAL_PACKAGES, OCR_ENTRIES, parseArch, type TargetArch } from './targets.js';
+import { copyTraineddata, MODEL } from './tessdata.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface PackageOptions {
+  readonly arch: TargetArch;
+  readonly languages: readonly string[];
+  readonly outDir: string;
+  /**
+   * Bundle entry points (output name -> source file).
+   * @default OCR_ENTRIES
+   */
+  readonly entries?: Readonly<Record<string, string>>;
+}
+
+export interface PackageReport {
+  readonly arch: TargetArch;
+  readonly outDir: string;
+  readonly totalBytes: number;
+  readonly parts: Readonly<Record<string, number>>;
+  readonly modules: readonly string[];
+  readonly tessdata: readonly string[];
+}
+
+function sizeOf(target: string): number {
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.size;
+  return readdirSync(target).reduce((sum, entry) => sum + sizeOf(path.join(target, entry)), 0);
+}
+
+function pruneEmptyFolders(dir: string): void {
+  for (const entry of readdirSync(dir)) {
+    const child = path.join(dir, entry);
+    if (statSync(child).isDirectory()) pruneEmptyFolders(child);
+  }
+  if (readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
+export async function packageOcr(options: PackageOptions): Promise<PackageReport> {
+  const entries = options.entries ?? OCR_ENTRIES;
+  const missing = Object.values(entries).filter((entry) => !existsSync(path.join(REPO_ROOT, entry)));
+  if (missing.length > 0) throw new Error(`OCR entry points missing: ${missing.join(', ')}`);
+
+  rmSync(options.outDir, { recursive: true, force: true });
+  const appDir = path.join(options.outDir, 'app');
+  const nodeModulesDir = path.join(appDir, 'node_modules');
+  mkdirSync(nodeModulesDir, { recursive: true });
+
+  const bundle = await bundleEntries(REPO_ROOT, entries, appDir);
+  const unexpected = bundle.externalImports.filter(
+    (name) => !EXTERNAL_PACKAGES.some((external) => name === external || name.startsWith(`${external}/`)),
+  );
+  if (unexpected.length > 0)
+    throw new Error(`The bundle imports unbundled packages: ${unexpected.join(', ')}`);
+
+  const sharpDir = findPackageDir('sharp', REPO_ROOT);
+  if (sharpDir === undefined) throw new Error('sharp is not installed: run pnpm install');
+  const platform = sharpPlatformPackages(
+    sharpDir,
+    options.arch,
+    path.join(REPO_ROOT, 'dist', '.cache', 'npm'),
+  );
+  const modules = resolveClosure(EXTERNAL_PACKAGES, REPO_ROOT, platform);
+  for (const pkg of modules) copyPackage(pkg, nodeModulesDir);
+  pruneEmptyFolders(nodeModulesDir);
+
+  const tessdataDir = path.join(options.outDir, 'tessdata');
+  const tessdata = copyTraineddata(options.languages, REPO_ROOT, tessdataDir);
+
+  const parts: Record<string, number> = {
+    bundle: sizeOf(appDir) - sizeOf(nodeModulesDir),
+    tessdata: sizeOf(tessdataDir),
+  };
+  for (const pkg of modules) parts[pkg.manifest.name] = sizeOf(path.join(nodeModulesDir, pkg.manifest.name));
+  const report: PackageReport = {
+    arch: options.arch,
+    outDir: options.outDir,
+    totalBytes: sizeOf(options.outDir),
+    parts,
+    modules: modules.map((pkg) => `${pkg.manifest.name}@${pkg.manifest.version}`),
+    tessdata: tessdata.map((file) => `${MODEL}/${file}`),
+  };
+  writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      arch: { type: 'string', default: 'arm64' },
+      languages: { type: 'string', default: 'eng+spa' },
+      out: { type: 'string', default: path.join(REPO_ROOT, 'dist', 'ocr-image') },
+    },
+  });
+  const report = await packageOcr({
+    arch: parseArch(values.arch),
+    languages: values.languages.split('+'),
+    outDir: path.resolve(values.out),
+  });
+  const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  console.log(`OCR image payload for linux/${report.arch} in ${report.outDir}: ${mb(report.totalBytes)}`);
+  for (const [part, bytes] of Object.entries(report.parts).sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${mb(bytes).padStart(9)}  ${part}`);
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

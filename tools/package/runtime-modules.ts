@@ -1,0 +1,103 @@
+import { cpSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly dependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
+}
+
+/** Where a package's files come from: its folder and its manifest. */
+export interface ResolvedPackage {
+  readonly dir: string;
+  readonly manifest: PackageJson;
+}
+
+export function readManifest(dir: string): PackageJson {
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
+}
+
+/** Node's lookup (node_modules folders upwards from `fromDir`), following pnpm's symlinks to the real folder. */
+export function findPackageDir(name: string, fromDir: string): string | undefined {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Runtime files only. Per package: what Node loads in Lambda; browser builds, docs, examples, types, C++ sources,
+ * build scripts and the WASM cores the engine cannot use (it runs tesseract with OEM LSTM_ONLY) are left out.
+ */
+const KEEP: Readonly<Record<string, (relative: string) => boolean>> = {
+  'tesseract.js': (file) => file === 'package.json' || file === 'LICENSE.md' || file.startsWith('src/'),
+  // The Node cores (`.js` loader + `.wasm`) for relaxed-SIMD, SIMD and plain WASM; tesseract.js picks one by
+  // feature detection. The `.wasm.js` files are browser builds with the WASM inlined. Both the full and the LSTM
+  // variants stay: tesseract.js 7.0.0's Node getCore() passes a boolean where it compares OEM numbers, so it loads
+  // the full core even for OEM LSTM_ONLY (seen in the payload test); a fixed release would load the LSTM one.
+  'tesseract.js-core': (file) =>
+    ['package.json', 'LICENSE', 'index.js'].includes(file) ||
+    /^tesseract-core(-relaxedsimd|-simd)?(-lstm)?\.(js|wasm)$/.test(file),
+  sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
+};
+
+const DROP =
+  /(^|\/)(README[^/]*|CHANGELOG[^/]*|\.github|docs?|examples?|tests?|__tests__|[^/]*\.d\.[cm]?ts|[^/]*\.map|[^/]*\.md)$/i;
+
+/**
+ * tesseract.js dependencies that never load in Node: a postinstall banner, and the browser worker's IndexedDB cache
+ * and gunzip (the Node worker uses node:zlib; checked in tesseract.js 7.0.0 src/worker-script/node).
+ */
+const NOT_AT_RUNTIME = new Set(['opencollective-postinstall', 'idb-keyval', 'zlibjs']);
+
+export function copyPackage(pkg: ResolvedPackage, nodeModulesDir: string): void {
+  const keep = KEEP[pkg.manifest.name];
+  const target = path.join(nodeModulesDir, pkg.manifest.name);
+  cpSync(pkg.dir, target, {
+    recursive: true,
+    dereference: true,
+    filter: (source) => {
+      const relative = path.relative(pkg.dir, source).split(path.sep).join('/');
+      if (relative === '') return true;
+      if (relative === 'node_modules' || relative.startsWith('node_modules/')) return false;
+      // Folders pass (empty ones are pruned afterwards); files must be kept.
+      if (keep !== undefined) return statSync(source).isDirectory() || keep(relative);
+      return !DROP.test(relative);
+    },
+  });
+}
+
+/**
+ * The dependency closure of `roots`, resolved the way Node resolves them from each package's real folder.
+ * `platformPackages` supplies optional native packages (sharp's binary for the target), looked up by name.
+ */
+export function resolveClosure(
+  roots: readonly string[],
+  fromDir: string,
+  platformPackages: ReadonlyMap<string, ResolvedPackage>,
+): ResolvedPackage[] {
+  const resolved = new Map<string, ResolvedPackage>();
+  const visit = (name: string, from: string, requiredBy: string) => {
+    if (NOT_AT_RUNTIME.has(name)) return;
+    const platform = platformPackages.get(name);
+    const dir = platform?.dir ?? findPackageDir(name, from);
+    if (dir === undefined) throw new Error(`Cannot find ${name} (required by ${requiredBy}) from ${from}`);
+    const manifest = platform?.manifest ?? readManifest(dir);
+    const existing = resolved.get(name);
+    if (existing !== undefined) {
+      if (existing.manifest.version !== manifest.version) {
+        throw new Error(`Two versions of ${name} needed (${existing.manifest.version}, ${manifest.version})`);
+      }
+      return;
+    }
+    resolved.set(name, { dir, manifest });
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, dir, name);
+    for (const optional of Object.keys(manifest.optionalDependencies ?? {})) {
+      if (platformPackages.has(optional)) visit(optional, dir, name);
+    }
+  };
+  for (const root of roots) visit(root, fromDir, 'the OCR bundle');
+  return [...resolved.values()].sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
+}
