@@ -8,9 +8,15 @@ import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import {
+  type AwsClients,
+  createAwsClients,
+  createS3Client,
+  S3RVER_CREDENTIALS,
+} from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
@@ -18,8 +24,31 @@ let stack: LocalStack;
 let clients: AwsClients;
 let dataDir: string;
 
+const DROPPED_WHILE_STOPPED = 'uploads/bob/dropped while stopped.png';
+
+/** An image written to the stack's S3 folder while the stack is not running: s3rver alone, no queue. */
+async function dropWhileStopped(directory: string): Promise<void> {
+  const s3 = await startS3({ port: 0, directory: join(directory, 's3'), buckets: ['receipts'] });
+  const client = createS3Client({
+    region: 'us-east-1',
+    s3Endpoint: s3.endpoint,
+    credentials: S3RVER_CREDENTIALS,
+  });
+  await client.send(
+    new PutObjectCommand({
+      Bucket: 'receipts',
+      Key: DROPPED_WHILE_STOPPED,
+      Body: await renderReceipt(ENGLISH_RECEIPT),
+      ContentType: 'image/png',
+    }),
+  );
+  client.destroy();
+  await s3.close();
+}
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-stack-'));
+  await dropWhileStopped(dataDir);
   stack = await startLocalStack({
     dataDir,
     s3Port: 0,
@@ -90,4 +119,13 @@ it('records a corrupt upload as FAILED without retrying it', async () => {
     attempts: 1,
   });
   expect(stack.queue.deadLetters).toEqual([]);
+});
+
+it('processes, on start, an image dropped while the stack was stopped', async () => {
+  // Act: the stack queued it while starting
+  const record = await settled(DROPPED_WHILE_STOPPED);
+
+  // Assess
+  expect(stack.requeued).toBe(1);
+  expect(record).toMatchObject({ status: 'COMPLETED', ownerId: 'bob' });
 });

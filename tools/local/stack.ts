@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { S3rverEvent } from 's3rver';
-import { S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
+import { findMissedUploads } from './catch-up.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
 import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
@@ -39,11 +41,15 @@ export interface LocalStack {
   queue: LocalQueue;
   /** The variables the handlers run with (config, endpoints, s3rver credentials). */
   env: Record<string, string>;
+  /** Uploads found at start without a settled record (dropped while the stack was stopped), queued again. */
+  requeued: number;
   stop(): Promise<void>;
 }
 
+type S3rverRecord = S3rverEvent['Records'][number];
+
 /** S3 notification as S3 sends it to SQS (key URL-encoded), from s3rver's event for one object. */
-function toS3Notification(record: S3rverEvent['Records'][number], region: string) {
+function toS3Notification(record: S3rverRecord, region: string) {
   const { bucket, object } = record.s3;
   return {
     Records: [
@@ -131,7 +137,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
   });
 
+  const clients = createAwsClients({
+    region,
+    s3Endpoint: s3.endpoint,
+    dynamodbEndpoint: dynamo.endpoint,
+    credentials: S3RVER_CREDENTIALS,
+  });
+  const missed = await findMissedUploads({
+    s3: clients.s3,
+    repository: new DynamoDbReceiptRepository(clients.dynamodb, table),
+    bucket,
+    uploadPrefix,
+  });
+  clients.s3.destroy();
+  clients.dynamodb.destroy();
+  for (const upload of missed) {
+    const record: S3rverRecord = {
+      eventName: 'ObjectCreated:Put',
+      eventTime: new Date().toISOString(),
+      s3: {
+        bucket: { name: bucket },
+        object: { key: upload.key, size: upload.size, eTag: upload.eTag?.replaceAll('"', '') },
+      },
+    };
+    queue.send(JSON.stringify(toS3Notification(record, region)));
+  }
+
   return {
+    requeued: missed.length,
     s3Endpoint: s3.endpoint,
     dynamodbEndpoint: dynamo.endpoint,
     bucket,

@@ -35,6 +35,8 @@ const local = {
 await mkdir(resolve(config.dataDir), { recursive: true });
 await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
 console.log(usage(local, join(config.dataDir, 'local.json')));
+if (stack.requeued > 0)
+  console.log(`queued ${stack.requeued} upload(s) that arrived while the stack was stopped`);
 
 let stopping = false;
 async function stop(signal: string) {

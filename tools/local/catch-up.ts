@@ -1,0 +1,53 @@
+/**
+ * s3rver's events live only in memory: an image dropped while the stack was stopped has no event. On start, the
+ * stack lists the upload prefix and queues a notification for every object whose record is missing, unsettled
+ * or about another version. The handler's idempotency makes an unneeded one harmless.
+ */
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { parseUploadKey } from '../../functions/receipts/keys.js';
+import type { ReceiptRepository } from '../../functions/receipts/ports.js';
+
+export interface MissedUpload {
+  key: string;
+  eTag?: string;
+  size?: number;
+}
+
+export async function findMissedUploads(options: {
+  s3: S3Client;
+  repository: ReceiptRepository;
+  bucket: string;
+  uploadPrefix: string;
+}): Promise<MissedUpload[]> {
+  const missed: MissedUpload[] = [];
+  let token: string | undefined;
+  do {
+    const page = await options.s3.send(
+      new ListObjectsV2Command({
+        Bucket: options.bucket,
+        Prefix: options.uploadPrefix,
+        ...(token ? { ContinuationToken: token } : {}),
+      }),
+    );
+    for (const object of page.Contents ?? []) {
+      const parsed = object.Key ? parseUploadKey(object.Key, options.uploadPrefix) : undefined;
+      if (!object.Key || !parsed) continue;
+      const record = await options.repository.get(parsed.receiptId);
+      const settled =
+        record !== undefined &&
+        record.sourceToken === object.ETag &&
+        (record.status === 'COMPLETED' ||
+          record.status === 'REVIEWED' ||
+          (record.status === 'FAILED' && record.error?.retryable === false));
+      if (!settled) {
+        missed.push({
+          key: object.Key,
+          ...(object.ETag ? { eTag: object.ETag } : {}),
+          ...(object.Size === undefined ? {} : { size: object.Size }),
+        });
+      }
+    }
+    token = page.NextContinuationToken;
+  } while (token);
+  return missed;
+}
