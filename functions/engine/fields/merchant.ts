@@ -94,6 +94,9 @@ function cleanName(text: string): string {
   }
   value = value.replace(/\s*\(?\b\d{5,8}-[A-Z0-9]\)?.*$/i, '');
   if (!suffix) value = value.replace(/(\s+[^\p{L}\s]+)+$/u, ''); // trailing specks: "RESTAURANT SIN 10” ©"
+  // leading specks of a logo: "1 A Yam Fresh" (single characters, one of them not a letter; "C W KHOO" stays)
+  const lead = /^((?:\S\s+)+)(?=\p{L}{2,})/u.exec(value);
+  if (lead?.[1] && /[^\p{L}\s]/u.test(lead[1])) value = value.slice(lead[1].length);
   return value.replace(/^[^\p{L}\d(]+|[\s,;:*=~-]+$/gu, '').trim();
 }
 
