@@ -1,0 +1,69 @@
+/**
+ * The middleware chain every API handler runs in (middy): Powertools logger context, metrics, tracer, CORS, and
+ * the error mapper. The error mapper is the only code that turns an error into a response (errors.ts decides the
+ * status and body); middy's own http-error-handler is not used because it answers with a plain-text message,
+ * while this API promises `{ error: { code, message, details } }` on every error.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpCors from '@middy/http-cors';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { logger, metrics, tracer } from '../commons/powertools.js';
+import { errorResponse } from './errors.js';
+import { json } from './http.js';
+
+export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/** Maps any error to its response; logs the cause of every 5xx (the body never carries it). */
+export function httpErrorMapper(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    onError: (request) => {
+      const { statusCode, body, internal } = errorResponse(request.error);
+      if (internal) {
+        logger.error(
+          'request failed',
+          request.error instanceof Error ? request.error : String(request.error),
+        );
+        metrics.addMetric('ApiServerErrors', MetricUnit.Count, 1);
+      } else {
+        logger.info('request rejected', { statusCode, code: body.error.code });
+        metrics.addMetric('ApiClientErrors', MetricUnit.Count, 1);
+      }
+      request.response = json(statusCode, body);
+    },
+  };
+}
+
+/**
+ * CORS for the configured origins only: the request's Origin is echoed when listed, nothing is sent otherwise, and
+ * credentials are allowed only with an explicit origin list (never with `*`, which config refuses anyway).
+ */
+export function corsFor(origins: readonly string[]) {
+  return httpCors({
+    origins: [...origins],
+    ...(origins.length > 0 ? { credentials: true } : {}),
+    exposeHeaders: 'ETag,Location',
+  });
+}
+
+/** One count per request, so every invocation publishes a metric (and Powertools never warns of an empty set). */
+function countRequests(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    before: () => {
+      metrics.addMetric('ApiRequests', MetricUnit.Count, 1);
+    },
+  };
+}
+
+export function apiHandler(handler: RouteHandler, options: { corsAllowedOrigins: readonly string[] }) {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(countRequests())
+    .use(captureLambdaHandler(tracer))
+    .use(corsFor(options.corsAllowedOrigins))
+    .use(httpErrorMapper());
+}

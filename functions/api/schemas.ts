@@ -1,0 +1,185 @@
+/**
+ * Request and response schemas of the REST API (zod). Handlers validate requests with them, the OpenAPI document
+ * is generated from them (openapi.ts), and the tests check real responses against them: one source for all three.
+ */
+import { z } from 'zod';
+import {
+  EngineInfoSchema,
+  EngineResultSchema,
+  IsoDateSchema,
+  LineItemSchema,
+  ReceiptFieldsSchema,
+} from '../engine/schema.js';
+import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../receipts/api-service.js';
+import {
+  CorrectedFieldsSchema,
+  CorrectedItemSchema,
+  CorrectionsSchema,
+  RECEIPT_STATUSES,
+  ReceiptErrorSchema,
+  ReceiptImageSchema,
+  RecordTimingsSchema,
+} from '../receipts/record.js';
+
+const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ...UploadContentType[]];
+
+// ---- requests -------------------------------------------------------------------------------------------------
+
+export const CreateReceiptRequestSchema = z
+  .object({
+    contentType: z.enum(contentTypes).meta({ description: 'Content-Type of the image you will upload' }),
+    fileName: z.string().trim().min(1).max(255).optional().meta({ description: 'Your name for the file' }),
+  })
+  .strict()
+  .meta({ id: 'CreateReceiptRequest' });
+
+export const MAX_PAGE_SIZE = 100;
+
+export const ListReceiptsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+    cursor: z.string().min(1).max(2048).optional().meta({ description: 'nextCursor of the previous page' }),
+    status: z.enum(RECEIPT_STATUSES).optional(),
+    from: IsoDateSchema.optional().meta({ description: 'Earliest transaction date, inclusive (YYYY-MM-DD)' }),
+    to: IsoDateSchema.optional().meta({ description: 'Latest transaction date, inclusive (YYYY-MM-DD)' }),
+    merchant: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Case-insensitive part of the merchant name' }),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+
+export const UpdateReceiptRequestSchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'The version you edited (alternative to the If-Match header)' }),
+    fields: CorrectedFieldsSchema.strict()
+      .optional()
+      .meta({ description: 'Corrected field values; null removes a value the engine found' }),
+    items: z
+      .array(CorrectedItemSchema.strict())
+      .max(500)
+      .optional()
+      .meta({ description: 'The full corrected item list (replaces the items)' }),
+  })
+  .strict()
+  .refine((body) => body.fields !== undefined || body.items !== undefined, {
+    message: 'send "fields", "items" or both',
+  })
+  .meta({ id: 'UpdateReceiptRequest' });
+
+export const ReprocessRequestSchema = z
+  .object({
+    keepCorrections: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Keep corrections beside the new engine values (status REVIEWED)' }),
+  })
+  .strict()
+  .meta({ id: 'ReprocessRequest' });
+
+// ---- responses ------------------------------------------------------------------------------------------------
+
+export const ErrorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED' }),
+      message: z.string().meta({ description: 'What was wrong and what to do' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** The values as the user sees them: corrections win over the engine's. */
+export const EffectiveValuesSchema = z
+  .object({
+    fields: z.record(z.string(), z.string()),
+    items: z.array(CorrectedItemSchema),
+  })
+  .meta({ id: 'EffectiveValues' });
+
+export const ReceiptSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(RECEIPT_STATUSES),
+    version: z.number().int().positive().meta({ description: 'Send it back (If-Match) when you correct' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    processedAt: z.string().optional(),
+    fileName: z.string().optional(),
+    contentType: z.string().optional(),
+    size: z.number().int().nonnegative().optional(),
+    /** The engine's values, unchanged by corrections. */
+    fields: ReceiptFieldsSchema.meta({ description: "The engine's values (never overwritten)" }),
+    items: z.array(LineItemSchema),
+    itemsTruncated: z.boolean().optional(),
+    confidence: z.number().min(0).max(1).optional(),
+    textSummary: z.string().optional(),
+    language: z.string().optional(),
+    image: ReceiptImageSchema.optional(),
+    timings: RecordTimingsSchema.optional(),
+    engine: EngineInfoSchema.optional(),
+    error: ReceiptErrorSchema.optional(),
+    corrections: CorrectionsSchema.optional(),
+    correctedFields: z
+      .array(z.string())
+      .meta({ description: 'Fields a person changed ("items" when the item list was edited)' }),
+    effective: EffectiveValuesSchema,
+  })
+  .meta({ id: 'Receipt' });
+
+export const CreateReceiptResponseSchema = z
+  .object({
+    id: z.string(),
+    status: z.literal('PENDING'),
+    version: z.number().int().positive(),
+    upload: z.object({
+      url: z.string().meta({ description: 'POST multipart/form-data here' }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: 'Form fields to send before the file (named "file")' }),
+      expiresAt: z.string(),
+    }),
+  })
+  .meta({ id: 'CreateReceiptResponse' });
+
+export const ReceiptPageSchema = z
+  .object({
+    items: z.array(ReceiptSchema),
+    nextCursor: z.string().optional().meta({ description: 'Pass as "cursor" for the next page' }),
+  })
+  .meta({ id: 'ReceiptPage' });
+
+export const ReceiptTextSchema = EngineResultSchema.extend({
+  receiptId: z.string(),
+})
+  .loose()
+  .meta({ id: 'ReceiptText' });
+
+export const ImageUrlSchema = z.object({ url: z.string(), expiresAt: z.string() }).meta({ id: 'ImageUrl' });
+
+export const ReprocessResponseSchema = z
+  .object({ id: z.string(), status: z.literal('QUEUED'), keepCorrections: z.boolean() })
+  .meta({ id: 'ReprocessResponse' });
+
+export const HealthResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    service: z.string(),
+    version: z.string(),
+    engine: z.object({ name: z.string(), version: z.string() }),
+  })
+  .meta({ id: 'Health' });
+
+export const OcrResponseSchema = EngineResultSchema.meta({ id: 'OcrResult' });

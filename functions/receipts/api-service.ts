@@ -1,0 +1,245 @@
+/**
+ * ReceiptApiService: what a person does with their receipts through the REST API — ask for an upload URL, list,
+ * read, correct, delete, reprocess. Plain TypeScript over the ports (no AWS SDK, no HTTP types); the API handlers
+ * parse the request, call one method, and map the result.
+ *
+ * Owner isolation lives here, once: every use case loads the record through #owned(), which answers "not found"
+ * for a record of another owner exactly as for a missing one, so the API never reveals that an id exists.
+ */
+import type { UrlSigner } from './api-ports.js';
+import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
+import { isReceiptId, newReceiptId, uploadKey } from './keys.js';
+import { reprocessMessage } from './messages.js';
+import type {
+  ListReceiptsQuery,
+  ObjectStore,
+  ReceiptPage,
+  ReceiptQueue,
+  ReceiptRepository,
+} from './ports.js';
+import type { CorrectedFields, CorrectedItem, ReceiptRecord } from './record.js';
+
+/** Content types a client may upload, and the extension the key gets (the pipeline reads the format itself). */
+export const UPLOAD_CONTENT_TYPES = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/tiff': 'tiff',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+} as const;
+export type UploadContentType = keyof typeof UPLOAD_CONTENT_TYPES;
+
+export interface ApiSettings {
+  bucket: string;
+  uploadPrefix: string;
+  maxUploadBytes: number;
+  uploadUrlTtlSeconds: number;
+  /** Lifetime of a presigned image GET: long enough to load an image, short enough not to be shared. */
+  imageUrlTtlSeconds: number;
+}
+
+export interface ReceiptApiDependencies {
+  repository: ReceiptRepository;
+  objects: ObjectStore;
+  signer: UrlSigner;
+  /** Only the reprocess use case needs it. */
+  queue?: ReceiptQueue;
+  settings: ApiSettings;
+  clock?: () => Date;
+}
+
+export interface CreatedUpload {
+  record: ReceiptRecord;
+  upload: { url: string; fields: Record<string, string>; expiresAt: string };
+}
+
+export interface Correction {
+  /** The version the person edited; a record changed since then is a conflict, not a silent overwrite. */
+  expectedVersion: number;
+  fields?: CorrectedFields;
+  items?: CorrectedItem[];
+}
+
+/** A request that is well-formed but not possible in the receipt's current state (API: 409). */
+export class ReceiptStateError extends ReceiptError {
+  override readonly name = 'ReceiptStateError';
+  constructor(code: string, message: string) {
+    super(code, message, false);
+  }
+}
+
+/** Something the receipt does not have (yet): its OCR output, its image (API: 404 with this code). */
+export class ReceiptPartNotFoundError extends ReceiptError {
+  override readonly name = 'ReceiptPartNotFoundError';
+  constructor(code: string, message: string) {
+    super(code, message, false);
+  }
+}
+
+export class ReceiptApiService {
+  readonly #repository: ReceiptRepository;
+  readonly #objects: ObjectStore;
+  readonly #signer: UrlSigner;
+  readonly #queue: ReceiptQueue | undefined;
+  readonly #settings: ApiSettings;
+  readonly #clock: () => Date;
+
+  constructor(dependencies: ReceiptApiDependencies) {
+    this.#repository = dependencies.repository;
+    this.#objects = dependencies.objects;
+    this.#signer = dependencies.signer;
+    this.#queue = dependencies.queue;
+    this.#settings = dependencies.settings;
+    this.#clock = dependencies.clock ?? (() => new Date());
+  }
+
+  /** A PENDING record and a presigned POST that can only write its image, of the declared type and size. */
+  async createUpload(input: {
+    ownerId: string;
+    contentType: UploadContentType;
+    fileName?: string;
+  }): Promise<CreatedUpload> {
+    const now = this.#clock();
+    const receiptId = newReceiptId();
+    const key = uploadKey(
+      this.#settings.uploadPrefix,
+      input.ownerId,
+      receiptId,
+      UPLOAD_CONTENT_TYPES[input.contentType],
+    );
+    const record: ReceiptRecord = {
+      receiptId,
+      ownerId: input.ownerId,
+      status: 'PENDING',
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      source: { bucket: this.#settings.bucket, key, contentType: input.contentType },
+      attempts: 0,
+    };
+    const expiresInSeconds = this.#settings.uploadUrlTtlSeconds;
+    // Sign first: signing is local and cannot half-fail, so a record is only written when its URL exists.
+    const upload = await this.#signer.presignUpload({
+      bucket: this.#settings.bucket,
+      key,
+      contentType: input.contentType,
+      maxBytes: this.#settings.maxUploadBytes,
+      expiresInSeconds,
+    });
+    await this.#repository.put(record, { expectedVersion: undefined });
+    return {
+      record,
+      upload: { ...upload, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString() },
+    };
+  }
+
+  list(query: ListReceiptsQuery): Promise<ReceiptPage> {
+    return this.#repository.listByOwner(query);
+  }
+
+  get(ownerId: string, receiptId: string): Promise<ReceiptRecord> {
+    return this.#owned(ownerId, receiptId);
+  }
+
+  /** The full OCR output (text, lines, words with boxes) the pipeline stored in S3. */
+  async getText(ownerId: string, receiptId: string): Promise<unknown> {
+    const record = await this.#owned(ownerId, receiptId);
+    const output = record.resultKey
+      ? await this.#objects.getJson({ bucket: this.#settings.bucket, key: record.resultKey })
+      : undefined;
+    if (output === undefined) {
+      throw new ReceiptPartNotFoundError(
+        'TEXT_NOT_AVAILABLE',
+        `receipt ${receiptId} has no OCR output (status ${record.status}); poll GET /receipts/${receiptId} until it is COMPLETED`,
+      );
+    }
+    return output;
+  }
+
+  /** A short-lived GET URL for the uploaded image. */
+  async getImageUrl(ownerId: string, receiptId: string): Promise<{ url: string; expiresAt: string }> {
+    const record = await this.#owned(ownerId, receiptId);
+    if (record.sourceToken === undefined) {
+      throw new ReceiptPartNotFoundError(
+        'IMAGE_NOT_AVAILABLE',
+        `receipt ${receiptId} has no image yet: upload it with the URL from POST /receipts`,
+      );
+    }
+    const ttl = this.#settings.imageUrlTtlSeconds;
+    const url = await this.#signer.presignDownload(
+      {
+        bucket: record.source.bucket,
+        key: record.source.key,
+        ...(record.source.versionId ? { versionId: record.source.versionId } : {}),
+      },
+      ttl,
+    );
+    return { url, expiresAt: new Date(this.#clock().getTime() + ttl * 1000).toISOString() };
+  }
+
+  /**
+   * The review step: a person's values are stored beside the engine's (never over them) and merged with earlier
+   * corrections; the record becomes REVIEWED. Conditional on the version the person saw.
+   */
+  async correct(ownerId: string, receiptId: string, correction: Correction): Promise<ReceiptRecord> {
+    const record = await this.#owned(ownerId, receiptId);
+    if (record.version !== correction.expectedVersion) {
+      throw new VersionConflictError(receiptId, correction.expectedVersion);
+    }
+    if (record.status === 'PENDING' || record.status === 'PROCESSING') {
+      throw new ReceiptStateError(
+        'RECEIPT_NOT_READY',
+        `receipt ${receiptId} is ${record.status}; correct it once it is COMPLETED or FAILED`,
+      );
+    }
+    const now = this.#clock().toISOString();
+    const items = correction.items ?? record.corrections?.items;
+    const updated: ReceiptRecord = {
+      ...record,
+      status: 'REVIEWED',
+      version: record.version + 1,
+      updatedAt: now,
+      corrections: {
+        fields: { ...record.corrections?.fields, ...correction.fields },
+        ...(items ? { items } : {}),
+        correctedAt: now,
+      },
+    };
+    await this.#repository.put(updated, { expectedVersion: record.version });
+    return updated;
+  }
+
+  /**
+   * Removes the image, the OCR output, then the record. Objects go first so that a failure half-way leaves the
+   * record in place and the same DELETE can simply be retried (deleting a missing object is not an error).
+   */
+  async delete(ownerId: string, receiptId: string): Promise<void> {
+    const record = await this.#owned(ownerId, receiptId);
+    const bucket = record.source.bucket;
+    const keys = new Set([record.source.key, ...(record.resultKey ? [record.resultKey] : [])]);
+    await Promise.all([...keys].map((key) => this.#objects.delete({ bucket, key })));
+    await this.#repository.delete(receiptId);
+  }
+
+  /** Queues another OCR run of the stored image; the OCR function keeps or drops the corrections as asked. */
+  async reprocess(ownerId: string, receiptId: string, keepCorrections: boolean): Promise<ReceiptRecord> {
+    if (!this.#queue) throw new Error('ReceiptApiService: reprocess needs a queue');
+    const record = await this.#owned(ownerId, receiptId);
+    if (record.sourceToken === undefined) {
+      throw new ReceiptStateError(
+        'NOT_UPLOADED',
+        `receipt ${receiptId} has no image yet: upload it before asking for a reprocess`,
+      );
+    }
+    await this.#queue.sendReprocess(reprocessMessage(receiptId, ownerId, keepCorrections));
+    return record;
+  }
+
+  async #owned(ownerId: string, receiptId: string): Promise<ReceiptRecord> {
+    const record = isReceiptId(receiptId) ? await this.#repository.get(receiptId) : undefined;
+    if (!record || record.ownerId !== ownerId) throw new ReceiptNotFoundError(receiptId);
+    return record;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The local stand-in for the Cognito user pool: an ES256 development key pair, generated on first use and kept
+ * under the data folder (git-ignored), signs tokens for any user id; the local API server verifies them with jose
+ * and hands the handlers the same `requestContext.authorizer.claims` shape the Cognito authorizer produces.
+ * Development only: anyone with the data folder can mint tokens.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { isOwnerId } from '../../../functions/receipts/keys.js';
+
+export const LOCAL_ISSUER = 'receipt-ocr-local';
+/** Cognito ID tokens carry the app client id as audience. */
+export const LOCAL_AUDIENCE = 'receipt-ocr-local-client';
+const ALGORITHM = 'ES256';
+const DEFAULT_TTL_SECONDS = 24 * 60 * 60;
+
+export const keyFileIn = (dataDir: string) => join(dataDir, 'api-jwt-key.json');
+
+export interface LocalSigner {
+  /** A Cognito-like ID token for `userId` (its `sub`). */
+  sign(userId: string, options?: { ttlSeconds?: number }): Promise<string>;
+  /** Claims of a valid token, as strings (the Cognito authorizer's shape); throws on anything invalid. */
+  verify(token: string): Promise<Record<string, string>>;
+}
+
+async function loadOrCreateKey(file: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  try {
+    const privateJwk = JSON.parse(await readFile(file, 'utf8')) as JWK;
+    const { d: _secret, ...publicJwk } = privateJwk;
+    return { privateJwk, publicJwk };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM, kid: `local-${Date.now()}` };
+  await mkdir(dirname(file), { recursive: true });
+  // `wx`: never overwrite a key another process just wrote (tokens it printed would stop working).
+  await writeFile(file, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+  return loadOrCreateKey(file);
+}
+
+/** Claims as the API Gateway Cognito authorizer passes them: every value a string. */
+function asClaims(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : String(value),
+    ]),
+  );
+}
+
+export async function localSigner(dataDir: string): Promise<LocalSigner> {
+  const { privateJwk, publicJwk } = await loadOrCreateKey(keyFileIn(dataDir));
+  const privateKey = await importJWK(privateJwk, ALGORITHM);
+  const publicKey = await importJWK(publicJwk, ALGORITHM);
+  return {
+    async sign(userId, options = {}) {
+      if (!isOwnerId(userId)) {
+        throw new Error(
+          `"${userId}" is not a valid user id: letters, digits and . _ @ + = : - (1-128 chars)`,
+        );
+      }
+      return new SignJWT({ token_use: 'id', 'cognito:username': userId })
+        .setProtectedHeader({ alg: ALGORITHM, kid: privateJwk.kid ?? 'local' })
+        .setSubject(userId)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${options.ttlSeconds ?? DEFAULT_TTL_SECONDS}s`)
+        .sign(privateKey);
+    },
+    async verify(token) {
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: [ALGORITHM],
+      });
+      if (payload.token_use !== 'id') throw new Error('not an ID token');
+      return asClaims(payload);
+    },
+  };
+}

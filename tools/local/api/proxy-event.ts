@@ -1,0 +1,120 @@
+/**
+ * HTTP <-> API Gateway REST API (v1) Lambda proxy integration, as API Gateway does it: the request becomes an
+ * APIGatewayProxyEvent (single- and multi-value headers and query, path parameters, the route template as
+ * `resource`, binary media types base64-encoded, authorizer claims), and the handler's result becomes the HTTP
+ * response (base64 bodies decoded, multi-value headers expanded).
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+/** The API's binaryMediaTypes (infra/constructs/receipts-rest-api.ts). */
+const BINARY_MEDIA_TYPES = [/^image\//i, /^application\/octet-stream\b/i, /^application\/pdf\b/i];
+
+export const LOCAL_STAGE = 'local';
+
+export interface ProxyEventInput {
+  request: IncomingMessage;
+  url: URL;
+  body: Buffer;
+  resource: string;
+  pathParameters: Record<string, string>;
+  claims?: Record<string, string>;
+}
+
+function headersOf(request: IncomingMessage) {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  // rawHeaders keeps the client's spelling, as API Gateway does.
+  const raw = request.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = raw[index] as string;
+    const value = raw[index + 1] as string;
+    headers[name] = value;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  return { headers, multiValueHeaders };
+}
+
+function queryOf(url: URL) {
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    single[name] = value;
+    multi[name] = [...(multi[name] ?? []), value];
+  }
+  const empty = Object.keys(single).length === 0;
+  return { single: empty ? null : single, multi: empty ? null : multi };
+}
+
+export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
+  const { request, url, body } = input;
+  const method = request.method ?? 'GET';
+  const { headers, multiValueHeaders } = headersOf(request);
+  const query = queryOf(url);
+  const contentType = request.headers['content-type'] ?? '';
+  const binary = BINARY_MEDIA_TYPES.some((pattern) => pattern.test(contentType));
+  const now = Date.now();
+  return {
+    resource: input.resource,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: query.single,
+    multiValueQueryStringParameters: query.multi,
+    pathParameters: Object.keys(input.pathParameters).length > 0 ? input.pathParameters : null,
+    stageVariables: null,
+    body: body.length === 0 ? null : binary ? body.toString('base64') : body.toString('utf8'),
+    isBase64Encoded: body.length > 0 && binary,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: input.claims ? { claims: input.claims } : null,
+      protocol: `HTTP/${request.httpVersion}`,
+      httpMethod: method,
+      identity: {
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        user: null,
+        userAgent: request.headers['user-agent'] ?? null,
+        userArn: null,
+      },
+      path: `/${LOCAL_STAGE}${url.pathname}`,
+      stage: LOCAL_STAGE,
+      requestId: randomUUID(),
+      requestTimeEpoch: now,
+      resourceId: 'local',
+      resourcePath: input.resource,
+    },
+  };
+}
+
+export function writeProxyResult(response: ServerResponse, result: APIGatewayProxyResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, String(value));
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+    response.setHeader(name, values.map(String));
+  }
+  const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '');
+  response.statusCode = result.statusCode;
+  response.end(body);
+}
+
+/** API Gateway's own answers (gateway responses) are `{ "message": ... }`, not the API's error envelope. */
+export function gatewayResponse(statusCode: number, message: string): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': message.replaceAll(' ', '') },
+    body: JSON.stringify({ message }),
+  };
+}
