@@ -45,15 +45,29 @@ const MONTH_NAME = `(${Object.keys(MONTHS)
 
 /** Letters the OCR reads in place of digits in a date ("D2/02/17", "O5/O3/2018"). */
 function repairDateDigits(text: string): string {
-  return text.replace(
-    /[0-9ODQoSlI|B]{1,4}(?=[/.-]\s?[0-9ODQoSlI|B])|(?<=[/.-]\s?)[0-9ODQoSlI|B]{1,4}/g,
-    (m) =>
-      m
-        .replace(/[ODQo]/g, '0')
-        .replace(/S/g, '5')
-        .replace(/[lI|]/g, '1')
-        .replace(/B/g, '8'),
-  );
+  const toDigits = (m: string) =>
+    m
+      .replace(/[ODQo]/g, '0')
+      .replace(/S/g, '5')
+      .replace(/[lIL|]/g, '1')
+      .replace(/B/g, '8');
+  return text
+    .replace(/[0-9ODQoSlIL|B]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B])|(?<=[/.-]\s?)[0-9ODQoSlIL|B]{1,4}/g, toDigits)
+    .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
+      (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
+    );
+}
+
+const ABBREVIATIONS = Object.keys(MONTHS).filter((k) => k.length === 3);
+
+/** A month abbreviation with one misread letter between a day and a year: "05 MAB 2018" -> "05 MAR 2018". */
+function repairMonthNames(text: string): string {
+  return text.replace(/(\d{1,2}\s?)([A-Z]{3})(?=\s?\d{2,4}\b)/g, (all, day: string, word: string) => {
+    if (MONTHS[word] !== undefined) return all;
+    const near = ABBREVIATIONS.filter((a) => [...a].filter((ch, i) => ch !== word[i]).length === 1);
+    const months = new Set(near.map((a) => MONTHS[a]));
+    return months.size === 1 && near[0] ? `${day}${near[0]}` : all;
+  });
 }
 
 function fullYear(y: number): number {
@@ -179,7 +193,7 @@ function rangeBox(row: Row, start: number, length: number): BBox {
 export function findDate(rows: readonly Row[], order: DateOrder, orderKnown: boolean): FoundDate | undefined {
   let best: (FoundDate & { score: number }) | undefined;
   for (const row of rows) {
-    const text = repairDateDigits(row.upper);
+    const text = repairMonthNames(repairDateDigits(row.upper));
     const matches = [...namedMatches(text), ...numericMatches(text, order)];
     for (const m of matches) {
       let score = m.certainty;

@@ -20,6 +20,9 @@ describe('findDate', () => {
     ['Fecha: 5 de marzo de 2018', '2018-03-05'],
     ['14 DIC 2017', '2017-12-14'],
     ['Date:D2/02/17 19:46', '2017-02-02'],
+    ['O5 NAR 2Ol8', '2018-03-05'],
+    ['14 DEG 2017', '2017-12-14'],
+    ['1O/O3/2Ol8', '2018-03-10'],
     ['25/12/2018', '2018-12-25'],
   ])('%s -> %s (day first)', (text, iso) => {
     expect(dateOf(text)?.value).toBe(iso);
@@ -50,6 +53,10 @@ describe('findDate', () => {
   it('prefers the labelled date to an expiry date above it', () => {
     const text = 'Valid until 01/01/2019\nDATE: 14/03/2018';
     expect(dateOf(text)?.value).toBe('2018-03-14');
+  });
+
+  it('leaves a month that one misread letter makes ambiguous unread (MAV: MAY or MAR?)', () => {
+    expect(dateOf('30 MAV 2018')).toBeUndefined();
   });
 
   it('finds no date in amounts, phone numbers or invalid days', () => {
