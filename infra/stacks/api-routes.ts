@@ -22,6 +22,8 @@ export interface ApiHandlerSpec {
     readonly read?: readonly PrefixName[];
     readonly write?: readonly PrefixName[];
     readonly delete?: readonly PrefixName[];
+    /** May list the bucket (a missing key then reads as 404, not 403). */
+    readonly list?: boolean;
   };
   /** May send messages to the OCR queue. */
   readonly sendsToOcrQueue?: boolean;
@@ -60,7 +62,8 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
       { method: 'GET', path: '/receipts/{id}/image' },
     ],
     table: 'read',
-    objects: { read: ['uploads', 'results'] },
+    // A receipt whose OCR output or image is gone must read as 404, not as S3's 403.
+    objects: { read: ['uploads', 'results'], list: true },
   },
   {
     id: 'UpdateReceipt',
@@ -73,6 +76,7 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
     entry: 'functions/api/handlers/delete-receipt.ts',
     routes: [{ method: 'DELETE', path: '/receipts/{id}' }],
     table: 'readWrite',
+    // A plain delete leaves a delete marker; the bucket purges noncurrent versions after a few days.
     objects: { delete: ['uploads', 'results'] },
   },
   {

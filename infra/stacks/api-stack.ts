@@ -90,6 +90,7 @@ export class ApiStack extends Stack {
           ...(spec.objects.read === undefined ? {} : { read: toPrefixes(spec.objects.read) }),
           ...(spec.objects.write === undefined ? {} : { write: toPrefixes(spec.objects.write) }),
           ...(spec.objects.delete === undefined ? {} : { delete: toPrefixes(spec.objects.delete) }),
+          ...(spec.objects.list === undefined ? {} : { list: spec.objects.list }),
         });
       }
       if (spec.sendsToOcrQueue === true) props.ocrQueue.grantSendMessages(fn);

@@ -53,8 +53,10 @@ export class ProcessingStack extends Stack {
     this.queue = uploads.queue;
     this.deadLetterQueue = uploads.deadLetterQueue;
 
-    // Reads the image, writes the full OCR output; never writes under the upload prefix (no trigger loop).
-    grantObjectAccess(this.ocrFunction, bucket, { read: [uploadPrefix], write: [resultsPrefix] });
+    // Reads the image (the exact version the event names), writes the full OCR output; never writes under the
+    // upload prefix (no trigger loop). Listing makes an image deleted before OCR a 404 (a permanent failure)
+    // instead of a 403 that would be retried into the dead-letter queue.
+    grantObjectAccess(this.ocrFunction, bucket, { read: [uploadPrefix], write: [resultsPrefix], list: true });
     // Conditional writes of the record (idempotency) need reads too.
     table.grantReadWriteData(this.ocrFunction);
 

@@ -170,8 +170,10 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       [
         ...BASE,
         ...tablePermissions(READ),
-        `s3:GetObject ${BUCKET_ARN}/uploads/*`,
-        `s3:GetObject ${BUCKET_ARN}/results/*`,
+        ...['GetObject', 'GetObjectVersion'].flatMap((action) =>
+          ['uploads', 'results'].map((prefix) => `s3:${action} ${BUCKET_ARN}/${prefix}/*`),
+        ),
+        `s3:ListBucket ${BUCKET_ARN}`,
       ].sort(),
     );
     expect(permissionsOfFunction(template, functionId('CreateReceipt'))).toEqual(

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
@@ -28,6 +30,19 @@ describe('cdk-nag AwsSolutions checks', { timeout: CDK_TEST_TIMEOUT_MS }, () => 
   it.each(['dev', 'prod'])('synthesizes the %s stage with no unacknowledged finding', (stage) => {
     const { app } = buildApp(stage);
     expect(() => app.synth()).not.toThrow();
+  });
+
+  it('synthesizes prod with the real handler files bundled by the local esbuild (what pnpm synth does)', () => {
+    const { app, stacks } = buildApp('prod', {}, { realHandlers: true });
+    const assembly = app.synth();
+    const assets = JSON.parse(
+      readFileSync(path.join(assembly.directory, `${stacks.api.artifactId}.assets.json`), 'utf8'),
+    ) as { files: Record<string, { source: { path: string; packaging: string } }> };
+    const bundles = Object.values(assets.files).filter((file) => file.source.packaging === 'zip');
+    expect(bundles).toHaveLength(7);
+    for (const bundle of bundles) {
+      expect(existsSync(path.join(assembly.directory, bundle.source.path, 'index.mjs'))).toBe(true);
+    }
   });
 
   it('fails synth on a finding nobody acknowledged', () => {

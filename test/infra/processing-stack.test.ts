@@ -129,6 +129,8 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
         'logs:CreateLogStream <own log group>',
         'logs:PutLogEvents <own log group>',
         `s3:GetObject ${BUCKET_ARN}/uploads/*`,
+        `s3:GetObjectVersion ${BUCKET_ARN}/uploads/*`,
+        `s3:ListBucket ${BUCKET_ARN}`,
         `s3:PutObject ${BUCKET_ARN}/results/*`,
         ...[
           'ChangeMessageVisibility',

@@ -31,11 +31,16 @@ export const TEST_HANDLERS = API_HANDLERS.map((spec) => ({
 }));
 
 /** A fresh app with the stage's four stacks, synthesized into a temporary directory. */
-export function buildApp(stage = 'dev', overrides: StageOverrides = {}): BuiltApp {
+export function buildApp(
+  stage = 'dev',
+  overrides: StageOverrides = {},
+  options: { readonly realHandlers?: boolean } = {},
+): BuiltApp {
   const config = loadStageConfig(stage, overrides);
   const app = new App({
     context: { ...cdkJsonContext(), stage },
     outdir: mkdtempSync(path.join(tmpdir(), 'receipt-ocr-cdk-')),
   });
-  return { app, stacks: addReceiptOcrStacks(app, config, { handlers: TEST_HANDLERS }), config };
+  const handlers = options.realHandlers === true ? {} : { handlers: TEST_HANDLERS };
+  return { app, stacks: addReceiptOcrStacks(app, config, handlers), config };
 }
