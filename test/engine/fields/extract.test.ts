@@ -316,6 +316,38 @@ CHANGE DUE 0.00
   });
 });
 
+describe('Colombian restaurant bill', () => {
+  const result = extractReceipt(
+    ocrLines(`ASADERO LA BRASA ROJA
+NIT 830.045.678-2
+CRA 15 # 93-60 BOGOTA
+Fecha: 5 de marzo de 2019 8:15 p.m.
+1 POLLO ASADO 32.500
+2 GASEOSA 7.000
+SUBTOTAL 39.500
+IMPOCONSUMO 8% 3.160
+SERVICIO VOLUNTARIO 3.950
+VALOR A PAGAR 46.610
+NEQUI 46.610`),
+  );
+
+  it('reads Spanish labels, the written date and the voluntary service as tip', () => {
+    const values = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f?.value]));
+    expect(values).toMatchObject({
+      merchantName: 'ASADERO LA BRASA ROJA',
+      transactionDate: '2019-03-05',
+      transactionTime: '20:15',
+      currency: 'COP',
+      subtotal: '39500',
+      tax: '3160',
+      tip: '3950',
+      total: '46610',
+      paymentMethod: 'mobile',
+      category: 'restaurant',
+    });
+  });
+});
+
 describe('locale and payment evidence', () => {
   it('does not let a stray £ or a card sold as an item outweigh a Malaysian cash receipt', () => {
     const result = extractReceipt(
