@@ -57,8 +57,9 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
     tip: totals.tip?.amount.cents,
     discount: totals.discount?.amount.cents,
     rounding: totals.rounding?.amount.cents,
-    cash: totals.cash?.amount.cents,
-    change: totals.change?.amount.cents,
+    // a total computed from cash - change cannot be confirmed by the same subtraction
+    cash: totals.totalSource === 'tender' ? undefined : totals.cash?.amount.cents,
+    change: totals.totalSource === 'tender' ? undefined : totals.change?.amount.cents,
     itemsSum: rawItems.length > 0 ? itemsSum(rawItems) : undefined,
     itemCount: rawItems.length,
   });
