@@ -12,11 +12,10 @@ import { promisify } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { encodeS3Key } from '../../functions/ocr/events.js';
 import { REPO_ROOT } from '../../infra/config/paths.js';
 import { type PackageReport, packageOcr } from '../../tools/package/package-ocr.js';
+import { postOcrEvent, sqsUploadEvent } from '../../tools/package/sample-events.js';
 import { parseArch } from '../../tools/package/targets.js';
-import { s3PutEvent, sqsEvent, sqsRecord } from '../ocr/fixtures/aws-events.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
@@ -128,11 +127,7 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     for (let dir = path.dirname(workDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
       expect(existsSync(path.join(dir, 'node_modules')), dir).toBe(false);
     }
-    const event = sqsEvent(
-      sqsRecord(JSON.stringify(s3PutEvent('payload-receipts', encodeS3Key(KEY))), 'm-1'),
-    );
-
-    const { result, stdout } = await invoke('./app/ocr/handler.mjs', event);
+    const { result, stdout } = await invoke('./app/ocr/handler.mjs', sqsUploadEvent('payload-receipts', KEY));
 
     expect(result).toEqual({ batchItemFailures: [] });
     // The EMF metrics the dashboard charts, under the namespace and service the stacks configure.
@@ -152,21 +147,7 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
   });
 
   it('serves POST /ocr from the same payload (sync-ocr.handler)', async () => {
-    const image = await renderReceipt(ENGLISH_RECEIPT);
-    const event = {
-      httpMethod: 'POST',
-      path: '/ocr',
-      resource: '/ocr',
-      headers: { 'Content-Type': 'image/png', Origin: 'https://app.example.com' },
-      multiValueHeaders: {},
-      queryStringParameters: null,
-      multiValueQueryStringParameters: null,
-      pathParameters: null,
-      stageVariables: null,
-      body: image.toString('base64'),
-      isBase64Encoded: true,
-      requestContext: { requestId: 'payload-sync', authorizer: { claims: { sub: OWNER } } },
-    };
+    const event = postOcrEvent(await renderReceipt(ENGLISH_RECEIPT), OWNER, 'https://app.example.com');
 
     const { result } = await invoke('./app/ocr/sync-ocr.mjs', event);
 
