@@ -55,7 +55,7 @@ interface Scan {
 /** Column headings ("ITEM QTY TOTAL") name a total column, they do not state one. */
 function isHeading(row: Row): boolean {
   const words = new Set(row.upper.match(ITEM_HEADER) ?? []).size;
-  return (words >= 2 || /\(RM\)|\(\$\)/.test(row.upper)) && !/\d[.,]\d/.test(row.text);
+  return (words >= 2 || (words >= 1 && /\((RM|\$)\)/.test(row.upper))) && !/\d[.,]\d/.test(row.text);
 }
 
 function isTotalRow(row: Row): 'strong' | 'plain' | undefined {

@@ -189,6 +189,13 @@ CASH 10.00`),
     expect(result.fields.total?.value).toBe('8.20');
   });
 
+  it('reads a total whose currency heading stands alone on the label row', () => {
+    const result = extractReceipt(
+      ocrLines('SUB TOTAL (RM) 7.90\nGRAND TOTAL (RM)\n    8.35\nCASH 10.50\nCHANGE 2.15'),
+    );
+    expect(result.fields.total?.value).toBe('8.35');
+  });
+
   it('joins a total read as two columns on one row', () => {
     const lines = [
       ocrLine('GRAND TOTAL', 20, 100),
