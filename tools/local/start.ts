@@ -5,6 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadLocalStackConfig } from '../../functions/commons/config.js';
+import { startLocalApi } from './api/server.js';
+import { apiUsage } from './api/usage.js';
 import { startLocalStack } from './stack.js';
 import { usage } from './usage.js';
 
@@ -25,7 +27,20 @@ const stack = await startLocalStack({
   },
 });
 
+// The REST API on the same stack: same handler environment, reprocess requests go to the stack's queue.
+const api = await startLocalApi({
+  port: config.apiPort,
+  dataDir: resolve(config.dataDir),
+  env: stack.env,
+  queue: stack.queue,
+  log: (line) => console.log(`api: ${line}`),
+});
+const apiUser = 'alice';
+const token = await api.signer.sign(apiUser);
+
 const local = {
+  apiUrl: api.url,
+  token,
   s3Endpoint: stack.s3Endpoint,
   dynamodbEndpoint: stack.dynamodbEndpoint,
   bucket: stack.bucket,
@@ -35,6 +50,7 @@ const local = {
 await mkdir(resolve(config.dataDir), { recursive: true });
 await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
 console.log(usage(local, join(config.dataDir, 'local.json')));
+console.log(apiUsage({ apiUrl: api.url, token, userId: apiUser }, join(config.dataDir, 'local.json')));
 if (stack.requeued > 0)
   console.log(`queued ${stack.requeued} upload(s) that arrived while the stack was stopped`);
 
@@ -43,6 +59,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: finishing the batch in flight and stopping...`);
+  await api.close();
   await stack.stop();
   console.log('stopped; data kept under', resolve(config.dataDir));
   process.exit(0);
