@@ -242,7 +242,13 @@ export class ReceiptService {
           now: this.#clock(),
         }),
       );
-      if (!record) return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
+      if (!record) {
+        // Deleted while we worked (the API's DELETE): do not leave its OCR output behind.
+        if (!(await this.#repository.get(claimed.receiptId))) {
+          await this.#objects.delete({ bucket: this.#settings.bucket, key });
+        }
+        return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
+      }
       return { outcome: 'completed', record, result };
     } catch (error) {
       return this.#fail(claimed, error);

@@ -402,6 +402,43 @@ describe('transient failures are retried and nothing is lost', () => {
   });
 });
 
+describe('a receipt deleted while it is read', () => {
+  it('is not resurrected, and its OCR output is removed', async () => {
+    // Prepare: an engine hook that deletes the record mid-run, as the API's DELETE would
+    const key = 'uploads/gina/deleted.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const repository = dynamoRepository();
+    const service = new ReceiptService({
+      repository,
+      objects: new S3ObjectStore(aws.clients.s3),
+      engine: async () => ({
+        info: engine.info,
+        process: async (input) => {
+          await repository.delete(receiptIdOf(key));
+          return engine.process(input);
+        },
+      }),
+      settings: aws.storageConfig,
+    });
+
+    // Act
+    const outcome = await service.processObject({
+      bucket: aws.storageConfig.bucket,
+      key,
+      deliveryId: 'd-1',
+      leaseMs: 60_000,
+    });
+
+    // Assess
+    expect(outcome).toEqual({ outcome: 'ignored', reason: 'superseded', receiptId: receiptIdOf(key) });
+    expect(await recordOf(key)).toBeUndefined();
+    const results = await aws.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: aws.storageConfig.bucket, Prefix: 'results/gina/' }),
+    );
+    expect(results.Contents ?? []).toEqual([]);
+  });
+});
+
 describe('reprocess messages', () => {
   it('re-reads the stored image once, keeping corrections when asked', async () => {
     // Prepare: a completed receipt a person corrected
