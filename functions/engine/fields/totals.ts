@@ -254,15 +254,23 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     0.8,
     totalIndex !== undefined ? totalIndex + 1 : undefined,
   );
+  const discount = positive(
+    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
+  );
+  // A total far below the subtotal is a misread ("RM.35" for RM8.35): cash - change, if it fits, is the total.
+  const floor = (subtotal?.amount.cents ?? 0) - (discount?.amount.cents ?? 0) - 10;
+  if (total && subtotal && tendered !== undefined && cash && total.amount.cents < floor) {
+    if (tendered >= floor && tendered <= subtotal.amount.cents * 1.3) {
+      total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+      totalSource = 'tender';
+    }
+  }
   const taxRow = (r: Row) =>
     TAX.test(r.upper) && !NOT_TAX.test(r.upper) && isTotalRow(r) === undefined && !SUBTOTAL.test(r.upper);
   let tax = positive(lastMatching(scan, taxRow, 0.75));
   if (tax && total && tax.amount.cents >= total.amount.cents) tax = undefined;
   if (!tax && total) tax = taxFromSummary(scan, total.amount.cents);
   const tip = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
-  const discount = positive(
-    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
-  );
 
   return {
     ...(total ? { total } : {}),

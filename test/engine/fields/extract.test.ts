@@ -229,6 +229,13 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.confidence).toBeLessThan(0.7);
   });
 
+  it('replaces a total read far below the subtotal with cash minus change', () => {
+    const result = extractReceipt(
+      ocrLines('SUB-TOTAL RM7.90\nROUNDING -RM0.02\nGRAND TOTAL RM.35\nCASH RM10.50\nCHANGE RM2.15'),
+    );
+    expect(result.fields.total?.value).toBe('8.35');
+  });
+
   it('repairs OCR confusions inside amounts', () => {
     const result = extractReceipt(ocrLines('SUBT0TAL 1O.5O\nT0TAL RM 1O.5O\nCASH 2O.OO'));
     expect(result.fields.subtotal?.value).toBe('10.50');
