@@ -8,7 +8,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { ReceiptError } from '../receipts/errors.js';
-import type { ObjectHead, ObjectRef, ObjectStore } from '../receipts/ports.js';
+import type { ByteRange, ObjectHead, ObjectRef, ObjectStore } from '../receipts/ports.js';
 
 function status(error: unknown): number | undefined {
   return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
@@ -37,10 +37,16 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async getBytes(ref: ObjectRef & { eTag?: string }): Promise<Uint8Array> {
+  async getBytes(ref: ObjectRef & { eTag?: string; range?: ByteRange }): Promise<Uint8Array> {
     try {
       const object = await this.client.send(
-        new GetObjectCommand({ ...versioned(ref), ...(ref.eTag ? { IfMatch: ref.eTag } : {}) }),
+        new GetObjectCommand({
+          ...versioned(ref),
+          ...(ref.eTag ? { IfMatch: ref.eTag } : {}),
+          ...(ref.range
+            ? { Range: `bytes=${ref.range.start}-${ref.range.start + ref.range.length - 1}` }
+            : {}),
+        }),
       );
       if (!object.Body)
         throw new ReceiptError('SOURCE_NOT_FOUND', `s3://${ref.bucket}/${ref.key} has no body`, false);

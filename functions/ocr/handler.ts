@@ -13,7 +13,7 @@ import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { createAwsClients } from '../commons/clients.js';
 import { loadOcrConfig } from '../commons/config.js';
 import { logger, metrics, tracer } from '../commons/powertools.js';
-import { createReceiptEngine } from '../engine/index.js';
+import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '../engine/index.js';
 import { ReceiptService } from '../receipts/service.js';
 import { createOcrHandler, type OcrEvent } from './ocr-handler.js';
 
@@ -33,6 +33,7 @@ const service = new ReceiptService({
   objects: new S3ObjectStore(clients.s3),
   engine: async () => engine,
   settings: config,
+  sniffer: { detect: detectImageFormat, accepted: ACCEPTED_FORMATS },
   warn: (message, details) => logger.warn(message, details),
 });
 

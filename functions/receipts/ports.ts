@@ -51,6 +51,11 @@ export interface ObjectRef {
   versionId?: string;
 }
 
+export interface ByteRange {
+  start: number;
+  length: number;
+}
+
 export interface ObjectHead {
   size: number;
   contentType?: string;
@@ -62,10 +67,11 @@ export interface ObjectStore {
   /** Metadata without the body; undefined when the object (version) does not exist. */
   head(ref: ObjectRef): Promise<ObjectHead | undefined>;
   /**
-   * The object's bytes. `eTag` makes the read conditional, so the bytes are those of the version that was checked.
-   * @throws ReceiptError SOURCE_NOT_FOUND when it is gone.
+   * The object's bytes, or `range.length` bytes from `range.start`. `eTag` makes the read conditional, so the
+   * bytes are those of the version that was checked.
+   * @throws ReceiptError SOURCE_NOT_FOUND when it is gone, SOURCE_CHANGED when the ETag no longer matches.
    */
-  getBytes(ref: ObjectRef & { eTag?: string }): Promise<Uint8Array>;
+  getBytes(ref: ObjectRef & { eTag?: string; range?: ByteRange }): Promise<Uint8Array>;
   putJson(ref: ObjectRef, value: unknown): Promise<void>;
   /** Parsed JSON, or undefined when the object does not exist. */
   getJson(ref: ObjectRef): Promise<unknown>;

@@ -38,6 +38,8 @@ export interface ReceiptServiceDependencies {
   engine: () => Promise<OcrEngine>;
   settings: PipelineSettings;
   clock?: () => Date;
+  /** Checks undeclared content types from their first bytes before downloading; without it they are downloaded. */
+  sniffer?: FormatSniffer;
   /** Told about problems the service swallows on purpose (e.g. it could not record a transient failure). */
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -76,16 +78,31 @@ export type ProcessOutcome =
   | { outcome: 'failed'; record: ReceiptRecord }
   | { outcome: 'ignored'; reason: IgnoreReason; receiptId?: string };
 
-/** Content types worth downloading; anything else declared (text/plain, video/mp4...) fails without a download. */
-function mayBeImage(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true;
-  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return (
-    type === '' ||
-    type.startsWith('image/') ||
-    type === 'application/octet-stream' ||
-    type === 'binary/octet-stream'
-  );
+/** Declared content types of the formats the engine reads: downloaded without further checks. */
+const IMAGE_CONTENT_TYPES = new Set([
+  'image/jpeg',
+  'image/jpg',
+  'image/pjpeg',
+  'image/png',
+  'image/webp',
+  'image/tiff',
+  'image/gif',
+  'image/bmp',
+  'image/x-ms-bmp',
+]);
+/** Declared types that say nothing (SDK uploads without ContentType): the first bytes decide. */
+const UNDECLARED_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+/** Enough for every signature the engine's detector knows (PDF headers may sit anywhere in the first KiB). */
+const SNIFF_BYTES = 1024;
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType?.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/** Reads the format from the first bytes of a file (the engine's detectImageFormat). */
+export interface FormatSniffer {
+  detect(firstBytes: Uint8Array): string | undefined;
+  accepted: readonly string[];
 }
 
 const MAX_WRITE_ATTEMPTS = 5;
@@ -96,6 +113,7 @@ export class ReceiptService {
   readonly #engine: () => Promise<OcrEngine>;
   readonly #settings: PipelineSettings;
   readonly #clock: () => Date;
+  readonly #sniffer: FormatSniffer | undefined;
   readonly #warn: (message: string, details: Record<string, unknown>) => void;
 
   constructor(dependencies: ReceiptServiceDependencies) {
@@ -104,6 +122,7 @@ export class ReceiptService {
     this.#engine = dependencies.engine;
     this.#settings = dependencies.settings;
     this.#clock = dependencies.clock ?? (() => new Date());
+    this.#sniffer = dependencies.sniffer;
     this.#warn = dependencies.warn ?? (() => {});
   }
 
@@ -222,7 +241,7 @@ export class ReceiptService {
       const head = knownHead ?? (await this.#objects.head(ref));
       if (!head)
         throw new ReceiptError('SOURCE_NOT_FOUND', `the image ${source.key} no longer exists`, false);
-      this.#checkBeforeDownload(head);
+      await this.#checkBeforeDownload(ref, head);
       const downloadStarted = performance.now();
       const bytes = await this.#objects.getBytes({ ...ref, ...(head.eTag ? { eTag: head.eTag } : {}) });
       const downloadMs = performance.now() - downloadStarted;
@@ -255,7 +274,8 @@ export class ReceiptService {
     }
   }
 
-  #checkBeforeDownload(head: ObjectHead): void {
+  /** Size and type from the HEAD (and, for undeclared types, the first KiB): rejects without a download. */
+  async #checkBeforeDownload(ref: ObjectRef, head: ObjectHead): Promise<void> {
     if (head.size === 0) throw new EngineError('EMPTY_FILE', 'the uploaded file is empty');
     if (head.size > this.#settings.maxUploadBytes) {
       throw new EngineError(
@@ -263,10 +283,25 @@ export class ReceiptService {
         `the file is ${head.size} bytes; the limit is ${this.#settings.maxUploadBytes} bytes`,
       );
     }
-    if (!mayBeImage(head.contentType)) {
+    const declared = mediaType(head.contentType);
+    if (IMAGE_CONTENT_TYPES.has(declared)) return;
+    if (!UNDECLARED_CONTENT_TYPES.has(declared)) {
       throw new EngineError(
         'UNSUPPORTED_FORMAT',
-        `content type ${head.contentType} is not an image; upload a JPEG, PNG, WebP or TIFF`,
+        `content type ${declared} is not supported; upload a JPEG, PNG, WebP, TIFF, GIF or BMP image`,
+      );
+    }
+    if (!this.#sniffer) return;
+    const first = await this.#objects.getBytes({
+      ...ref,
+      ...(head.eTag ? { eTag: head.eTag } : {}),
+      range: { start: 0, length: Math.min(SNIFF_BYTES, head.size) },
+    });
+    const format = this.#sniffer.detect(first);
+    if (!format || !this.#sniffer.accepted.includes(format)) {
+      throw new EngineError(
+        'UNSUPPORTED_FORMAT',
+        `the file is ${format ? `a ${format} file` : 'not an image'}; upload a JPEG, PNG, WebP, TIFF, GIF or BMP image`,
       );
     }
   }

@@ -11,7 +11,12 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
-import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
+import {
+  ACCEPTED_FORMATS,
+  createReceiptEngine,
+  detectImageFormat,
+  type ReceiptEngine,
+} from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
@@ -56,7 +61,8 @@ function countingStore(store: ObjectStore): ObjectStore {
   return {
     head: (ref) => store.head(ref),
     getBytes: (ref) => {
-      downloads += 1;
+      // A ranged read is the 1 KiB format check, not a download.
+      if (!ref.range) downloads += 1;
       return store.getBytes(ref);
     },
     putJson: (ref, value) => store.putJson(ref, value),
@@ -95,6 +101,7 @@ function pipeline(repository: ReceiptRepository = dynamoRepository()) {
     objects: countingStore(new S3ObjectStore(aws.clients.s3)),
     engine: async () => countingEngine,
     settings: aws.storageConfig,
+    sniffer: { detect: detectImageFormat, accepted: ACCEPTED_FORMATS },
   });
   const handler = createOcrHandler({
     service,
@@ -265,6 +272,22 @@ describe('permanent failures become FAILED records and are not retried', () => {
       0,
     ],
     ['an empty file', 'uploads/carol/empty.png', () => Buffer.alloc(0), 'image/png', 'EMPTY_FILE', 0],
+    [
+      'an undeclared file that is not an image',
+      'uploads/carol/data.bin',
+      () => Buffer.from('name,amount\n'.repeat(500)),
+      'application/octet-stream',
+      'UNSUPPORTED_FORMAT',
+      0,
+    ],
+    [
+      'a HEIC photo',
+      'uploads/carol/photo.heic',
+      () => Buffer.alloc(5000, 1),
+      'image/heic',
+      'UNSUPPORTED_FORMAT',
+      0,
+    ],
   ])('%s -> %s', async (_name, key, body, contentType, code, expectedDownloads) => {
     // Prepare
     await aws.upload(key, body(), contentType);
@@ -281,6 +304,21 @@ describe('permanent failures become FAILED records and are not retried', () => {
       attempts: 1,
     });
     expect(downloads - downloadsBefore).toBe(expectedDownloads);
+  });
+
+  it('reads an undeclared upload whose first bytes are an image', async () => {
+    // Prepare
+    const key = 'uploads/carol/no content type.png';
+    await aws.upload(key, receiptPng, 'application/octet-stream');
+
+    // Act
+    await pipeline()(sqsEvent(s3Message(key)));
+
+    // Assess
+    expect(await recordOf(key)).toMatchObject({
+      status: 'COMPLETED',
+      source: { contentType: 'application/octet-stream' },
+    });
   });
 
   it('ignores keys outside the upload prefix and never writes under it', async () => {
