@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-/** CDK entry point: `cdk synth|deploy -c stage=dev|prod [-c architecture=x86_64] [-c alarmEmail=ops@example.com]`. */
+/** CDK entry point: `cdk synth|deploy -c stage=dev|prod [-c architecture=x86_64] [-c baseImageDigest=sha256:...]
+ * [-c alarmEmail=ops@example.com] [-c corsAllowedOrigins=https://a,https://b]`. */
 import { App } from 'aws-cdk-lib';
 import { loadStageConfig, type StageOverrides } from '../config/stages.js';
 import { addReceiptOcrStacks } from '../receipt-ocr-app.js';
@@ -10,7 +11,7 @@ const context = (key: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 const overrides: StageOverrides = Object.fromEntries(
-  (['architecture', 'alarmEmail', 'corsAllowedOrigins'] as const).flatMap((key) => {
+  (['architecture', 'baseImageDigest', 'alarmEmail', 'corsAllowedOrigins'] as const).flatMap((key) => {
     const value = context(key);
     return value === undefined ? [] : [[key, value]];
   }),

@@ -50,6 +50,11 @@ export const stageConfigSchema = z.object({
     /** Deliveries before a message goes to the dead-letter queue. */
     maxReceiveCount: z.number().int().min(1).max(1000),
     languages: z.string().regex(/^[a-z_]{3,}(\+[a-z_]{3,})*$/, 'tesseract languages joined by "+"'),
+    /** Digest of the Lambda base image (Dockerfile.lambda LAMBDA_BASE_DIGEST); unset, the version tag is used. */
+    baseImageDigest: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, 'an image digest like sha256:<64 hex digits>')
+      .optional(),
   }),
   api: z.object({
     corsAllowedOrigins: z
@@ -146,6 +151,7 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
 /** Overrides accepted from the CDK context (`-c key=value`), applied over the stage's settings. */
 export interface StageOverrides {
   readonly architecture?: string;
+  readonly baseImageDigest?: string;
   readonly alarmEmail?: string;
   readonly corsAllowedOrigins?: string;
 }
@@ -164,6 +170,7 @@ export function loadStageConfig(stage: string, overrides: StageOverrides = {}): 
     ocr: {
       ...base.ocr,
       ...(overrides.architecture === undefined ? {} : { architecture: overrides.architecture }),
+      ...(overrides.baseImageDigest === undefined ? {} : { baseImageDigest: overrides.baseImageDigest }),
     },
     api: {
       ...base.api,

@@ -29,6 +29,11 @@ export interface OcrImageFunctionProps {
    */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
+   * Digest of the Lambda Node.js base image, passed to Dockerfile.lambda as LAMBDA_BASE_DIGEST.
+   * @default - the base image version tag in Dockerfile.lambda, unpinned by digest
+   */
+  readonly baseImageDigest?: string;
+  /**
    * Description shown in the Lambda console.
    * @default - none
    */
@@ -52,6 +57,11 @@ export class OcrImageFunction extends Construct {
     }
     requireIntInRange('OcrImageFunction memoryMiB', props.memoryMiB, 128, 10_240);
     requireIntInRange('OcrImageFunction timeoutSeconds', props.timeoutSeconds, 1, 900);
+    if (props.baseImageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(props.baseImageDigest)) {
+      throw new Error(
+        `OcrImageFunction: baseImageDigest must be sha256:<64 hex>, got "${props.baseImageDigest}"`,
+      );
+    }
     const arm = props.architecture === 'arm64';
 
     const logGroup = retainedLogGroup(
@@ -65,6 +75,9 @@ export class OcrImageFunction extends Construct {
         file: 'Dockerfile.lambda',
         platform: arm ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64,
         cmd: [props.command],
+        ...(props.baseImageDigest === undefined
+          ? {}
+          : { buildArgs: { LAMBDA_BASE_DIGEST: props.baseImageDigest } }),
       }),
       architecture: arm ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: props.memoryMiB,

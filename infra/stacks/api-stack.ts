@@ -100,6 +100,7 @@ export class ApiStack extends Stack {
     const syncOcr = new OcrImageFunction(this, 'SyncOcr', {
       command: 'ocr/sync-ocr.handler',
       architecture: config.ocr.architecture,
+      ...(config.ocr.baseImageDigest === undefined ? {} : { baseImageDigest: config.ocr.baseImageDigest }),
       memoryMiB: config.ocr.memoryMiB,
       timeoutSeconds: config.ocr.syncTimeoutSeconds,
       environment,

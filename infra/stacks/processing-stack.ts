@@ -32,6 +32,7 @@ export class ProcessingStack extends Stack {
     const ocr = new OcrImageFunction(this, 'Ocr', {
       command: 'ocr/handler.handler',
       architecture: config.ocr.architecture,
+      ...(config.ocr.baseImageDigest === undefined ? {} : { baseImageDigest: config.ocr.baseImageDigest }),
       memoryMiB: config.ocr.memoryMiB,
       timeoutSeconds: config.ocr.timeoutSeconds,
       environment: functionEnvironment(config, { bucketName: bucket.bucketName, tableName: table.tableName }),

@@ -150,9 +150,12 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
   });
 });
 
-describe('processing stack with -c architecture=x86_64', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
-  it('builds the image and the function for x86_64', () => {
-    const { app, stacks } = buildApp('dev', { architecture: 'x86_64' });
+describe('processing stack with -c architecture=x86_64 -c baseImageDigest=...', {
+  timeout: CDK_TEST_TIMEOUT_MS,
+}, () => {
+  it('builds the image for x86_64 on the pinned base image digest', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const { app, stacks } = buildApp('dev', { architecture: 'x86_64', baseImageDigest: digest });
     const template = Template.fromStack(stacks.processing);
     template.hasResourceProperties('AWS::Lambda::Function', {
       PackageType: 'Image',
@@ -163,7 +166,11 @@ describe('processing stack with -c architecture=x86_64', { timeout: CDK_TEST_TIM
       readFileSync(path.join(assembly.directory, `${stacks.processing.artifactId}.assets.json`), 'utf8'),
     ) as { dockerImages: Record<string, { source: { dockerFile: string; platform: string } }> };
     expect(Object.values(assets.dockerImages).map((image) => image.source)).toEqual([
-      expect.objectContaining({ dockerFile: 'Dockerfile.lambda', platform: 'linux/amd64' }),
+      expect.objectContaining({
+        dockerFile: 'Dockerfile.lambda',
+        platform: 'linux/amd64',
+        dockerBuildArgs: { LAMBDA_BASE_DIGEST: digest },
+      }),
     ]);
   });
 });

@@ -30,6 +30,7 @@ describe('stage settings', () => {
     [{ corsAllowedOrigins: '*' }, /api\.corsAllowedOrigins\.0/],
     [{ corsAllowedOrigins: 'https://*.example.com' }, /no wildcard origins/],
     [{ alarmEmail: 'not-an-email' }, /alarms\.email/],
+    [{ baseImageDigest: 'latest' }, /ocr\.baseImageDigest/],
   ])('rejects %o with a message naming the setting', (input, message) => {
     const { stage = 'dev', ...overrides } = input as { stage?: string; architecture?: string };
     expect(() => loadStageConfig(stage, overrides)).toThrow(message);
