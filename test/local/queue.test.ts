@@ -1,0 +1,110 @@
+import type { SQSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../tools/local/lambda-context.js';
+import { LocalQueue } from '../../tools/local/queue.js';
+
+function recorder() {
+  const batches: { body: string; receiveCount: string | undefined }[][] = [];
+  return {
+    batches,
+    remember(event: SQSEvent) {
+      batches.push(
+        event.Records.map((record) => ({
+          body: record.body,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+        })),
+      );
+    },
+  };
+}
+
+describe('LocalQueue (SQS -> Lambda stand-in)', () => {
+  it('delivers SQS-shaped batches no larger than the batch size', async () => {
+    // Prepare
+    const seen = recorder();
+    const queue = new LocalQueue({
+      batchSize: 2,
+      context: () => lambdaContext('queue-test'),
+      handler: async (event) => {
+        seen.remember(event);
+        expect(event.Records[0]).toMatchObject({ eventSource: 'aws:sqs', eventSourceARN: queue.arn });
+        return { batchItemFailures: [] };
+      },
+    });
+
+    // Act
+    for (const body of ['a', 'b', 'c', 'd', 'e']) queue.send(body);
+    await queue.idle();
+    await queue.stop();
+
+    // Assess
+    expect(seen.batches.flat().map((record) => record.body)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(Math.max(...seen.batches.map((batch) => batch.length))).toBeLessThanOrEqual(2);
+    expect(queue.deadLetters).toEqual([]);
+  });
+
+  it('redelivers only the reported failures, then dead-letters them after maxReceiveCount', async () => {
+    // Prepare: "bad" always fails, "flaky" fails once
+    const seen = recorder();
+    let flakyFailures = 0;
+    const queue = new LocalQueue({
+      maxReceiveCount: 3,
+      retryDelayMs: () => 5,
+      context: () => lambdaContext('queue-test'),
+      handler: async (event) => {
+        seen.remember(event);
+        const failed = event.Records.filter((record) => {
+          if (record.body === 'bad') return true;
+          if (record.body === 'flaky' && flakyFailures === 0) {
+            flakyFailures += 1;
+            return true;
+          }
+          return false;
+        });
+        return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
+      },
+    });
+
+    // Act
+    queue.send('good');
+    queue.send('flaky');
+    const badId = queue.send('bad');
+    await queue.idle();
+    await queue.stop();
+
+    // Assess
+    const deliveries = (body: string) =>
+      seen.batches
+        .flat()
+        .filter((record) => record.body === body)
+        .map((record) => record.receiveCount);
+    expect(deliveries('good')).toEqual(['1']);
+    expect(deliveries('flaky')).toEqual(['1', '2']);
+    expect(deliveries('bad')).toEqual(['1', '2', '3']);
+    expect(queue.deadLetters).toMatchObject([{ messageId: badId, body: 'bad', receiveCount: 3 }]);
+  });
+
+  it('treats a thrown invocation as a failure of the whole batch', async () => {
+    // Prepare
+    let calls = 0;
+    const queue = new LocalQueue({
+      retryDelayMs: () => 5,
+      context: () => lambdaContext('queue-test'),
+      handler: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('init failed');
+        return { batchItemFailures: [] };
+      },
+    });
+
+    // Act
+    queue.send('x');
+    queue.send('y');
+    await queue.idle();
+    await queue.stop();
+
+    // Assess
+    expect(calls).toBe(2);
+    expect(queue.deadLetters).toEqual([]);
+  });
+});
