@@ -4,6 +4,8 @@
  */
 
 const T = '(?:T|\\[|\\b)[O0]T[A4][L1I]';
+/** SUB, as the OCR reads it on thermal paper: SUB, 5UB, SUN, SVB, SU8. */
+const SUB = '[S5][UV][BN8]';
 
 /** The grand total, stated strongly: preferred over a plain TOTAL. */
 export const STRONG_TOTAL = new RegExp(
@@ -39,7 +41,7 @@ export const TOTAL = new RegExp(`${T}|JUMLAH|IMPORTE|^\\s*DUE\\b|\\bDUE\\b\\s*[:
 /** Rows that say TOTAL but are not the amount paid. */
 export const NOT_TOTAL = new RegExp(
   [
-    `SUB\\W?\\s*${T}`,
+    `${SUB}\\W?\\s*${T}`,
     `${T}\\s*(QTY|QUANTITY|ITEM|ITEMS|ITEM\\(S\\)|UNITS|PCS|ART[IÍ]CULOS|UNIDADES|CANT)`,
     `(QTY|ITEM\\(?S?\\)?|ITEMS)\\s*${T}`,
     `${T}\\s*(SAVING|SAVINGS|DISCOUNT|DISC|DESCUENTO|AHORRO|PROMOTIONAL)`,
@@ -57,7 +59,7 @@ export const NOT_TOTAL = new RegExp(
 );
 
 export const SUBTOTAL = new RegExp(
-  `SUB\\W?\\s*${T}|${T}\\s*(SALES\\s*)?\\(?\\s*EXCL|${T}\\s*SIN\\s*IVA|${T}\\s*BEFORE|BASE\\s*GRAVABLE|\\bNETO\\b(?!\\s*A\\s*PAGAR)`,
+  `${SUB}\\W?\\s*${T}|${T}\\s*(SALES\\s*)?\\(?\\s*EXCL|${T}\\s*SIN\\s*IVA|${T}\\s*BEFORE|BASE\\s*GRAVABLE|\\bNETO\\b(?!\\s*A\\s*PAGAR)`,
 );
 
 /** Tax amounts. Registration numbers and summary headings that mention the tax are excluded by NOT_TAX. */

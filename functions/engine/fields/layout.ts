@@ -60,6 +60,18 @@ function lineTokens(line: OcrLine): Token[] {
   return tokens;
 }
 
+/** A label glued to its amount by a lost space ("TOTAL189.75", "RM8.60") becomes two tokens, boxes shared by length. */
+function splitGlued(token: Token): Token[] {
+  const m = /^(\p{L}{2,}[:.]?)(-?\d[\d,]*[.,]\d{2})$/u.exec(token.text);
+  if (!m?.[1] || !m[2]) return [token];
+  const { x0, x1 } = token.bbox;
+  const cut = x0 + Math.round(((x1 - x0) * m[1].length) / token.text.length);
+  return [
+    { ...token, text: m[1], bbox: { ...token.bbox, x1: cut } },
+    { ...token, text: m[2], bbox: { ...token.bbox, x0: cut } },
+  ];
+}
+
 function centreY(b: BBox): number {
   return (b.y0 + b.y1) / 2;
 }
@@ -82,7 +94,7 @@ export function buildRows(lines: readonly OcrLine[]): Row[] {
   groups.sort((a, b) => centreY(unionBox(a.map((l) => l.bbox))) - centreY(unionBox(b.map((l) => l.bbox))));
   return groups.map((group, index) => {
     const ordered = [...group].sort((a, b) => a.bbox.x0 - b.bbox.x0);
-    const tokens = ordered.flatMap(lineTokens);
+    const tokens = ordered.flatMap(lineTokens).flatMap(splitGlued);
     const text = tokens.map((t) => t.text).join(' ');
     const weight = ordered.reduce((s, l) => s + l.text.length, 0) || 1;
     const confidence = ordered.reduce((s, l) => s + l.confidence * l.text.length, 0) / weight;

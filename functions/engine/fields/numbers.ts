@@ -46,7 +46,7 @@ const CONFUSIONS: Record<string, string> = {
 
 /** Currency marks that stick to amounts: "RM8.60", "$8.20", "8,50€", "COP 20.600". */
 const CURRENCY_MARK =
-  /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|CAD|AUD|S\/\.?|S\$|R\$|\$|€|£|¥)|(RM|MYR|USD|COP|EUR|GBP|€|£|\$)$/i;
+  /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|CAD|AUD|S\/\.?|S\$|R\$|\$|€|£|¥|R[NH]?(?=\d*[.,]\d{2}$))|(RM|MYR|USD|COP|EUR|GBP|€|£|\$)$/i;
 
 export interface ParsedNumber {
   readonly cents: number;

@@ -193,6 +193,27 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   let total: Located | undefined = candidates[0];
   let totalSource: Totals['totalSource'] = total ? 'label' : undefined;
 
+  // A strong TOTAL row below the chosen plain one lost its amount to the OCR: cash - change says more.
+  const unreadStrong = rows.some(
+    (r) =>
+      total !== undefined &&
+      r.index > total.row.index &&
+      r.index < scan.summaryStart &&
+      isTotalRow(r) === 'strong' &&
+      amountFor(scan, r) === undefined,
+  );
+  if (
+    total &&
+    unreadStrong &&
+    tendered !== undefined &&
+    cash &&
+    isTotalRow(total.row) === 'plain' &&
+    tendered !== total.amount.cents
+  ) {
+    total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+    totalSource = 'tender';
+  }
+
   // A rounded total printed after the total: "ROUNDING RM 45.35" after "TOTAL 45.34" (adjustment unreadable or not).
   if (total) {
     const maxAdjust = Math.max(Math.abs(rounding?.amount.cents ?? 0), whole ? 100_00 : 10);

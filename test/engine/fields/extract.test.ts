@@ -229,6 +229,14 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.confidence).toBeLessThan(0.7);
   });
 
+  it('trusts cash minus change when the grand total lost its amount and SUB-TOTAL was misread', () => {
+    const result = extractReceipt(
+      ocrLines("Sun-Total KM7.90\nRounding -RMC 02\nGrand Total re) ' 35\nCash RM10.50\nChange RM2.15"),
+    );
+    expect(result.fields.subtotal?.value).toBe('7.90');
+    expect(result.fields.total?.value).toBe('8.35');
+  });
+
   it('replaces a total read far below the subtotal with cash minus change', () => {
     const result = extractReceipt(
       ocrLines('SUB-TOTAL RM7.90\nROUNDING -RM0.02\nGRAND TOTAL RM.35\nCASH RM10.50\nCHANGE RM2.15'),

@@ -20,6 +20,8 @@ describe('parseAmount', () => {
     ['B.20', 820, true],
     ['7,838.80', 783880, true],
     ['45', 4500, false],
+    ['R5.00', 500, true],
+    ['RH42.35', 4235, true],
   ])('%s -> %i hundredths', (raw, cents, decimals) => {
     // Act
     const parsed = parseAmount(raw);
@@ -59,6 +61,12 @@ describe('findAmounts', () => {
   it('restores a dot the OCR lost after a currency mark at the end of the row', () => {
     const [row] = buildRows(ocrLines('Total Sales Incl GST @ 6% RM 8 60'));
     expect(findAmounts(row as never).map((a) => a.cents)).toEqual([860]);
+  });
+
+  it('splits a label glued to its amount', () => {
+    const [row] = buildRows(ocrLines('NET TOTAL189.75'));
+    expect(row?.text).toBe('NET TOTAL 189.75');
+    expect(findAmounts(row as never).map((a) => a.cents)).toEqual([18975]);
   });
 
   it('reads "RMS. 00" as RM 5.00', () => {
