@@ -42,6 +42,15 @@ function toItem(record: ReceiptRecord): Record<string, unknown> {
   };
 }
 
+/** The optimistic-concurrency condition every write of an existing record carries. */
+function versionIs(expected: number) {
+  return {
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expected },
+  };
+}
+
 /** Parsing drops the key attributes and checks what was stored is still a record. */
 function fromItem(item: Record<string, unknown>): ReceiptRecord {
   return ReceiptRecordSchema.parse(item);
@@ -69,11 +78,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
           Item: toItem(record),
           ...(expected === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : {
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
+            : versionIs(expected)),
         }),
       );
     } catch (error) {
@@ -91,13 +96,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
         new DeleteCommand({
           TableName: this.tableName,
           Key: receiptKey(receiptId),
-          ...(expected === undefined
-            ? {}
-            : {
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
+          ...(expected === undefined ? {} : versionIs(expected)),
         }),
       );
     } catch (error) {
