@@ -262,9 +262,15 @@ export class ReceiptService {
         }),
       );
       if (!record) {
-        // Deleted while we worked (the API's DELETE): do not leave its OCR output behind.
+        // Deleted while we worked (the API's DELETE): do not leave its OCR output behind. Best effort: the
+        // receipt is gone either way, and failing here would only retry a message with nothing left to do.
         if (!(await this.#repository.get(claimed.receiptId))) {
-          await this.#objects.delete({ bucket: this.#settings.bucket, key });
+          await this.#objects.delete({ bucket: this.#settings.bucket, key }).catch((error: unknown) => {
+            this.#warn('could not remove the OCR output of a deleted receipt', {
+              key,
+              error: classifyFailure(error).message,
+            });
+          });
         }
         return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
       }
