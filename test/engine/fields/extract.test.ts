@@ -293,6 +293,16 @@ SR @ 6% 5.47 0.33`),
     expect(result.fields.currency?.value).toBe('MYR');
   });
 
+  it('takes TOTAL (IVA INCLUIDO) as the total and IVA INCLUIDO as the tax', () => {
+    const result = extractReceipt(
+      ocrLines(
+        'CAFE CENTRAL S.L.\nIVA INCLUIDO 1,14\nTOTAL (IVA INCLUIDO) 12,50 €\nEFECTIVO 20,00\nCAMBIO 7,50',
+      ),
+    );
+    expect(result.fields.total?.value).toBe('12.50');
+    expect(result.fields.tax?.value).toBe('1.14');
+  });
+
   it('lowers confidence when subtotal + tax does not make the total', () => {
     const agree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 10.60'));
     const disagree = extractReceipt(ocrLines('SUBTOTAL 10.00\nTAX 0.60\nTOTAL 18.60'));
