@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.1 document, generated from the route table (routes.ts) and the zod schemas (schemas.ts): nothing
  * is written twice, so the document cannot disagree with what the handlers validate. `pnpm start` serves it at
- * /openapi.json; docs/openapi.json is a committed copy that a test keeps identical.
+ * /openapi.json; docs/openapi.json is a committed copy
+ * (tools/local/api/write-openapi.ts) that a test keeps identical.
  */
 import { z } from 'zod';
 import project from '../../package.json' with { type: 'json' };
@@ -158,15 +159,18 @@ export function buildOpenApiDocument(): JsonSchema {
       description:
         'Receipt OCR: upload receipt images, read the extracted fields, correct them. Authenticate with a Cognito ID token (locally: `pnpm token <userId>`).',
     },
-    security: [{ bearer: [] }],
+    security: [{ cognito: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'Cognito user pool ID token; the owner of the receipts is its `sub`',
+        // Cognito user pool authorizers read the raw ID token from Authorization (the local server also accepts
+        // "Bearer <token>").
+        cognito: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            'Cognito user pool ID token (locally: `pnpm token <userId>`); the receipts owner is its `sub`',
         },
       },
       schemas: Object.fromEntries(Object.entries(components).map(([id, schema]) => [id, clean(schema)])),
