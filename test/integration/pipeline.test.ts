@@ -96,6 +96,7 @@ function dynamoRepository(): ReceiptRepository {
 }
 
 function pipeline(repository: ReceiptRepository = dynamoRepository()) {
+  lastMetrics = new Metrics({ namespace: 'ReceiptOcrTest' });
   const service = new ReceiptService({
     repository,
     objects: countingStore(new S3ObjectStore(aws.clients.s3)),
@@ -107,9 +108,19 @@ function pipeline(repository: ReceiptRepository = dynamoRepository()) {
     service,
     uploadPrefix: aws.storageConfig.uploadPrefix,
     logger: new Logger({ logLevel: 'SILENT' }),
-    metrics: new Metrics({ namespace: 'ReceiptOcrTest' }),
+    metrics: lastMetrics,
   });
   return (event: OcrEvent) => handler(event, lambdaContext('ocr-test'));
+}
+
+/** The metrics of the last pipeline() built: read with serializeMetrics() (never published in tests). */
+let lastMetrics: Metrics;
+
+/** Metric name -> values recorded so far, from the EMF document Powertools would print. */
+function recordedMetrics(): Record<string, unknown> {
+  const emf = lastMetrics.serializeMetrics() as unknown as Record<string, unknown>;
+  const { _aws: _, ...values } = emf;
+  return values;
 }
 
 function receiptIdOf(key: string): string {
@@ -185,6 +196,11 @@ describe.each([
     expect(record?.engine?.name).toBe('tesseract.js');
     expect(record?.timings?.ocrMs).toBeGreaterThan(0);
     expect(ocrRuns - runsBefore).toBe(1);
+    expect(recordedMetrics()).toMatchObject({
+      ReceiptsProcessed: 1,
+      OcrDuration: expect.any(Number),
+      Confidence: Math.round((record?.confidence ?? 0) * 100),
+    });
     const output = await aws.clients.s3.send(
       new GetObjectCommand({ Bucket: aws.storageConfig.bucket, Key: record?.resultKey ?? '' }),
     );
@@ -304,6 +320,7 @@ describe('permanent failures become FAILED records and are not retried', () => {
       attempts: 1,
     });
     expect(downloads - downloadsBefore).toBe(expectedDownloads);
+    expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1 });
   });
 
   it('reads an undeclared upload whose first bytes are an image', async () => {
