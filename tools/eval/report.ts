@@ -64,6 +64,7 @@ export function printSummary(
     `company   ${pct(a.companyExact)} exact  ${pct(a.companyNear)} (>=0.90)  ${pct(c.company)}`,
     `address   ${pct(a.addressExact)} exact  ${pct(a.addressNear)} (>=0.85)  ${pct(c.address)}`,
     '',
+    `misses although the OCR text contained the value (extractor errors): total ${summary.parseMisses.total}, date ${summary.parseMisses.date}, company ${summary.parseMisses.company}, address ${summary.parseMisses.address}`,
     `mean confidence, right vs wrong (absent values aside): total ${fmt(summary.calibration.total.right)} vs ${fmt(summary.calibration.total.wrong)}, date ${fmt(summary.calibration.date.right)} vs ${fmt(summary.calibration.date.wrong)}`,
     `character error rate vs text/: mean ${(summary.cer.mean * 100).toFixed(1)}%, median ${(summary.cer.median * 100).toFixed(1)}% (${summary.cer.receipts} receipts)`,
     `time per receipt (decode to fields${meta.ocrCache && meta.ocrCache.receiptsFromCache > 0 ? ', as recorded in the cache' : ''}): median ${summary.timeMs.median.toFixed(0)} ms, p90 ${summary.timeMs.p90.toFixed(0)} ms, max ${summary.timeMs.max.toFixed(0)} ms`,

@@ -111,6 +111,13 @@ export interface Summary {
     readonly company: Rate;
     readonly address: Rate;
   };
+  /** Misses whose value the OCR text did contain: errors of the extractor rather than of the reading. */
+  readonly parseMisses: {
+    readonly total: number;
+    readonly date: number;
+    readonly company: number;
+    readonly address: number;
+  };
   readonly cer: { readonly mean: number; readonly median: number; readonly receipts: number };
   /** Mean confidence the extractor gave to right and to wrong values: a useful confidence separates them. */
   readonly calibration: {
@@ -143,6 +150,12 @@ export function summarise(scores: readonly ReceiptScore[]): Summary {
       date: rate(scores, (s) => s.date.inText),
       company: rate(scores, (s) => s.company.inText),
       address: rate(scores, (s) => s.address.inText),
+    },
+    parseMisses: {
+      total: scores.filter((s) => !s.total.ok && s.total.inText).length,
+      date: scores.filter((s) => !s.date.ok && s.date.inText).length,
+      company: scores.filter((s) => !s.company.near && s.company.inText).length,
+      address: scores.filter((s) => !s.address.near && s.address.inText).length,
     },
     cer: {
       mean: cers.length === 0 ? 0 : cers.reduce((a, b) => a + b, 0) / cers.length,
