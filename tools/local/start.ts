@@ -49,7 +49,7 @@ const local = {
 };
 await mkdir(resolve(config.dataDir), { recursive: true });
 await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
-console.log(usage(local, join(config.dataDir, 'local.json')));
+console.log(usage(local, config.dataDir));
 console.log(apiUsage({ apiUrl: api.url, token, userId: apiUser }, join(config.dataDir, 'local.json')));
 if (stack.requeued > 0)
   console.log(`queued ${stack.requeued} upload(s) that arrived while the stack was stopped`);

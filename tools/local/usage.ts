@@ -7,12 +7,13 @@ export interface LocalEndpoints {
   region: string;
 }
 
-export function usage(local: LocalEndpoints, localJsonPath: string): string {
+export function usage(local: LocalEndpoints, dataDir: string): string {
+  const localJsonPath = `${dataDir}/local.json`;
   const credentials = `AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_DEFAULT_REGION=${local.region}`;
   return `
 receipt-ocr local stack is ready
-  S3        ${local.s3Endpoint}   bucket "${local.bucket}" (files under .data/s3)
-  DynamoDB  ${local.dynamodbEndpoint}   table "${local.table}" (data under .data/dynamodb)
+  S3        ${local.s3Endpoint}   bucket "${local.bucket}" (files under ${dataDir}/s3)
+  DynamoDB  ${local.dynamodbEndpoint}   table "${local.table}" (data under ${dataDir}/dynamodb)
   written   ${localJsonPath}
 
 Upload a receipt (owner "alice") with the AWS CLI, then read its record:
