@@ -100,6 +100,8 @@ export class ReceiptsRestApi extends Construct {
       },
     });
 
+    this.addErrorResponses(props.corsAllowedOrigins);
+
     this.authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [props.userPool],
     });
@@ -125,6 +127,90 @@ export class ReceiptsRestApi extends Construct {
         schema: { schema: apigw.JsonSchemaVersion.DRAFT4, type: apigw.JsonSchemaType.OBJECT },
       }),
     };
+  }
+
+  /**
+   * Errors API Gateway answers itself (validation, auth, throttling, unknown routes) in the handlers' shape,
+   * `{ "error": { "code", "message", "details"? } }`, instead of `{ "message": ... }`; 5xx never carry internals.
+   * With a single allowed origin the CORS headers are added too, so a browser can read a 401; with several, a
+   * gateway response cannot choose among them (API Gateway has no conditional headers here).
+   */
+  private addErrorResponses(corsAllowedOrigins: readonly string[]): void {
+    const message = '$context.error.messageString';
+    const responses: Array<[string, apigw.ResponseType, string | undefined, string]> = [
+      [
+        'BadRequestBody',
+        apigw.ResponseType.BAD_REQUEST_BODY,
+        undefined,
+        `{"error":{"code":"VALIDATION_FAILED","message":${message},"details":{"reason":"$util.escapeJavaScript($context.error.validationErrorString)"}}}`,
+      ],
+      [
+        'BadRequestParameters',
+        apigw.ResponseType.BAD_REQUEST_PARAMETERS,
+        undefined,
+        `{"error":{"code":"VALIDATION_FAILED","message":${message}}}`,
+      ],
+      [
+        'Unauthorized',
+        apigw.ResponseType.UNAUTHORIZED,
+        undefined,
+        `{"error":{"code":"UNAUTHORIZED","message":${message}}}`,
+      ],
+      [
+        'AccessDenied',
+        apigw.ResponseType.ACCESS_DENIED,
+        undefined,
+        `{"error":{"code":"FORBIDDEN","message":${message}}}`,
+      ],
+      // REST APIs answer an unknown path or method with 403 "Missing Authentication Token".
+      [
+        'UnknownRoute',
+        apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
+        '404',
+        '{"error":{"code":"NOT_FOUND","message":"No such route: see the OpenAPI document"}}',
+      ],
+      [
+        'Throttled',
+        apigw.ResponseType.THROTTLED,
+        undefined,
+        '{"error":{"code":"THROTTLED","message":"Too many requests: retry later"}}',
+      ],
+      [
+        'RequestTooLarge',
+        apigw.ResponseType.REQUEST_TOO_LARGE,
+        undefined,
+        '{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is larger than API Gateway accepts (10 MB)"}}',
+      ],
+      [
+        'Default4xx',
+        apigw.ResponseType.DEFAULT_4XX,
+        undefined,
+        `{"error":{"code":"BAD_REQUEST","message":${message}}}`,
+      ],
+      [
+        'Default5xx',
+        apigw.ResponseType.DEFAULT_5XX,
+        undefined,
+        '{"error":{"code":"INTERNAL","message":"Internal error"}}',
+      ],
+    ];
+    const [onlyOrigin] = corsAllowedOrigins;
+    const corsHeaders =
+      corsAllowedOrigins.length === 1 && onlyOrigin !== undefined
+        ? {
+            'Access-Control-Allow-Origin': `'${onlyOrigin}'`,
+            'Access-Control-Allow-Credentials': "'true'",
+            Vary: "'Origin'",
+          }
+        : undefined;
+    for (const [id, type, statusCode, template] of responses) {
+      this.api.addGatewayResponse(id, {
+        type,
+        ...(statusCode === undefined ? {} : { statusCode }),
+        templates: { 'application/json': template },
+        ...(corsHeaders === undefined ? {} : { responseHeaders: corsHeaders }),
+      });
+    }
   }
 
   /** Routes `method path` to `handler` (Lambda proxy integration). Path parameters are required parameters. */

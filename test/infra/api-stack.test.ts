@@ -152,6 +152,29 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     });
   });
 
+  it("answers API Gateway's own errors in the handlers' error shape, 5xx without internals", () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'BAD_REQUEST_BODY',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"code":"VALIDATION_FAILED"') },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"code":"UNAUTHORIZED"') },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+      StatusCode: '404',
+    });
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'DEFAULT_5XX',
+      ResponseTemplates: { 'application/json': '{"error":{"code":"INTERNAL","message":"Internal error"}}' },
+    });
+    // Two origins in dev: a gateway response cannot pick one, so it sends none rather than a wrong one.
+    for (const response of Object.values(template.findResources('AWS::ApiGateway::GatewayResponse'))) {
+      expect(JSON.stringify(response)).not.toContain('Access-Control-Allow-Origin');
+    }
+  });
+
   it('answers CORS preflights for the configured origins only', () => {
     const preflight = JSON.stringify(
       template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
@@ -213,8 +236,23 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
 });
 
 describe('API stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  let template: Template;
+  beforeAll(() => {
+    template = Template.fromStack(buildApp('prod').stacks.api);
+  }, CDK_TEST_TIMEOUT_MS);
+
+  it('lets a browser on the one allowed origin read API Gateway errors (e.g. a 401)', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      ResponseParameters: {
+        'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'",
+        'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'",
+        'gatewayresponse.header.Vary': "'Origin'",
+      },
+    });
+  });
+
   it('requires MFA and keeps the user pool on stack deletion', () => {
-    const template = Template.fromStack(buildApp('prod').stacks.api);
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
