@@ -7,9 +7,11 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { extractReceipt } from './fields/index.js';
 import { checkInput } from './input.js';
-import { decodeImage, toPgm } from './preprocess.js';
+import { type LanguagePlan, planLanguages, showsMarkers } from './languages.js';
+import { findPaper, findTextLines } from './layout.js';
+import { analysisCopy, cropImage, decodeImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
 import { type RecognizedPage, Recognizer } from './recognizer.js';
-import type { EngineInfo, EngineResult } from './schema.js';
+import type { EngineInfo, EngineResult, Timings } from './schema.js';
 import { MODEL, resolveLangSource } from './tessdata.js';
 
 export interface EngineOptions {
@@ -45,11 +47,40 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 const require = createRequire(import.meta.url);
 const TESSERACT_JS_VERSION: string = require('tesseract.js/package.json').version;
 
+/**
+ * A first reading at or above this mean word confidence is kept as it is. Below it the page may be upside
+ * down or sideways, and the other orientations are tried (measured in docs/engine.md: upright SROIE scans
+ * read at 0.80-0.95, turned pages well below).
+ */
+export const ORIENTATION_CONFIDENCE = 0.6;
+/** A turned band must read this much more confidently than the upright band to turn the page. */
+const PROBE_MARGIN = 0.15;
+/** The probe band is a quarter of the page, but at least this many pixels tall. */
+const PROBE_BAND_MIN = 240;
+
+interface PageLayout {
+  /** The page inside its dark margins, at reading resolution. */
+  readonly image: GrayImage;
+  /** The same at analysis resolution (about 600 px). */
+  readonly small: GrayImage;
+  /** Clockwise degrees that level the upright page's lines. */
+  readonly skew: number;
+}
+
+interface Reading {
+  readonly page: RecognizedPage;
+  readonly image: GrayImage;
+  readonly rotation: number;
+}
+
 class Engine implements ReceiptEngine {
   readonly info: EngineInfo;
   readonly #options: EngineOptions;
-  readonly #primary: Recognizer;
-  /** Serialises process() calls: the worker reads one image at a time. */
+  readonly #plan: LanguagePlan;
+  readonly #first: Recognizer;
+  /** Created on the first receipt that needs it (e.g. the first Spanish one). */
+  readonly #second: Recognizer | undefined;
+  /** Serialises process() calls: each worker reads one image at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: EngineOptions) {
@@ -61,16 +92,20 @@ class Engine implements ReceiptEngine {
       model: MODEL,
     };
     const source = resolveLangSource(options.languages, options.langPath);
-    this.#primary = new Recognizer({
-      languages: options.languages[0] ?? 'eng',
-      source,
-      recycleAfterJobs: options.recycleAfterJobs,
-      recycleAboveRssBytes: options.recycleAboveRssBytes,
-    });
+    this.#plan = planLanguages(options.languages);
+    const recognizer = (languages: string) =>
+      new Recognizer({
+        languages,
+        source,
+        recycleAfterJobs: options.recycleAfterJobs,
+        recycleAboveRssBytes: options.recycleAboveRssBytes,
+      });
+    this.#first = recognizer(this.#plan.first);
+    this.#second = this.#plan.second === undefined ? undefined : recognizer(this.#plan.second);
   }
 
   async start(): Promise<void> {
-    await this.#primary.warm();
+    await this.#first.warm();
   }
 
   process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
@@ -81,32 +116,130 @@ class Engine implements ReceiptEngine {
 
   async #run(bytes: Uint8Array): Promise<EngineResult> {
     const limits = { maxBytes: this.#options.maxBytes, maxPixels: this.#options.maxPixels };
-    const t0 = performance.now();
+    const timer = new StageTimer();
     const format = checkInput(bytes, limits);
     const decoded = await decodeImage(bytes, format, limits);
-    const t1 = performance.now();
+    timer.lap('decodeMs');
+    // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = decoded.uprightWidth / decoded.gray.width;
-    const prepared = toPgm(decoded.gray);
-    const t2 = performance.now();
-    const page: RecognizedPage = await this.#primary.recognize(prepared, scale);
-    const language = this.#primary.options.languages;
-    const t3 = performance.now();
-    const extraction = extractReceipt(page.lines, { languages: language.split('+') });
-    const t4 = performance.now();
+    const page = await this.#layout(decoded.gray);
+    timer.lap('preprocessMs');
+
+    let best = await this.#read(page, 0, scale, timer);
+    if (best.page.confidence < ORIENTATION_CONFIDENCE) {
+      const rotation = await this.#probeOrientation(page, timer);
+      if (rotation !== 0) {
+        const turned = await this.#read(page, rotation, scale, timer);
+        if (turned.page.confidence > best.page.confidence) best = turned;
+      }
+    }
+
+    let language = this.#plan.first;
+    const firstText = best.page.lines.map((line) => line.text).join('\n');
+    if (this.#second !== undefined && showsMarkers(firstText, this.#second.options.languages)) {
+      best = { ...best, page: await this.#second.recognize(toPgm(best.image), scale) };
+      language = this.#second.options.languages;
+      timer.lap('ocrMs');
+    }
+
+    const extraction = extractReceipt(best.page.lines, { languages: language.split('+') });
+    timer.lap('parseMs');
     return {
       ...extraction,
-      text: page.lines.map((line) => line.text).join('\n'),
-      lines: page.lines,
+      text: best.page.lines.map((line) => line.text).join('\n'),
+      lines: best.page.lines,
       language,
-      timings: { decodeMs: t1 - t0, preprocessMs: t2 - t1, ocrMs: t3 - t2, parseMs: t4 - t3 },
+      timings: timer.timings,
       engine: this.info,
-      image: { format, width: decoded.uprightWidth, height: decoded.uprightHeight, rotation: 0 },
+      image: {
+        format,
+        width: Math.round(best.image.width * scale),
+        height: Math.round(best.image.height * scale),
+        rotation: best.rotation,
+      },
     };
+  }
+
+  /** Cuts dark margins and measures the skew once; the readings below reuse it. */
+  async #layout(gray: GrayImage): Promise<PageLayout> {
+    const small = await analysisCopy(gray);
+    const paper = findPaper(small);
+    const factor = gray.width / small.width;
+    // One analysis pixel more on each cut side: the edge row at full resolution may still be partly dark.
+    const inset = (cut: boolean) => (cut ? 1 : 0);
+    const left = Math.round((paper.left + inset(paper.left > 0)) * factor);
+    const top = Math.round((paper.top + inset(paper.top > 0)) * factor);
+    const right = Math.min(
+      gray.width,
+      Math.round((paper.left + paper.width - inset(paper.left + paper.width < small.width)) * factor),
+    );
+    const bottom = Math.min(
+      gray.height,
+      Math.round((paper.top + paper.height - inset(paper.top + paper.height < small.height)) * factor),
+    );
+    const cropped = await cropImage(gray, { left, top, width: right - left, height: bottom - top });
+    const croppedSmall = await cropImage(small, paper);
+    return { image: cropped, small: croppedSmall, skew: findTextLines(croppedSmall).skewDegrees };
+  }
+
+  /** Skew for a quarter turn: a sideways page's lines are measured after turning the small copy. */
+  async #skewFor(page: PageLayout, rotation: number): Promise<number> {
+    if (rotation % 180 === 0) return page.skew;
+    return findTextLines(await rotateImage(page.small, rotation)).skewDegrees;
+  }
+
+  async #read(page: PageLayout, rotation: number, scale: number, timer: StageTimer): Promise<Reading> {
+    const total = rotation + (await this.#skewFor(page, rotation));
+    const image = await rotateImage(page.image, total);
+    timer.lap('preprocessMs');
+    const result = await this.#first.recognize(toPgm(image), scale);
+    timer.lap('ocrMs');
+    return { page: result, image, rotation: total };
+  }
+
+  /**
+   * Reads a band across the middle of the page in each orientation and returns the quarter turn whose text
+   * reads clearly better than the page as it is (0 when none does). A band costs a fraction of a full
+   * reading; full readings of sideways text are the slowest Tesseract does (measured: up to 8 s each).
+   */
+  async #probeOrientation(page: PageLayout, timer: StageTimer): Promise<number> {
+    const scores = new Map<number, number>();
+    for (const rotation of [0, 90, 180, 270]) {
+      const turned = await rotateImage(page.image, rotation + (await this.#skewFor(page, rotation)));
+      const bandHeight = Math.min(turned.height, Math.max(PROBE_BAND_MIN, Math.round(turned.height / 4)));
+      const band = await cropImage(turned, {
+        left: 0,
+        top: Math.round((turned.height - bandHeight) / 2),
+        width: turned.width,
+        height: bandHeight,
+      });
+      timer.lap('preprocessMs');
+      scores.set(rotation, (await this.#first.recognize(toPgm(band))).confidence);
+      timer.lap('ocrMs');
+    }
+    const upright = scores.get(0) ?? 0;
+    let best = 0;
+    for (const [rotation, score] of scores) {
+      if (score >= upright + PROBE_MARGIN && score > (scores.get(best) ?? 0)) best = rotation;
+    }
+    return best;
   }
 
   async close(): Promise<void> {
     await this.#queue;
-    await this.#primary.close();
+    await Promise.all([this.#first.close(), this.#second?.close()]);
+  }
+}
+
+/** Accumulates wall time per stage; a stage may run several times (one reading per orientation tried). */
+class StageTimer {
+  readonly timings: Timings = { decodeMs: 0, preprocessMs: 0, ocrMs: 0, parseMs: 0 };
+  #last = performance.now();
+
+  lap(stage: keyof Timings): void {
+    const now = performance.now();
+    this.timings[stage] += now - this.#last;
+    this.#last = now;
   }
 }
 

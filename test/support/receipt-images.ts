@@ -134,16 +134,16 @@ export const ENGLISH_RECEIPT: ReceiptSpec = {
 /** A Spanish receipt (Colombian style): dot thousands, pesos without decimals. */
 export const SPANISH_RECEIPT: ReceiptSpec = {
   lines: [
-    '      PANADERIA LA ESPIGA S.A.S.',
+    '      PANADERÍA LA ESPIGA S.A.S.',
     '        NIT 900.123.456-7',
-    '   CALLE 45 # 12-30, BOGOTA D.C.',
+    '   CALLE 45 # 12-30, BOGOTÁ D.C.',
     '',
     'FACTURA DE VENTA No. 5521',
     'FECHA: 28/02/2024   HORA: 09:15',
     '',
     'PAN FRANCES       3 x 1.200  $3.600',
-    'CAFE CON LECHE    2 x 4.500  $9.000',
-    'ALMOJABANA        4 x 2.000  $8.000',
+    'CAFÉ CON LECHE    2 x 4.500  $9.000',
+    'ALMOJÁBANA        4 x 2.000  $8.000',
     '',
     'SUBTOTAL                    $17.311',
     'IVA 19%                      $3.289',

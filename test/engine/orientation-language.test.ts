@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
+import { planLanguages, showsMarkers } from '../../functions/engine/languages.js';
+import {
+  ENGLISH_RECEIPT,
+  renderReceipt,
+  SPANISH_EURO_RECEIPT,
+  SPANISH_RECEIPT,
+} from '../support/receipt-images.js';
+
+describe('language plan', () => {
+  it.each([
+    [['eng', 'spa'], { first: 'eng', second: 'spa+eng' }],
+    [['eng'], { first: 'eng', second: undefined }],
+    [['spa'], { first: 'spa', second: undefined }],
+    // No markers to detect French from an English reading: read everything with both.
+    [['eng', 'fra'], { first: 'fra+eng', second: undefined }],
+  ])('%j reads %j', (languages, plan) => {
+    expect(planLanguages(languages)).toEqual(plan);
+  });
+
+  it('needs two Spanish markers, so one stray word does not trigger a second reading', () => {
+    expect(showsMarkers('TOTAL A PAGAR $20.600\nEFECTIVO $50.000', 'spa+eng')).toBe(true);
+    expect(showsMarkers('HORA CAFE\nTOTAL RM 12.00\nCASH 20.00', 'spa+eng')).toBe(false);
+    expect(showsMarkers('SUBTOTAL 1,063.10\nSST 6% 63.79\nTOTAL RM 1,126.89', 'spa+eng')).toBe(false);
+  });
+});
+
+describe('engine orientation, skew and language', () => {
+  let engine: ReceiptEngine;
+
+  beforeAll(async () => {
+    engine = await createReceiptEngine({ languages: ['eng', 'spa'] });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  it('reads an English receipt with English only', async () => {
+    const result = await engine.process({ bytes: await renderReceipt(ENGLISH_RECEIPT) });
+
+    expect(result.language).toBe('eng');
+    expect(result.image.rotation).toBe(0);
+  });
+
+  it.each([
+    ['Colombian', SPANISH_RECEIPT, ['TOTAL A PAGAR $20.600', 'CAFÉ CON LECHE', 'BOGOTÁ']],
+    ['Spanish', SPANISH_EURO_RECEIPT, ['TOTAL 1.024,85 EUR', 'BASE IMPONIBLE 934,05']],
+  ])(
+    're-reads a %s receipt with Spanish, keeping accents and number formats',
+    async (_name, spec, expected) => {
+      const result = await engine.process({ bytes: await renderReceipt(spec) });
+
+      expect(result.language).toBe('spa+eng');
+      for (const text of expected) expect(result.text).toContain(text);
+    },
+  );
+
+  it.each([90, 180, 270] as const)('turns a receipt scanned at %i degrees upright', async (rotate) => {
+    const result = await engine.process({ bytes: await renderReceipt({ ...ENGLISH_RECEIPT, rotate }) });
+
+    // Scanned rotate degrees clockwise, so (360 - rotate) more degrees clockwise make it upright.
+    expect(result.image.rotation).toBe(360 - rotate);
+    expect(result.text).toMatch(/TOTAL\s+RM 1,126\.89/);
+    expect(result.text).toContain('SUNRISE GROCERY');
+  });
+
+  it('turns a sideways Spanish receipt upright and reads it in Spanish', async () => {
+    const result = await engine.process({ bytes: await renderReceipt({ ...SPANISH_RECEIPT, rotate: 90 }) });
+
+    expect(result.image.rotation).toBe(270);
+    expect(result.language).toBe('spa+eng');
+    expect(result.text).toContain('TOTAL A PAGAR $20.600');
+  });
+
+  it.each([4, -3])('levels a receipt skewed by %i degrees', async (skewDegrees) => {
+    const result = await engine.process({ bytes: await renderReceipt({ ...ENGLISH_RECEIPT, skewDegrees }) });
+
+    expect(result.image.rotation).toBeCloseTo(-skewDegrees, 0);
+    // Level lines read as whole lines: the total and its amount on one line.
+    expect(result.lines.map((line) => line.text)).toContain('TOTAL RM 1,126.89');
+  });
+
+  it('reads a faded, low-contrast receipt', async () => {
+    const result = await engine.process({
+      bytes: await renderReceipt({ ...ENGLISH_RECEIPT, contrast: 'low', format: 'jpeg' }),
+    });
+
+    expect(result.text).toContain('1,126.89');
+    expect(result.text).toContain('SUNRISE GROCERY');
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Dev tool: OCR quality of engine variants on a labelled dataset, run interleaved (receipt by receipt) so a
+ * busy shared machine slows every variant alike. Reports character error rate against text/, whether the
+ * text contains the labelled total/date/company/address, mean word confidence and recognition time.
+ *
+ *   pnpm tsx tools/bench/quality.ts [dataset-dir] [--variants engine,w1600,psm4] [--limit N]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PSM } from 'tesseract.js';
+import { createReceiptEngine, type OcrLine } from '../../functions/engine/index.js';
+import { checkInput } from '../../functions/engine/input.js';
+import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
+import { Recognizer } from '../../functions/engine/recognizer.js';
+import { resolveLangSource } from '../../functions/engine/tessdata.js';
+import { loadDataset } from '../eval/dataset.js';
+import { characterErrorRate, containsAmount, containsDate, containsWords, percentile } from '../eval/metrics.js';
+
+interface Variant {
+  readonly name: string;
+  read(bytes: Uint8Array): Promise<{ lines: OcrLine[]; note: string }>;
+  close(): Promise<void>;
+}
+
+const limits = { maxBytes: 15 * 1024 * 1024, maxPixels: 64_000_000 };
+
+async function engineVariant(): Promise<Variant> {
+  const engine = await createReceiptEngine();
+  return {
+    name: 'engine',
+    async read(bytes) {
+      const result = await engine.process({ bytes });
+      return { lines: result.lines, note: `${result.language} rot=${result.image.rotation}` };
+    },
+    close: () => engine.close(),
+  };
+}
+
+/** Bare pipeline: grayscale, width capped at maxWidth (never enlarged), one reading with `psm`. */
+async function plainVariant(name: string, maxWidth: number, psm: PSM): Promise<Variant> {
+  const recognizer = new Recognizer({
+    languages: 'eng',
+    source: resolveLangSource(['eng']),
+    recycleAfterJobs: 1000,
+    recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    psm,
+  });
+  await recognizer.warm();
+  return {
+    name,
+    async read(bytes) {
+      const decoded = await decodeImage(bytes, checkInput(bytes, limits), limits, { maxWidth });
+      const page = await recognizer.recognize(toPgm(decoded.gray));
+      return { lines: page.lines, note: '' };
+    },
+    close: () => recognizer.close(),
+  };
+}
+
+const FACTORIES: Record<string, () => Promise<Variant>> = {
+  engine: engineVariant,
+  plain: () => plainVariant('plain', 1200, PSM.SINGLE_BLOCK),
+  w1000: () => plainVariant('w1000', 1000, PSM.SINGLE_BLOCK),
+  w1600: () => plainVariant('w1600', 1600, PSM.SINGLE_BLOCK),
+  psm4: () => plainVariant('psm4', 1200, PSM.SINGLE_COLUMN),
+  psm3: () => plainVariant('psm3', 1200, PSM.AUTO),
+};
+
+interface Row {
+  cer: number;
+  total: boolean;
+  date: boolean;
+  company: boolean;
+  address: boolean;
+  confidence: number;
+  ms: number;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { variants: { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
+  });
+  const dir = positionals[0] ?? '../shared/receipts/dev';
+  const samples = loadDataset(dir, values.limit === undefined ? undefined : Number(values.limit));
+  const names = (values.variants ?? 'engine,plain').split(',');
+  const variants: Variant[] = [];
+  for (const name of names) {
+    const factory = FACTORIES[name];
+    if (factory === undefined) throw new Error(`unknown variant ${name}; known: ${Object.keys(FACTORIES).join(', ')}`);
+    variants.push(await factory());
+  }
+  const rows = new Map<string, Row[]>(names.map((name) => [name, []]));
+  for (const sample of samples) {
+    const bytes = readFileSync(sample.imagePath);
+    for (const variant of variants) {
+      const start = performance.now();
+      const { lines, note } = await variant.read(bytes);
+      const ms = performance.now() - start;
+      const text = lines.map((line) => line.text).join('\n');
+      const words = lines.flatMap((line) => line.words);
+      const row: Row = {
+        cer: sample.groundTruth === undefined ? Number.NaN : characterErrorRate(sample.groundTruth, text),
+        total: containsAmount(text, sample.label.total),
+        date: containsDate(text, sample.label.date),
+        company: containsWords(text, sample.label.company),
+        address: containsWords(text.replace(/\n/g, ' '), sample.label.address),
+        confidence: words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length),
+        ms,
+      };
+      rows.get(variant.name)?.push(row);
+      if (values.verbose) {
+        process.stderr.write(
+          `${sample.id} ${variant.name.padEnd(7)} cer=${row.cer.toFixed(3)} conf=${row.confidence.toFixed(2)} ` +
+            `${Math.round(ms)}ms T${+row.total}D${+row.date}C${+row.company}A${+row.address} ${note}\n`,
+        );
+      }
+    }
+  }
+  await Promise.all(variants.map((variant) => variant.close()));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const rate = (xs: boolean[]) => `${((100 * xs.filter(Boolean).length) / Math.max(1, xs.length)).toFixed(1)}%`;
+  console.log(`${samples.length} receipts from ${dir}`);
+  console.table(
+    Object.fromEntries(
+      [...rows].map(([name, list]) => [
+        name,
+        {
+          'CER mean': `${(100 * mean(list.map((r) => r.cer))).toFixed(2)}%`,
+          'has total': rate(list.map((r) => r.total)),
+          'has date': rate(list.map((r) => r.date)),
+          'has company': rate(list.map((r) => r.company)),
+          'has address': rate(list.map((r) => r.address)),
+          'conf min': Math.min(...list.map((r) => r.confidence)).toFixed(2),
+          'ms median': Math.round(percentile(list.map((r) => r.ms), 50)),
+          'ms p90': Math.round(percentile(list.map((r) => r.ms), 90)),
+        },
+      ]),
+    ),
+  );
+}
+
+await main();
