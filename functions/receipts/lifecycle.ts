@@ -77,11 +77,16 @@ export function claimedRecord(
   fileName: string | undefined,
 ): ReceiptRecord {
   const now = request.now.toISOString();
+  // A redelivered message resuming its own run keeps what that run was asked (a reprocess keeping corrections).
+  const resumed =
+    existing?.status === 'PROCESSING' && existing.processing?.deliveryId === request.deliveryId
+      ? existing.processing
+      : undefined;
   const processing = {
     deliveryId: request.deliveryId,
     startedAt: now,
     leaseUntil: new Date(request.now.getTime() + request.leaseMs).toISOString(),
-    keepCorrections: request.keepCorrections,
+    keepCorrections: resumed?.keepCorrections ?? request.keepCorrections,
   };
   if (!existing) {
     return {

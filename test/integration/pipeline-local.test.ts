@@ -5,18 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import {
-  type AwsClients,
-  createAwsClients,
-  createS3Client,
-  S3RVER_CREDENTIALS,
-} from '../../functions/commons/clients.js';
+import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
+import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import { startS3 } from '../../tools/local/servers.js';
+import { ensureReceiptsTable, startDynamo, startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
@@ -25,30 +22,68 @@ let clients: AwsClients;
 let dataDir: string;
 
 const DROPPED_WHILE_STOPPED = 'uploads/bob/dropped while stopped.png';
+const INTERRUPTED = 'uploads/bob/interrupted.png';
 
-/** An image written to the stack's S3 folder while the stack is not running: s3rver alone, no queue. */
-async function dropWhileStopped(directory: string): Promise<void> {
+/**
+ * What a previous run of the stack left behind: an image written while the stack was not running (s3rver alone,
+ * no queue), and one whose run died mid-OCR (its record PROCESSING under a live lease of a lost message).
+ */
+async function leftBehind(directory: string): Promise<void> {
   const s3 = await startS3({ port: 0, directory: join(directory, 's3'), buckets: ['receipts'] });
-  const client = createS3Client({
+  const dynamo = await startDynamo({ port: 0, directory: join(directory, 'dynamodb') });
+  const endpoints = {
     region: 'us-east-1',
     s3Endpoint: s3.endpoint,
+    dynamodbEndpoint: dynamo.endpoint,
     credentials: S3RVER_CREDENTIALS,
-  });
-  await client.send(
-    new PutObjectCommand({
-      Bucket: 'receipts',
-      Key: DROPPED_WHILE_STOPPED,
-      Body: await renderReceipt(ENGLISH_RECEIPT),
-      ContentType: 'image/png',
-    }),
+  };
+  const admin = new DynamoDBClient({ ...endpoints, endpoint: dynamo.endpoint });
+  await ensureReceiptsTable(admin, 'receipts');
+  admin.destroy();
+  const aws = createAwsClients(endpoints);
+  const image = await renderReceipt(ENGLISH_RECEIPT);
+  for (const key of [DROPPED_WHILE_STOPPED, INTERRUPTED]) {
+    await aws.s3.send(
+      new PutObjectCommand({ Bucket: 'receipts', Key: key, Body: image, ContentType: 'image/png' }),
+    );
+  }
+  const head = await new S3ObjectStore(aws.s3).head({ bucket: 'receipts', key: INTERRUPTED });
+  const parsed = parseUploadKey(INTERRUPTED, 'uploads/');
+  if (!head || !parsed) throw new Error('setup failed');
+  const now = new Date();
+  await new DynamoDbReceiptRepository(aws.dynamodb, 'receipts').put(
+    {
+      receiptId: parsed.receiptId,
+      ownerId: parsed.ownerId,
+      status: 'PROCESSING',
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      source: {
+        bucket: 'receipts',
+        key: INTERRUPTED,
+        size: head.size,
+        ...(head.eTag ? { eTag: head.eTag } : {}),
+      },
+      ...(head.eTag ? { sourceToken: head.eTag } : {}),
+      attempts: 1,
+      processing: {
+        deliveryId: 'message-lost-in-the-crash',
+        startedAt: now.toISOString(),
+        leaseUntil: new Date(now.getTime() + 600_000).toISOString(),
+        keepCorrections: false,
+      },
+    },
+    { expectedVersion: undefined },
   );
-  client.destroy();
-  await s3.close();
+  aws.s3.destroy();
+  aws.dynamodb.destroy();
+  await Promise.all([s3.close(), dynamo.close()]);
 }
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-stack-'));
-  await dropWhileStopped(dataDir);
+  await leftBehind(dataDir);
   stack = await startLocalStack({
     dataDir,
     s3Port: 0,
@@ -126,6 +161,11 @@ it('processes, on start, an image dropped while the stack was stopped', async ()
   const record = await settled(DROPPED_WHILE_STOPPED);
 
   // Assess
-  expect(stack.requeued).toBe(1);
-  expect(record).toMatchObject({ status: 'COMPLETED', ownerId: 'bob' });
+  expect(stack.requeued).toBe(2);
+  expect(record).toMatchObject({ status: 'COMPLETED', ownerId: 'bob', attempts: 1 });
+});
+
+it('resumes, on start, a run interrupted by a crash instead of waiting for its lease', async () => {
+  const record = await settled(INTERRUPTED);
+  expect(record).toMatchObject({ status: 'COMPLETED', attempts: 2 });
 });

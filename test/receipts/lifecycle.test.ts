@@ -158,6 +158,21 @@ describe('transitions', () => {
     expect(fresh).toMatchObject({ attempts: 1, sourceToken: 'etag-2' });
   });
 
+  it('keeps what an interrupted run was asked when its own message resumes it', () => {
+    // Prepare: a reprocess keeping corrections died mid-run
+    const interrupted = stored({
+      status: 'PROCESSING',
+      processing: { ...liveLease, deliveryId: 'message-1', keepCorrections: true },
+    });
+
+    // Act: the same message comes back (as an upload notification, after a local restart)
+    const resumed = claimedRecord(interrupted, request(), interrupted.source, undefined);
+
+    // Assess
+    expect(resumed.processing).toMatchObject({ deliveryId: 'message-1', keepCorrections: true });
+    expect(resumed.attempts).toBe(2);
+  });
+
   it('records why a receipt failed and whether it will be retried', () => {
     const failed = failedRecord(
       stored({ status: 'PROCESSING', processing: liveLease }),

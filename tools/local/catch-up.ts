@@ -1,7 +1,9 @@
 /**
  * s3rver's events live only in memory: an image dropped while the stack was stopped has no event. On start, the
  * stack lists the upload prefix and queues a notification for every object whose record is missing, unsettled
- * or about another version. The handler's idempotency makes an unneeded one harmless.
+ * or about another version. The handler's idempotency makes an unneeded one harmless. A record left PROCESSING by a
+ * process that died mid-run is re-sent under its delivery id, as SQS redelivers an unacknowledged message, so the
+ * run resumes instead of waiting for its lease.
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
@@ -11,6 +13,8 @@ export interface MissedUpload {
   key: string;
   eTag?: string;
   size?: number;
+  /** The delivery that held the record when the process died: re-sent under its id, it resumes the run. */
+  interruptedDeliveryId?: string;
 }
 
 export async function findMissedUploads(options: {
@@ -40,7 +44,9 @@ export async function findMissedUploads(options: {
           record.status === 'REVIEWED' ||
           (record.status === 'FAILED' && record.error?.retryable === false));
       if (!settled) {
+        const interrupted = record?.status === 'PROCESSING' ? record.processing?.deliveryId : undefined;
         missed.push({
+          ...(interrupted ? { interruptedDeliveryId: interrupted } : {}),
           key: object.Key,
           ...(object.ETag ? { eTag: object.ETag } : {}),
           ...(object.Size === undefined ? {} : { size: object.Size }),

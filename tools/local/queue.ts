@@ -70,10 +70,12 @@ export class LocalQueue implements ReceiptQueue {
     this.#loop = this.#run();
   }
 
-  /** Enqueues a message body; returns its message id. */
-  send(body: string): string {
+  /**
+   * Enqueues a message body; returns its message id. `messageId` re-sends a message that was in flight when the
+   * process died, as SQS would redeliver it: the same id lets its interrupted run resume.
+   */
+  send(body: string, messageId: string = randomUUID()): string {
     if (this.#stopped) throw new Error('the local queue is stopped');
-    const messageId = randomUUID();
     this.#messages.push({ messageId, body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
     this.#wake?.();
     return messageId;

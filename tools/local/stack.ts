@@ -160,7 +160,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         object: { key: upload.key, size: upload.size, eTag: upload.eTag?.replaceAll('"', '') },
       },
     };
-    queue.send(JSON.stringify(toS3Notification(record, region)));
+    queue.send(JSON.stringify(toS3Notification(record, region)), upload.interruptedDeliveryId);
   }
 
   return {
