@@ -13,6 +13,7 @@ import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
 import { API_HANDLERS, type ApiHandlerSpec, type PrefixName } from './api-routes.js';
 import { acknowledgeApiFindings } from './nag-acknowledgements.js';
+import { ocrImageSettings } from './ocr-image-settings.js';
 import { referenceStorage } from './storage-refs.js';
 
 export interface ApiStackProps extends StackProps {
@@ -99,12 +100,9 @@ export class ApiStack extends Stack {
     // Synchronous OCR runs the same image as the pipeline with another command; it stores nothing, so no grants.
     const syncOcr = new OcrImageFunction(this, 'SyncOcr', {
       command: 'ocr/sync-ocr.handler',
-      architecture: config.ocr.architecture,
-      ...(config.ocr.baseImageDigest === undefined ? {} : { baseImageDigest: config.ocr.baseImageDigest }),
-      memoryMiB: config.ocr.memoryMiB,
+      ...ocrImageSettings(config),
       timeoutSeconds: config.ocr.syncTimeoutSeconds,
       environment,
-      logRetentionDays: config.logRetentionDays,
       description: 'Synchronous OCR of an image in the request body (POST /ocr); stores nothing',
     });
     api.addRoute('POST', '/ocr', syncOcr.function);

@@ -8,6 +8,7 @@ import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { UploadQueue } from '../constructs/upload-queue.js';
 import { acknowledgeProcessingFindings } from './nag-acknowledgements.js';
+import { ocrImageSettings } from './ocr-image-settings.js';
 import { referenceStorage } from './storage-refs.js';
 
 export interface ProcessingStackProps extends StackProps {
@@ -31,12 +32,9 @@ export class ProcessingStack extends Stack {
 
     const ocr = new OcrImageFunction(this, 'Ocr', {
       command: 'ocr/handler.handler',
-      architecture: config.ocr.architecture,
-      ...(config.ocr.baseImageDigest === undefined ? {} : { baseImageDigest: config.ocr.baseImageDigest }),
-      memoryMiB: config.ocr.memoryMiB,
+      ...ocrImageSettings(config),
       timeoutSeconds: config.ocr.timeoutSeconds,
       environment: functionEnvironment(config, { bucketName: bucket.bucketName, tableName: table.tableName }),
-      logRetentionDays: config.logRetentionDays,
       description: 'OCR of uploaded receipts (S3 -> SQS), writes records and OCR output',
     });
     this.ocrFunction = ocr.function;

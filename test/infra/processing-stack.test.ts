@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEV_BUCKET_ARN as BUCKET_ARN, DEV_TABLE_ARN as TABLE_ARN } from './support/arns.js';
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 import { logicalIdOf, permissionsOfFunction } from './support/policies.js';
-
-const BUCKET_ARN = 'arn:<AWS::Partition>:s3:::receipt-ocr-dev-<AWS::AccountId>-<AWS::Region>';
-const TABLE_ARN =
-  'arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/receipt-ocr-dev-receipts';
 
 describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
   let template: Template;

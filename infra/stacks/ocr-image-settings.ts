@@ -1,0 +1,14 @@
+import type { StageConfig } from '../config/stages.js';
+import type { OcrImageFunctionProps } from '../constructs/ocr-image-function.js';
+
+/** What every function on the OCR image takes from the stage: architecture, base image pin, memory, log retention. */
+export function ocrImageSettings(
+  config: StageConfig,
+): Pick<OcrImageFunctionProps, 'architecture' | 'baseImageDigest' | 'memoryMiB' | 'logRetentionDays'> {
+  return {
+    architecture: config.ocr.architecture,
+    ...(config.ocr.baseImageDigest === undefined ? {} : { baseImageDigest: config.ocr.baseImageDigest }),
+    memoryMiB: config.ocr.memoryMiB,
+    logRetentionDays: config.logRetentionDays,
+  };
+}
