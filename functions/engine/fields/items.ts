@@ -25,7 +25,10 @@ function isHeader(row: Row): boolean {
   return words.size >= 2 && moneyAmounts(row, false).length === 0;
 }
 
+/** Totals and tender rows end the items; a bare "CASH" heading (a cash sale) without an amount does not. */
 function endsItems(row: Row): boolean {
+  if (moneyAmounts(row, true).length === 0 && !SUBTOTAL.test(row.upper) && !STRONG_TOTAL.test(row.upper))
+    return false;
   return (
     SUBTOTAL.test(row.upper) ||
     STRONG_TOTAL.test(row.upper) ||
@@ -36,16 +39,46 @@ function endsItems(row: Row): boolean {
   );
 }
 
+/** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
 function region(rows: readonly Row[]): readonly Row[] {
-  const end = rows.findIndex((r, i) => i > 2 && endsItems(r) && !isHeader(r));
-  const stop = end < 0 ? rows.length : end;
-  let start = -1;
-  for (let i = 0; i < stop; i++) if (isHeader(rows[i] as Row)) start = i;
-  if (start < 0) {
-    const dated = rows.findIndex((r, i) => i < stop && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
-    start = dated;
+  const endAfter = (start: number) => {
+    const end = rows.findIndex((r, i) => i > start && endsItems(r) && !isHeader(r));
+    return end < 0 ? rows.length : end;
+  };
+  // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)
+  // a count such as "ITEM(S) : 5 QTY(S) : 5" under the items is not a heading
+  const firstEnd = endAfter(-1);
+  const heading = rows.findIndex(
+    (r, i) =>
+      i < firstEnd &&
+      isHeader(r) &&
+      (r.text.match(/\d/g)?.length ?? 0) <= 1 &&
+      rows.slice(i + 1, i + 4).some((n) => moneyAmounts(n, true).length > 0),
+  );
+  if (heading >= 0) return rows.slice(heading + 1, endAfter(heading));
+  const end = firstEnd;
+  const dated = rows.findIndex((r, i) => i < end && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
+  return rows.slice(dated + 1, end);
+}
+
+/** The row's text without its amounts and the currency marks before them. */
+function withoutAmounts(row: Row, amounts: readonly Amount[]): string {
+  const covered = new Set<number>();
+  for (const a of amounts) {
+    const width = a.text.split(' ').length;
+    for (let i = a.tokenIndex; i < a.tokenIndex + width; i++) covered.add(i);
+    if (/^(RM|\$|€|£|COP|USD|MYR)$/i.test(row.tokens[a.tokenIndex - 1]?.text ?? ''))
+      covered.add(a.tokenIndex - 1);
   }
-  return rows.slice(start + 1, stop);
+  return row.tokens
+    .filter((_, i) => !covered.has(i))
+    .map((t) => t.text)
+    .join(' ');
+}
+
+/** A row that reads as an item description: a word of three letters or more, mostly letters. */
+function describes(row: Row): boolean {
+  return /\p{L}{3,}/u.test(row.text) && letterRatio(row.text) >= 0.25;
 }
 
 function quantityOf(row: Row, amounts: readonly Amount[]): number | undefined {
@@ -76,10 +109,13 @@ function quantityOf(row: Row, amounts: readonly Amount[]): number | undefined {
 
 function cleanDescription(text: string): string {
   return text
+    .replace(/^\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s+/, '') // "3 x GASEOSA" once the price is out
     .replace(/^\d{1,2}\s+(?=\p{L})/u, '')
-    .replace(/\s+\d{8,}\b.*$/, '') // a barcode and the flags after it: "BANANAS 000000004011 KF"
+    .replace(/(^|\s)\d{8,}-?(?=\s|$)/g, ' ') // barcodes: "BANANAS 000000004011 KF"
+    .replace(/(\s+[A-Z]{1,2})+$/, '') // till flags after them: "KF", "N"
     .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
     .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
+    .replace(/\s+(RM|\$|€|£|COP|USD|MYR)\s*$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -87,7 +123,10 @@ function cleanDescription(text: string): string {
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
   const items: LineItem[] = [];
   let pending: Row | undefined;
-  for (const row of region(rows)) {
+  const area = region(rows);
+  const consumed = new Set<Row>();
+  for (const [index, row] of area.entries()) {
+    if (consumed.has(row)) continue;
     // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents >= 0 && (whole || a.decimals));
     const last = amounts[amounts.length - 1];
@@ -96,21 +135,23 @@ export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
       DISCOUNT.test(row.upper) ||
       (TAX.test(row.upper) && !/\p{L}{4}/u.test(row.upper.replace(TAX, '')))
     ) {
-      pending = letterRatio(row.text) > 0.5 && !DISCOUNT.test(row.upper) ? row : undefined;
+      // a description row waits for its prices; a short code row ("WA29 - 20") between them does not break that
+      if (describes(row) && !DISCOUNT.test(row.upper)) pending = row;
+      else if (row.tokens.length > 3) pending = undefined;
       continue;
     }
-    const firstIndex = amounts[0]?.tokenIndex ?? 0;
-    let description = cleanDescription(
-      row.tokens
-        .slice(0, firstIndex)
-        .map((t) => t.text)
-        .join(' ')
-        .replace(/\s+\d{1,3}$/, ''),
-    );
+    let description = cleanDescription(withoutAmounts(row, amounts).replace(/\s+\d{1,3}$/, ''));
     const source: Row[] = [row];
-    if ((description === '' || letterRatio(description) < 0.4) && pending) {
+    const next = area[index + 1];
+    const weak = !/\p{L}{3,}/u.test(description);
+    if (weak && pending) {
       description = cleanDescription(pending.text);
       source.unshift(pending);
+    } else if (weak && next && letterRatio(next.text) > 0.5 && moneyAmounts(next, whole).length === 0) {
+      // code and prices first, description on the row below: "1042 4 18.55 74.20" / "CORRUGATED ROOFING SHEET"
+      description = cleanDescription(next.text);
+      source.push(next);
+      consumed.add(next);
     }
     pending = undefined;
     if (description === '' || letterRatio(description) < 0.3) continue;
