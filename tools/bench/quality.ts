@@ -14,7 +14,13 @@ import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { loadDataset } from '../eval/dataset.js';
-import { characterErrorRate, containsAmount, containsDate, containsWords, percentile } from '../eval/metrics.js';
+import {
+  characterErrorRate,
+  containsAmount,
+  containsDate,
+  containsWords,
+  percentile,
+} from '../eval/metrics.js';
 
 interface Variant {
   readonly name: string;
@@ -87,7 +93,8 @@ async function main(): Promise<void> {
   const variants: Variant[] = [];
   for (const name of names) {
     const factory = FACTORIES[name];
-    if (factory === undefined) throw new Error(`unknown variant ${name}; known: ${Object.keys(FACTORIES).join(', ')}`);
+    if (factory === undefined)
+      throw new Error(`unknown variant ${name}; known: ${Object.keys(FACTORIES).join(', ')}`);
     variants.push(await factory());
   }
   const rows = new Map<string, Row[]>(names.map((name) => [name, []]));
@@ -119,7 +126,8 @@ async function main(): Promise<void> {
   }
   await Promise.all(variants.map((variant) => variant.close()));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const rate = (xs: boolean[]) => `${((100 * xs.filter(Boolean).length) / Math.max(1, xs.length)).toFixed(1)}%`;
+  const rate = (xs: boolean[]) =>
+    `${((100 * xs.filter(Boolean).length) / Math.max(1, xs.length)).toFixed(1)}%`;
   console.log(`${samples.length} receipts from ${dir}`);
   console.table(
     Object.fromEntries(
@@ -132,8 +140,18 @@ async function main(): Promise<void> {
           'has company': rate(list.map((r) => r.company)),
           'has address': rate(list.map((r) => r.address)),
           'conf min': Math.min(...list.map((r) => r.confidence)).toFixed(2),
-          'ms median': Math.round(percentile(list.map((r) => r.ms), 50)),
-          'ms p90': Math.round(percentile(list.map((r) => r.ms), 90)),
+          'ms median': Math.round(
+            percentile(
+              list.map((r) => r.ms),
+              50,
+            ),
+          ),
+          'ms p90': Math.round(
+            percentile(
+              list.map((r) => r.ms),
+              90,
+            ),
+          ),
         },
       ]),
     ),

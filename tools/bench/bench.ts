@@ -1,0 +1,146 @@
+/**
+ * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N]`: engine speed and memory on a folder of receipt
+ * images (default ../shared/receipts/dev, whose images/ subfolder is used when present).
+ *   cold start   process start -> engine ready, median of 3 fresh processes
+ *   latency      decode to fields per receipt, one warm engine: median, p90
+ *   throughput   receipts/s with 1 engine and with N engines
+ *   peak RSS     sampled every 25 ms over the 1-engine pass
+ *   native       `OMP_THREAD_LIMIT=1 tesseract IMG stdout --psm 6`, interleaved image by image with the engine
+ *                in the same pass, as a ratio of medians (skipped when the CLI is not installed)
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { createReceiptEngine } from '../../functions/engine/index.js';
+import { expandInputs } from '../cli/inputs.js';
+import { runPool, withEngines } from '../cli/pool.js';
+import { nativeTesseractVersion, timeNative } from './native.js';
+
+const run = promisify(execFile);
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
+  );
+}
+
+async function coldStart(): Promise<{ readyMs: number; rssBytes: number }> {
+  const runs: { readyMs: number; rssBytes: number }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { stdout } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      path.resolve('tools/bench/cold-start.ts'),
+    ]);
+    runs.push(JSON.parse(stdout));
+  }
+  runs.sort((a, b) => a.readyMs - b.readyMs);
+  return runs[1] ?? { readyMs: Number.NaN, rssBytes: 0 };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, concurrency: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const given = positionals[0] ?? '../shared/receipts/dev';
+  const dir = existsSync(path.join(given, 'images')) ? path.join(given, 'images') : given;
+  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+  const files = (await expandInputs([dir])).map((input) => input.file).slice(0, limit);
+  const concurrency = Number(values.concurrency ?? availableParallelism());
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  log(`cold start (3 fresh processes)...`);
+  const cold = await coldStart();
+
+  const native = nativeTesseractVersion();
+  log(`1 engine over ${files.length} images${native ? `, interleaved with ${native}` : ''}...`);
+  const engine = await createReceiptEngine();
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 25);
+  const engineMs: number[] = [];
+  const nativeMs: number[] = [];
+  let engineTotal = 0;
+  const failures: string[] = [];
+  for (const [index, file] of files.entries()) {
+    const bytes = readFileSync(file);
+    const start = performance.now();
+    try {
+      await engine.process({ bytes });
+    } catch (error) {
+      failures.push(`${file}: ${String(error)}`);
+    }
+    const ms = performance.now() - start;
+    engineMs.push(ms);
+    engineTotal += ms;
+    if (native) nativeMs.push(await timeNative(file));
+    log(`  [${index + 1}/${files.length}] ${path.basename(file)} ${Math.round(ms)} ms`);
+  }
+  clearInterval(sampler);
+  await engine.close();
+
+  log(`${concurrency} engines over ${files.length} images...`);
+  const parallelStart = performance.now();
+  await withEngines(Math.min(concurrency, files.length), {}, (engines) =>
+    runPool(engines, files, async (worker, file) => {
+      await worker.process({ bytes: readFileSync(file) }).catch(() => undefined);
+    }),
+  );
+  const parallelMs = performance.now() - parallelStart;
+
+  const report = {
+    images: files.length,
+    dir,
+    failures,
+    coldStartMs: Math.round(cold.readyMs),
+    latencyMs: { median: Math.round(percentile(engineMs, 50)), p90: Math.round(percentile(engineMs, 90)) },
+    throughputPerSecond: {
+      concurrency1: Number((files.length / (engineTotal / 1000)).toFixed(2)),
+      [`concurrency${concurrency}`]: Number((files.length / (parallelMs / 1000)).toFixed(2)),
+    },
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    native: native
+      ? {
+          version: native,
+          latencyMs: {
+            median: Math.round(percentile(nativeMs, 50)),
+            p90: Math.round(percentile(nativeMs, 90)),
+          },
+          ratioOfMedians: Number((percentile(engineMs, 50) / percentile(nativeMs, 50)).toFixed(2)),
+        }
+      : null,
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const rows: [string, string][] = [
+    ['images', `${report.images} (${dir})`],
+    ['cold start (process -> ready)', `${report.coldStartMs} ms`],
+    ['latency median / p90 (1 engine)', `${report.latencyMs.median} / ${report.latencyMs.p90} ms`],
+    ...Object.entries(report.throughputPerSecond).map(([name, value]): [string, string] => [
+      `throughput ${name.replace('concurrency', 'concurrency ')}`,
+      `${value} receipts/s`,
+    ]),
+    ['peak RSS (1 engine)', `${report.peakRssMb} MB`],
+    [
+      'native tesseract median / p90',
+      report.native
+        ? `${report.native.latencyMs.median} / ${report.native.latencyMs.p90} ms (${report.native.version})`
+        : 'not installed, skipped',
+    ],
+    ['engine / native (medians)', report.native ? `${report.native.ratioOfMedians}x` : '-'],
+    ['failures', String(failures.length)],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
+  for (const failure of failures) process.stdout.write(`  ${failure}\n`);
+}
+
+await main();
