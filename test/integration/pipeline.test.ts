@@ -433,6 +433,48 @@ describe('transient failures are retried and nothing is lost', () => {
     expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
   });
 
+  it('survives DynamoDB going down mid-run (a real outage): retried, resumed, nothing lost', async () => {
+    // Prepare: the engine hook takes DynamoDB down while the image is being read
+    const key = 'uploads/erin/dynamodb down.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const message = s3Message(key);
+    const service = new ReceiptService({
+      repository: dynamoRepository(),
+      objects: new S3ObjectStore(aws.clients.s3),
+      engine: async () => ({
+        info: engine.info,
+        process: async (input) => {
+          await aws.stopDynamo();
+          return engine.process(input);
+        },
+      }),
+      settings: aws.storageConfig,
+    });
+    const handle = createOcrHandler({
+      service,
+      uploadPrefix: aws.storageConfig.uploadPrefix,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'ReceiptOcrTest' }),
+    });
+
+    // Act: the first delivery cannot save anything; DynamoDB comes back; SQS redelivers the same message
+    let first: Awaited<ReturnType<typeof handle>>;
+    try {
+      first = await handle(sqsEvent(message), lambdaContext('ocr-test'));
+    } finally {
+      await aws.restartDynamo();
+    }
+    const stuck = await recordOf(key);
+    const redelivered = await pipeline()(sqsEvent(message));
+
+    // Assess
+    expect(first?.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(stuck).toMatchObject({ status: 'PROCESSING', processing: { deliveryId: message.messageId } });
+    expect(redelivered?.batchItemFailures).toEqual([]);
+    expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
+    expect((await recordOf(key))?.fields?.total?.value).toBe('1126.89');
+  });
+
   it('dead-letters after the retries when the failure persists, with the record saying it was retryable', async () => {
     // Prepare: every completion write fails (puts per attempt: claim, completion, failure record)
     const key = 'uploads/erin/always-throttled.png';

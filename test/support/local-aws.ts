@@ -14,7 +14,13 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3rverEvent } from 's3rver';
 import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import type { AwsEndpoints, StorageConfig } from '../../functions/commons/config.js';
-import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from '../../tools/local/servers.js';
+import {
+  ensureReceiptsTable,
+  LOCAL_REGION,
+  type RunningDynamo,
+  startDynamo,
+  startS3,
+} from '../../tools/local/servers.js';
 
 export interface LocalAws {
   endpoints: AwsEndpoints & { s3Endpoint: string; dynamodbEndpoint: string };
@@ -26,6 +32,10 @@ export interface LocalAws {
   s3Events: S3rverEvent[];
   /** Uploads bytes with the production S3 client. */
   upload(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
+  /** Takes DynamoDB down (a real outage: connections refused), keeping its data on disk. */
+  stopDynamo(): Promise<void>;
+  /** Brings DynamoDB back on the same port with the same data. */
+  restartDynamo(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,16 +51,19 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const bucket = options.bucket ?? 'receipts-test';
   const table = options.table ?? 'receipts-test';
   const s3 = await startS3({ port: 0, directory: join(directory, 's3'), buckets: [bucket] });
-  const dynamo = await startDynamo({ port: 0 });
+  // On disk (in the throw-away folder), so a test can stop and restart it without losing data.
+  const dynamoDirectory = join(directory, 'dynamodb');
+  let dynamo: RunningDynamo | undefined = await startDynamo({ port: 0, directory: dynamoDirectory });
+  const { port: dynamoPort, endpoint: dynamoEndpoint } = dynamo;
   const endpoints = {
     region: LOCAL_REGION,
     s3Endpoint: s3.endpoint,
-    dynamodbEndpoint: dynamo.endpoint,
+    dynamodbEndpoint: dynamoEndpoint,
     credentials: { ...S3RVER_CREDENTIALS },
   };
   const admin = new DynamoDBClient({
     region: LOCAL_REGION,
-    endpoint: dynamo.endpoint,
+    endpoint: dynamoEndpoint,
     credentials: S3RVER_CREDENTIALS,
   });
   await ensureReceiptsTable(admin, table);
@@ -78,7 +91,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       MAX_UPLOAD_BYTES: String(storageConfig.maxUploadBytes),
       AWS_REGION: LOCAL_REGION,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
     },
@@ -93,11 +106,18 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
         }),
       );
     },
+    async stopDynamo() {
+      await dynamo?.close();
+      dynamo = undefined;
+    },
+    async restartDynamo() {
+      dynamo ??= await startDynamo({ port: dynamoPort, directory: dynamoDirectory });
+    },
     async stop() {
       clients.s3.destroy();
       clients.dynamodb.destroy();
       clients.sqs.destroy();
-      await Promise.allSettled([s3.close(), dynamo.close()]);
+      await Promise.allSettled([s3.close(), dynamo?.close()]);
       await rm(directory, { recursive: true, force: true });
     },
   };
