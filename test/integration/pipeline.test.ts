@@ -1,7 +1,8 @@
 /**
  * The OCR pipeline end to end on real servers: s3rver, dynalite, the AWS SDK v3 adapters, the real engine
- * (tesseract.js, English only to keep the file fast) and the handler the Lambda runs. Fault injection is limited
- * to wrappers that fail a DynamoDB write on purpose: the only fault these servers cannot produce on demand.
+ * (tesseract.js, English only to keep the file fast) and the handler the Lambda runs. Outages are real (dynalite
+ * stopped mid-run); throttling, which these servers cannot produce on demand, comes from a wrapper that fails
+ * chosen DynamoDB writes.
  */
 
 import { Logger } from '@aws-lambda-powertools/logger';
