@@ -70,7 +70,8 @@ export type IgnoreReason =
   | 'other-bucket'
   /** The object was deleted before it could be read. */
   | 'object-missing'
-  /** The record was deleted or taken over by a newer version while this run worked. */
+  /** A newer version replaced the object (this event is late), or the record was deleted or taken over while
+   * this run worked. */
   | 'superseded';
 
 export type ProcessOutcome =
@@ -139,13 +140,19 @@ export class ReceiptService {
     if (event.bucket !== this.#settings.bucket) return { outcome: 'ignored', reason: 'other-bucket' };
     const parsed = parseUploadKey(event.key, this.#settings.uploadPrefix);
     if (!parsed) return { outcome: 'ignored', reason: 'outside-prefix' };
+    // HEAD the current object, not the event's version: events may arrive out of order, and an older version
+    // must not overwrite the record of a newer one (whose own event processes it).
+    const current = await this.#objects.head({ bucket: event.bucket, key: event.key });
+    if (!current) return { outcome: 'ignored', reason: 'object-missing', receiptId: parsed.receiptId };
+    if (event.versionId && current.versionId && event.versionId !== current.versionId) {
+      return { outcome: 'ignored', reason: 'superseded', receiptId: parsed.receiptId };
+    }
+    const head = current;
     const ref: ObjectRef = {
       bucket: event.bucket,
       key: event.key,
-      ...(event.versionId ? { versionId: event.versionId } : {}),
+      ...(head.versionId ? { versionId: head.versionId } : {}),
     };
-    const head = await this.#objects.head(ref);
-    if (!head) return { outcome: 'ignored', reason: 'object-missing', receiptId: parsed.receiptId };
     const sourceToken = head.versionId ?? head.eTag ?? event.versionId ?? event.eTag;
     if (sourceToken === undefined) {
       throw new ReceiptError(

@@ -238,6 +238,53 @@ describe('idempotency', () => {
     expect(listed.items.map((item) => item.receiptId)).toEqual([receiptIdOf(key)]);
   });
 
+  it('ignores a late event for an older version of a versioned object', async () => {
+    // Prepare: s3rver has no versioning; this store reports the version ids a versioned bucket would
+    const key = 'uploads/bob/versioned.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const real = new S3ObjectStore(aws.clients.s3);
+    const versioned: ObjectStore = {
+      ...countingStore(real),
+      head: async (ref) => {
+        const head = await real.head({ bucket: ref.bucket, key: ref.key });
+        return head && { ...head, versionId: 'v2' };
+      },
+    };
+    const service = new ReceiptService({
+      repository: dynamoRepository(),
+      objects: versioned,
+      engine: async () => countingEngine,
+      settings: aws.storageConfig,
+    });
+    const runsBefore = ocrRuns;
+
+    // Act
+    const late = await service.processObject({
+      bucket: aws.storageConfig.bucket,
+      key,
+      versionId: 'v1',
+      deliveryId: 'm-1',
+      leaseMs: 60_000,
+    });
+    const current = await service.processObject({
+      bucket: aws.storageConfig.bucket,
+      key,
+      versionId: 'v2',
+      deliveryId: 'm-2',
+      leaseMs: 60_000,
+    });
+
+    // Assess
+    expect(late).toEqual({ outcome: 'ignored', reason: 'superseded', receiptId: receiptIdOf(key) });
+    expect(current.outcome).toBe('completed');
+    expect(ocrRuns - runsBefore).toBe(1);
+    expect(await recordOf(key)).toMatchObject({
+      status: 'COMPLETED',
+      sourceToken: 'v2',
+      source: { versionId: 'v2' },
+    });
+  });
+
   it('processes a new upload to the same key again (a new version)', async () => {
     // Prepare
     const key = 'uploads/bob/replaced.png';
