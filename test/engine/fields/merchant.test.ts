@@ -56,6 +56,15 @@ GSTID : 002139201536`);
     );
   });
 
+  it('reads OCR variants of S/B and GST', () => {
+    const m = merchantOf(`79 SPEED MART 5/D (519537-X)
+LOT PLT. 2811, JALAN ANGSA,
+41150 KLANG, SELANGOR
+G5T ID. NO : QOOLBIT47712`);
+    expect(m.name?.value).toBe('79 SPEED MART S/B');
+    expect(m.address?.value).toBe('LOT PLT. 2811, JALAN ANGSA, 41150 KLANG, SELANGOR');
+  });
+
   it('finds no merchant in rows that are all noise', () => {
     const m = merchantOf("’   )    '   A    ,\n2  - cia [  4   .   .\nTAX INVOICE", 0.1);
     expect(m).toEqual({});
