@@ -3,22 +3,13 @@
  * is generated from them (openapi.ts), and the tests check real responses against them: one source for all three.
  */
 import { z } from 'zod';
-import {
-  EngineInfoSchema,
-  EngineResultSchema,
-  IsoDateSchema,
-  LineItemSchema,
-  ReceiptFieldsSchema,
-} from '../engine/schema.js';
+import { EngineResultSchema, IsoDateSchema, LineItemSchema, ReceiptFieldsSchema } from '../engine/schema.js';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../receipts/api-service.js';
 import {
   CorrectedFieldsSchema,
   CorrectedItemSchema,
-  CorrectionsSchema,
   RECEIPT_STATUSES,
-  ReceiptErrorSchema,
-  ReceiptImageSchema,
-  RecordTimingsSchema,
+  ReceiptRecordSchema,
 } from '../receipts/record.js';
 
 const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ...UploadContentType[]];
@@ -109,29 +100,30 @@ export const EffectiveValuesSchema = z
   })
   .meta({ id: 'EffectiveValues' });
 
-export const ReceiptSchema = z
-  .object({
+/** The record's public part (ReceiptRecordSchema), plus the review view; pipeline internals are left out. */
+export const ReceiptSchema = ReceiptRecordSchema.pick({
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  processedAt: true,
+  fileName: true,
+  itemsTruncated: true,
+  confidence: true,
+  textSummary: true,
+  language: true,
+  image: true,
+  timings: true,
+  engine: true,
+  error: true,
+  corrections: true,
+})
+  .extend({
     id: z.string(),
-    status: z.enum(RECEIPT_STATUSES),
-    version: z.number().int().positive().meta({ description: 'Send it back (If-Match) when you correct' }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    processedAt: z.string().optional(),
-    fileName: z.string().optional(),
     contentType: z.string().optional(),
     size: z.number().int().nonnegative().optional(),
-    /** The engine's values, unchanged by corrections. */
     fields: ReceiptFieldsSchema.meta({ description: "The engine's values (never overwritten)" }),
     items: z.array(LineItemSchema),
-    itemsTruncated: z.boolean().optional(),
-    confidence: z.number().min(0).max(1).optional(),
-    textSummary: z.string().optional(),
-    language: z.string().optional(),
-    image: ReceiptImageSchema.optional(),
-    timings: RecordTimingsSchema.optional(),
-    engine: EngineInfoSchema.optional(),
-    error: ReceiptErrorSchema.optional(),
-    corrections: CorrectionsSchema.optional(),
     correctedFields: z
       .array(z.string())
       .meta({ description: 'Fields a person changed ("items" when the item list was edited)' }),

@@ -2,6 +2,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { expect } from 'vitest';
 import { API_ROUTES } from '../../functions/api/routes.js';
+import { callerIdentity } from '../../tools/local/api/proxy-event.js';
 import { lambdaContext } from '../../tools/local/lambda-context.js';
 
 export interface EventInput {
@@ -61,23 +62,7 @@ export function apiEvent(input: EventInput): APIGatewayProxyEvent {
         : null,
       protocol: 'HTTP/1.1',
       httpMethod: input.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '127.0.0.1',
-        user: null,
-        userAgent: 'vitest',
-        userArn: null,
-      },
+      identity: callerIdentity('127.0.0.1', 'vitest'),
       path: `/test${path}`,
       stage: 'test',
       requestId: 'request-id',

@@ -85,6 +85,15 @@ async function exists(key: string): Promise<boolean> {
   }
 }
 
+const createReceipt = (user: string, body: unknown, headers?: Record<string, string>) =>
+  call(handlers.create, {
+    method: 'POST',
+    resource: '/receipts',
+    user,
+    body,
+    ...(headers ? { headers } : {}),
+  });
+
 const byId = (method: string, resource: string, id: string, extra: Partial<EventInput> = {}): EventInput => ({
   method,
   resource,
@@ -103,12 +112,7 @@ describe('GET /health', () => {
 
 describe('POST /receipts', () => {
   it('creates a PENDING record owned by the token subject and a presigned POST for exactly its key', async () => {
-    const response = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: { contentType: 'image/png', fileName: 'lunch.png' },
-    });
+    const response = await createReceipt('alice', { contentType: 'image/png', fileName: 'lunch.png' });
     expect(response.status).toBe(201);
     const { id, upload } = response.body;
     expect(response.headers.location).toBe(`/receipts/${id}`);
@@ -123,12 +127,7 @@ describe('POST /receipts', () => {
 
   it('signs a policy that S3 enforces: size range, exact key, declared type, expiry', async () => {
     const before = Date.now();
-    const { body } = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: { contentType: 'image/jpeg' },
-    });
+    const { body } = await createReceipt('alice', { contentType: 'image/jpeg' });
     const fields: Record<string, string> = body.upload.fields;
     const policy = decodePolicy(fields);
     expect(policy.conditions).toContainEqual(['content-length-range', 1, MAX_UPLOAD_BYTES]);
@@ -167,33 +166,18 @@ describe('POST /receipts', () => {
     ['an owner in the body', { contentType: 'image/png', ownerId: 'bob' }, 'VALIDATION_FAILED', 'body'],
     ['an empty file name', { contentType: 'image/png', fileName: ' ' }, 'VALIDATION_FAILED', 'body.fileName'],
   ])('400 for %s, saying where', async (_name, body, code, path) => {
-    const response = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body,
-    });
+    const response = await createReceipt('alice', body);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe(code);
     expect(response.body.error.details.issues[0].path).toBe(path);
   });
 
   it('400 INVALID_JSON for a body that is not JSON, 415 for another media type', async () => {
-    const invalid = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: '{"contentType":',
-      headers: { 'Content-Type': 'application/json' },
-    });
+    const invalid = await createReceipt('alice', '{"contentType":', { 'Content-Type': 'application/json' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('INVALID_JSON');
-    const form = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: 'contentType=image/png',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const form = await createReceipt('alice', 'contentType=image/png', {
+      'content-type': 'application/x-www-form-urlencoded',
     });
     expect(form.status).toBe(415);
     expect(form.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -339,12 +323,7 @@ describe('GET /receipts/{id}, /text, /image', () => {
   });
 
   it('404 with a code for the text and image of a receipt still PENDING', async () => {
-    const created = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: { contentType: 'image/png' },
-    });
+    const created = await createReceipt('alice', { contentType: 'image/png' });
     const id = created.body.id;
     const text = await call(handlers.read, { ...byId('GET', '/receipts/{id}/text', id), user: 'alice' });
     expect([text.status, text.body.error.code]).toEqual([404, 'TEXT_NOT_AVAILABLE']);
@@ -420,6 +399,23 @@ describe('PATCH /receipts/{id}', () => {
     expect((await repository.get(record.receiptId))?.corrections?.fields.total).toBe('11.00');
   });
 
+  it('two simultaneous edits of the same version: exactly one wins, the other gets 409', async () => {
+    const record = await seed('alice');
+    const edit = (total: string) =>
+      call(handlers.update, {
+        ...byId('PATCH', '/receipts/{id}', record.receiptId),
+        user: 'alice',
+        headers: { 'If-Match': '"3"' },
+        body: { fields: { total } },
+      });
+    const results = await Promise.all([edit('1.00'), edit('2.00')]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+    const winner = results.find((result) => result.status === 200);
+    const stored = await repository.get(record.receiptId);
+    expect(stored?.version).toBe(4);
+    expect(stored?.corrections?.fields.total).toBe(winner?.body.effective.fields.total);
+  });
+
   it('428 without If-Match or version; 400 when they disagree or If-Match is not a version', async () => {
     const record = await seed('alice');
     const patch = (headers: Record<string, string>, body: unknown) =>
@@ -465,12 +461,7 @@ describe('PATCH /receipts/{id}', () => {
   });
 
   it('409 RECEIPT_NOT_READY while the receipt has not been read yet', async () => {
-    const created = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: { contentType: 'image/png' },
-    });
+    const created = await createReceipt('alice', { contentType: 'image/png' });
     const response = await call(handlers.update, {
       ...byId('PATCH', '/receipts/{id}', created.body.id),
       user: 'alice',
@@ -524,12 +515,7 @@ describe('POST /receipts/{id}/reprocess', () => {
   });
 
   it('409 NOT_UPLOADED before the image arrived; 400 for a bad body', async () => {
-    const created = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: 'alice',
-      body: { contentType: 'image/png' },
-    });
+    const created = await createReceipt('alice', { contentType: 'image/png' });
     const early = await call(handlers.reprocess, {
       ...byId('POST', '/receipts/{id}/reprocess', created.body.id),
       user: 'alice',
@@ -592,12 +578,7 @@ describe('owner isolation', () => {
   });
 
   it('a token subject that could escape the owner prefix is refused (401)', async () => {
-    const response = await call(handlers.create, {
-      method: 'POST',
-      resource: '/receipts',
-      user: '../alice',
-      body: { contentType: 'image/png' },
-    });
+    const response = await createReceipt('../alice', { contentType: 'image/png' });
     expect(response.status).toBe(401);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayEventIdentity, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 
 /** The API's binaryMediaTypes (infra/constructs/receipts-rest-api.ts). */
 const BINARY_MEDIA_TYPES = [/^image\//i, /^application\/octet-stream\b/i, /^application\/pdf\b/i];
@@ -47,6 +47,27 @@ function queryOf(url: URL) {
   return { single: empty ? null : single, multi: empty ? null : multi };
 }
 
+/** requestContext.identity of a caller authenticated by a user pool (no IAM, no API key), as API Gateway sends it. */
+export function callerIdentity(sourceIp: string, userAgent: string | null): APIGatewayEventIdentity {
+  return {
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent,
+    userArn: null,
+  };
+}
+
 export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
   const { request, url, body } = input;
   const method = request.method ?? 'GET';
@@ -73,23 +94,10 @@ export function toProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
       authorizer: input.claims ? { claims: input.claims } : null,
       protocol: `HTTP/${request.httpVersion}`,
       httpMethod: method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        user: null,
-        userAgent: request.headers['user-agent'] ?? null,
-        userArn: null,
-      },
+      identity: callerIdentity(
+        request.socket.remoteAddress ?? '127.0.0.1',
+        request.headers['user-agent'] ?? null,
+      ),
       path: `/${LOCAL_STAGE}${url.pathname}`,
       stage: LOCAL_STAGE,
       requestId: randomUUID(),
