@@ -142,12 +142,11 @@ export class ReceiptService {
     if (!parsed) return { outcome: 'ignored', reason: 'outside-prefix' };
     // HEAD the current object, not the event's version: events may arrive out of order, and an older version
     // must not overwrite the record of a newer one (whose own event processes it).
-    const current = await this.#objects.head({ bucket: event.bucket, key: event.key });
-    if (!current) return { outcome: 'ignored', reason: 'object-missing', receiptId: parsed.receiptId };
-    if (event.versionId && current.versionId && event.versionId !== current.versionId) {
+    const head = await this.#objects.head({ bucket: event.bucket, key: event.key });
+    if (!head) return { outcome: 'ignored', reason: 'object-missing', receiptId: parsed.receiptId };
+    if (event.versionId && head.versionId && event.versionId !== head.versionId) {
       return { outcome: 'ignored', reason: 'superseded', receiptId: parsed.receiptId };
     }
-    const head = current;
     const ref: ObjectRef = {
       bucket: event.bucket,
       key: event.key,
