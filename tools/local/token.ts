@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadLocalStackConfig } from '../../functions/commons/config.js';
+import { isOwnerId } from '../../functions/receipts/keys.js';
 import { localSigner } from './api/jwt.js';
 
 const { positionals, values } = parseArgs({
@@ -15,6 +16,12 @@ const userId = positionals[0];
 const ttlSeconds = Number(values.ttl);
 if (!userId || positionals.length > 1 || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
   console.error('usage: pnpm token <userId> [--ttl <seconds>]   (prints a local API token for that user)');
+  process.exit(2);
+}
+if (!isOwnerId(userId)) {
+  console.error(
+    `pnpm token: "${userId}" is not a valid user id: letters, digits and . _ @ + = : - (1-128 chars)`,
+  );
   process.exit(2);
 }
 try {

@@ -177,9 +177,19 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         );
       });
   });
+  const wanted = options.port ?? 3000;
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3000, LOCAL_HOST, () => resolvePromise());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void sqs.close();
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `${LOCAL_HOST}:${wanted} is already in use: stop what holds it, or set PORT to another port`,
+            )
+          : error,
+      );
+    });
+    server.listen(wanted, LOCAL_HOST, () => resolvePromise());
   });
   const { port } = server.address() as AddressInfo;
   return {
