@@ -24,6 +24,7 @@ export class StorageStack extends Stack {
 
     const receipts = new ReceiptsBucket(this, 'Receipts', {
       bucketName: receiptsBucketName(config),
+      browserOrigins: config.api.corsAllowedOrigins,
       uploadPrefix: config.storage.uploadPrefix,
       rawImageExpiryDays: config.storage.rawImageExpiryDays,
       noncurrentVersionExpiryDays: config.storage.noncurrentVersionExpiryDays,

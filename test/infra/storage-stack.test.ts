@@ -3,99 +3,137 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 
 describe.each([
-  { stage: 'dev', expiryDays: 30, deletionPolicy: 'Delete' },
-  { stage: 'prod', expiryDays: 90, deletionPolicy: 'Retain' },
-])('storage stack ($stage)', { timeout: CDK_TEST_TIMEOUT_MS }, ({ stage, expiryDays, deletionPolicy }) => {
-  let template: Template;
-  beforeAll(() => {
-    template = Template.fromStack(buildApp(stage).stacks.storage);
-  }, CDK_TEST_TIMEOUT_MS);
+  {
+    stage: 'dev',
+    expiryDays: 30,
+    deletionPolicy: 'Delete',
+    origins: ['http://localhost:5173', 'http://127.0.0.1:3000'],
+  },
+  { stage: 'prod', expiryDays: 90, deletionPolicy: 'Retain', origins: ['https://app.example.com'] },
+])(
+  'storage stack ($stage)',
+  { timeout: CDK_TEST_TIMEOUT_MS },
+  ({ stage, expiryDays, deletionPolicy, origins }) => {
+    let template: Template;
+    beforeAll(() => {
+      template = Template.fromStack(buildApp(stage).stacks.storage);
+    }, CDK_TEST_TIMEOUT_MS);
 
-  it('makes the receipts bucket private, encrypted, versioned, logged, with raw images expiring', () => {
-    template.hasResource('AWS::S3::Bucket', {
-      DeletionPolicy: deletionPolicy,
-      Properties: {
-        BucketName: {
-          'Fn::Join': ['', [`receipt-ocr-${stage}-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
-        },
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
-        VersioningConfiguration: { Status: 'Enabled' },
-        LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'receipts-bucket/' },
-        LifecycleConfiguration: {
-          Rules: Match.arrayWith([
-            { Id: 'expire-raw-images', Prefix: 'uploads/', ExpirationInDays: expiryDays, Status: 'Enabled' },
-            Match.objectLike({
-              Id: 'purge-old-versions',
-              NoncurrentVersionExpiration: { NoncurrentDays: 7 },
-            }),
-          ]),
-        },
-      },
-    });
-  });
-
-  it('denies every request that is not TLS on both buckets', () => {
-    const policies = template.findResources('AWS::S3::BucketPolicy');
-    expect(Object.keys(policies)).toHaveLength(2);
-    for (const policy of Object.values(policies)) {
-      expect(policy).toMatchObject({
+    it('makes the receipts bucket private, encrypted, versioned, logged, with raw images expiring', () => {
+      template.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: deletionPolicy,
         Properties: {
-          PolicyDocument: {
-            Statement: expect.arrayContaining([
-              expect.objectContaining({
-                Effect: 'Deny',
-                Action: 's3:*',
-                Principal: { AWS: '*' },
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          BucketName: {
+            'Fn::Join': [
+              '',
+              [`receipt-ocr-${stage}-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }],
+            ],
+          },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          VersioningConfiguration: { Status: 'Enabled' },
+          LoggingConfiguration: {
+            DestinationBucketName: Match.anyValue(),
+            LogFilePrefix: 'receipts-bucket/',
+          },
+          LifecycleConfiguration: {
+            Rules: Match.arrayWith([
+              {
+                Id: 'expire-raw-images',
+                Prefix: 'uploads/',
+                ExpirationInDays: expiryDays,
+                Status: 'Enabled',
+              },
+              Match.objectLike({
+                Id: 'purge-old-versions',
+                NoncurrentVersionExpiration: { NoncurrentDays: 7 },
               }),
             ]),
           },
         },
       });
-    }
-  });
-
-  it('creates the single table with the contract keys, GSI1, on-demand, encrypted, with PITR', () => {
-    template.hasResource('AWS::DynamoDB::GlobalTable', {
-      DeletionPolicy: deletionPolicy,
-      Properties: {
-        TableName: `receipt-ocr-${stage}-receipts`,
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [
-          { AttributeName: 'PK', KeyType: 'HASH' },
-          { AttributeName: 'SK', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'GSI1',
-            KeySchema: [
-              { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-              { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-        SSESpecification: { SSEEnabled: true },
-        Replicas: [
-          Match.objectLike({
-            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-            DeletionProtectionEnabled: stage === 'prod',
-          }),
-        ],
-      },
     });
-  });
 
-  it('outputs the bucket and table names', () => {
-    template.hasOutput('BucketName', { Value: { Ref: Match.stringLikeRegexp('^ReceiptsBucket') } });
-    template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^ReceiptsTable') } });
-  });
-});
+    it('lets the configured web origins upload with the presigned POST and read images', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        CorsConfiguration: {
+          CorsRules: [
+            {
+              AllowedOrigins: origins,
+              AllowedMethods: ['POST', 'GET'],
+              AllowedHeaders: ['Content-Type'],
+              ExposedHeaders: ['ETag'],
+              MaxAge: 3600,
+            },
+          ],
+        },
+      });
+    });
+
+    it('denies every request that is not TLS on both buckets', () => {
+      const policies = template.findResources('AWS::S3::BucketPolicy');
+      expect(Object.keys(policies)).toHaveLength(2);
+      for (const policy of Object.values(policies)) {
+        expect(policy).toMatchObject({
+          Properties: {
+            PolicyDocument: {
+              Statement: expect.arrayContaining([
+                expect.objectContaining({
+                  Effect: 'Deny',
+                  Action: 's3:*',
+                  Principal: { AWS: '*' },
+                  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                }),
+              ]),
+            },
+          },
+        });
+      }
+    });
+
+    it('creates the single table with the contract keys, GSI1, on-demand, encrypted, with PITR', () => {
+      template.hasResource('AWS::DynamoDB::GlobalTable', {
+        DeletionPolicy: deletionPolicy,
+        Properties: {
+          TableName: `receipt-ocr-${stage}-receipts`,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [
+            { AttributeName: 'PK', KeyType: 'HASH' },
+            { AttributeName: 'SK', KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'GSI1',
+              KeySchema: [
+                { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+                { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
+          SSESpecification: { SSEEnabled: true },
+          Replicas: [
+            Match.objectLike({
+              PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+              DeletionProtectionEnabled: stage === 'prod',
+            }),
+          ],
+        },
+      });
+    });
+
+    it('outputs the bucket and table names', () => {
+      template.hasOutput('BucketName', { Value: { Ref: Match.stringLikeRegexp('^ReceiptsBucket') } });
+      template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^ReceiptsTable') } });
+    });
+  },
+);
