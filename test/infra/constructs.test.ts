@@ -1,0 +1,132 @@
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { describe, expect, it } from 'vitest';
+import { AlarmTopic } from '../../infra/constructs/alarm-topic.js';
+import { ApiUserPool } from '../../infra/constructs/api-user-pool.js';
+import { retainedLogGroup } from '../../infra/constructs/log-group.js';
+import { grantObjectAccess } from '../../infra/constructs/object-grants.js';
+import { OcrImageFunction } from '../../infra/constructs/ocr-image-function.js';
+import { ReceiptsBucket } from '../../infra/constructs/receipts-bucket.js';
+import { ReceiptsRestApi } from '../../infra/constructs/receipts-rest-api.js';
+import { UploadQueue } from '../../infra/constructs/upload-queue.js';
+
+const freshStack = () => new Stack(new App(), 'Test');
+const someFunction = (stack: Stack) =>
+  new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => {}'),
+  });
+
+describe('construct props are validated before anything is built', () => {
+  it.each([
+    [
+      'a receipts bucket with a prefix that is not one',
+      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: '/uploads', rawImageExpiryDays: 30 }),
+      /uploadPrefix must be a key prefix/,
+    ],
+    [
+      'raw images that never expire',
+      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: 'uploads/', rawImageExpiryDays: 0 }),
+      /rawImageExpiryDays must be a positive integer/,
+    ],
+    [
+      'a wildcard browser origin',
+      (stack: Stack) =>
+        new ReceiptsBucket(stack, 'B', {
+          uploadPrefix: 'uploads/',
+          rawImageExpiryDays: 1,
+          browserOrigins: ['*'],
+        }),
+      /no "\*"/,
+    ],
+    [
+      'a queue concurrency SQS refuses',
+      (stack: Stack) =>
+        new UploadQueue(stack, 'Q', {
+          bucket: new s3.Bucket(stack, 'B'),
+          uploadPrefix: 'uploads/',
+          consumer: someFunction(stack),
+          consumerTimeoutSeconds: 60,
+          maxConcurrency: 1,
+        }),
+      /maxConcurrency must be an integer in 2\.\.1000/,
+    ],
+    [
+      'an image command that is not module.export',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'handler',
+          architecture: 'arm64',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+        }),
+      /command must look like "ocr\/handler.handler"/,
+    ],
+    [
+      'a base image digest that is a tag',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'ocr/handler.handler',
+          architecture: 'arm64',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+          baseImageDigest: 'latest',
+        }),
+      /baseImageDigest must be sha256/,
+    ],
+    [
+      'an API allowing every origin',
+      (stack: Stack) =>
+        new ReceiptsRestApi(stack, 'A', {
+          apiName: 'a',
+          stageName: 'test',
+          userPool: new cognito.UserPool(stack, 'P'),
+          corsAllowedOrigins: ['*'],
+          throttlingRateLimit: 1,
+          throttlingBurstLimit: 1,
+          logRetentionDays: 14,
+        }),
+      /corsAllowedOrigins must list explicit origins/,
+    ],
+    [
+      'an alarm email that is not one',
+      (stack: Stack) => new AlarmTopic(stack, 'T', { email: 'ops' }),
+      /not an email address/,
+    ],
+    [
+      'a log retention CloudWatch does not offer',
+      (stack: Stack) => retainedLogGroup(stack, 'L', 15, RemovalPolicy.DESTROY),
+      /15 days is not one CloudWatch Logs offers/,
+    ],
+    [
+      'an object grant on something that is not a prefix',
+      (stack: Stack) => grantObjectAccess(someFunction(stack), new s3.Bucket(stack, 'B'), { read: ['*'] }),
+      /"\*" is not a key prefix/,
+    ],
+  ])('refuses %s', (_name, build, message) => {
+    expect(() => build(freshStack())).toThrow(message);
+  });
+});
+
+describe('ApiUserPool', () => {
+  it('imports an existing pool by id without creating one', () => {
+    const stack = freshStack();
+    const users = new ApiUserPool(stack, 'Users', {
+      mode: 'import',
+      userPoolId: 'eu-west-1_AbC123',
+      userPoolClientId: 'client-1',
+    });
+    expect(users.createdPool).toBeUndefined();
+    expect(users.userPool.userPoolId).toBe('eu-west-1_AbC123');
+    expect(users.userPoolClientId).toBe('client-1');
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::UserPool', 0);
+  });
+});
