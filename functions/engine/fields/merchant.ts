@@ -39,8 +39,12 @@ const ITEM_HEADER_ROW = /\b(QTY|DESCRIPTION|CANT|DESCRIPCI[OÓ]N)\b/;
 const STOP =
   /\b[G6C][S5]T\s*ID|GSTID|\b(TEL|PHONE|FAX|GST|[G6C][S5]T|SST|REG|INVOICE|RECEIPT|FACTURA|DATE|FECHA|CASHIER|CAJERO|TABLE|MESA|ORDER|SERVED|BILL|TERMINAL|NIT|NIF|CIF|RUC|CUIT|RUT|RFC|EMAIL|E-MAIL|WWW|HTTP|SALES\s*NO|DOC|TRANS)\b/;
 
+/** Collapses spaces and drops lone bars and brackets, the paper edge or fold read as a character. */
 function cleanSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(^|\s)[|[\]{}¦]+(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const REG_NUMBER = /\(?\b[A-Z]{0,3}\d{5,12}-[A-Z0-9]\)?|\b\d{7,}\b|\([^)]*\d{4,}[^)]*\)/g;
