@@ -52,6 +52,7 @@ function repairDateDigits(text: string): string {
       .replace(/[lIL|]/g, '1')
       .replace(/B/g, '8');
   return text
+    .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
     .replace(/[0-9ODQoSlIL|B]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B])|(?<=[/.-]\s?)[0-9ODQoSlIL|B]{1,4}/g, toDigits)
     .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
       (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
