@@ -107,6 +107,31 @@ const NAMED_MDY = new RegExp(
   'g',
 );
 
+/** Digits the OCR reads for a 0 or a 1 on receipts: 6/8/9 for 0, 7/4 for 1. */
+const DIGIT_SLIPS: Record<string, string> = { '6': '0', '8': '0', '9': '0', '7': '1', '4': '1' };
+
+/**
+ * An impossible day or month ("17/61/2018") with one slipped digit put back, when exactly one repair makes a
+ * date in the receipt's order. A low-certainty reading: the extractor says so through the confidence.
+ */
+function repairedDate(a: string, b: string, year: number, order: DateOrder): string | undefined {
+  const values = new Set<string>();
+  const variants = (part: string) =>
+    [...part].flatMap((ch, i) => {
+      const slip = DIGIT_SLIPS[ch];
+      return slip ? [part.slice(0, i) + slip + part.slice(i + 1)] : [];
+    });
+  const [day, month] = order === 'dmy' ? [a, b] : [b, a];
+  for (const d of [day, ...variants(day)]) {
+    for (const mo of [month, ...variants(month)]) {
+      if ((d !== day || mo !== month) && !(d !== day && mo !== month) && valid(year, Number(mo), Number(d))) {
+        values.add(iso(year, Number(mo), Number(d)));
+      }
+    }
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
 function numericMatches(text: string, order: DateOrder): Match[] {
   const out: Match[] = [];
   for (const m of text.matchAll(NUMERIC)) {
@@ -129,7 +154,12 @@ function numericMatches(text: string, order: DateOrder): Match[] {
     const year = fullYear(third);
     const dmy = valid(year, second, first);
     const mdy = valid(year, first, second);
-    if (!dmy && !mdy) continue;
+    if (!dmy && !mdy) {
+      const repaired = c.length === 4 ? repairedDate(a, b, year, order) : undefined;
+      if (repaired)
+        out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
+      continue;
+    }
     const ambiguous = dmy && mdy && first !== second;
     const useDmy = dmy && (!mdy || order === 'dmy');
     const value = useDmy ? iso(year, second, first) : iso(year, first, second);

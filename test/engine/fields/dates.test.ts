@@ -60,8 +60,19 @@ describe('findDate', () => {
     expect(dateOf('30 MAV 2018')).toBeUndefined();
   });
 
-  it('finds no date in amounts, phone numbers or invalid days', () => {
-    expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974\n39/03/2018')).toBeUndefined();
+  it('puts back one slipped digit of an impossible month, with a low confidence', () => {
+    const date = dateOf('CB#: 389720 17/61/2018 4 2153');
+    expect(date?.value).toBe('2018-01-17');
+    expect(date?.confidence).toBeLessThan(0.5);
+  });
+
+  it('repairs one slip only: 39/03 is 30/03, 35/14 would need two', () => {
+    expect(dateOf('39/03/2018')?.value).toBe('2018-03-30');
+    expect(dateOf('35/14/2018')).toBeUndefined();
+  });
+
+  it('finds no date in amounts or phone numbers', () => {
+    expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });
 });
 
