@@ -47,7 +47,7 @@ export const NOT_TOTAL = new RegExp(
     `(QTY|ITEM\\(?S?\\)?|ITEMS)\\s*${T}`,
     `${T}\\s*(SAVING|SAVINGS|DISCOUNT|DISC|DESCUENTO|AHORRO|PROMOTIONAL)`,
     `${T}\\s*(TAX|GST|SST|VAT|IVA|IMPUESTO)(?!\\s*\\(?\\s*INCL)`,
-    `(TAX|GST|SST|VAT|IVA)\\s*${T}`,
+    `(T[A4][XYK]|[G6C][S5]T|SST|VAT|IVA)\\s*${T}`,
     `INCLUDED\\s*IN\\s*${T}`,
     `${T}\\s*INCLUDED\\s*(GST|TAX)`,
     `${T}\\W*EXCL`,
