@@ -87,7 +87,16 @@ function nameScore(row: Row, position: number): number {
 
 /** Cuts registration numbers and what follows a company suffix: "KING'S CONFECTIONERY S/B 273300-U (6X7)". */
 function cleanName(text: string): string {
-  let value = cleanSpaces(text.replace(/§/g, 'S').replace(/(^|\s)[S5]\/[8D](?=\W|$)/g, '$1S/B'));
+  let value = cleanSpaces(
+    text
+      .replace(/§/g, 'S')
+      .replace(/(^|\s)[S5]\/[B8D](?=\W|$)/g, '$1S/B') // S/B read as 5/B, S/8, 5/D
+      .replace(/\bS[O0D]N(\.?\s*)BHD\b/g, 'SDN$1BHD') // SDN read as SON
+      // one digit inside an upper-case word is a letter: "URBAN 1DEA" -> IDEA, "B0OK" -> BOOK
+      .replace(/\b[A-Z015]{4,}\b/g, (w) =>
+        (w.match(/\d/g)?.length ?? 0) === 1 ? w.replace('1', 'I').replace('0', 'O').replace('5', 'S') : w,
+      ),
+  );
   const suffixes = [...value.toUpperCase().matchAll(new RegExp(SUFFIX.source, 'g'))];
   const suffix = suffixes[suffixes.length - 1];
   if (suffix) {

@@ -65,6 +65,18 @@ G5T ID. NO : QOOLBIT47712`);
     expect(m.address?.value).toBe('LOT PLT. 2811, JALAN ANGSA, 41150 KLANG, SELANGOR');
   });
 
+  it('repairs common misreads inside a company name', () => {
+    expect(merchantOf('URBAN 1DEA SDN BHD (417940-M),\nA-G-06, DATARAN GLOMAC,').name?.value).toBe(
+      'URBAN IDEA SDN BHD',
+    );
+    expect(merchantOf('KAISON FURNISHING SON BHD\nL4-17 (B), LEVEL 4,').name?.value).toBe(
+      'KAISON FURNISHING SDN BHD',
+    );
+    expect(merchantOf('99 SPEED MART 5/B (519537-X)\nLOT P.T. 2811, JALAN ANGSA,').name?.value).toBe(
+      '99 SPEED MART S/B',
+    );
+  });
+
   it('finds no merchant in rows that are all noise', () => {
     const m = merchantOf("’   )    '   A    ,\n2  - cia [  4   .   .\nTAX INVOICE", 0.1);
     expect(m).toEqual({});
