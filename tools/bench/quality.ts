@@ -3,7 +3,7 @@
  * busy shared machine slows every variant alike. Reports character error rate against text/, whether the
  * text contains the labelled total/date/company/address, mean word confidence and recognition time.
  *
- *   pnpm tsx tools/bench/quality.ts [dataset-dir] [--variants engine,w1600,psm4] [--limit N]
+ *   pnpm tsx tools/bench/quality.ts [dataset-dir] [--variants engine,plain,invert,w800] [--limit N]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -43,13 +43,19 @@ async function engineVariant(): Promise<Variant> {
 }
 
 /** Bare pipeline: grayscale, width capped at maxWidth (never enlarged), one reading with `psm`. */
-async function plainVariant(name: string, maxWidth: number, psm: PSM): Promise<Variant> {
+async function plainVariant(
+  name: string,
+  maxWidth: number,
+  psm: PSM,
+  parameters: Record<string, string> = {},
+): Promise<Variant> {
   const recognizer = new Recognizer({
     languages: 'eng',
     source: resolveLangSource(['eng']),
     recycleAfterJobs: 1000,
     recycleAboveRssBytes: Number.POSITIVE_INFINITY,
     psm,
+    parameters,
   });
   await recognizer.warm();
   return {
@@ -68,6 +74,8 @@ const FACTORIES: Record<string, () => Promise<Variant>> = {
   plain: () => plainVariant('plain', 1200, PSM.SINGLE_BLOCK),
   w1000: () => plainVariant('w1000', 1000, PSM.SINGLE_BLOCK),
   w1600: () => plainVariant('w1600', 1600, PSM.SINGLE_BLOCK),
+  w800: () => plainVariant('w800', 800, PSM.SINGLE_BLOCK),
+  invert: () => plainVariant('invert', 1200, PSM.SINGLE_BLOCK, { tessedit_do_invert: '1' }),
   psm4: () => plainVariant('psm4', 1200, PSM.SINGLE_COLUMN),
   psm3: () => plainVariant('psm3', 1200, PSM.AUTO),
 };
