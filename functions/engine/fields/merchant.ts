@@ -21,7 +21,7 @@ export interface Merchant {
 }
 
 const SUFFIX =
-  /\b(SDN\.?\s*BHD|[S5§]\/[B8D]|BHD|BERHAD|ENTERPRISE|TRADING|LTD|LIMITED|INC|LLC|L\.L\.C|CORP|CORPORATION|CO\.|COMPANY|PTE|PLC|GMBH|S\.?\s?A\.?\s?S|S\.A\.?|LTDA|S\.?\s?DE\s?R\.?L|E\.U\.?)(?=\W|$)/;
+  /\b(SDN\.?\s*BHD|[S5§]\/[B8DF]|BHD|BERHAD|ENTERPRISE|TRADING|LTD|LIMITED|INC|LLC|L\.L\.C|CORP|CORPORATION|CO\.|COMPANY|PTE|PLC|GMBH|S\.?\s?A\.?\s?S|S\.A\.?|LTDA|S\.?\s?DE\s?R\.?L|E\.U\.?)(?=\W|$)/;
 const BUSINESS_WORD =
   /\b(RESTAURANT|RESTORAN|RESTAURANTE|CAFE|CAFÉ|BAKERY|BAKERIES|HARDWARE|STATIONERY|MART|MARKET|SUPERMARKET|SUPERMERCADO|PHARMACY|FARMACIA|DROGUER[IÍ]A|HOTEL|STORE|SHOP|TIENDA|FURNISHING|CONFECTIONERY|KEDAI|SYARIKAT|PERNIAGAAN|PASARAYA|STATION|CUISINE|PANADER[IÍ]A)\b/;
 const NOISE =
@@ -90,7 +90,7 @@ function cleanName(text: string): string {
   let value = cleanSpaces(
     text
       .replace(/§/g, 'S')
-      .replace(/(^|\s)[S5]\/[B8D](?=\W|$)/g, '$1S/B') // S/B read as 5/B, S/8, 5/D
+      .replace(/(^|\s)[S5]\/[B8DF](?=\W|$)/g, '$1S/B') // S/B read as 5/B, S/8, 5/D, S/F
       .replace(/\bS[O0D]N(\.?\s*)BHD\b/g, 'SDN$1BHD') // SDN read as SON
       // one digit inside an upper-case word is a letter: "URBAN 1DEA" -> IDEA, "B0OK" -> BOOK
       .replace(/\b[A-Z015]{4,}\b/g, (w) =>

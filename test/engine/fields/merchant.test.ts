@@ -63,6 +63,9 @@ LOT PLT. 2811, JALAN ANGSA,
 G5T ID. NO : QOOLBIT47712`);
     expect(m.name?.value).toBe('79 SPEED MART S/B');
     expect(m.address?.value).toBe('LOT PLT. 2811, JALAN ANGSA, 41150 KLANG, SELANGOR');
+    expect(
+      merchantOf('BREWERY Tap\nOwner by Castle Blue S/F\n{1035683-T)\nGST No : 292108047369').name?.value,
+    ).toBe('Owner by Castle Blue S/B');
   });
 
   it('repairs common misreads inside a company name', () => {
