@@ -175,20 +175,27 @@ export class Recognizer {
   }
 
   /**
-   * Reads one prepared image (PNG or PGM bytes). `scale` maps the image's pixels back to the caller's grid.
+   * Reads one prepared image (PNG or PGM bytes). `scale` maps the image's pixels back to the caller's grid;
+   * `line` reads the image as a single text line.
    * Calls must not overlap: the engine serialises them.
    */
-  async recognize(image: Uint8Array, scale = 1): Promise<RecognizedPage> {
+  async recognize(image: Uint8Array, scale = 1, line = false): Promise<RecognizedPage> {
     const worker = await this.#current();
     let blocks: TessBlock[] | null;
     try {
-      const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
+      // A line crop is read as one text line (psm 7); tesseract.js applies Tesseract parameters given with a
+      // job and restores them after it, although its typings only list its own options.
+      const options = (line ? { tessedit_pageseg_mode: PSM.SINGLE_LINE } : {}) as Parameters<
+        Worker['recognize']
+      >[1];
+      const result = await worker.recognize(Buffer.from(image), options, { blocks: true, text: false });
       blocks = result.data.blocks as unknown as TessBlock[] | null;
     } catch (error) {
       await this.#retire();
       throw new EngineError('OCR_FAILED', `Recognition failed: ${String(error)}`, true, { cause: error });
     }
-    this.#jobs += 1;
+    // Line re-reads are small; only page readings count towards recycling (RSS is checked after every job).
+    if (!line) this.#jobs += 1;
     if (
       this.#jobs >= this.options.recycleAfterJobs ||
       process.memoryUsage.rss() > this.options.recycleAboveRssBytes

@@ -3,12 +3,12 @@
  * busy shared machine slows every variant alike. Reports character error rate against text/, whether the
  * text contains the labelled total/date/company/address, mean word confidence and recognition time.
  *
- *   pnpm tsx tools/bench/quality.ts [dataset-dir] [--variants engine,plain,invert,w800] [--limit N]
+ *   pnpm tsx tools/bench/quality.ts [dataset-dir] [--variants engine,plain,invert,w800,reread70] [--limit N]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PSM } from 'tesseract.js';
-import { createReceiptEngine, type OcrLine } from '../../functions/engine/index.js';
+import { createReceiptEngine, type EngineOptions, type OcrLine } from '../../functions/engine/index.js';
 import { checkInput } from '../../functions/engine/input.js';
 import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
@@ -30,10 +30,10 @@ interface Variant {
 
 const limits = { maxBytes: 15 * 1024 * 1024, maxPixels: 64_000_000 };
 
-async function engineVariant(): Promise<Variant> {
-  const engine = await createReceiptEngine();
+async function engineVariant(name: string, options: Partial<EngineOptions> = {}): Promise<Variant> {
+  const engine = await createReceiptEngine(options);
   return {
-    name: 'engine',
+    name,
     async read(bytes) {
       const result = await engine.process({ bytes });
       return { lines: result.lines, note: `${result.language} rot=${result.image.rotation}` };
@@ -70,7 +70,9 @@ async function plainVariant(
 }
 
 const FACTORIES: Record<string, () => Promise<Variant>> = {
-  engine: engineVariant,
+  engine: () => engineVariant('engine'),
+  reread60: () => engineVariant('reread60', { rereadWeakLines: { below: 0.6, maxLines: 6 } }),
+  reread70: () => engineVariant('reread70', { rereadWeakLines: { below: 0.7, maxLines: 4 } }),
   plain: () => plainVariant('plain', 1200, PSM.SINGLE_BLOCK),
   w1000: () => plainVariant('w1000', 1000, PSM.SINGLE_BLOCK),
   w1600: () => plainVariant('w1600', 1600, PSM.SINGLE_BLOCK),

@@ -1,0 +1,84 @@
+/**
+ * Second look at weak lines: a line Tesseract read with low confidence is cut out with some margin, enlarged
+ * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
+ * Enlarging the whole page slows every receipt (ENGINE-FACTS); enlarging a few lines costs little.
+ */
+import sharp from 'sharp';
+import type { GrayImage } from './preprocess.js';
+import { toPgm } from './preprocess.js';
+import type { Recognizer } from './recognizer.js';
+import type { OcrLine } from './schema.js';
+
+export interface RereadOptions {
+  /** Lines below this confidence are read again. */
+  readonly below: number;
+  /** At most this many lines per receipt, weakest first, to bound the cost on a badly faded receipt. */
+  readonly maxLines: number;
+}
+
+/** The most effective setting measured (docs/engine.md); the engine leaves re-reading off by default. */
+export const DEFAULT_REREAD: RereadOptions = { below: 0.7, maxLines: 4 };
+const ENLARGE = 2;
+/** The new reading must beat the old by this much: equal readings keep the first (page-context) one. */
+const MIN_GAIN = 0.05;
+
+/** Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading. */
+async function lineImage(image: GrayImage, line: OcrLine, scale: number) {
+  const height = (line.bbox.y1 - line.bbox.y0) / scale;
+  const padY = Math.round(height * 0.3);
+  const padX = Math.round(height * 0.5);
+  const left = Math.max(0, Math.floor(line.bbox.x0 / scale) - padX);
+  const top = Math.max(0, Math.floor(line.bbox.y0 / scale) - padY);
+  const right = Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
+  const bottom = Math.min(image.height, Math.ceil(line.bbox.y1 / scale) + padY);
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .extract({ left, top, width: right - left, height: bottom - top })
+    .resize({ width: (right - left) * ENLARGE, kernel: 'lanczos3' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { pgm: toPgm({ data, width: info.width, height: info.height }), left, top };
+}
+
+function meanConfidence(line: OcrLine): number {
+  return line.words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, line.words.length);
+}
+
+export async function rereadWeakLines(
+  lines: readonly OcrLine[],
+  image: GrayImage,
+  scale: number,
+  recognizer: Recognizer,
+  options: RereadOptions = DEFAULT_REREAD,
+): Promise<OcrLine[]> {
+  const weak = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.confidence < options.below && line.bbox.y1 - line.bbox.y0 >= 6 * scale)
+    .sort((a, b) => a.line.confidence - b.line.confidence)
+    .slice(0, options.maxLines);
+  const result = [...lines];
+  for (const { line, index } of weak) {
+    const crop = await lineImage(image, line, scale);
+    // Words come back on the enlarged crop's grid: scale / ENLARGE maps them to the original grid, and the
+    // crop's offset is added back below.
+    const page = await recognizer.recognize(crop.pgm, scale / ENLARGE, true);
+    const words = page.lines.flatMap((read) => read.words);
+    if (words.length === 0) continue;
+    const dx = Math.round(crop.left * scale);
+    const dy = Math.round(crop.top * scale);
+    const moved = words.map((word) => ({
+      ...word,
+      bbox: { x0: word.bbox.x0 + dx, y0: word.bbox.y0 + dy, x1: word.bbox.x1 + dx, y1: word.bbox.y1 + dy },
+    }));
+    const candidate: OcrLine = {
+      text: moved.map((word) => word.text).join(' '),
+      confidence: page.confidence,
+      bbox: line.bbox,
+      words: moved,
+    };
+    if (meanConfidence(candidate) >= meanConfidence(line) + MIN_GAIN) result[index] = candidate;
+  }
+  return result;
+}
