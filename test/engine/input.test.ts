@@ -81,6 +81,18 @@ describe('engine input handling', () => {
     },
   );
 
+  it('applies the EXIF orientation of a phone photo before reading, without an orientation probe', async () => {
+    // Prepare: pixels stored turned 90 degrees counter-clockwise, tagged "rotate 90 clockwise to display" (6).
+    const stored = await renderReceipt({ ...ENGLISH_RECEIPT, rotate: 270 });
+    const jpeg = await sharp(stored).jpeg({ quality: 92 }).withMetadata({ orientation: 6 }).toBuffer();
+
+    const result = await engine.process({ bytes: jpeg });
+
+    expect(result.image.rotation).toBe(0);
+    expect(result.image.width).toBeLessThan(result.image.height);
+    expect(result.text).toContain('SUNRISE GROCERY');
+  });
+
   it('reads the first frame of an animated GIF', async () => {
     // Prepare: frame 1 is the receipt, frame 2 a blank page.
     const { data, info } = await sharp(receiptPng).removeAlpha().raw().toBuffer({ resolveWithObject: true });
