@@ -3,9 +3,7 @@
  * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
  * Enlarging the whole page slows every receipt (ENGINE-FACTS); enlarging a few lines costs little.
  */
-import sharp from 'sharp';
-import type { GrayImage } from './preprocess.js';
-import { toPgm } from './preprocess.js';
+import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
 import type { OcrLine } from './schema.js';
 
@@ -31,15 +29,12 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number) {
   const top = Math.max(0, Math.floor(line.bbox.y0 / scale) - padY);
   const right = Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
   const bottom = Math.min(image.height, Math.ceil(line.bbox.y1 / scale) + padY);
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .resize({ width: (right - left) * ENLARGE, kernel: 'lanczos3' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { pgm: toPgm({ data, width: info.width, height: info.height }), left, top };
+  const enlarged = await transformGray(image, (input) =>
+    input
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .resize({ width: (right - left) * ENLARGE, kernel: 'lanczos3' }),
+  );
+  return { pgm: toPgm(enlarged), left, top };
 }
 
 function meanConfidence(line: OcrLine): number {

@@ -3,7 +3,7 @@
  * Measured on SROIE-like scans (docs/engine.md): blind upscaling and a global contrast stretch both hurt, a
  * downscale cap is free accuracy-wise and bounds time and memory.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { type AcceptedFormat, decodeError, type InputLimits, openImage } from './input.js';
 import type { Box } from './layout.js';
 
@@ -63,12 +63,13 @@ export function toPgm(image: GrayImage): Buffer {
   return Buffer.concat([header, image.data]);
 }
 
-/** A small copy for page analysis (layout.ts): enough to see text lines, cheap to scan. */
-export async function analysisCopy(image: GrayImage, maxSide = 600): Promise<GrayImage> {
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+/** Runs a sharp operation on a gray raster and returns a gray raster. */
+export async function transformGray(
+  image: GrayImage,
+  operation: (input: Sharp) => Sharp,
+): Promise<GrayImage> {
+  const input = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+  const { data, info } = await operation(input)
     // sharp widens one-channel raw input to sRGB on output; keep one byte per pixel.
     .extractChannel(0)
     .raw()
@@ -76,29 +77,22 @@ export async function analysisCopy(image: GrayImage, maxSide = 600): Promise<Gra
   return { data, width: info.width, height: info.height };
 }
 
+/** A small copy for page analysis (layout.ts): enough to see text lines, cheap to scan. */
+export function analysisCopy(image: GrayImage, maxSide = 600): Promise<GrayImage> {
+  return transformGray(image, (input) =>
+    input.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }),
+  );
+}
+
 /** Turns the page clockwise by `degrees` (a quarter turn plus any skew), filling new corners with paper white. */
 export async function rotateImage(image: GrayImage, degrees: number): Promise<GrayImage> {
   if (degrees % 360 === 0) return image;
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .rotate(degrees, { background: '#ffffff' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+  return transformGray(image, (input) => input.rotate(degrees, { background: '#ffffff' }));
 }
 
 /** A rectangle of the raster (no-op when it is the whole image). */
 export async function cropImage(image: GrayImage, box: Box): Promise<GrayImage> {
   if (box.left === 0 && box.top === 0 && box.width === image.width && box.height === image.height)
     return image;
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .extract(box)
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+  return transformGray(image, (input) => input.extract(box));
 }
