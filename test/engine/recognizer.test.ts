@@ -74,6 +74,27 @@ describe('Recognizer', () => {
     expect(third.lines.map((line) => line.text)).toEqual(first.lines.map((line) => line.text));
   });
 
+  it('turns a failed recognition into a retryable OCR_FAILED and carries on with a fresh worker', async () => {
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: resolveLangSource(['eng']),
+      recycleAfterJobs: 1000,
+      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    });
+    await recognizer.warm();
+
+    // Act: bytes Leptonica cannot read make the worker's job fail.
+    await expect(recognizer.recognize(Buffer.from('not an image at all'))).rejects.toMatchObject({
+      code: 'OCR_FAILED',
+      retryable: true,
+    });
+    const after = await recognizer.recognize(image);
+
+    // Assess
+    expect(recognizer.generation).toBe(2);
+    expect(after.lines.some((line) => line.text.includes('1,126.89'))).toBe(true);
+  });
+
   it('replaces the worker when the process RSS is above the mark', async () => {
     recognizer = new Recognizer({
       languages: 'eng',
