@@ -25,10 +25,7 @@ function isHeader(row: Row): boolean {
   return words.size >= 2 && moneyAmounts(row, false).length === 0;
 }
 
-/** Totals and tender rows end the items; a bare "CASH" heading (a cash sale) without an amount does not. */
-function endsItems(row: Row): boolean {
-  if (moneyAmounts(row, true).length === 0 && !SUBTOTAL.test(row.upper) && !STRONG_TOTAL.test(row.upper))
-    return false;
+function isTotalsLabel(row: Row): boolean {
   return (
     SUBTOTAL.test(row.upper) ||
     STRONG_TOTAL.test(row.upper) ||
@@ -39,10 +36,26 @@ function endsItems(row: Row): boolean {
   );
 }
 
+/** A row of amounts and currency marks only: "RM 170. 00", the value of a label printed on the row above. */
+function amountsOnly(row: Row | undefined): boolean {
+  if (!row || moneyAmounts(row, true).length === 0) return false;
+  return !/\p{L}{3,}/u.test(row.upper.replace(/\b(RM|COP|USD|MYR|EUR)\b/g, ''));
+}
+
+/**
+ * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
+ * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
+ */
+function endsItems(row: Row, next: Row | undefined): boolean {
+  if (!isTotalsLabel(row)) return false;
+  const hasAmount = moneyAmounts(row, true).length > 0;
+  return hasAmount || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
+}
+
 /** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
 function region(rows: readonly Row[]): readonly Row[] {
   const endAfter = (start: number) => {
-    const end = rows.findIndex((r, i) => i > start && endsItems(r) && !isHeader(r));
+    const end = rows.findIndex((r, i) => i > start && endsItems(r, rows[i + 1]) && !isHeader(r));
     return end < 0 ? rows.length : end;
   };
   // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)

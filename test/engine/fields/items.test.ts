@@ -13,6 +13,19 @@ function itemsOf(text: string, whole = false) {
 }
 
 describe('findItems', () => {
+  it('stops at a tender label whose amount was wrapped onto the next row, instead of making it an item', () => {
+    const items = itemsOf(`RESTAURANT SIN DU
+09/03/2018 21:25
+DPT.05 RM 149.00
+PILO4 RM 21.00
+Cash .
+RM 170. 00`);
+    expect(items).toEqual([
+      { description: 'DPT.05', quantity: null, unitPrice: null, amount: '149.00' },
+      { description: 'PILO4', quantity: null, unitPrice: null, amount: '21.00' },
+    ]);
+  });
+
   it('joins a description to the price row below a product code row, and ignores the item count', () => {
     const items = itemsOf(`MR. D.I.Y. (M) SDN BHD
 -TAX INVOICE-
