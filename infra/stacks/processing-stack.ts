@@ -55,9 +55,15 @@ export class ProcessingStack extends Stack {
     // Reads the image (the exact version the event names), writes the full OCR output; never writes under the
     // upload prefix (no trigger loop). Listing makes an image deleted before OCR a 404 (a permanent failure)
     // instead of a 403 that would be retried into the dead-letter queue.
-    grantObjectAccess(this.ocrFunction, bucket, { read: [uploadPrefix], write: [resultsPrefix], list: true });
-    // Conditional writes of the record (idempotency) need reads too.
-    table.grantReadWriteData(this.ocrFunction);
+    // Deleting under the results prefix removes the OCR output of a receipt the API deleted mid-run.
+    grantObjectAccess(this.ocrFunction, bucket, {
+      read: [uploadPrefix],
+      write: [resultsPrefix],
+      delete: [resultsPrefix],
+      list: true,
+    });
+    // The pipeline reads a record and writes it back conditionally on its version (idempotency): nothing else.
+    table.grant(this.ocrFunction, 'dynamodb:GetItem', 'dynamodb:PutItem');
 
     acknowledgeProcessingFindings(this, config, ocr, [uploadPrefix, resultsPrefix]);
 
