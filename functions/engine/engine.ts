@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { extractReceipt } from './fields/index.js';
 import { checkInput } from './input.js';
-import { type LanguagePlan, planLanguages, showsMarkers } from './languages.js';
+import { type LanguagePlan, planLanguages, rereadLanguage } from './languages.js';
 import { findPaper, findTextLines } from './layout.js';
 import { type RereadOptions, rereadWeakLines } from './lines.js';
 import { analysisCopy, cropImage, decodeImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
@@ -87,8 +87,8 @@ class Engine implements ReceiptEngine {
   readonly #options: EngineOptions;
   readonly #plan: LanguagePlan;
   readonly #first: Recognizer;
-  /** Created on the first receipt that needs it (e.g. the first Spanish one). */
-  readonly #second: Recognizer | undefined;
+  /** One per other language; each starts its worker on the first receipt that needs it (e.g. the first German one). */
+  readonly #others: ReadonlyMap<string, Recognizer>;
   /** Serialises process() calls: each worker reads one image at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -110,7 +110,7 @@ class Engine implements ReceiptEngine {
         recycleAboveRssBytes: options.recycleAboveRssBytes,
       });
     this.#first = recognizer(this.#plan.first);
-    this.#second = this.#plan.second === undefined ? undefined : recognizer(this.#plan.second);
+    this.#others = new Map(this.#plan.others.map((language) => [language, recognizer(language)]));
   }
 
   async start(): Promise<void> {
@@ -144,15 +144,17 @@ class Engine implements ReceiptEngine {
     }
 
     let language = this.#plan.first;
-    const firstText = best.page.lines.map((line) => line.text).join('\n');
-    if (this.#second !== undefined && showsMarkers(firstText, this.#second.options.languages)) {
-      best = { ...best, page: await this.#second.recognize(toPgm(best.image), scale) };
-      language = this.#second.options.languages;
+    let recognizer = this.#first;
+    const other = rereadLanguage(this.#plan, best.page.lines.map((line) => line.text).join('\n'));
+    const otherRecognizer = other === undefined ? undefined : this.#others.get(other);
+    if (other !== undefined && otherRecognizer !== undefined) {
+      best = { ...best, page: await otherRecognizer.recognize(toPgm(best.image), scale) };
+      language = other;
+      recognizer = otherRecognizer;
       timer.lap('ocrMs');
     }
 
     if (this.#options.rereadWeakLines !== false) {
-      const recognizer = language === this.#plan.first ? this.#first : (this.#second ?? this.#first);
       const lines = await rereadWeakLines(
         best.page.lines,
         best.image,
@@ -252,7 +254,7 @@ class Engine implements ReceiptEngine {
 
   async close(): Promise<void> {
     await this.#queue;
-    await Promise.all([this.#first.close(), this.#second?.close()]);
+    await Promise.all([this.#first.close(), ...[...this.#others.values()].map((other) => other.close())]);
   }
 }
 

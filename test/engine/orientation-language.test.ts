@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
-import { planLanguages, showsMarkers } from '../../functions/engine/languages.js';
+import { planLanguages, rereadLanguage } from '../../functions/engine/languages.js';
 import {
   ENGLISH_RECEIPT,
   renderReceipt,
@@ -9,20 +9,28 @@ import {
 } from '../support/receipt-images.js';
 
 describe('language plan', () => {
+  const plan = planLanguages(['eng', 'spa', 'deu', 'fra']);
+
   it.each([
-    [['eng', 'spa'], { first: 'eng', second: 'spa+eng' }],
-    [['eng'], { first: 'eng', second: undefined }],
-    [['spa'], { first: 'spa', second: undefined }],
-    // No markers to detect French from an English reading: read everything with both.
-    [['eng', 'fra'], { first: 'fra+eng', second: undefined }],
-  ])('%j reads %j', (languages, plan) => {
-    expect(planLanguages(languages)).toEqual(plan);
+    ['TOTAL A PAGAR $20.600\nEFECTIVO $50.000', 'spa'],
+    ['SUMME EUR 6,48\nBAR 10,00\nRUCKGELD 3,52', 'deu'],
+    ['TOTAL TTC 12,40\nTVA 20% 2,07\nCB SANS CONTACT', 'fra'],
+  ])('re-reads %j with %s', (text, language) => {
+    expect(rereadLanguage(plan, text)).toBe(language);
   });
 
-  it('needs two Spanish markers, so one stray word does not trigger a second reading', () => {
-    expect(showsMarkers('TOTAL A PAGAR $20.600\nEFECTIVO $50.000', 'spa+eng')).toBe(true);
-    expect(showsMarkers('HORA CAFE\nTOTAL RM 12.00\nCASH 20.00', 'spa+eng')).toBe(false);
-    expect(showsMarkers('SUBTOTAL 1,063.10\nSST 6% 63.79\nTOTAL RM 1,126.89', 'spa+eng')).toBe(false);
+  it.each([
+    // one stray word does not trigger a second reading
+    'HORA CAFE\nTOTAL RM 12.00\nCASH 20.00',
+    'SUBTOTAL 1,063.10\nSST 6% 63.79\nTOTAL RM 1,126.89',
+  ])('keeps the first reading of %j', (text) => {
+    expect(rereadLanguage(plan, text)).toBeUndefined();
+  });
+
+  it('re-reads only with a configured language', () => {
+    expect(
+      rereadLanguage(planLanguages(['eng', 'spa']), 'TOTAL TTC 12,40\nTVA 20% 2,07\nCB 12,40'),
+    ).toBeUndefined();
   });
 });
 
@@ -51,7 +59,7 @@ describe('engine orientation, skew and language', () => {
     async (_name, spec, expected) => {
       const result = await engine.process({ bytes: await renderReceipt(spec) });
 
-      expect(result.language).toBe('spa+eng');
+      expect(result.language).toBe('spa');
       for (const text of expected) expect(result.text).toContain(text);
     },
   );
@@ -69,7 +77,7 @@ describe('engine orientation, skew and language', () => {
     const result = await engine.process({ bytes: await renderReceipt({ ...SPANISH_RECEIPT, rotate: 90 }) });
 
     expect(result.image.rotation).toBe(270);
-    expect(result.language).toBe('spa+eng');
+    expect(result.language).toBe('spa');
     expect(result.text).toContain('TOTAL A PAGAR $20.600');
   });
 

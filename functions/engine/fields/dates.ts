@@ -5,6 +5,7 @@
  * lower confidence instead of a silent guess. Times are HH:MM(:SS), with AM/PM converted to 24 h.
  */
 import type { BBox } from '../schema.js';
+import { DATE_LABEL, MONTHS, NOT_TRANSACTION_DATE } from './labels.js';
 import type { Row } from './layout.js';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -24,21 +25,6 @@ export interface FoundTime {
   readonly bbox: BBox;
 }
 
-const MONTHS: Record<string, number> = {
-  JAN: 1, JANUARY: 1, ENE: 1, ENERO: 1,
-  FEB: 2, FEBRUARY: 2, FEBRERO: 2,
-  MAR: 3, MARCH: 3, MARZO: 3,
-  APR: 4, APRIL: 4, ABR: 4, ABRIL: 4,
-  MAY: 5, MAYO: 5,
-  JUN: 6, JUNE: 6, JUNIO: 6,
-  JUL: 7, JULY: 7, JULIO: 7,
-  AUG: 8, AUGUST: 8, AGO: 8, AGOSTO: 8,
-  SEP: 9, SEPT: 9, SEPTEMBER: 9, SEPTIEMBRE: 9, SET: 9, SETIEMBRE: 9,
-  OCT: 10, OCTOBER: 10, OCTUBRE: 10,
-  NOV: 11, NOVEMBER: 11, NOVIEMBRE: 11,
-  DEC: 12, DECEMBER: 12, DIC: 12, DICIEMBRE: 12,
-}; // biome-ignore format: a table reads better aligned
-
 const MONTH_NAME = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
@@ -47,13 +33,16 @@ const MONTH_NAME = `(${Object.keys(MONTHS)
 function repairDateDigits(text: string): string {
   const toDigits = (m: string) =>
     m
-      .replace(/[ODQo]/g, '0')
+      .replace(/[ODQo@¢©]/g, '0')
       .replace(/S/g, '5')
       .replace(/[lIL|]/g, '1')
       .replace(/B/g, '8');
   return text
     .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
-    .replace(/[0-9ODQoSlIL|B]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B])|(?<=[/.-]\s?)[0-9ODQoSlIL|B]{1,4}/g, toDigits)
+    .replace(
+      /[0-9ODQoSlIL|B@¢©]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©]{1,4}/g,
+      toDigits,
+    )
     .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
       (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
     );
@@ -160,11 +149,40 @@ function numericMatches(text: string, order: DateOrder): Match[] {
         out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
       continue;
     }
-    const ambiguous = dmy && mdy && first !== second;
-    const useDmy = dmy && (!mdy || order === 'dmy');
+    // Dotted dates are day first wherever they are written (the US, the one month-first country, never dots).
+    const dotted = m[2] === '.';
+    const ambiguous = dmy && mdy && first !== second && !dotted;
+    const useDmy = dmy && (!mdy || order === 'dmy' || dotted);
     const value = useDmy ? iso(year, second, first) : iso(year, first, second);
     const certainty = c.length === 4 ? 0.95 : 0.85;
     out.push({ value, ambiguous, certainty, index: m.index, length: all.length });
+  }
+  return out;
+}
+
+/**
+ * Dates whose separators the OCR lost, on rows that say they hold a date or a time: "03042025", "03.042025".
+ * Only four-digit years of this century, day first or in the receipt's order, and a lower certainty.
+ */
+const RUN_TOGETHER =
+  /(?<![\d.,/-])(\d{2})[/.-]?(\d{2})(20\d{2})(?![\d.,])|(?<![\d.,/-])(\d{2})(\d{2})[/.-](20\d{2})(?![\d.,])/g;
+
+function runTogetherMatches(text: string, order: DateOrder): Match[] {
+  if (!DATE_LABEL.test(text) && !/\d{1,2}:\d{2}/.test(text)) return [];
+  const out: Match[] = [];
+  for (const m of text.matchAll(RUN_TOGETHER)) {
+    const a = Number(m[1] ?? m[4]);
+    const b = Number(m[2] ?? m[5]);
+    const year = Number(m[3] ?? m[6]);
+    const [day, month] = order === 'mdy' ? [b, a] : [a, b];
+    if (!valid(year, month, day)) continue;
+    out.push({
+      value: iso(year, month, day),
+      ambiguous: false,
+      certainty: 0.6,
+      index: m.index,
+      length: m[0].length,
+    });
   }
   return out;
 }
@@ -194,10 +212,6 @@ function namedMatches(text: string): Match[] {
   return out;
 }
 
-const DATE_LABEL = /\b(DATE|FECHA|TARIKH|DATED|FEC\.?|DT)\b/;
-const NOT_TRANSACTION_DATE =
-  /\b(EXP|EXPIRY|EXPIRES|VENCE|VENCIMIENTO|VALID|VIGENCIA|BIRTH|NACIMIENTO|RESOLUCI[OÓ]N|DESDE|HASTA|PRINTED)\b/;
-
 /** Approximate box of a character range within a row, from its tokens. */
 function rangeBox(row: Row, start: number, length: number): BBox {
   let pos = 0;
@@ -226,6 +240,7 @@ export function findDate(rows: readonly Row[], order: DateOrder, orderKnown: boo
   for (const row of rows) {
     const text = repairMonthNames(repairDateDigits(row.upper));
     const matches = [...namedMatches(text), ...numericMatches(text, order)];
+    if (matches.length === 0) matches.push(...runTogetherMatches(text, order));
     for (const m of matches) {
       let score = m.certainty;
       if (DATE_LABEL.test(text)) score += 0.5;

@@ -1,88 +1,155 @@
 /**
- * Row labels in English, Spanish and Malay, written to tolerate the OCR confusions seen on thermal receipts
- * (T0TAL, TOTAI, SUB-TOTAL, SUBTOTAL, 5UBTOTAL). Each pattern runs on the upper-cased row text.
+ * Row labels of every language the extractor knows, compiled from the locale packs (locales/) into patterns
+ * that run on the upper-cased row text. Each pattern is the union of all packs: a receipt's language is not
+ * known for sure before its labels are read, and the words rarely collide across languages (where they do,
+ * packs anchor them to the start of the row).
+ *
+ * Compiling a phrase makes it tolerant of what Tesseract does to thermal print: spaces and dots between words
+ * lost or added, digits read for look-alike letters (T0TAL, 5UMME), diacritics lost (ESPECES, RUCKGELD) or
+ * umlauts read as two letters (RIICKGELD); a phrase never matches inside a longer word (SUMME is not in
+ * ZWISCHENSUMME).
  */
+import { LOCALES, type LocaleLabels, type LocalePack, type Phrase } from './locales/index.js';
 
-const T = '(?:T|\\[|\\b)[O0]T[A4][L1I]';
-/** SUB, as the OCR reads it on thermal paper: SUB, 5UB, SUN, SVB, SU8. */
-const SUB = '[S5][UV][BN8]';
+/** Upper-case letters, accented ones included: phrase boundaries. */
+const LETTER = 'A-ZÀ-ÖØ-Þ';
+
+/** What the OCR reads for each letter on receipts. */
+const FORMS: Readonly<Record<string, string>> = {
+  A: '[A4ÀÁÂÃÄ]',
+  B: '[B8]',
+  C: '[CÇ]',
+  E: '[EÉÈÊË]',
+  G: '[G6]',
+  I: '[I1L|!ÍÌÎÏ]',
+  L: '[L1I|]',
+  M: '(?:M|N|RN|IN|NI)',
+  N: '[NM]',
+  O: '[O0QÓÒÔÕÖ]',
+  S: '[S5$§]',
+  U: '[UVÚÙÛÜ]',
+  Z: '[Z2]',
+  Ä: '(?:Ä|AE|A)',
+  Ö: '(?:Ö|OE|O|0)',
+  Ü: '(?:Ü|UE|U|II|LI|IJ|V)',
+  ß: '(?:SS|ß|B)',
+  À: '[AÀ]',
+  Â: '[AÂ]',
+  Ã: '[AÃ]',
+  Ç: '[CÇ]',
+  É: '[EÉÈ]',
+  È: '[EÈÉ]',
+  Ê: '[EÊ]',
+  Ë: '[EË]',
+  Í: '[IÍ1]',
+  Î: '[IÎ]',
+  Ï: '[IÏ]',
+  Ó: '[OÓ0]',
+  Ô: '[OÔ0]',
+  Õ: '[OÕ0]',
+  Ú: '[UÚ]',
+  Û: '[UÛ]',
+  Ù: '[UÙ]',
+  Ñ: '[NÑ]',
+  ' ': '[\\s.:/-]*',
+  '.': '\\.?\\s*',
+  '-': '[\\s-]?',
+  "'": "['’`]?",
+  '/': '\\s*/?\\s*',
+  '°': '[°ºO0]?',
+};
+
+function escapeRegExp(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/**
+ * One phrase as a pattern source. "^WORD" only matches at the start of the row (after a few non-letters);
+ * "WORD*" may continue into a longer word.
+ */
+export function phraseSource(phrase: Phrase): string {
+  if (phrase instanceof RegExp) return `(?:${phrase.source})`;
+  let text = phrase;
+  const anchored = text.startsWith('^');
+  if (anchored) text = text.slice(1);
+  const open = text.endsWith('*');
+  if (open) text = text.slice(0, -1);
+  const body = [...text].map((ch) => FORMS[ch] ?? escapeRegExp(ch)).join('');
+  const start = anchored ? `^[^${LETTER}0-9]{0,3}` : `(?<![${LETTER}])`;
+  return `${start}${body}${open ? '' : `(?![${LETTER}])`}`;
+}
+
+function compile(phrases: readonly Phrase[], flags = ''): RegExp {
+  // A pattern that matches nothing when no pack has a phrase for the label.
+  if (phrases.length === 0) return new RegExp('(?!)', flags);
+  return new RegExp(phrases.map(phraseSource).join('|'), flags);
+}
+
+function union(packs: readonly LocalePack[], label: keyof LocaleLabels): Phrase[] {
+  return packs.flatMap((pack) => pack.labels[label]);
+}
+
+function labelPattern(label: keyof LocaleLabels, flags = ''): RegExp {
+  return compile(union(LOCALES, label), flags);
+}
 
 /** The grand total, stated strongly: preferred over a plain TOTAL. */
-export const STRONG_TOTAL = new RegExp(
-  [
-    `GRAND\\s*${T}`,
-    `NETT?\\s*${T}`,
-    `FINAL\\s*${T}`,
-    `${T}\\s*A\\s*PAGAR`,
-    `NETO\\s*A\\s*PAGAR`,
-    `VALOR\\s*${T}`,
-    `VALOR\\s*A\\s*PAGAR`,
-    `${T}\\s*COMPRA`,
-    `VR\\.?\\s*${T}`,
-    `${T}\\s*(AMT\\.?\\s*)?PAYABLE`,
-    `${T}\\s*DUE`,
-    `AMOUNT\\s*DUE`,
-    `BALANCE\\s*DUE`,
-    `${T}\\s*(SALES\\s*)?\\(?\\s*INC(L|LUSIVE|LUDES|\\.)`,
-    `${T}\\s*\\(?\\s*(IVA|GST|TAX|VAT|SST)\\s*INCL`,
-    `${T}\\s*(AMT|AMOUNT)\\s*INC`,
-    `${T}\\s*AFTER`,
-    `${T}\\s*ROUNDED`,
-    `ROUNDED\\s*${T}`,
-    `${T}\\s*FACTURA`,
-    `${T}\\s*VENTA`,
-    `${T}\\s*(A\\s*)?PAGADO`,
-    `JUMLAH\\s*(BESAR|BERSIH)`,
-  ].join('|'),
-);
-
+export const STRONG_TOTAL = labelPattern('strongTotal');
 /** A plain total label. */
-export const TOTAL = new RegExp(`${T}|JUMLAH|IMPORTE|^\\s*DUE\\b|\\bDUE\\b\\s*[:.]?\\s*[\\d$R]`);
-
+export const TOTAL = labelPattern('total');
 /** Rows that say TOTAL but are not the amount paid. */
-export const NOT_TOTAL = new RegExp(
-  [
-    `${SUB}\\W?\\s*${T}`,
-    `${T}\\s*(QTY|QUANTITY|ITEM|ITEMS|ITEM\\(S\\)|UNITS|PCS|ART[IÍ]CULOS|UNIDADES|CANT)`,
-    `(QTY|ITEM\\(?S?\\)?|ITEMS)\\s*${T}`,
-    `${T}\\s*(SAVING|SAVINGS|DISCOUNT|DISC|DESCUENTO|AHORRO|PROMOTIONAL)`,
-    `${T}\\s*(TAX|GST|SST|VAT|IVA|IMPUESTO)(?!\\s*\\(?\\s*INCL)`,
-    `(T[A4][XYK]|[G6C][S5]T|SST|VAT|IVA)\\s*${T}`,
-    `INCLUDED\\s*IN\\s*${T}`,
-    `${T}\\s*INCLUDED\\s*(GST|TAX)`,
-    `${T}\\W*EXCL`,
-    `EXCLUDING`,
-    `${T}\\s*(0|6|\\d+)\\s*%\\s*SUPPLIES`,
-    `${T}\\s*(TENDER|TENDERED|PAID)`,
-    `${T}\\s*(EXCL|SIN\\s*IVA|BEFORE)`,
-    'BASE\\s*GRAVABLE',
-  ].join('|'),
-);
-
-export const SUBTOTAL = new RegExp(
-  `${SUB}\\W?\\s*${T}|${T}\\s*(SALES\\s*)?\\(?\\s*EXCL|${T}\\s*SIN\\s*IVA|${T}\\s*BEFORE|BASE\\s*GRAVABLE|\\bNETO\\b(?!\\s*A\\s*PAGAR)`,
-);
-
-/** Tax amounts. Registration numbers and summary headings that mention the tax are excluded by NOT_TAX. */
-export const TAX =
-  /\b(GST|SST|VAT|IVA|TAX|IMPUESTO|IMPOCONSUMO|INC|I\.V\.A\.?|IMP\.?\s*CONSUMO|SALES\s*TAX|HST|PST)\b/;
-export const NOT_TAX =
-  /\b(GST|SST|VAT|TAX)\s*(ID|REG|NO|NUMBER|#|INVOICE|SUMMARY|CODE)|TAX\s*INVOICE|GSTID|GST\s*SUMMARY|\bNIT\b|R[EÉ]GIMEN|EXCL|EXCLUDING|SIN\s*IVA|SUPPLIES|INCLUSIVE|INCL\.?\s/;
-
-export const TIP = /\b(TIP|TIPS|GRATUITY|PROPINA|SERVICIO\s*VOLUNTARIO)\b/;
-export const DISCOUNT = /\b(DISCOUNT|DISC|DESCUENTO|DSCTO|DESC\.|SAVINGS?|AHORRO|PROMO)\b/;
-export const ROUNDING = /\b(ROUNDING|ROUND\s*AD|REDONDEO|AJUSTE\s*AL\s*PESO|PEMBUNDARAN)/;
-export const CASH_TENDERED =
-  /\b(CASH|EFECTIVO|TUNAI|TENDERED|TENDER|PAID\s*AMOUNT|AMOUNT\s*PAID|PAID|RECIBIDO|PAGO\s*CON|PAGA\s*CON|PAY)\b/;
-export const NOT_CASH =
-  /\b(CASHIER|CAJERO|CASH\s*SALES?|CASH\s*INV|CASH\s*BILL|CASH\s*ROUNDING|NON-CASH|CASH\s*REFUND)\b/;
-export const CHANGE = /\b(CHANG[EZ3]|CAMBIO|VUELTO|VUELTA|VUELTAS|DEVUELTA|BAKI|CHANGE\s*DUE)\b/;
+export const NOT_TOTAL = labelPattern('notTotal');
+export const SUBTOTAL = labelPattern('subtotal');
+/** Tax amounts. Registration numbers and notes that mention the tax are excluded by NOT_TAX. */
+export const TAX = labelPattern('tax');
+export const NOT_TAX = labelPattern('notTax');
+export const TIP = labelPattern('tip');
+export const DISCOUNT = labelPattern('discount');
+export const ROUNDING = labelPattern('rounding');
+export const CASH_TENDERED = labelPattern('cash');
+export const NOT_CASH = labelPattern('notCash');
+export const CHANGE = labelPattern('change');
 export const NOT_CHANGE = /EXCHANGE|INTERCAMBIO/;
+export const CARD = labelPattern('card');
+export const MOBILE = labelPattern('mobile');
+export const VOUCHER = labelPattern('voucher');
+export const DATE_LABEL = labelPattern('dateLabel');
+export const NOT_TRANSACTION_DATE = labelPattern('notTransactionDate');
+export const DEPOSIT = labelPattern('deposit');
+export const REFUND = labelPattern('refund');
+/** Headings that open the tax summary table at the foot: its "TOTAL" is not the bill. */
+export const SUMMARY_HEADING = labelPattern('summaryHeading');
+/** Column headings of the items table (global: count the distinct headings of a row). */
+export const ITEM_HEADER = labelPattern('itemHeader', 'g');
+const SUMMARY_COLUMN = labelPattern('summaryColumn', 'g');
 
-/** Headings of the tax summary table at the foot of Malaysian GST receipts: its "TOTAL" is not the bill. */
-export const SUMMARY_HEADING =
-  /(GST|G5T|6ST|TAX|SST|VAT|IVA)\s*S[UJ][MN]{1,2}AR[YV]|^\s*(GST|TAX)\s*%?\s*(AMT|AMOUNT)|SUMMARY\s*(OF\s*)?(GST|TAX)|^\s*(CODE|TAX\s*CODE|GST\s*CODE)\b.*\b(AMOUNT|AMT)\b|RESUMEN\s*(DE\s*)?(IVA|IMPUESTOS)|DISCRIMINACI[OÓ]N\s*(DE\s*)?(IVA|TARIFAS)/;
+/** Distinct VAT-table column headings in a row ("MWST NETTO BRUTTO", "TAUX HT TVA TTC"). */
+export function summaryColumns(upper: string): number {
+  return new Set(upper.match(SUMMARY_COLUMN)?.map((m) => m.replace(/[^A-Z%]/g, ''))).size;
+}
 
-/** Column headings of the items table. */
-export const ITEM_HEADER =
-  /\b(QTY|QUANTITY|DESCRIPTION|DESC|ITEM|ITEMS|ITEMNAME|PRICE|U\/P|S\/PRICE|UNIT|AMOUNT|AMT|CANT|CANTIDAD|DESCRIPCI[OÓ]N|ART[IÍ]CULO|PRODUCTO|VALOR|PRECIO|VR\.?\s*UNIT|IMPORTE)\b/g;
+/** A row that opens the tax summary: a heading of its own, or two VAT-table column headings. */
+export function isSummaryHeading(upper: string): boolean {
+  return SUMMARY_HEADING.test(upper) || summaryColumns(upper) >= 2;
+}
+
+/** Month names of every pack, upper case, to their number. Packs agree where they share a name. */
+export const MONTHS: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...LOCALES.map((pack) => pack.months),
+);
+
+/** Compiled language markers per pack: how many distinct markers of each language a text shows. */
+const MARKERS = LOCALES.map((pack) => ({
+  pack,
+  markers: pack.markers.map((marker) => new RegExp(phraseSource(marker))),
+}));
+
+export function markerCounts(upper: string): Map<LocalePack, number> {
+  const counts = new Map<LocalePack, number>();
+  for (const { pack, markers } of MARKERS) {
+    const hits = markers.filter((marker) => marker.test(upper)).length;
+    if (hits > 0) counts.set(pack, hits);
+  }
+  return counts;
+}

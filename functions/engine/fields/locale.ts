@@ -5,7 +5,9 @@
  * order (month first only in the US) and whether amounts are written without decimals (Colombian pesos).
  */
 import type { DateOrder } from './dates.js';
+import { markerCounts } from './labels.js';
 import type { Row } from './layout.js';
+import { type CountryHint, LOCALES, type LocalePack, packForModel } from './locales/index.js';
 
 export interface Locale {
   readonly currency?: string;
@@ -18,62 +20,28 @@ export interface Locale {
   readonly dateOrderKnown: boolean;
   /** Amounts are whole numbers (20.600 = twenty thousand six hundred pesos). */
   readonly wholeAmounts: boolean;
+  /** The receipt's language when its words show one other than English. */
+  readonly language?: string;
 }
 
-type Country = 'MY' | 'CO' | 'US' | 'MX' | 'ES' | 'GB' | 'SG';
-
-const COUNTRY_HINTS: Record<Country, RegExp[]> = {
-  MY: [
-    /\bSDN\.?\s*BHD\b/,
-    /\bS\/B\b/,
-    /\bBHD\b/,
-    /\bGST\b/,
-    /\bSST\b/,
-    /\bMALAYSIA\b/,
-    /\bJA?LA?N\b/,
-    /\bTAMAN\b/,
-    /\b(SELANGOR|KUALA LUMPUR|JOHOR|PENANG|SABAH|SARAWAK|PERAK|KEDAH|MELAKA|PAHANG|PETALING|KLANG)\b/,
-  ],
-  CO: [
-    /\bNIT\b/,
-    /\bCOLOMBIA\b/,
-    /\bS\.?\s?A\.?\s?S\b/,
-    /\bDIAN\b/,
-    /\bR[EÉ]GIMEN\b/,
-    /\b(BOGOT[AÁ]|MEDELL[IÍ]N|CALI|BARRANQUILLA|CARTAGENA|BUCARAMANGA|PEREIRA)\b/,
-    /\bIMPOCONSUMO\b/,
-    /\bRESOLUCI[OÓ]N\b/,
-  ],
-  US: [
-    /\b(AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}(-\d{4})?\b/,
-    /\bSALES\s*TAX\b/,
-    /\bUSA\b/,
-    /\bUNITED STATES\b/,
-    /\(\d{3}\)\s*\d{3}-\d{4}/,
-  ],
-  MX: [/\bRFC\b/, /\bM[EÉ]XICO\b/, /\bCFDI\b/],
-  ES: [/\bESPA[NÑ]A\b/, /\bCIF\b/, /\bNIF\b/, /\bMADRID\b/, /\bBARCELONA\b/],
-  GB: [/\bVAT\s*(REG|NO)/, /\bUNITED KINGDOM\b/, /\bUK\b/, /\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/],
-  SG: [/\bSINGAPORE\b/, /\bPTE\.?\s*LTD\b/, /\bUEN\b/],
-};
-const COUNTRY_CURRENCY: Record<Country, string> = {
-  MY: 'MYR',
-  CO: 'COP',
-  US: 'USD',
-  MX: 'MXN',
-  ES: 'EUR',
-  GB: 'GBP',
-  SG: 'SGD',
-};
-const MONTH_FIRST = new Set(['USD']);
+/** Every country the packs know, with its hints and currency. */
+const COUNTRIES: readonly CountryHint[] = LOCALES.flatMap((pack) => pack.countries);
 const WHOLE_CURRENCIES = new Set(['COP', 'CLP', 'JPY', 'KRW', 'PYG', 'VND', 'IDR', 'HUF']);
+/** Countries that write amounts with a bare "$". */
+const DOLLAR_COUNTRIES = new Set(['US', 'CO', 'MX', 'MY', 'SG']);
+const EURO_LANGUAGES = new Set(['de', 'fr', 'it', 'pt', 'nl']);
 
 /** Explicit currency marks, strongest first. The bare "$" is handled apart. */
 const EXPLICIT: { re: RegExp; code: string }[] = [
   { re: /\b(MYR|RM)\s?-?\d|\bMYR\b|\bRM\b|\(RM\)|\d\s?RM\b/, code: 'MYR' },
   { re: /\bCOP\b|\bCOL\$/, code: 'COP' },
   { re: /\bUSD\b|\bUS\$/, code: 'USD' },
-  { re: /\bEUR\b|€\s?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)/, code: 'EUR' },
+  {
+    re: /\bEUR\b|€\s?-?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)|^\s*€\s*$|\b(SUMME|TOTAL|TOTALE|TOTAAL)\s*€/,
+    code: 'EUR',
+  },
+  { re: /\bCHF\b|\bSFR\b/, code: 'CHF' },
+  { re: /\bBRL\b|\bR\$/, code: 'BRL' },
   { re: /\bGBP\b|£\s?\d+[.,]\d{2}\b/, code: 'GBP' },
   { re: /\bSGD\b|\bS\$/, code: 'SGD' },
   { re: /\bMXN\b/, code: 'MXN' },
@@ -84,22 +52,34 @@ const EXPLICIT: { re: RegExp; code: string }[] = [
   { re: /\bIDR\b|\bRP\.?\s?\d/, code: 'IDR' },
 ];
 
-const SPANISH =
-  /\b(TOTAL A PAGAR|EFECTIVO|CAMBIO|FECHA|CANT|CANTIDAD|PRECIO|GRACIAS|FACTURA|IVA|PROPINA|VALOR|DESCRIPCI[OÓ]N)\b/;
-
-function countryScores(all: string): Map<Country, number> {
-  const scores = new Map<Country, number>();
-  for (const [country, hints] of Object.entries(COUNTRY_HINTS) as [Country, RegExp[]][]) {
-    const score = hints.filter((h) => h.test(all)).length;
+function countryScores(all: string): Map<CountryHint, number> {
+  const scores = new Map<CountryHint, number>();
+  for (const country of COUNTRIES) {
+    const score = country.hints.filter((h) => h.test(all)).length;
     if (score > 0) scores.set(country, score);
   }
   return scores;
 }
 
-function bestCountry(scores: Map<Country, number>): { country: Country; score: number } | undefined {
-  let best: { country: Country; score: number } | undefined;
+function bestCountry(scores: Map<CountryHint, number>): { country: CountryHint; score: number } | undefined {
+  let best: { country: CountryHint; score: number } | undefined;
   for (const [country, score] of scores) if (!best || score > best.score) best = { country, score };
   return best;
+}
+
+/**
+ * The receipt's language: the pack whose markers the text shows most (two distinct at least, so one stray word
+ * does not decide), else the language of the model that read it.
+ */
+export function detectLanguage(all: string, models: readonly string[] = []): LocalePack | undefined {
+  let best: { pack: LocalePack; hits: number } | undefined;
+  for (const [pack, hits] of markerCounts(all)) {
+    if (pack.language === 'en') continue;
+    if (hits >= 2 && (!best || hits > best.hits)) best = { pack, hits };
+  }
+  if (best) return best.pack;
+  const model = models[0] ? packForModel(models[0]) : undefined;
+  return model?.language === 'en' ? undefined : model;
 }
 
 /** Whole amounts: thousands-grouped numbers ("20.600", "1,250") and no number written with two decimals. */
@@ -131,7 +111,7 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     const matching = rows.filter((r) => re.test(r.upper));
     const first = matching[0];
     if (!first) continue;
-    const hinted = country && COUNTRY_CURRENCY[country.country] === code ? country.score : 0;
+    const hinted = country && country.country.currency === code ? country.score : 0;
     const score = Math.min(3, matching.length) + hinted;
     if (score > bestScore) {
       bestScore = score;
@@ -141,37 +121,41 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
       currencyConfidence = matching.length >= 2 || hinted > 0 ? 0.9 : 0.7;
     }
   }
-  if (
-    currency &&
-    country &&
-    COUNTRY_CURRENCY[country.country] !== currency &&
-    country.score >= 3 &&
-    bestScore < 2
-  ) {
+  if (currency && country && country.country.currency !== currency && country.score >= 3 && bestScore < 2) {
     currency = undefined; // one stray symbol against a receipt that says where it is from
     currencyRow = undefined;
     currencyText = '';
   }
+  const language = detectLanguage(all, languages);
+  const dollarRows = rows.filter((r) => /\$\s?\d/.test(r.text));
   if (!currency) {
-    const dollarRow = rows.find((r) => /\$\s?\d/.test(r.text));
+    const dollarRow = dollarRows[0];
     if (dollarRow) {
       const byCountry =
-        country && ['US', 'CO', 'MX', 'MY', 'SG'].includes(country.country) ? country.country : undefined;
-      currency = byCountry ? COUNTRY_CURRENCY[byCountry] : 'USD';
+        country && DOLLAR_COUNTRIES.has(country.country.country) ? country.country : undefined;
+      currency = byCountry ? byCountry.currency : 'USD';
       currencyConfidence = byCountry ? 0.8 : 0.55;
       currencyRow = dollarRow;
       currencyText = '$';
     } else if (country) {
-      currency = COUNTRY_CURRENCY[country.country];
+      currency = country.country.currency;
       currencyConfidence = country.score >= 2 ? 0.6 : 0.4;
+    } else if (language && EURO_LANGUAGES.has(language.language)) {
+      // French, Italian, Portuguese, Dutch and German receipts without a mark are euro receipts far more often
+      // than not (Switzerland and Brazil print their marks).
+      currency = 'EUR';
+      currencyConfidence = 0.5;
     }
   }
 
-  const spanish = SPANISH.test(all) || languages[0] === 'spa';
-  const dateOrderKnown = currency !== undefined || country !== undefined || spanish;
-  const dateOrder: DateOrder = currency && MONTH_FIRST.has(currency) && !spanish ? 'mdy' : 'dmy';
+  // Month first only on strong evidence of the US: its hints, or dollars written on several rows (not one "$"
+  // misread from a smudge), and no other language on the receipt.
+  const monthFirstCountry = country?.country.monthFirst === true;
+  const strongDollar = currency === 'USD' && (currencyConfidence >= 0.9 || dollarRows.length >= 2);
+  const dateOrder: DateOrder = (monthFirstCountry || strongDollar) && !language ? 'mdy' : 'dmy';
+  const dateOrderKnown = currency !== undefined || country !== undefined || language !== undefined;
   const wholeAmounts = (currency !== undefined && WHOLE_CURRENCIES.has(currency)) || looksWhole(rows);
-  if (!currency && wholeAmounts && spanish) {
+  if (!currency && wholeAmounts && language?.language === 'es') {
     currency = 'COP';
     currencyConfidence = 0.4;
   }
@@ -183,5 +167,6 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     dateOrder,
     dateOrderKnown,
     wholeAmounts,
+    ...(language ? { language: language.language } : {}),
   };
 }

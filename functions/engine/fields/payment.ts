@@ -3,7 +3,7 @@
  * vouchers and gift cards mean voucher, cash/efectivo/tunai (or change given) mean cash.
  */
 import type { BBox } from '../schema.js';
-import { NOT_CASH } from './labels.js';
+import { CARD, CASH_TENDERED, CHANGE, MOBILE, NOT_CASH, VOUCHER } from './labels.js';
 import type { Row } from './layout.js';
 
 export type PaymentMethod = 'cash' | 'card' | 'mobile' | 'voucher' | 'other';
@@ -15,19 +15,17 @@ export interface FoundPayment {
   readonly bbox: BBox;
 }
 
+/** Cash handed over, or change given back (which only cash payments get). */
+const CASH_PAYMENT = new RegExp(`${CASH_TENDERED.source}|${CHANGE.source}|\\bCONTADO\\b`);
+
+/** Tender words that any payment prints ("AMOUNT PAID" on a card slip): not evidence of cash. */
+const ANY_TENDER = /^(PAID|PAY|TENDER|TENDERED|PAID AMOUNT|AMOUNT PAID|AMOUNT TENDERED)$/;
+
 const METHODS: { value: PaymentMethod; re: RegExp; weight: number }[] = [
-  {
-    value: 'mobile',
-    re: /\b(NEQUI|DAVIPLATA|APPLE\s*PAY|GOOGLE\s*PAY|SAMSUNG\s*PAY|GRAB\s*PAY|GRABPAY|BOOST|TOUCH\s*'?N\s*GO|TNG|E-?WALLET|PAYPAL|VENMO|ALIPAY|WECHAT\s*PAY|DUITNOW|QR\s*PAY)\b/,
-    weight: 3,
-  },
-  { value: 'voucher', re: /\b(VOUCHER|GIFT\s*CARD|GIFT\s*CERT|BONO|CUP[OÓ]N|COUPON|VALE)\b/, weight: 2.5 },
-  {
-    value: 'card',
-    re: /\b(VISA|MASTERCARD|MASTER\s*CARD|MASTER|AMEX|AMERICAN\s*EXPRESS|DINERS|MAESTRO|DEBIT|CREDIT|CARD|TARJETA|D[EÉ]BITO|CR[EÉ]DITO|DATAF[OÓ]NO|REDEBAN|CREDIBANCO|APPROVAL|AUTH\s*CODE|APROBACI[OÓ]N|CHIP|CONTACTLESS|MYDEBIT|X{4,}\d{4}|\*{4,}\d{4})\b/,
-    weight: 2,
-  },
-  { value: 'cash', re: /\b(CASH|EFECTIVO|TUNAI|CONTADO|CHANGE|CAMBIO|VUELTO|DEVUELTA)\b/, weight: 1 },
+  { value: 'mobile', re: MOBILE, weight: 3 },
+  { value: 'voucher', re: VOUCHER, weight: 2.5 },
+  { value: 'card', re: CARD, weight: 2 },
+  { value: 'cash', re: CASH_PAYMENT, weight: 1 },
 ];
 
 const NOT_PAYMENT = /\b(MEMBER|MEMBERSHIP|LOYALTY|POINTS|REWARDS?|PUNTOS|CLUB|WORKER'?S)\b/;
@@ -40,7 +38,7 @@ export function findPayment(rows: readonly Row[], from = 0): FoundPayment | unde
     const upper = row.upper.replace(NOT_CASH, ' ');
     for (const method of METHODS) {
       const match = method.re.exec(upper);
-      if (!match) continue;
+      if (!match || (method.value === 'cash' && ANY_TENDER.test(match[0].trim()))) continue;
       const withAmount = /\d[.,]\d{2}\b|\d{1,3}[.,]\d{3}\b/.test(row.text) ? 1 : 0;
       const score = method.weight + withAmount;
       if (!best || score > best.score) {

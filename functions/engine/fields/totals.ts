@@ -6,30 +6,35 @@
  */
 
 import {
+  CARD,
   CASH_TENDERED,
   CHANGE,
   DISCOUNT,
   ITEM_HEADER,
+  isSummaryHeading,
   NOT_CASH,
   NOT_CHANGE,
   NOT_TAX,
   NOT_TOTAL,
+  REFUND,
   ROUNDING,
   STRONG_TOTAL,
   SUBTOTAL,
-  SUMMARY_HEADING,
   TAX,
   TIP,
   TOTAL,
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
+import { agreedValue, type Support, type SupportSource, sourcesOf, supportFor } from './total-support.js';
 
 export interface Located {
   readonly amount: Amount;
   readonly row: Row;
   /** Base confidence from how the amount was found (label strength, wrapping, fallback). */
   readonly confidence: number;
+  /** Why this value: the label it was printed under and the figures of the receipt that agree with it. */
+  readonly evidence?: readonly string[];
 }
 
 export interface Totals {
@@ -42,7 +47,7 @@ export interface Totals {
   readonly cash?: Located;
   readonly change?: Located;
   /** How the total was chosen, for the consistency checks. */
-  readonly totalSource?: 'label' | 'tender' | 'largest';
+  readonly totalSource?: 'label' | 'tender' | 'arithmetic' | 'largest';
 }
 
 interface Scan {
@@ -119,24 +124,40 @@ export interface TotalsOptions {
   readonly cashRounding?: number;
 }
 
-/** Sums printed elsewhere that a total can agree with: net + tax pairs of the tax summary table. */
-function summarySums(scan: Scan): Set<number> {
-  const sums = new Set<number>();
-  for (const row of scan.rows.slice(scan.summaryStart)) {
-    const amounts = moneyAmounts(row, scan.whole);
-    for (let i = 0; i + 1 < amounts.length; i++) {
-      const net = amounts[i] as Amount;
-      const tax = amounts[i + 1] as Amount;
-      if (tax.cents > 0 && tax.cents < net.cents) sums.add(net.cents + tax.cents);
-    }
-  }
-  return sums;
+interface Candidate extends Located {
+  score: number;
+  sources: SupportSource[];
+}
+
+const SOURCE_WEIGHT: Record<SupportSource, number> = {
+  tender: 1.5,
+  'vat-table': 1.25,
+  sum: 1,
+  card: 1,
+  items: 0.75,
+};
+
+/** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
+function cardAmounts(scan: Scan, from: number): number[] {
+  return scan.rows
+    .slice(from, scan.summaryStart)
+    .filter((r) => CARD.test(r.upper) && !CHANGE.test(r.upper))
+    .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
+    .map((a) => a.cents)
+    .filter((cents) => cents > 0);
+}
+
+function evidenceOf(label: string, sources: readonly SupportSource[]): string[] {
+  return [label, ...sources.map((s) => `agrees with ${s}`)];
 }
 
 export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
   const { whole, itemsCents, cashRounding } = options;
-  const headingIndex = rows.findIndex((r, i) => i > rows.length / 3 && SUMMARY_HEADING.test(r.upper));
+  const headingIndex = rows.findIndex(
+    (r, i) => i > rows.length / 3 && isSummaryHeading(r.upper) && moneyAmounts(r, whole).length === 0,
+  );
   const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
+  const refund = rows.some((r) => REFUND.test(r.upper));
 
   const cash = positive(
     lastMatching(
@@ -159,31 +180,51 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
       ? cash.amount.cents - change.amount.cents
       : undefined;
 
-  const supported = summarySums(scan);
-
   // Candidates: every TOTAL row before the tax summary (and, weakly, inside it).
-  interface Candidate extends Located {
-    score: number;
-  }
-  const candidates: Candidate[] = [];
+  const labelled: { row: Row; kind: 'strong' | 'plain' }[] = [];
   for (const row of rows) {
     const kind = isTotalRow(row);
-    if (!kind || CHANGE.test(row.upper)) continue;
+    if (kind && !CHANGE.test(row.upper)) labelled.push({ row, kind });
+  }
+  const firstLabel = labelled[0]?.row.index ?? Math.floor(rows.length / 2);
+  const earlySubtotal = lastMatching(scan, (r) => SUBTOTAL.test(r.upper), 0.8);
+  const earlyDiscount = positive(
+    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
+  );
+  const earlyTax = positive(lastMatching(scan, taxRow, 0.75));
+  const tipRow = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
+  const support: Support[] = supportFor({
+    ...(cash ? { cash: cash.amount.cents } : {}),
+    ...(change ? { change: change.amount.cents } : {}),
+    ...(earlySubtotal ? { subtotal: earlySubtotal.amount.cents } : {}),
+    ...(earlyTax ? { tax: earlyTax.amount.cents } : {}),
+    ...(tipRow ? { tip: tipRow.amount.cents } : {}),
+    ...(earlyDiscount ? { discount: earlyDiscount.amount.cents } : {}),
+    ...(rounding ? { rounding: rounding.amount.cents } : {}),
+    ...(itemsCents !== undefined ? { itemsCents } : {}),
+    card: cardAmounts(scan, firstLabel),
+    summaryRows: rows.slice(scan.summaryStart),
+    whole,
+  });
+
+  const candidates: Candidate[] = [];
+  for (const { row, kind } of labelled) {
     const found = located(scan, row, kind === 'strong' ? 0.85 : 0.75);
-    if (!found || found.amount.cents <= 0) continue;
+    if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
     if (row.index >= scan.summaryStart) score -= 3;
     // "TOTAL 13.21 0.79": net and tax columns of a tax summary whose heading the OCR lost
     const own = moneyAmounts(row, whole);
     if (own.length >= 2 && own.some((a) => a.cents > found.amount.cents)) score -= 1.5;
-    if (tendered !== undefined && found.amount.cents === tendered) score += 1.5;
-    else if (cash && !change && found.amount.cents === cash.amount.cents) score += 0.5;
+    const sources = sourcesOf(support, found.amount.cents);
+    for (const source of sources) score += SOURCE_WEIGHT[source];
+    if (!sources.includes('tender') && cash && !change && found.amount.cents === cash.amount.cents)
+      score += 0.5;
     if (cash && found.amount.cents > cash.amount.cents) score -= 1;
-    if (itemsCents !== undefined && found.amount.cents === itemsCents) score += 0.75;
-    if (supported.has(found.amount.cents)) score += 1.25; // printed arithmetic agrees: stronger than the label wording
     score += found.amount.confidence - 0.8; // a blurred amount loses to a crisp one of the same rank
     score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
-    candidates.push({ ...found, score });
+    const label = `${kind === 'strong' ? 'strong' : 'plain'} total label`;
+    candidates.push({ ...found, score, sources, evidence: evidenceOf(label, sources) });
   }
   // Readings that agree support each other.
   for (const c of candidates) {
@@ -192,6 +233,15 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   candidates.sort((a, b) => b.score - a.score);
   let total: Located | undefined = candidates[0];
   let totalSource: Totals['totalSource'] = total ? 'label' : undefined;
+  const fromTender = (confidence: number, why: string): Located | undefined =>
+    cash && tendered !== undefined
+      ? {
+          amount: { ...cash.amount, cents: tendered, text: '' },
+          row: cash.row,
+          confidence,
+          evidence: [why, ...sourcesOf(support, tendered).map((s) => `agrees with ${s}`)],
+        }
+      : undefined;
 
   // A strong TOTAL row below the chosen plain one lost its amount to the OCR: cash - change says more.
   const unreadStrong = rows.some(
@@ -206,11 +256,10 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     total &&
     unreadStrong &&
     tendered !== undefined &&
-    cash &&
     isTotalRow(total.row) === 'plain' &&
     tendered !== total.amount.cents
   ) {
-    total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+    total = fromTender(0.5, 'cash - change (the strong total row is unreadable)');
     totalSource = 'tender';
   }
 
@@ -225,7 +274,15 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
         (a) => a.cents !== base && Math.abs(a.cents - base) <= maxAdjust,
       );
       if (hit && (tendered === undefined || tendered === hit.cents || tendered !== base)) {
-        total = { amount: hit, row, confidence: total.confidence };
+        total = {
+          amount: hit,
+          row,
+          confidence: total.confidence,
+          evidence: [
+            'rounded total printed after the total',
+            ...sourcesOf(support, hit.cents).map((s) => `agrees with ${s}`),
+          ],
+        };
         break;
       }
     }
@@ -243,6 +300,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
         amount: { ...total.amount, cents, text: '' },
         row: roundingRow,
         confidence: total.confidence * 0.75,
+        evidence: ['total rounded to the cash step (rounding row unreadable)'],
       };
     }
   }
@@ -254,13 +312,41 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
       (r) => r !== cash.row && r !== change.row && moneyAmounts(r, whole).some((a) => a.cents === tendered),
     );
     if ((tenderSharp && total.amount.confidence < 0.7) || elsewhere) {
-      total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+      total = fromTender(0.5, 'cash - change (the printed total is blurred or contradicted)');
       totalSource = 'tender';
     }
   }
 
-  if (!total && tendered !== undefined && cash) {
-    total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.45 };
+  // Two independent figures of the receipt agree on a value the printed total does not have: the printed total
+  // was misread. A printed row with that value, if any, gives the box.
+  const agreed = agreedValue(support);
+    console.error({
+      support,
+      agreed,
+      total: total?.amount.cents,
+      cands: candidates.map((c) => [c.amount.cents, c.score]),
+    });
+  if (
+    agreed &&
+    (!total || (total.amount.cents !== agreed.cents && sourcesOf(support, total.amount.cents).length === 0))
+  ) {
+    const printed = candidates.find((c) => c.amount.cents === agreed.cents);
+    const misread = total
+      ? `printed total ${total.amount.text || total.amount.cents / 100} disagrees`
+      : 'no total row';
+    const evidence = [`${agreed.sources.join(' and ')} agree`, misread];
+    if (printed) total = { ...printed, confidence: Math.max(printed.confidence, 0.7), evidence };
+    else {
+      const at = total?.row ?? cash?.row ?? rows[rows.length - 1];
+      const base = total?.amount ?? cash?.amount;
+      if (at && base)
+        total = { amount: { ...base, cents: agreed.cents, text: '' }, row: at, confidence: 0.6, evidence };
+    }
+    totalSource = 'arithmetic';
+  }
+
+  if (!total && tendered !== undefined) {
+    total = fromTender(0.45, 'cash - change (no total row)');
     totalSource = 'tender';
   }
   if (!total) {
@@ -275,23 +361,19 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     0.8,
     totalIndex !== undefined ? totalIndex + 1 : undefined,
   );
-  const discount = positive(
-    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
-  );
+  const discount = earlyDiscount;
   // A total far below the subtotal is a misread ("RM.35" for RM8.35): cash - change, if it fits, is the total.
   const floor = (subtotal?.amount.cents ?? 0) - (discount?.amount.cents ?? 0) - 10;
-  if (total && subtotal && tendered !== undefined && cash && total.amount.cents < floor) {
+  if (total && subtotal && tendered !== undefined && total.amount.cents < floor) {
     if (tendered >= floor && tendered <= subtotal.amount.cents * 1.3) {
-      total = { amount: { ...cash.amount, cents: tendered, text: '' }, row: cash.row, confidence: 0.5 };
+      total = fromTender(0.5, 'cash - change (the printed total is below the subtotal)');
       totalSource = 'tender';
     }
   }
-  const taxRow = (r: Row) =>
-    TAX.test(r.upper) && !NOT_TAX.test(r.upper) && isTotalRow(r) === undefined && !SUBTOTAL.test(r.upper);
-  let tax = positive(lastMatching(scan, taxRow, 0.75));
-  if (tax && total && tax.amount.cents >= total.amount.cents) tax = undefined;
+  let tax = earlyTax;
+  if (tax && total && tax.amount.cents >= Math.abs(total.amount.cents)) tax = undefined;
   if (!tax && total) tax = taxFromSummary(scan, total.amount.cents);
-  const tip = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
+  const tip = tipRow;
 
   return {
     ...(total ? { total } : {}),
@@ -304,6 +386,12 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(change ? { change } : {}),
     ...(totalSource ? { totalSource } : {}),
   };
+}
+
+function taxRow(r: Row): boolean {
+  return (
+    TAX.test(r.upper) && !NOT_TAX.test(r.upper) && isTotalRow(r) === undefined && !SUBTOTAL.test(r.upper)
+  );
 }
 
 /** In a tax summary table, the row whose net + tax equals the total gives the tax. */
