@@ -320,12 +320,6 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   // Two independent figures of the receipt agree on a value the printed total does not have: the printed total
   // was misread. A printed row with that value, if any, gives the box.
   const agreed = agreedValue(support);
-    console.error({
-      support,
-      agreed,
-      total: total?.amount.cents,
-      cands: candidates.map((c) => [c.amount.cents, c.score]),
-    });
   if (
     agreed &&
     (!total || (total.amount.cents !== agreed.cents && sourcesOf(support, total.amount.cents).length === 0))
