@@ -13,7 +13,7 @@ import { checkInput } from '../../functions/engine/input.js';
 import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
-import { loadDataset } from '../eval/dataset.js';
+import { loadSet } from '../eval/dataset.js';
 import {
   characterErrorRate,
   containsAmount,
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     options: { variants: { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
   });
   const dir = positionals[0] ?? '../shared/receipts/dev';
-  const samples = loadDataset(dir, values.limit === undefined ? undefined : Number(values.limit));
+  const { samples } = loadSet(dir, values.limit === undefined ? undefined : Number(values.limit));
   const names = (values.variants ?? 'engine,plain').split(',');
   const variants: Variant[] = [];
   for (const name of names) {
@@ -118,10 +118,11 @@ async function main(): Promise<void> {
       const words = lines.flatMap((line) => line.words);
       const row: Row = {
         cer: sample.groundTruth === undefined ? Number.NaN : characterErrorRate(sample.groundTruth, text),
-        total: containsAmount(text, sample.label.total),
-        date: containsDate(text, sample.label.date),
-        company: containsWords(text, sample.label.company),
-        address: containsWords(text.replace(/\n/g, ' '), sample.label.address),
+        // An unlabelled field counts as not contained (this tool is meant for fully labelled sets).
+        total: containsAmount(text, sample.label.total?.raw ?? ''),
+        date: containsDate(text, sample.label.date?.raw ?? ''),
+        company: containsWords(text, sample.label.company ?? ''),
+        address: containsWords(text.replace(/\n/g, ' '), sample.label.address ?? ''),
         confidence: words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length),
         ms,
       };

@@ -9,6 +9,7 @@ import { parseOcrArgs, USAGE, UsageError } from './args.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { runPool, withEngines } from './pool.js';
 import { type Outcome, toJsonLine, toSummary } from './report.js';
+import { runMain } from './run-main.js';
 
 async function readOne(
   engine: Parameters<Parameters<typeof runPool>[2]>[0],
@@ -64,17 +65,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`ocr: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    }
-  },
+runMain(
+  'ocr',
+  USAGE,
+  () => main(process.argv.slice(2)),
+  (error) => error instanceof UsageError,
 );

@@ -1,99 +1,82 @@
 /**
- * `pnpm eval <dataset-dir> [--json] [--limit N] [--show-misses] [--lang eng+spa] [--ocr-cache DIR]`
+ * `pnpm eval <set-dir>... [--json] [--limit N] [--show-misses] [--lang eng+spa] [--concurrency N]
+ *            [--ocr-cache DIR] [--min total=0.9,...] [--floors FILE]`
  *
- * Runs the real engine over a dataset in the SROIE layout and prints per-field accuracy (total, date,
- * company, address), what the OCR text contains (tells reading errors from parsing errors), the character
- * error rate against the ground-truth text, and the time per receipt. See docs/fields.md.
+ * Runs the real engine over labelled receipt sets and prints, per set, the accuracy of each labelled field,
+ * what the OCR text contains (tells reading errors from extraction errors), item F1, the character error rate
+ * and the time per receipt; then how well confidence predicts a right total or date over all sets. Exits 1
+ * when a set falls below a floor. See docs/fields.md.
  */
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { extractReceipt } from '../../functions/engine/fields/index.js';
-import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
-import { loadDataset } from './dataset.js';
-import { type CachedOcr, readCached, writeCached } from './ocr-cache.js';
-import { printMisses, printSummary } from './report.js';
-import { type ReceiptScore, scoreReceipt, summarise } from './score.js';
 
-const USAGE =
-  'usage: pnpm eval <dataset-dir> [--json] [--limit N] [--show-misses] [--lang eng+spa] [--ocr-cache DIR]';
+import { runMain } from '../cli/run-main.js';
+import { parseEvalArgs, USAGE, UsageError } from './args.js';
+import { type Calibration, calibration } from './calibration.js';
+import { DatasetError, findSetDirs, loadSet } from './dataset.js';
+import { assertLabelled, belowFloors, type Floors, FloorsError, readFloorsFile } from './floors.js';
+import { labelledFields } from './labels.js';
+import { printCalibration, printMisses, printRunInfo, printSet } from './report.js';
+import { runSets } from './run.js';
+import { summarise } from './score.js';
 
-function parseCli() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      'show-misses': { type: 'boolean', default: false },
-      lang: { type: 'string' },
-      'ocr-cache': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help || positionals.length !== 1 || positionals[0] === undefined) throw new Error(USAGE);
-  const limit = values.limit !== undefined ? Number(values.limit) : undefined;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-    throw new Error(`--limit must be a positive integer\n${USAGE}`);
-  return {
-    dir: positionals[0],
-    json: values.json,
-    limit,
-    showMisses: values['show-misses'],
-    languages: values.lang?.split('+').filter((l) => l !== ''),
-    cacheDir: values['ocr-cache'],
-  };
-}
-
-async function main(): Promise<void> {
-  const cli = parseCli();
-  const samples = loadDataset(cli.dir, cli.limit);
-  let engine: ReceiptEngine | undefined;
-  const scores: ReceiptScore[] = [];
-  let fromCache = 0;
-  let engineInfo: ReceiptEngine['info'] | undefined;
-  try {
-    for (const [i, sample] of samples.entries()) {
-      let ocr: CachedOcr | undefined = cli.cacheDir ? readCached(cli.cacheDir, sample.id) : undefined;
-      let extraction: ReturnType<typeof extractReceipt>;
-      if (ocr) {
-        fromCache += 1;
-        extraction = extractReceipt(ocr.lines, { languages: ocr.language.split('+') });
-      } else {
-        engine ??= await createReceiptEngine(cli.languages ? { languages: cli.languages } : {});
-        engineInfo = engine.info;
-        const bytes = readFileSync(sample.imagePath);
-        const started = performance.now();
-        const result = await engine.process({ bytes });
-        const ms = performance.now() - started;
-        ocr = { lines: result.lines, text: result.text, language: result.language, ms };
-        if (cli.cacheDir) writeCached(cli.cacheDir, sample.id, ocr);
-        extraction = result;
-      }
-      scores.push(scoreReceipt(sample.id, sample.label, extraction, ocr.text, sample.groundTruth, ocr.ms));
-      process.stderr.write(`\r${i + 1}/${samples.length} ${sample.id}   `);
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseEvalArgs(argv);
+  const sets = findSetDirs(args.dirs).map((dir) => loadSet(dir, args.limit));
+  const fileFloors = args.floorsFile !== undefined ? readFloorsFile(args.floorsFile) : undefined;
+  // Checked before any OCR runs: a floor that cannot apply is a mistake in the command, not a result.
+  const floorsBySet = sets.map((set) => {
+    const floors: Floors[] = args.min ? [args.min] : [];
+    if (fileFloors) {
+      const own = fileFloors.get(set.name);
+      if (own === undefined) throw new FloorsError(`${args.floorsFile} has no floors for set "${set.name}"`);
+      floors.push(own);
     }
-  } finally {
-    process.stderr.write('\n');
-    await engine?.close();
+    const labelled = labelledFields(set.samples.map((s) => s.label));
+    for (const f of floors) assertLabelled(set.name, f, labelled);
+    return floors;
+  });
+
+  const run = await runSets(sets, args);
+  const results = run.sets.map(({ set, scores }) => ({ set, scores, summary: summarise(scores) }));
+  const allScores = run.sets.flatMap((r) => r.scores);
+  const calibrated: Calibration = calibration(allScores);
+  const failures = results.flatMap(({ set, summary }, i) =>
+    (floorsBySet[i] ?? []).flatMap((floors) => belowFloors(set.name, floors, summary)),
+  );
+  const cache = args.cacheDir ? { dir: args.cacheDir, receiptsFromCache: run.receiptsFromCache } : null;
+
+  if (args.json) {
+    const sets = results.map(({ set, scores, summary }) => ({
+      name: set.name,
+      dir: set.dir,
+      ...summary,
+      ...(args.showMisses ? { perReceipt: scores } : {}),
+    }));
+    const out = {
+      engine: run.engine,
+      concurrency: args.concurrency,
+      ocrCache: cache,
+      engineFailures: run.failures,
+      sets,
+      calibration: calibrated,
+      floors: { checked: floorsBySet.some((f) => f.length > 0), failures },
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    printRunInfo(run.engine, cache, args.concurrency);
+    for (const f of run.failures) process.stdout.write(`ENGINE FAILED on ${f.set}/${f.id}: ${f.error}\n`);
+    for (const { set, scores, summary } of results) {
+      if (args.showMisses) printMisses(set.name, scores);
+      printSet(set.name, set.dir, summary);
+    }
+    printCalibration(calibrated, allScores.length, results.length);
   }
-  const summary = summarise(scores);
-  const meta = {
-    dataset: cli.dir,
-    engine: engineInfo ?? null,
-    ocrCache: cli.cacheDir ? { dir: cli.cacheDir, receiptsFromCache: fromCache } : null,
-  };
-  if (cli.json) {
-    process.stdout.write(
-      `${JSON.stringify({ ...meta, ...summary, ...(cli.showMisses ? { perReceipt: scores } : {}) })}\n`,
-    );
-    return;
-  }
-  if (cli.showMisses) printMisses(scores);
-  printSummary(summary, meta);
+  for (const failure of failures) process.stderr.write(`BELOW FLOOR ${failure}\n`);
+  return failures.length > 0 ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  const err = error instanceof Error ? error : new Error(String(error));
-  process.stderr.write(`${'code' in err ? `${String(err.code)}: ` : ''}${err.message}\n`);
-  process.exitCode = 1;
-});
+runMain(
+  'eval',
+  USAGE,
+  () => main(process.argv.slice(2)),
+  (error) => error instanceof UsageError || error instanceof DatasetError || error instanceof FloorsError,
+);

@@ -94,18 +94,35 @@ export function containsWords(text: string, value: string): boolean {
   return v !== '' && ` ${normalise(text)} `.includes(` ${v} `);
 }
 
-/** Does the OCR text contain the label total verbatim (digits and separators, currency marks dropped)? */
+/**
+ * Does the OCR text contain the label total as printed (currency marks dropped)? Either mark may separate
+ * decimals and thousands, as receipts print them in their locale: "1,234.50", "1.234,50" and "1234.50" all
+ * contain the label "1234.50". Otherwise verbatim: "100. 60" (split by a stray space) is a reading error.
+ */
 export function containsAmount(text: string, label: string): boolean {
-  const m = /\d[\d,]*\.\d{2}|\.\d{2}|\d+/.exec(label.replace(/\s+/g, ''));
+  const m = /\d[\d,]*(?:\.\d{2})?|\.\d{2}/.exec(label.replace(/\s+/g, ''));
   if (!m) return false;
-  const escaped = m[0].replace(/[.]/g, '\\.');
-  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d])`).test(text);
+  const [whole = '', frac] = m[0].split('.');
+  const grouped = whole.replace(/,/g, '').replace(/\B(?=(\d{3})+$)/g, "[.,']?");
+  const pattern = frac === undefined ? grouped : `${grouped}[.,]${frac}`;
+  return new RegExp(`(?<![\\d.,])${pattern}(?!\\d)`).test(text);
 }
 
-/** Does the OCR text contain the label date verbatim (ignoring spaces)? */
+/**
+ * Does the OCR text contain the label date as printed (ignoring spaces)? An ISO label ("2025-10-07") is not
+ * how a receipt prints it: the numeric day-first forms count too (07.10.2025, 7/10/25, 07-10-2025).
+ */
 export function containsDate(text: string, label: string): boolean {
   const compact = (s: string) => s.toUpperCase().replace(/\s+/g, '');
-  return compact(label) !== '' && compact(text).includes(compact(label));
+  if (compact(label) === '') return false;
+  if (compact(text).includes(compact(label))) return true;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label.trim());
+  if (!iso) return false;
+  const [, year = '', month = '', day = ''] = iso;
+  const unpadded = (n: string) => `0?${Number(n)}`;
+  const separator = String.raw`\s?[./-]\s?`;
+  const dayFirst = `${unpadded(day)}${separator}${unpadded(month)}${separator}(?:${year}|${year.slice(2)})`;
+  return new RegExp(`(?<!\\d)${dayFirst}(?!\\d)`).test(text);
 }
 
 export function percentile(values: readonly number[], p: number): number {

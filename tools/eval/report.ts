@@ -1,73 +1,130 @@
-/** Human-readable output of `pnpm eval`. */
-import type { Rate, ReceiptScore, Summary } from './score.js';
+/** Human-readable output of `pnpm eval`: misses, one block per set, then the calibration table. */
+import type { EngineInfo } from '../../functions/engine/index.js';
+import { BUCKETS, type Bucket, type Calibration, TRUSTED_CONFIDENCE } from './calibration.js';
+import type { ItemsSummary } from './items.js';
+import { ADDRESS_NEAR, COMPANY_NEAR, type Rate, type ReceiptScore, type Summary } from './score.js';
+
+const write = (lines: readonly string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
 function fmt(value: number | null): string {
   return value === null ? '-' : value.toFixed(2);
 }
 
-function pct(r: Rate): string {
-  return `${String(r.hits).padStart(3)}/${r.of} ${(r.rate * 100).toFixed(1).padStart(5)}%`;
+function pct(r: Rate | null, width = 17): string {
+  const text =
+    r === null ? '-' : `${String(r.hits).padStart(3)}/${r.of} ${(r.rate * 100).toFixed(1).padStart(5)}%`;
+  return text.padEnd(width);
 }
 
-export function printMisses(scores: readonly ReceiptScore[]): void {
+export function printMisses(set: string, scores: readonly ReceiptScore[]): void {
+  const mark = (inText: boolean) => (inText ? 'in text' : 'NOT in text');
   for (const s of scores) {
     const lines: string[] = [];
-    const mark = (inText: boolean) => (inText ? 'in text' : 'NOT in text');
-    if (!s.total.ok)
+    for (const [name, v] of [
+      ['total', s.total],
+      ['date', s.date],
+    ] as const) {
+      if (v && !v.ok)
+        lines.push(`  ${name.padEnd(8)} expected ${v.expected}  got ${v.got ?? '-'}  (${mark(v.inText)})`);
+    }
+    for (const [name, v] of [
+      ['company', s.company],
+      ['address', s.address],
+    ] as const) {
+      if (v && !v.near) {
+        lines.push(
+          `  ${name.padEnd(8)} expected "${v.expected}"  got "${v.got ?? '-'}"  sim ${v.similarity.toFixed(2)} (${mark(v.inText)})`,
+        );
+      }
+    }
+    if (s.currency && !s.currency.ok)
+      lines.push(`  currency expected ${s.currency.expected}  got ${s.currency.got ?? '-'}`);
+    if (s.items && (s.items.matched < s.items.labelled || s.items.matched < s.items.predicted)) {
       lines.push(
-        `  total    expected ${s.total.expected}  got ${s.total.got ?? '-'}  (${mark(s.total.inText)})`,
-      );
-    if (!s.date.ok)
-      lines.push(
-        `  date     expected ${s.date.expected}  got ${s.date.got ?? '-'}  (${mark(s.date.inText)})`,
-      );
-    if (!s.company.near) {
-      lines.push(
-        `  company  expected "${s.company.expected}"  got "${s.company.got ?? '-'}"  sim ${s.company.similarity.toFixed(2)} (${mark(s.company.inText)})`,
+        `  items    ${s.items.matched} amounts matched, ${s.items.labelled} labelled, ${s.items.predicted} found`,
       );
     }
-    if (!s.address.near) {
-      lines.push(
-        `  address  expected "${s.address.expected}"  got "${s.address.got ?? '-'}"  sim ${s.address.similarity.toFixed(2)} (${mark(s.address.inText)})`,
-      );
+    if (lines.length > 0) {
+      const cer = s.cer !== undefined ? `  CER ${(s.cer * 100).toFixed(1)}%` : '';
+      write([`${set}/${s.id}${cer}`, ...lines]);
     }
-    if (lines.length > 0)
-      process.stdout.write(
-        `${s.id}${s.cer !== undefined ? `  CER ${(s.cer * 100).toFixed(1)}%` : ''}\n${lines.join('\n')}\n`,
-      );
   }
-  process.stdout.write('\n');
 }
 
-export function printSummary(
-  summary: Summary,
-  meta: {
-    dataset: string;
-    engine: { name: string; version: string; model: string; languages: string[] } | null;
-    ocrCache: { dir: string; receiptsFromCache: number } | null;
-  },
-): void {
+function itemsLine(items: ItemsSummary | null): string {
+  if (items === null) return 'items     not labelled';
+  const near =
+    items.descriptionNearRate === null
+      ? ''
+      : `; descriptions near ${items.descriptionNear}/${items.matched} (${(items.descriptionNearRate * 100).toFixed(1)}%)`;
+  return `items     F1 ${items.f1.toFixed(3)}, precision ${items.precision.toFixed(3)} (${items.matched}/${items.predicted} found), recall ${items.recall.toFixed(3)} (${items.matched}/${items.labelled} labelled), ${items.receipts} receipts${near}`;
+}
+
+export function printSet(name: string, dir: string, summary: Summary): void {
   const a = summary.accuracy;
   const c = summary.textContains;
-  const out = [
-    `dataset ${meta.dataset}: ${summary.receipts} receipts`,
-    meta.engine
-      ? `engine  ${meta.engine.name} ${meta.engine.version} (${meta.engine.model}, ${meta.engine.languages.join('+')})`
-      : '',
-    meta.ocrCache && meta.ocrCache.receiptsFromCache > 0
-      ? `WARNING: ${meta.ocrCache.receiptsFromCache} receipts read from the dev OCR cache ${meta.ocrCache.dir}: figures are only valid for the engine that filled it`
-      : '',
+  const m = summary.parseMisses;
+  const conf = summary.meanConfidence;
+  const cer = summary.cer;
+  write([
+    `== ${name} (${dir}): ${summary.receipts} receipts; "-" = not labelled, rates count labelled receipts only`,
+    `field     accuracy          near                         OCR text contains`,
+    `total     ${pct(a.total)}${''.padEnd(29)}${pct(c.total)}`,
+    `date      ${pct(a.date)}${''.padEnd(29)}${pct(c.date)}`,
+    `company   ${pct(a.companyExact)}${pct(a.companyNear)} (>=${COMPANY_NEAR.toFixed(2)})   ${pct(c.company)}`,
+    `address   ${pct(a.addressExact)}${pct(a.addressNear)} (>=${ADDRESS_NEAR.toFixed(2)})   ${pct(c.address)}`,
+    `currency  ${pct(a.currency)}`,
+    itemsLine(summary.items),
+    `misses although the OCR text contained the value (extractor errors): total ${m.total}, date ${m.date}, company ${m.company}, address ${m.address}`,
+    `mean confidence, right vs wrong (absent values aside): total ${fmt(conf.total.right)} vs ${fmt(conf.total.wrong)}, date ${fmt(conf.date.right)} vs ${fmt(conf.date.wrong)}`,
+    cer === null
+      ? 'character error rate: - (no text/ folder)'
+      : `character error rate vs text/: mean ${(cer.mean * 100).toFixed(1)}%, median ${(cer.median * 100).toFixed(1)}% (${cer.receipts} receipts)`,
+    `time per receipt: median ${summary.timeMs.median.toFixed(0)} ms, p90 ${summary.timeMs.p90.toFixed(0)} ms, max ${summary.timeMs.max.toFixed(0)} ms`,
     '',
-    'field     accuracy            near (similarity)   OCR text contains',
-    `total     ${pct(a.total)}                          ${pct(c.total)}`,
-    `date      ${pct(a.date)}                          ${pct(c.date)}`,
-    `company   ${pct(a.companyExact)} exact  ${pct(a.companyNear)} (>=0.90)  ${pct(c.company)}`,
-    `address   ${pct(a.addressExact)} exact  ${pct(a.addressNear)} (>=0.85)  ${pct(c.address)}`,
-    '',
-    `misses although the OCR text contained the value (extractor errors): total ${summary.parseMisses.total}, date ${summary.parseMisses.date}, company ${summary.parseMisses.company}, address ${summary.parseMisses.address}`,
-    `mean confidence, right vs wrong (absent values aside): total ${fmt(summary.calibration.total.right)} vs ${fmt(summary.calibration.total.wrong)}, date ${fmt(summary.calibration.date.right)} vs ${fmt(summary.calibration.date.wrong)}`,
-    `character error rate vs text/: mean ${(summary.cer.mean * 100).toFixed(1)}%, median ${(summary.cer.median * 100).toFixed(1)}% (${summary.cer.receipts} receipts)`,
-    `time per receipt (decode to fields${meta.ocrCache && meta.ocrCache.receiptsFromCache > 0 ? ', as recorded in the cache' : ''}): median ${summary.timeMs.median.toFixed(0)} ms, p90 ${summary.timeMs.p90.toFixed(0)} ms, max ${summary.timeMs.max.toFixed(0)} ms`,
-  ];
-  process.stdout.write(`${out.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);
+  ]);
+}
+
+function cell(b: Bucket): string {
+  const accuracy = b.accuracy === null ? '-' : `${(b.accuracy * 100).toFixed(1)}%`;
+  return `${String(b.n).padStart(5)}${String(b.right).padStart(8)}${accuracy.padStart(11)}`;
+}
+
+export function printCalibration(calibration: Calibration, receipts: number, sets: number): void {
+  const { total, date } = calibration;
+  const gap = ''.padEnd(6);
+  const row = (label: string, t: string, d: string) => `${label.padEnd(12)}${t}${gap}${d}`;
+  const range = (b: Bucket, i: number) =>
+    `[${b.from.toFixed(1)}, ${b.to.toFixed(1)}${i === BUCKETS.length - 1 ? ']' : ')'}`;
+  write([
+    `== calibration over ${sets} set(s), ${receipts} receipts: values returned, by confidence, and how many were right`,
+    row('', '-------- total ---------', '--------- date ---------'),
+    row(
+      'confidence',
+      `${'n'.padStart(5)}${'right'.padStart(8)}${'accuracy'.padStart(11)}`,
+      `${'n'.padStart(5)}${'right'.padStart(8)}${'accuracy'.padStart(11)}`,
+    ),
+    ...total.buckets.map((b, i) => row(range(b, i), cell(b), cell(date.buckets[i] as Bucket))),
+    row(`>= ${TRUSTED_CONFIDENCE.toFixed(1)}`, cell(total.trusted), cell(date.trusted)),
+    row('no value', `${String(total.absent).padStart(5)}${''.padEnd(19)}`, String(date.absent).padStart(5)),
+  ]);
+}
+
+export function printRunInfo(
+  engine: EngineInfo | null,
+  cache: { dir: string; receiptsFromCache: number } | null,
+  concurrency: number,
+): void {
+  const lines: string[] = [];
+  if (engine) {
+    lines.push(
+      `engine ${engine.name} ${engine.version} (${engine.model}, ${engine.languages.join('+')}), ${concurrency} in parallel`,
+    );
+  }
+  if (cache && cache.receiptsFromCache > 0) {
+    lines.push(
+      `WARNING: ${cache.receiptsFromCache} receipts read from the dev OCR cache ${cache.dir}: figures (times included) are only valid for the engine that filled it`,
+    );
+  }
+  if (lines.length > 0) write([...lines, '']);
 }

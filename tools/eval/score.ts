@@ -1,8 +1,10 @@
 /**
- * Scores one receipt against its label, and sums receipts up into the figures `pnpm eval` prints.
+ * Scores one receipt against its label, and sums a set's receipts up into the figures `pnpm eval` prints.
+ * Only labelled fields are scored: a rate's `of` counts the receipts that label its field.
  */
 import type { Extraction } from '../../functions/engine/schema.js';
-import type { Label } from './dataset.js';
+import { type ItemsScore, scoreItems, summariseItems } from './items.js';
+import type { Label } from './labels.js';
 import {
   characterErrorRate,
   containsAmount,
@@ -10,15 +12,23 @@ import {
   containsWords,
   matchText,
   parseDecimal,
-  parseLabelAmount,
-  parseLabelDate,
   percentile,
 } from './metrics.js';
 
 export const COMPANY_NEAR = 0.9;
 export const ADDRESS_NEAR = 0.85;
 
-/** A text field: exact and near match after normalisation, and whether the OCR text contained it. */
+/** A value compared for equality, with the confidence the extractor gave it. */
+export interface ValueScore {
+  readonly ok: boolean;
+  readonly expected: string;
+  readonly got?: string;
+  readonly confidence?: number;
+  /** Whether the OCR text contained the labelled value: tells reading errors from extraction errors. */
+  readonly inText: boolean;
+}
+
+/** A text field: exact and near match after normalisation. */
 export interface TextScore {
   readonly exact: boolean;
   readonly near: boolean;
@@ -28,14 +38,32 @@ export interface TextScore {
   readonly inText: boolean;
 }
 
+/** One receipt; a field its label leaves out is absent here. */
 export interface ReceiptScore {
   readonly id: string;
-  readonly total: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
-  readonly date: { ok: boolean; expected: string; got?: string; confidence?: number; inText: boolean };
-  readonly company: TextScore;
-  readonly address: TextScore;
+  readonly total?: ValueScore;
+  readonly date?: ValueScore;
+  readonly company?: TextScore;
+  readonly address?: TextScore;
+  readonly currency?: { readonly ok: boolean; readonly expected: string; readonly got?: string };
+  readonly items?: ItemsScore;
   readonly cer?: number;
   readonly ms: number;
+}
+
+type Field = { value: string; confidence: number } | undefined;
+
+function got(field: Field): { got?: string; confidence?: number } {
+  return field ? { got: field.value, confidence: field.confidence } : {};
+}
+
+function textScore(expected: string, field: Field, near: number, text: string): TextScore {
+  return {
+    ...matchText(expected, field?.value, near),
+    expected,
+    ...(field ? { got: field.value } : {}),
+    inText: containsWords(text, expected),
+  };
 }
 
 export function scoreReceipt(
@@ -47,84 +75,61 @@ export function scoreReceipt(
   ms: number,
 ): ReceiptScore {
   const f = extraction.fields;
-  const expectedTotal = parseLabelAmount(label.total);
-  const company = matchText(label.company, f.merchantName?.value, COMPANY_NEAR);
-  const address = matchText(label.address, f.merchantAddress?.value, ADDRESS_NEAR);
-  const expectedDate = parseLabelDate(label.date);
-  return {
-    id,
-    total: {
-      ok: expectedTotal !== undefined && parseDecimal(f.total?.value) === expectedTotal,
-      expected: label.total,
-      ...(f.total ? { got: f.total.value, confidence: f.total.confidence } : {}),
-      inText: containsAmount(text, label.total),
-    },
-    date: {
-      ok: expectedDate !== undefined && f.transactionDate?.value === expectedDate,
-      expected: expectedDate ?? `unparsed label "${label.date}"`,
-      ...(f.transactionDate
-        ? { got: f.transactionDate.value, confidence: f.transactionDate.confidence }
-        : {}),
-      inText: containsDate(text, label.date),
-    },
-    company: {
-      ...company,
-      expected: label.company,
-      ...(f.merchantName ? { got: f.merchantName.value } : {}),
-      inText: containsWords(text, label.company),
-    },
-    address: {
-      ...address,
-      expected: label.address,
-      ...(f.merchantAddress ? { got: f.merchantAddress.value } : {}),
-      inText: containsWords(text, label.address),
-    },
-    ...(groundTruth !== undefined ? { cer: characterErrorRate(groundTruth, text) } : {}),
-    ms,
-  };
+  const { total, date, company, address, currency, items } = label;
+  const score: { -readonly [K in keyof ReceiptScore]: ReceiptScore[K] } = { id, ms };
+  if (total) {
+    score.total = {
+      ok: parseDecimal(f.total?.value) === total.cents,
+      expected: total.raw,
+      ...got(f.total),
+      inText: containsAmount(text, total.raw),
+    };
+  }
+  if (date) {
+    score.date = {
+      ok: f.transactionDate?.value === date.iso,
+      expected: date.iso,
+      ...got(f.transactionDate),
+      inText: containsDate(text, date.raw),
+    };
+  }
+  if (company) score.company = textScore(company, f.merchantName, COMPANY_NEAR, text);
+  if (address) score.address = textScore(address, f.merchantAddress, ADDRESS_NEAR, text);
+  if (currency) {
+    score.currency = {
+      ok: f.currency?.value === currency,
+      expected: currency,
+      ...(f.currency ? { got: f.currency.value } : {}),
+    };
+  }
+  if (items) {
+    const predicted = extraction.items.flatMap((item) => {
+      const amount = parseDecimal(item.amount);
+      return amount === undefined ? [] : [{ description: item.description, amount }];
+    });
+    score.items = scoreItems(items, predicted);
+  }
+  if (groundTruth !== undefined) score.cer = characterErrorRate(groundTruth, text);
+  return score;
 }
 
 export interface Rate {
   readonly hits: number;
+  /** Receipts that label the field. */
   readonly of: number;
   readonly rate: number;
 }
 
-function rate(scores: readonly ReceiptScore[], pick: (s: ReceiptScore) => boolean): Rate {
-  const hits = scores.filter(pick).length;
-  return { hits, of: scores.length, rate: scores.length === 0 ? 0 : hits / scores.length };
+/** The rate among receipts that label the field; null when none does. */
+function rate<T>(values: readonly (T | undefined)[], pick: (value: T) => boolean): Rate | null {
+  const labelled = values.filter((v): v is T => v !== undefined);
+  if (labelled.length === 0) return null;
+  const hits = labelled.filter(pick).length;
+  return { hits, of: labelled.length, rate: hits / labelled.length };
 }
 
-export interface Summary {
-  readonly receipts: number;
-  readonly accuracy: {
-    readonly total: Rate;
-    readonly date: Rate;
-    readonly companyExact: Rate;
-    readonly companyNear: Rate;
-    readonly addressExact: Rate;
-    readonly addressNear: Rate;
-  };
-  readonly textContains: {
-    readonly total: Rate;
-    readonly date: Rate;
-    readonly company: Rate;
-    readonly address: Rate;
-  };
-  /** Misses whose value the OCR text did contain: errors of the extractor rather than of the reading. */
-  readonly parseMisses: {
-    readonly total: number;
-    readonly date: number;
-    readonly company: number;
-    readonly address: number;
-  };
-  readonly cer: { readonly mean: number; readonly median: number; readonly receipts: number };
-  /** Mean confidence the extractor gave to right and to wrong values: a useful confidence separates them. */
-  readonly calibration: {
-    readonly total: { readonly right: number | null; readonly wrong: number | null };
-    readonly date: { readonly right: number | null; readonly wrong: number | null };
-  };
-  readonly timeMs: { readonly median: number; readonly p90: number; readonly max: number };
+function count<T>(values: readonly (T | undefined)[], pick: (value: T) => boolean): number {
+  return values.filter((v): v is T => v !== undefined && pick(v)).length;
 }
 
 function meanOf(values: readonly (number | undefined)[]): number | null {
@@ -132,46 +137,62 @@ function meanOf(values: readonly (number | undefined)[]): number | null {
   return defined.length === 0 ? null : defined.reduce((a, b) => a + b, 0) / defined.length;
 }
 
-export function summarise(scores: readonly ReceiptScore[]): Summary {
-  const cers = scores.map((s) => s.cer).filter((c): c is number => c !== undefined);
+function meanConfidence(values: readonly (ValueScore | undefined)[]) {
+  const scored = values.filter((v): v is ValueScore => v !== undefined);
+  return {
+    right: meanOf(scored.filter((v) => v.ok).map((v) => v.confidence)),
+    wrong: meanOf(scored.filter((v) => !v.ok).map((v) => v.confidence)),
+  };
+}
+
+export function summarise(scores: readonly ReceiptScore[]) {
+  const totals = scores.map((s) => s.total);
+  const dates = scores.map((s) => s.date);
+  const companies = scores.map((s) => s.company);
+  const addresses = scores.map((s) => s.address);
+  const items = scores.flatMap((s) => (s.items ? [s.items] : []));
+  const cers = scores.flatMap((s) => (s.cer !== undefined ? [s.cer] : []));
   const ms = scores.map((s) => s.ms);
   return {
     receipts: scores.length,
+    /** null for a field no receipt of the set labels. */
     accuracy: {
-      total: rate(scores, (s) => s.total.ok),
-      date: rate(scores, (s) => s.date.ok),
-      companyExact: rate(scores, (s) => s.company.exact),
-      companyNear: rate(scores, (s) => s.company.near),
-      addressExact: rate(scores, (s) => s.address.exact),
-      addressNear: rate(scores, (s) => s.address.near),
+      total: rate(totals, (v) => v.ok),
+      date: rate(dates, (v) => v.ok),
+      companyExact: rate(companies, (v) => v.exact),
+      companyNear: rate(companies, (v) => v.near),
+      addressExact: rate(addresses, (v) => v.exact),
+      addressNear: rate(addresses, (v) => v.near),
+      currency: rate(
+        scores.map((s) => s.currency),
+        (v) => v.ok,
+      ),
     },
+    items: items.length === 0 ? null : summariseItems(items),
     textContains: {
-      total: rate(scores, (s) => s.total.inText),
-      date: rate(scores, (s) => s.date.inText),
-      company: rate(scores, (s) => s.company.inText),
-      address: rate(scores, (s) => s.address.inText),
+      total: rate(totals, (v) => v.inText),
+      date: rate(dates, (v) => v.inText),
+      company: rate(companies, (v) => v.inText),
+      address: rate(addresses, (v) => v.inText),
     },
+    /** Misses whose value the OCR text did contain: errors of the extractor rather than of the reading. */
     parseMisses: {
-      total: scores.filter((s) => !s.total.ok && s.total.inText).length,
-      date: scores.filter((s) => !s.date.ok && s.date.inText).length,
-      company: scores.filter((s) => !s.company.near && s.company.inText).length,
-      address: scores.filter((s) => !s.address.near && s.address.inText).length,
+      total: count(totals, (v) => !v.ok && v.inText),
+      date: count(dates, (v) => !v.ok && v.inText),
+      company: count(companies, (v) => !v.near && v.inText),
+      address: count(addresses, (v) => !v.near && v.inText),
     },
-    cer: {
-      mean: cers.length === 0 ? 0 : cers.reduce((a, b) => a + b, 0) / cers.length,
-      median: percentile(cers, 50),
-      receipts: cers.length,
-    },
-    calibration: {
-      total: {
-        right: meanOf(scores.filter((s) => s.total.ok).map((s) => s.total.confidence)),
-        wrong: meanOf(scores.filter((s) => !s.total.ok).map((s) => s.total.confidence)),
-      },
-      date: {
-        right: meanOf(scores.filter((s) => s.date.ok).map((s) => s.date.confidence)),
-        wrong: meanOf(scores.filter((s) => !s.date.ok).map((s) => s.date.confidence)),
-      },
-    },
+    /** null when the set has no text/ folder. */
+    cer:
+      cers.length === 0
+        ? null
+        : {
+            mean: cers.reduce((a, b) => a + b, 0) / cers.length,
+            median: percentile(cers, 50),
+            receipts: cers.length,
+          },
+    /** Mean confidence the extractor gave to right and to wrong values (absent values aside). */
+    meanConfidence: { total: meanConfidence(totals), date: meanConfidence(dates) },
     timeMs: {
       median: percentile(ms, 50),
       p90: percentile(ms, 90),
@@ -179,3 +200,4 @@ export function summarise(scores: readonly ReceiptScore[]): Summary {
     },
   };
 }
+export type Summary = ReturnType<typeof summarise>;

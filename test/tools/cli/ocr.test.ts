@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../support/receipt-images.js';
+import { runTool } from '../../support/run-tool.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('tools/cli/ocr.ts');
-
-async function ocr(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      timeout: 120_000,
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
+const ocr = (args: string[]) => runTool('tools/cli/ocr.ts', args);
 
 describe('pnpm ocr', () => {
   let dir: string;

@@ -94,9 +94,25 @@ describe('contains', () => {
     expect(containsAmount('TOTAL RM 100. 60', '100.60')).toBe(false); // verbatim: a split amount is a reading error
   });
 
+  it('finds the total printed with either decimal mark and with thousands grouped', () => {
+    expect(containsAmount('SUMME EUR 17,47', '17.47')).toBe(true);
+    expect(containsAmount('TOTAL 7,838.80', '7838.80')).toBe(true);
+    expect(containsAmount('GESAMT 1.234,50', '1234.50')).toBe(true);
+    expect(containsAmount('SUMME 117,47', '17.47')).toBe(false);
+    expect(containsAmount('SUMME 17,4', '17.47')).toBe(false);
+  });
+
   it('finds the date ignoring spaces', () => {
     expect(containsDate('DATE: 05 MAR 2018 18:24', '05 MAR 2018')).toBe(true);
     expect(containsDate('DATE: 05 MAY 2018', '05 MAR 2018')).toBe(false);
+  });
+
+  it('finds an ISO label date in the numeric day-first forms receipts print', () => {
+    expect(containsDate('07.10.2025 18:24 Bon-Nr 1', '2025-10-07')).toBe(true);
+    expect(containsDate('Datum 7/10/25', '2025-10-07')).toBe(true);
+    expect(containsDate('07 . 10 . 2025', '2025-10-07')).toBe(true);
+    expect(containsDate('10.07.2025', '2025-10-07')).toBe(false);
+    expect(containsDate('17.10.2025', '2025-10-07')).toBe(false);
   });
 
   it('finds words bounded by word edges', () => {
