@@ -4,6 +4,7 @@
  * deployment fails at init with a clear message instead of on the first receipt.
  */
 import { z } from 'zod';
+import { DEFAULT_LANGUAGES } from '../engine/language-models.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -79,7 +80,7 @@ const OcrEnv = z.object({
   OCR_LANGUAGES: z
     .string()
     .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
-    .default('eng+spa'),
+    .default(DEFAULT_LANGUAGES.join('+')),
   TESSDATA_PATH: required.optional(),
 });
 

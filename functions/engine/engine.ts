@@ -5,18 +5,19 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { extractReceipt } from './fields/index.js';
+import type { FieldLineOptions } from './field-lines.js';
 import { checkInput } from './input.js';
-import { type LanguagePlan, planLanguages, rereadLanguage } from './languages.js';
+import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
 import { findPaper, findTextLines } from './layout.js';
 import { type RereadOptions, rereadWeakLines } from './lines.js';
 import { analysisCopy, cropImage, decodeImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
 import { type RecognizedPage, Recognizer } from './recognizer.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
+import { DEFAULT_FIELD_LINES, secondLook } from './second-look.js';
 import { MODEL, resolveLangSource } from './tessdata.js';
 
 export interface EngineOptions {
-  /** Tesseract languages the engine may read with; the first is read first. Default ['eng', 'spa']. */
+  /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
   languages: string[];
   /** Folder of <lang>.traineddata(.gz); default env TESSDATA_PATH, else the @tesseract.js-data packages. */
   langPath?: string;
@@ -33,6 +34,11 @@ export interface EngineOptions {
    * { below: 0.7, maxLines: 4 } lowered CER 12.73% -> 12.55% and found one more company, for +10% time.
    */
   rereadWeakLines: RereadOptions | false;
+  /**
+   * Read the lines the key fields come from again, enlarged, when the first extraction is unsure of them (and
+   * another language's receipt's word lines with its model), or false. See second-look.ts.
+   */
+  fieldLines: FieldLineOptions | false;
 }
 
 export interface ReceiptEngine {
@@ -43,12 +49,13 @@ export interface ReceiptEngine {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  languages: ['eng', 'spa'],
+  languages: [...DEFAULT_LANGUAGES],
   maxBytes: 15 * 1024 * 1024,
   maxPixels: 64_000_000,
   recycleAfterJobs: 200,
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
+  fieldLines: DEFAULT_FIELD_LINES,
 };
 
 const require = createRequire(import.meta.url);
@@ -143,31 +150,30 @@ class Engine implements ReceiptEngine {
       }
     }
 
-    let language = this.#plan.first;
-    let recognizer = this.#first;
-    const other = rereadLanguage(this.#plan, best.page.lines.map((line) => line.text).join('\n'));
-    const otherRecognizer = other === undefined ? undefined : this.#others.get(other);
-    if (other !== undefined && otherRecognizer !== undefined) {
-      best = { ...best, page: await otherRecognizer.recognize(toPgm(best.image), scale) };
-      language = other;
-      recognizer = otherRecognizer;
-      timer.lap('ocrMs');
-    }
-
     if (this.#options.rereadWeakLines !== false) {
       const lines = await rereadWeakLines(
         best.page.lines,
         best.image,
         scale,
-        recognizer,
+        this.#first,
         this.#options.rereadWeakLines,
       );
       best = { ...best, page: { ...best.page, lines } };
       timer.lap('ocrMs');
     }
 
-    const extraction = extractReceipt(best.page.lines, { languages: language.split('+') });
-    timer.lap('parseMs');
+    const { lines, extraction, language } = await secondLook({
+      lines: best.page.lines,
+      image: best.image,
+      scale,
+      plan: this.#plan,
+      first: this.#first,
+      others: this.#others,
+      fieldLines: this.#options.fieldLines,
+    });
+    best = { ...best, page: { ...best.page, lines } };
+    // Line re-reads and the extraction between them: mostly recognition.
+    timer.lap('ocrMs');
     return {
       ...extraction,
       text: best.page.lines.map((line) => line.text).join('\n'),

@@ -6,6 +6,8 @@
  */
 import { detectLanguage } from './fields/locale.js';
 
+export { DEFAULT_LANGUAGES } from './language-models.js';
+
 export interface LanguagePlan {
   /** Language string for the first reading, e.g. "eng". */
   readonly first: string;

@@ -21,7 +21,7 @@ const ENLARGE = 2;
 const MIN_GAIN = 0.05;
 
 /** Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading. */
-async function lineImage(image: GrayImage, line: OcrLine, scale: number) {
+async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge: number) {
   const height = (line.bbox.y1 - line.bbox.y0) / scale;
   const padY = Math.round(height * 0.3);
   const padX = Math.round(height * 0.5);
@@ -32,7 +32,7 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number) {
   const enlarged = await transformGray(image, (input) =>
     input
       .extract({ left, top, width: right - left, height: bottom - top })
-      .resize({ width: (right - left) * ENLARGE, kernel: 'lanczos3' }),
+      .resize({ width: (right - left) * enlarge, kernel: 'lanczos3' }),
   );
   return { pgm: toPgm(enlarged), left, top };
 }
@@ -53,12 +53,35 @@ export async function rereadWeakLines(
     .filter(({ line }) => line.confidence < options.below && line.bbox.y1 - line.bbox.y0 >= 6 * scale)
     .sort((a, b) => a.line.confidence - b.line.confidence)
     .slice(0, options.maxLines);
+  return rereadLines(
+    lines,
+    weak.map(({ index }) => index),
+    image,
+    scale,
+    recognizer,
+  );
+}
+
+/**
+ * Reads the lines at `indices` again, each cut out and enlarged, with `recognizer` (which may be another
+ * language's model); a new reading replaces the old one only when it is clearly more confident.
+ */
+export async function rereadLines(
+  lines: readonly OcrLine[],
+  indices: readonly number[],
+  image: GrayImage,
+  scale: number,
+  recognizer: Recognizer,
+  enlarge = ENLARGE,
+): Promise<OcrLine[]> {
   const result = [...lines];
-  for (const { line, index } of weak) {
-    const crop = await lineImage(image, line, scale);
-    // Words come back on the enlarged crop's grid: scale / ENLARGE maps them to the original grid, and the
+  for (const index of indices) {
+    const line = lines[index];
+    if (line === undefined) continue;
+    const crop = await lineImage(image, line, scale, enlarge);
+    // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
     // crop's offset is added back below.
-    const page = await recognizer.recognize(crop.pgm, scale / ENLARGE, true);
+    const page = await recognizer.recognize(crop.pgm, scale / enlarge, true);
     const words = page.lines.flatMap((read) => read.words);
     if (words.length === 0) continue;
     const dx = Math.round(crop.left * scale);

@@ -3,6 +3,7 @@
  * so the stacks contain no `if (prod)` branches.
  */
 import { z } from 'zod';
+import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -94,7 +95,7 @@ const ocrDefaults: StageConfig['ocr'] = {
   maxBatchingWindowSeconds: 2,
   maxConcurrency: 10,
   maxReceiveCount: 3,
-  languages: 'eng+spa',
+  languages: DEFAULT_LANGUAGES.join('+'),
 };
 
 const shared = {

@@ -18,7 +18,7 @@ describe('configuration', () => {
       uploadPrefix: 'uploads/',
       resultsPrefix: 'results/',
       maxUploadBytes: 15_728_640,
-      languages: ['eng', 'spa'],
+      languages: ['eng', 'spa', 'deu', 'fra', 'ita', 'por', 'nld'],
     });
     expect(loadLocalStackConfig({})).toEqual({
       s3Port: 4568,

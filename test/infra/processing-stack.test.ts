@@ -29,7 +29,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           UPLOAD_PREFIX: 'uploads/',
           RESULTS_PREFIX: 'results/',
           MAX_UPLOAD_BYTES: '15728640',
-          OCR_LANGUAGES: 'eng+spa',
+          OCR_LANGUAGES: 'eng+spa+deu+fra+ita+por+nld',
           TESSDATA_PATH: '/opt/tessdata',
           UPLOAD_URL_TTL_SECONDS: '900',
           CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',

@@ -1,6 +1,7 @@
 /** `pnpm ocr [--json] [--lang eng+spa] [--concurrency N] <file|dir>...` */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 
 export interface OcrArgs {
   readonly json: boolean;
@@ -22,7 +23,9 @@ export function parseOcrArgs(argv: readonly string[]): OcrArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('no input: give at least one image file or folder');
-  const languages = (values.lang ?? 'eng+spa').split('+').filter((language) => language !== '');
+  const languages = (values.lang ?? DEFAULT_LANGUAGES.join('+'))
+    .split('+')
+    .filter((language) => language !== '');
   if (languages.length === 0 || languages.some((language) => !/^[a-z_]+$/i.test(language))) {
     throw new UsageError(`--lang must look like eng or eng+spa, not "${values.lang}"`);
   }

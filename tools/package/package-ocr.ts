@@ -1,5 +1,6 @@
 /**
- * `pnpm package:ocr [--arch arm64|x64] [--languages eng+spa] [--out dist/ocr-image]`
+ * `pnpm package:ocr [--arch arm64|x64] [--languages eng+spa+deu...] [--out dist/ocr-image]` (default: every
+ * language the engine reads by default)
  *
  * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
  *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks, source maps) and a minimal
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeF
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 import { bundleEntries } from './bundle.js';
 import { sharpPlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       arch: { type: 'string', default: 'arm64' },
-      languages: { type: 'string', default: 'eng+spa' },
+      languages: { type: 'string', default: DEFAULT_LANGUAGES.join('+') },
       out: { type: 'string', default: path.join(REPO_ROOT, 'dist', 'ocr-image') },
     },
   });

@@ -96,6 +96,8 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
     }
   }
   if (text === '' || text.endsWith('%')) return undefined;
+  // "$12-345": noise in place of the thousands separator of a marked amount
+  if (currencyMark) text = text.replace(/^(\d{1,3})[-~_](\d{3})(?=$|[.,]\d{2}$)/, '$1$2');
   text = text.replace(/^(.*\d[.,]\d{2})(SR|ZR|TX|[A-Z*])$/, '$1'); // a tax code glued on: "5.90SR"
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
@@ -162,6 +164,20 @@ function splitDecimals(text: string): boolean {
 const BARE_MARK = /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
 
 /**
+ * A thousands group split off its amount: "$12" + ".345" (noise between them), or, after a label or a currency
+ * mark, "1" + "234,56" (a space as the thousands separator, as French receipts print it). A bare leading
+ * number is a quantity ("1 234,56" at the start of an item row), so the joined form needs a word or mark
+ * before it.
+ */
+function splitsThousands(text: string, next: string, previous: string | undefined): boolean {
+  const head = /^(?:[$€£]|RM|COP)?\d{1,3}$/i;
+  if (!head.test(text)) return false;
+  if (/^[.,]\d{3}(?:[.,]\d{2})?$/.test(next)) return true;
+  if (!/^\d{3}[.,]\d{2}$/.test(next)) return false;
+  return previous !== undefined && (/\p{L}{2,}[:.]?$/u.test(previous) || BARE_MARK.test(previous));
+}
+
+/**
  * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50",
  * and, right after a currency mark at the end of the row, "8" + "60" (a dot the OCR lost).
  */
@@ -179,8 +195,13 @@ export function findAmounts(row: Row): Amount[] {
     let text = token.text;
     let end = i + 1;
     const next = tokens[end];
+    const previous = tokens[i - 1];
     if (next !== undefined) {
-      if (splitDecimals(text) && /^\d{2}$/.test(next.text)) {
+      if (splitsThousands(text, next.text, previous?.text)) {
+        // "$12 .345", "TOTAL 1 234,56": a thousands group the OCR (or the printer) set apart
+        text = `${text}${/^[.,]/.test(next.text) ? '' : ' '}${next.text}`.replace(/(\d)\s(\d{3})/, '$1$2');
+        end += 1;
+      } else if (splitDecimals(text) && /^\d{2}$/.test(next.text)) {
         text = `${text.slice(0, -1)}.${next.text}`;
         end += 1;
       } else if (/\d[.,]$/.test(text) && /^\d{2}\b/.test(next.text)) {

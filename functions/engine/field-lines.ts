@@ -1,0 +1,92 @@
+/**
+ * The lines worth a second, closer reading: those the key fields were read from or depend on (the total, the
+ * amounts and tender rows around it, the date), when they were read with less than full confidence. A slipped
+ * digit there costs the record; elsewhere it costs little. Reading a few line crops enlarged costs a fraction
+ * of the page, so the selection is bounded by the share of the page's area it re-reads.
+ */
+import { CASH_TENDERED, CHANGE, DATE_LABEL, STRONG_TOTAL, SUBTOTAL, TOTAL } from './fields/labels.js';
+import type { BBox, Extraction, OcrLine } from './schema.js';
+
+export interface FieldLineOptions {
+  /** Lines read at or above this confidence are left as they are. */
+  readonly below: number;
+  /** At most this many lines. */
+  readonly maxLines: number;
+  /** At most this share of the page's text area (sum of line boxes) is read again. */
+  readonly maxAreaShare: number;
+  /**
+   * Which lines: those of the key fields, or the other lines that hold words (descriptions, the merchant), for
+   * a reading in the receipt's own language when the first one was in another.
+   */
+  readonly kind: 'fields' | 'words';
+}
+
+/** Measured on `pnpm eval` (docs/engine.md). */
+export const DEFAULT_FIELD_LINES: FieldLineOptions = {
+  below: 0.9,
+  maxLines: 8,
+  maxAreaShare: 0.35,
+  kind: 'fields',
+};
+
+const DATE_SHAPE = /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}/;
+
+function area(box: BBox): number {
+  return Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0);
+}
+
+/** The line holds (vertically) the centre of a box. */
+function holds(line: OcrLine, box: BBox): boolean {
+  const centre = (box.y0 + box.y1) / 2;
+  return centre >= line.bbox.y0 && centre <= line.bbox.y1;
+}
+
+function isFieldLine(line: OcrLine, boxes: readonly BBox[]): boolean {
+  const upper = line.text.toUpperCase();
+  return (
+    boxes.some((box) => holds(line, box)) ||
+    TOTAL.test(upper) ||
+    STRONG_TOTAL.test(upper) ||
+    SUBTOTAL.test(upper) ||
+    (CASH_TENDERED.test(upper) && /\d/.test(upper)) ||
+    CHANGE.test(upper) ||
+    DATE_LABEL.test(upper) ||
+    DATE_SHAPE.test(upper)
+  );
+}
+
+/** Indices of the lines to read again, the weakest field lines first, within the options' budget. */
+export function fieldLines(
+  lines: readonly OcrLine[],
+  extraction: Extraction,
+  options: FieldLineOptions = DEFAULT_FIELD_LINES,
+): number[] {
+  const { total, subtotal, tax, transactionDate } = extraction.fields;
+  const boxes = [total, subtotal, tax, transactionDate]
+    .map((field) => field?.bbox)
+    .filter((box): box is BBox => box !== null && box !== undefined);
+  const pageArea = lines.reduce((sum, line) => sum + area(line.bbox), 0);
+  const ranked = lines
+    .map((line, index) => ({ line, index, field: isFieldLine(line, boxes) }))
+    .filter(({ line, field }) => {
+      if (line.confidence >= options.below) return false;
+      return options.kind === 'fields' ? field : !field && /\p{L}{3,}/u.test(line.text);
+    })
+    .sort((a, b) => a.line.confidence - b.line.confidence);
+  const chosen: number[] = [];
+  let budget = pageArea * options.maxAreaShare;
+  for (const { line, index } of ranked) {
+    if (chosen.length >= options.maxLines) break;
+    const cost = area(line.bbox);
+    if (cost > budget) continue;
+    budget -= cost;
+    chosen.push(index);
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** Whether the key fields need a closer look: no total, a total nothing supports, or no date. */
+export function needsCloserLook(extraction: Extraction): boolean {
+  const { total, transactionDate } = extraction.fields;
+  return total === undefined || total.confidence < 0.75 || transactionDate === undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * After the first reading: settle the receipt's language and read again, closer, what the record depends on.
+ *
+ * - A receipt whose first reading shows another configured language's markers gets its word lines (merchant,
+ *   descriptions) re-read with that language's model, within a budget of the page's area: a full second
+ *   reading would double the time of every such receipt.
+ * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
+ *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
+ *   with that language's model.
+ * The new extraction replaces the first only when it is at least as sure of the total.
+ */
+
+import { DEFAULT_FIELD_LINES, type FieldLineOptions, fieldLines, needsCloserLook } from './field-lines.js';
+import { extractReceipt } from './fields/index.js';
+import { type LanguagePlan, rereadLanguage } from './languages.js';
+import { rereadLines } from './lines.js';
+import type { GrayImage } from './preprocess.js';
+import type { Recognizer } from './recognizer.js';
+import type { Extraction, OcrLine } from './schema.js';
+
+export interface SecondLookInput {
+  readonly lines: readonly OcrLine[];
+  /** The image the lines were read from, and the factor from its pixels to the reported grid. */
+  readonly image: GrayImage;
+  readonly scale: number;
+  readonly plan: LanguagePlan;
+  readonly first: Recognizer;
+  /** A recognizer per other configured language, by model name. */
+  readonly others: ReadonlyMap<string, Recognizer>;
+  /** Re-reading of field lines, or false to keep the first reading as it is. */
+  readonly fieldLines: FieldLineOptions | false;
+}
+
+export interface SecondLook {
+  readonly lines: OcrLine[];
+  readonly extraction: Extraction;
+  /** The model of the receipt's language: the first reading's, or the one its lines were re-read with. */
+  readonly language: string;
+}
+
+/** Word lines of another language's receipt re-read with its model: not enlarged, a third of the page at most. */
+const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
+
+function extract(lines: readonly OcrLine[], language: string): Extraction {
+  return extractReceipt(lines, { languages: [language] });
+}
+
+function totalConfidence(extraction: Extraction): number {
+  return extraction.fields.total?.confidence ?? 0;
+}
+
+export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
+  const { image, scale, plan } = input;
+  const first = extract(input.lines, plan.first);
+  const other = rereadLanguage(plan, input.lines.map((line) => line.text).join('\n'));
+  const otherRecognizer = other === undefined ? undefined : input.others.get(other);
+  const options = input.fieldLines;
+  if (options === false) return { lines: [...input.lines], extraction: first, language: plan.first };
+
+  let lines = [...input.lines];
+  let language = plan.first;
+  let recognizer = input.first;
+  if (other !== undefined && otherRecognizer !== undefined) {
+    language = other;
+    recognizer = otherRecognizer;
+    const keyLines = new Set(
+      fieldLines(lines, first, { ...options, maxLines: lines.length, maxAreaShare: 1 }),
+    );
+    const words = fieldLines(lines, first, WORD_LINES).filter((index) => !keyLines.has(index));
+    lines = await rereadLines(lines, words, image, scale, recognizer, 1);
+  } else if (!needsCloserLook(first)) {
+    return { lines, extraction: first, language };
+  }
+  const closer = await rereadLines(
+    lines,
+    fieldLines(lines, first, input.fieldLines),
+    image,
+    scale,
+    recognizer,
+  );
+  const extraction = extract(closer, language);
+  if (totalConfidence(extraction) >= totalConfidence(first)) return { lines: closer, extraction, language };
+  return { lines, extraction: extract(lines, language), language };
+}
+
+export { DEFAULT_FIELD_LINES };

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { extractReceipt } from '../../../functions/engine/fields/index.js';
+import {
+  CASH_TENDERED,
+  CHANGE,
+  phraseSource,
+  STRONG_TOTAL,
+  TOTAL,
+} from '../../../functions/engine/fields/labels.js';
+import { LOCALES } from '../../../functions/engine/fields/locales/index.js';
+import { ocrLines } from './ocr-lines.js';
+
+/** Receipts as the English model reads them: umlauts and accents lost or split, some letters slipped. */
+const RECEIPTS = {
+  German: {
+    text: `
+EDEKA Markt Schmitt
+Rosenweg 29
+58239 Schwerte
+UID Nr.: DE124914673
+                       EUR
+Bananen Chiquita      0,95 A
+Landmilch 2 x 0,55    1,10 A
+Kase Gouda            2,49 B
+Posten: 3
+SUMNE EUR             4,54
+Bar                  10,00
+Riickgeld            -5,46
+MwSt%   Netto   MwSt   Brutto
+A 7%    4,24    0,30   4,54
+Datum: 03.04.2025  10:33 Uhr`,
+    total: '4.54',
+    date: '2025-04-03',
+    currency: 'EUR',
+    payment: 'cash',
+  },
+  French: {
+    text: `
+CARREFOUR CITY
+12 RUE DE LA PAIX
+75002 PARIS
+SIRET 123 456 789 00012
+Le 14/02/2025 a 18:42
+PAIN DE CAMPAGNE        2,10
+FROMAGE COMTE          14,90
+TOTAL TTC           1 017,00
+ESPECES             1 020,00
+RENDU MONNAIE           3,00
+TAUX   HT      TVA    TTC
+5,5%  963,98  53,02  1017,00
+MERCI DE VOTRE VISITE`,
+    total: '1017.00',
+    date: '2025-02-14',
+    currency: 'EUR',
+    payment: 'cash',
+  },
+  Italian: {
+    text: `
+SUPERMERCATO ROSSI SRL
+VIA ROMA 10 - 00100 ROMA
+P.IVA 01234567890
+DOCUMENTO COMMERCIALE
+di vendita o prestazione
+PANE                    1,80
+LATTE INTERO            1,29
+TOTALE COMPLESSIVO      3,09
+DI CUI IVA              0,28
+PAGAMENTO CONTANTE      5,00
+RESTO                   1,91
+07-03-2025 11:20`,
+    total: '3.09',
+    date: '2025-03-07',
+    currency: 'EUR',
+    payment: 'cash',
+  },
+  Portuguese: {
+    text: `
+PINGO DOCE
+RUA AUGUSTA 100
+1100-053 LISBOA
+CONTRIBUINTE 500829993
+FATURA SIMPLIFICADA
+ARROZ AGULHA           1,19
+AZEITE                 6,49
+TOTAL A PAGAR          7,68
+MULTIBANCO             7,68
+Data: 2025-01-20 09:15`,
+    total: '7.68',
+    date: '2025-01-20',
+    currency: 'EUR',
+    payment: 'card',
+  },
+  Dutch: {
+    text: `
+ALBERT HEIJN
+DAMSTRAAT 5
+1012 JM AMSTERDAM
+KAAS JONG BELEGEN      4,99
+BROOD VOLKOREN         2,39
+STATIEGELD             0,25
+TE BETALEN             7,63
+CONTANT               10,00
+WISSELGELD             2,37
+BTW   OVER    BTW
+9%    7,00    0,63
+12-06-2025 14:05`,
+    total: '7.63',
+    date: '2025-06-12',
+    currency: 'EUR',
+    payment: 'cash',
+  },
+} as const;
+
+describe.each(Object.entries(RECEIPTS))('a %s receipt', (_language, receipt) => {
+  const result = extractReceipt(ocrLines(receipt.text));
+
+  it('gives the amount paid as the total, not the cash handed over', () => {
+    expect(result.fields.total?.value).toBe(receipt.total);
+  });
+
+  it('reads the date day first', () => {
+    expect(result.fields.transactionDate?.value).toBe(receipt.date);
+  });
+
+  it('knows the currency and the payment method', () => {
+    expect(result.fields.currency?.value).toBe(receipt.currency);
+    expect(result.fields.paymentMethod?.value).toBe(receipt.payment);
+  });
+});
+
+describe('labels compiled from the locale packs', () => {
+  it.each([
+    ['SUMME', 'SUMNE EUR 9,74'],
+    ['SUMME', '5UMME 9,74'],
+    ['ZU ZAHLEN', 'ZUZAHLEN 26,60'],
+    ['TOTAL TTC', 'T0TAL TTC 12,40'],
+    ['TE BETALEN', 'TE BETALEN: 7,63'],
+  ])('finds %s in "%s"', (_label, row) => {
+    expect(STRONG_TOTAL.test(row) || TOTAL.test(row)).toBe(true);
+  });
+
+  it('does not find a total inside a longer word', () => {
+    expect(TOTAL.test('ZWISCHENSUMME 28,30')).toBe(false);
+  });
+
+  it.each([
+    ['RÜCKGELD', 'RIICKGELD 0,07'],
+    ['RÜCKGELD', 'RUCKGELD 0,07'],
+    ['RENDU', 'RENDU MONNAIE 3,00'],
+    ['TROCO', 'TROCO 1,00'],
+  ])('finds the change label %s in "%s"', (_label, row) => {
+    expect(CHANGE.test(row)).toBe(true);
+  });
+
+  it('takes a German BAR only at the start of the row, not inside an item name', () => {
+    expect(CASH_TENDERED.test('BAR 10,00')).toBe(true);
+    expect(CASH_TENDERED.test('SCHOKO BAR 1,29')).toBe(false);
+  });
+
+  it('compiles every phrase of every pack into a valid pattern', () => {
+    for (const pack of LOCALES) {
+      for (const phrases of Object.values(pack.labels)) {
+        for (const phrase of phrases) expect(() => new RegExp(phraseSource(phrase))).not.toThrow();
+      }
+    }
+  });
+});
+
+describe('totals that add up', () => {
+  it('prefers the value cash - change and the VAT table agree on over a misread printed total', () => {
+    const result = extractReceipt(
+      ocrLines(`
+REWE Markt
+SUMME EUR            27,68
+Bar                  30,00
+Rückgeld              2,37
+MwSt  Netto  MwSt  Brutto
+7%    25,82  1,81  27,63`),
+    );
+
+    expect(result.fields.total?.value).toBe('27.63');
+  });
+
+  it('keeps a printed total one source supports', () => {
+    const result = extractReceipt(
+      ocrLines(`
+SUBTOTAL          10.00
+TAX                0.80
+TOTAL             10.80
+CASH              20.00
+CHANGE             9.20`),
+    );
+
+    expect(result.fields.total?.value).toBe('10.80');
+    expect(result.fields.total?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a refund receipt with a negative total', () => {
+    const result = extractReceipt(
+      ocrLines(`
+RETOUR / REFUND
+SHIRT BLUE         -19.99
+TOTAL              -19.99
+VISA REFUND        -19.99`),
+    );
+
+    expect(result.fields.total?.value).toBe('-19.99');
+  });
+
+  it('re-joins a thousands group split off by OCR noise', () => {
+    const result = extractReceipt(
+      ocrLines(`
+SUPERMERCADO LA 14 NIT 900.123.456-7
+TOTAL A PAGAR    $12 .345
+EFECTIVO         $20.000
+CAMBIO            $7.655`),
+    );
+
+    expect(result.fields.total?.value).toBe('12345');
+  });
+});
+
+describe('dates that survive OCR noise', () => {
+  it('reads a dotted date day first although a stray $ suggests dollars', () => {
+    const result = extractReceipt(ocrLines(`SHOP\nDatum 03.04.2025\nSUMME $ 5,00\nBAR 5,00`));
+
+    expect(result.fields.transactionDate?.value).toBe('2025-04-03');
+  });
+
+  it('repairs noise characters read for zeros', () => {
+    const result = extractReceipt(ocrLines(`SHOP\nDATE: @5/@3/2018\nTOTAL 5.00`));
+
+    expect(result.fields.transactionDate?.value).toBe('2018-03-05');
+  });
+
+  it('reads a date whose separators the OCR lost, on a labelled row', () => {
+    const result = extractReceipt(ocrLines(`SHOP\nDatum: 03042025 10:33\nSUMME 5,00`));
+
+    expect(result.fields.transactionDate?.value).toBe('2025-04-03');
+  });
+});
