@@ -7,7 +7,7 @@
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
- * The new extraction replaces the first only when it is at least as sure of the total.
+ * A re-read line is kept only when the extraction with it loses no field and is no less sure of the total.
  */
 
 import { DEFAULT_FIELD_LINES, type FieldLineOptions, fieldLines, needsCloserLook } from './field-lines.js';
@@ -63,24 +63,39 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
   if (other !== undefined && otherRecognizer !== undefined) {
     language = other;
     recognizer = otherRecognizer;
-    const keyLines = new Set(
-      fieldLines(lines, first, { ...options, maxLines: lines.length, maxAreaShare: 1 }),
-    );
-    const words = fieldLines(lines, first, WORD_LINES).filter((index) => !keyLines.has(index));
-    lines = await rereadLines(lines, words, image, scale, recognizer, 1);
+    lines = await rereadLines(lines, fieldLines(lines, first, WORD_LINES), image, scale, recognizer, 1);
   } else if (!needsCloserLook(first)) {
     return { lines, extraction: first, language };
   }
-  const closer = await rereadLines(
-    lines,
-    fieldLines(lines, first, input.fieldLines),
-    image,
-    scale,
-    recognizer,
+  const reread = await rereadLines(lines, fieldLines(lines, first, options), image, scale, recognizer);
+  return keepWhatHelps(lines, reread, language);
+}
+
+/** No field the first extraction had may be lost, and the total may not become less certain. */
+function noWorse(next: Extraction, before: Extraction): boolean {
+  const lost = (Object.keys(before.fields) as (keyof Extraction['fields'])[]).some(
+    (name) => before.fields[name] !== undefined && next.fields[name] === undefined,
   );
-  const extraction = extract(closer, language);
-  if (totalConfidence(extraction) >= totalConfidence(first)) return { lines: closer, extraction, language };
-  return { lines, extraction: extract(lines, language), language };
+  return !lost && totalConfidence(next) >= totalConfidence(before);
+}
+
+/**
+ * Takes the re-read lines one at a time, each only when the extraction with it is no worse: a re-reading that
+ * is more confident as text can still break a date or an amount the first reading had right.
+ */
+function keepWhatHelps(lines: readonly OcrLine[], reread: readonly OcrLine[], language: string): SecondLook {
+  let kept = [...lines];
+  let extraction = extract(kept, language);
+  for (const [index, line] of reread.entries()) {
+    if (line === lines[index]) continue;
+    const trial = kept.map((old, i) => (i === index ? line : old));
+    const next = extract(trial, language);
+    if (noWorse(next, extraction)) {
+      kept = trial;
+      extraction = next;
+    }
+  }
+  return { lines: kept, extraction, language };
 }
 
 export { DEFAULT_FIELD_LINES };
