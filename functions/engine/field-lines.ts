@@ -23,8 +23,8 @@ export interface FieldLineOptions {
 
 /** Measured on `pnpm eval` (docs/engine.md). */
 export const DEFAULT_FIELD_LINES: FieldLineOptions = {
-  below: 0.9,
-  maxLines: 8,
+  below: 0.85,
+  maxLines: 6,
   maxAreaShare: 0.35,
   kind: 'fields',
 };
@@ -85,8 +85,11 @@ export function fieldLines(
   return chosen.sort((a, b) => a - b);
 }
 
+/** A total below this confidence has no label-and-arithmetic backing worth trusting (docs/fields.md). */
+const CLOSER_LOOK_BELOW = 0.6;
+
 /** Whether the key fields need a closer look: no total, a total nothing supports, or no date. */
 export function needsCloserLook(extraction: Extraction): boolean {
   const { total, transactionDate } = extraction.fields;
-  return total === undefined || total.confidence < 0.75 || transactionDate === undefined;
+  return total === undefined || total.confidence < CLOSER_LOOK_BELOW || transactionDate === undefined;
 }
