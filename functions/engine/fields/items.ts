@@ -1,195 +1,208 @@
 /**
- * Line items: the rows between the items header (QTY / DESCRIPTION / PRICE / AMOUNT, CANT / DESCRIPCIÓN /
- * VALOR) and the first totals row that end in an amount. A description read on its own row just above an
- * amounts-only row ("SR 1001 VEGE" / "$5.50 1 $5.50") is joined to it. Quantity x unit price = amount raises
- * the item's confidence.
+ * Line items: each row of the items region (items-region.ts) is read on its own (item-rows.ts), then rows are
+ * put together:
+ * - an article row (description and amount) is an item; discount rows (negative amounts, RABATT, REMISE,
+ *   SCONTO...) and deposit rows (PFAND, CONSIGNE, STATIEGELD...) are items of their own;
+ * - a quantity row (`2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`) without an amount gives the quantity and unit
+ *   price of the article above or below it: the one whose amount it multiplies to, else the side the other
+ *   quantity rows of the receipt take;
+ * - a quantity row with an amount under a description row (`BANANEN` / `0,616 kg x 1,99 EUR/kg 1,23`) is an
+ *   item with that description; a prices-only row takes the description above it (or, when the prices come
+ *   first, the one below it).
+ * Quantity x unit price = amount raises the item's confidence.
  */
 import type { LineItem } from '../schema.js';
 import {
-  CASH_TENDERED,
-  CHANGE,
-  DISCOUNT,
-  ITEM_HEADER,
-  NOT_CASH,
-  ROUNDING,
-  STRONG_TOTAL,
-  SUBTOTAL,
-  TAX,
-  TOTAL,
-} from './labels.js';
+  type ArticleRow,
+  cleanDescription,
+  type ItemRow,
+  lineCents,
+  multiplies,
+  type Quantity,
+  type QuantityRow,
+  readItemRow,
+} from './item-rows.js';
+import { itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
-import { type Amount, formatCents, moneyAmounts, parseAmount } from './numbers.js';
+import { formatCents, parseAmount } from './numbers.js';
 
-function isHeader(row: Row): boolean {
-  const words = new Set(row.upper.match(ITEM_HEADER) ?? []);
-  return words.size >= 2 && moneyAmounts(row, false).length === 0;
+interface Draft {
+  description: string;
+  quantity?: Quantity;
+  unitCents?: number;
+  cents: number;
+  decimals: boolean;
+  sources: Row[];
+  /** Read from a quantity row whose amount the OCR lost: quantity x unit price. */
+  computed?: boolean;
 }
 
-function isTotalsLabel(row: Row): boolean {
-  return (
-    SUBTOTAL.test(row.upper) ||
-    STRONG_TOTAL.test(row.upper) ||
-    TOTAL.test(row.upper) ||
-    ROUNDING.test(row.upper) ||
-    CHANGE.test(row.upper) ||
-    (CASH_TENDERED.test(row.upper) && !NOT_CASH.test(row.upper))
-  );
+type Side = 'above' | 'below';
+
+function hasDescription(text: string): boolean {
+  return /\p{L}{3,}/u.test(text) && letterRatio(text) >= 0.3;
 }
 
-/** A row of amounts and currency marks only: "RM 170. 00", the value of a label printed on the row above. */
-function amountsOnly(row: Row | undefined): boolean {
-  if (!row || moneyAmounts(row, true).length === 0) return false;
-  return !/\p{L}{3,}/u.test(row.upper.replace(/\b(RM|COP|USD|MYR|EUR)\b/g, ''));
+/** The article next to a quantity row on one side, when it has no quantity row of its own yet. */
+function neighbour(parsed: readonly ItemRow[], index: number, side: Side): ArticleRow | undefined {
+  const row = parsed[side === 'above' ? index - 1 : index + 1];
+  return row?.kind === 'article' ? row : undefined;
 }
 
 /**
- * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
- * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
+ * Which side's article each amount-less quantity row belongs to: the one whose amount it multiplies to;
+ * when neither or both do, the side most quantity rows of this receipt take (below their article when
+ * none decides).
  */
-function endsItems(row: Row, next: Row | undefined): boolean {
-  if (!isTotalsLabel(row)) return false;
-  const hasAmount = moneyAmounts(row, true).length > 0;
-  return hasAmount || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
-}
-
-/** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
-function region(rows: readonly Row[]): readonly Row[] {
-  const endAfter = (start: number) => {
-    const end = rows.findIndex((r, i) => i > start && endsItems(r, rows[i + 1]) && !isHeader(r));
-    return end < 0 ? rows.length : end;
-  };
-  // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)
-  // a count such as "ITEM(S) : 5 QTY(S) : 5" under the items is not a heading
-  const firstEnd = endAfter(-1);
-  const heading = rows.findIndex(
-    (r, i) =>
-      i < firstEnd &&
-      isHeader(r) &&
-      (r.text.match(/\d/g)?.length ?? 0) <= 1 &&
-      rows.slice(i + 1, i + 4).some((n) => moneyAmounts(n, true).length > 0),
-  );
-  if (heading >= 0) return rows.slice(heading + 1, endAfter(heading));
-  const end = firstEnd;
-  const dated = rows.findIndex((r, i) => i < end && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
-  return rows.slice(dated + 1, end);
-}
-
-/** The row's text without its amounts and the currency marks before them. */
-function withoutAmounts(row: Row, amounts: readonly Amount[]): string {
-  const covered = new Set<number>();
-  for (const a of amounts) {
-    const width = a.text.split(' ').length;
-    for (let i = a.tokenIndex; i < a.tokenIndex + width; i++) covered.add(i);
-    if (/^(RM|\$|€|£|COP|USD|MYR)$/i.test(row.tokens[a.tokenIndex - 1]?.text ?? ''))
-      covered.add(a.tokenIndex - 1);
-  }
-  return row.tokens
-    .filter((_, i) => !covered.has(i))
-    .map((t) => t.text)
-    .join(' ');
-}
-
-/** A row that reads as an item description: a word of three letters or more, mostly letters. */
-function describes(row: Row): boolean {
-  return /\p{L}{3,}/u.test(row.text) && letterRatio(row.text) >= 0.25;
-}
-
-function quantityOf(row: Row, amounts: readonly Amount[]): number | undefined {
-  const first = amounts[0];
-  // "2 x 3.50", "2 @ 3.50", "2X 3.50"
-  const times = /(?:^|\s)(\d{1,3}(?:[.,]\d{1,3})?)\s*[xX*@]\s*[$€£]?\s*\d/.exec(row.text);
-  if (times?.[1]) return Number(times[1].replace(',', '.'));
-  // an integer between unit price and amount: "$5.50 1 $5.50", "7.50 2 15.00"
-  if (amounts.length >= 2 && first) {
-    const last = amounts[amounts.length - 1] as Amount;
-    for (let i = first.tokenIndex + 1; i < last.tokenIndex; i++) {
-      const t = row.tokens[i]?.text ?? '';
-      if (/^\d{1,3}$/.test(t)) return Number(t);
+function quantityOwners(parsed: readonly ItemRow[]): Map<number, ArticleRow> {
+  const votes = { above: 0, below: 0 };
+  const decided = new Map<number, Side>();
+  const open: number[] = [];
+  parsed.forEach((row, i) => {
+    if (row.kind !== 'quantity' || row.amount) return;
+    const fits = (side: Side) => {
+      const article = neighbour(parsed, i, side);
+      return article !== undefined && multiplies(row.quantity, row.unitCents, article.amount.cents);
+    };
+    const above = fits('above');
+    const below = fits('below');
+    if (above !== below) {
+      const side = above ? 'above' : 'below';
+      decided.set(i, side);
+      votes[side] += 1;
+    } else open.push(i);
+  });
+  const usual: Side = votes.below > votes.above ? 'below' : 'above';
+  for (const i of open) decided.set(i, usual);
+  const owners = new Map<number, ArticleRow>();
+  const taken = new Set<ArticleRow>();
+  for (const [i, side] of [...decided].sort((a, b) => a[0] - b[0])) {
+    const article = neighbour(parsed, i, side) ?? neighbour(parsed, i, side === 'above' ? 'below' : 'above');
+    if (article && !taken.has(article)) {
+      owners.set(i, article);
+      taken.add(article);
     }
   }
-  // a quantity column before the prices: "VEGE 1 5.50 5.50"
-  const before = first ? row.tokens[first.tokenIndex - 1]?.text : undefined;
-  if (before && first && first.tokenIndex > 1 && /^\d{1,3}$/.test(before)) {
-    const qty = Number(before);
-    const last = amounts[amounts.length - 1] as Amount;
-    if (amounts.length === 1 || Math.abs(qty * first.cents - last.cents) <= 1) return qty;
-  }
-  // leading quantity: "2 TIGER BUCKET 93.80"
-  const lead = /^(\d{1,2})\s+\p{L}/u.exec(row.text);
-  if (lead?.[1]) return Number(lead[1]);
-  return undefined;
+  return owners;
 }
 
-function cleanDescription(text: string): string {
-  return text
-    .replace(/^\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s+/, '') // "3 x GASEOSA" once the price is out
-    .replace(/^\d{1,2}\s+(?=\p{L})/u, '')
-    .replace(/(^|\s)\d{8,}-?(?=\s|$)/g, ' ') // barcodes: "BANANAS 000000004011 KF"
-    .replace(/(\s+[A-Z]{1,2})+$/, '') // till flags after them: "KF", "N"
-    .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
-    .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
-    .replace(/\s+(RM|\$|€|£|COP|USD|MYR)\s*$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The quantity row's own amount repeats the article next to it: it only details that article. */
+function detailsNeighbour(
+  parsed: readonly ItemRow[],
+  index: number,
+  row: QuantityRow,
+): ArticleRow | undefined {
+  const cents = row.amount?.cents;
+  return (['above', 'below'] as const)
+    .map((side) => neighbour(parsed, index, side))
+    .find((article) => article !== undefined && article.amount.cents === cents);
+}
+
+function toItem(draft: Draft, checks: boolean): LineItem {
+  const ocr = draft.sources.reduce((s, r) => s + r.confidence, 0) / draft.sources.length;
+  const base = draft.computed ? 0.45 : checks ? 0.8 : 0.6;
+  return {
+    description: draft.description,
+    quantity: draft.quantity?.text ?? null,
+    unitPrice: draft.unitCents !== undefined ? formatCents(draft.unitCents, draft.decimals) : null,
+    amount: formatCents(draft.cents, draft.decimals),
+    confidence: Number((base * (0.7 + 0.3 * ocr)).toFixed(3)),
+    text: [...draft.sources]
+      .sort((a, b) => a.index - b.index)
+      .map((r) => r.text)
+      .join('\n'),
+    bbox: unionBox(draft.sources.map((r) => r.bbox)),
+  };
 }
 
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
-  const items: LineItem[] = [];
-  let pending: Row | undefined;
-  const area = region(rows);
-  const consumed = new Set<Row>();
-  for (const [index, row] of area.entries()) {
-    if (consumed.has(row)) continue;
-    // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
-    const amounts = moneyAmounts(row, whole).filter((a) => a.cents >= 0 && (whole || a.decimals));
-    const last = amounts[amounts.length - 1];
-    if (
-      !last ||
-      DISCOUNT.test(row.upper) ||
-      (TAX.test(row.upper) && !/\p{L}{4}/u.test(row.upper.replace(TAX, '')))
-    ) {
-      // a description row waits for its prices; a short code row ("WA29 - 20") between them does not break that
-      if (describes(row) && !DISCOUNT.test(row.upper)) pending = row;
-      else if (row.tokens.length > 3) pending = undefined;
+  const area = itemsRegion(rows, whole);
+  const parsed = area.map((row) => readItemRow(row, whole));
+  const owners = quantityOwners(parsed);
+  const quantityOf = new Map<ArticleRow, QuantityRow>();
+  for (const [i, article] of owners) quantityOf.set(article, parsed[i] as QuantityRow);
+
+  const drafts: Draft[] = [];
+  const used = new Set<number>();
+  let pending: number | undefined;
+  for (const [i, row] of parsed.entries()) {
+    if (used.has(i)) continue;
+    if (row.kind === 'text') {
+      pending = i;
       continue;
     }
-    let description = cleanDescription(withoutAmounts(row, amounts).replace(/\s+\d{1,3}$/, ''));
-    const source: Row[] = [row];
-    const next = area[index + 1];
-    const weak = !/\p{L}{3,}/u.test(description);
-    if (weak && pending) {
-      description = cleanDescription(pending.text);
-      source.unshift(pending);
-    } else if (weak && next && letterRatio(next.text) > 0.5 && moneyAmounts(next, whole).length === 0) {
-      // code and prices first, description on the row below: "1042 4 18.55 74.20" / "CORRUGATED ROOFING SHEET"
-      description = cleanDescription(next.text);
-      source.push(next);
-      consumed.add(next);
+    if (row.kind === 'other') {
+      // a short code row ("WA29 - 20") between a description and its prices does not break them apart
+      if (row.row.tokens.length > 3) pending = undefined;
+      continue;
     }
+    const above = pending !== undefined ? (parsed[pending] as ItemRow) : undefined;
     pending = undefined;
-    if (description === '' || letterRatio(description) < 0.3) continue;
-    const quantity = quantityOf(row, amounts);
-    const unit = amounts.length >= 2 ? amounts[amounts.length - 2] : undefined;
-    let unitCents = unit?.cents;
-    if (unitCents === undefined && quantity !== undefined && quantity > 0)
-      unitCents = Math.round(last.cents / quantity);
-    const checks =
-      quantity !== undefined && unitCents !== undefined && Math.abs(quantity * unitCents - last.cents) <= 1;
-    const ocr = source.reduce((s, r) => s + r.confidence, 0) / source.length;
-    items.push({
-      description,
-      quantity: quantity !== undefined ? String(quantity) : null,
-      unitPrice: unitCents !== undefined && (unit || checks) ? formatCents(unitCents, last.decimals) : null,
-      amount: formatCents(last.cents, last.decimals),
-      confidence: Number(((checks ? 0.8 : 0.6) * (0.7 + 0.3 * ocr)).toFixed(3)),
-      text: source.map((r) => r.text).join('\n'),
-      bbox: unionBox(source.map((r) => r.bbox)),
-    });
+    if (row.kind === 'quantity') {
+      if (!row.amount && owners.has(i)) continue;
+      if (row.amount && detailsNeighbour(parsed, i, row)) continue;
+      // a quantity row of its own: the description is the row above; its amount, when the OCR lost it, is
+      // quantity x unit price
+      if (!above) continue;
+      const cents = row.amount?.cents ?? lineCents(row.quantity, row.unitCents);
+      drafts.push({
+        description: cleanDescription(above.row.text),
+        quantity: row.quantity,
+        unitCents: row.unitCents,
+        cents,
+        decimals: row.amount?.decimals ?? true,
+        sources: [above.row, row.row],
+        ...(row.amount ? {} : { computed: true }),
+      });
+      continue;
+    }
+    const draft: Draft = {
+      description: row.description,
+      cents: row.amount.cents,
+      decimals: row.amount.decimals,
+      sources: [row.row],
+      ...(row.quantity ? { quantity: row.quantity } : {}),
+      ...(row.unitCents !== undefined ? { unitCents: row.unitCents } : {}),
+    };
+    if (!hasDescription(draft.description)) {
+      const next = parsed[i + 1];
+      if (above) {
+        draft.description = cleanDescription(above.row.text);
+        draft.sources.unshift(above.row);
+      } else if (next?.kind === 'text' && letterRatio(next.row.text) > 0.5) {
+        // code and prices first, description on the row below: "1042 4 18.55 74.20" / "CORRUGATED ROOFING SHEET"
+        draft.description = cleanDescription(next.row.text);
+        draft.sources.push(next.row);
+        used.add(i + 1);
+      }
+    }
+    if (!hasDescription(draft.description)) continue;
+    const detail = quantityOf.get(row);
+    if (detail) {
+      draft.quantity = detail.quantity;
+      draft.unitCents = detail.unitCents;
+      draft.sources.push(detail.row);
+    }
+    drafts.push(draft);
   }
-  return items;
+  return drafts.map((draft) => {
+    const checks =
+      draft.quantity !== undefined &&
+      draft.unitCents !== undefined &&
+      multiplies(draft.quantity, draft.unitCents, draft.cents);
+    // a unit price read from the amount alone says nothing: only keep one the row printed or that checks
+    if (draft.unitCents === undefined && draft.quantity && draft.quantity.milli > 0) {
+      const unit = Math.round((Math.abs(draft.cents) * 1000) / draft.quantity.milli);
+      if (multiplies(draft.quantity, unit, draft.cents)) draft.unitCents = unit;
+    }
+    return toItem(draft, checks);
+  });
 }
 
 /** Sum of item amounts in hundredths. */
 export function itemsSum(items: readonly LineItem[]): number {
-  return items.reduce((s, item) => s + (parseAmount(item.amount)?.cents ?? 0), 0);
+  return items.reduce((s, item) => {
+    const parsed = parseAmount(item.amount);
+    return s + (parsed ? (parsed.negative ? -parsed.cents : parsed.cents) : 0);
+  }, 0);
 }

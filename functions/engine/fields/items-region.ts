@@ -1,0 +1,103 @@
+/**
+ * Where the items are: the rows between the item heading (QTY / DESCRIPTION / PRICE / AMOUNT, ARTIKEL / MENGE /
+ * PREIS, DÉSIGNATION / QTÉ / MONTANT...; else the date row; else the top) and the first subtotal, total or
+ * tender row of any language (SUMME, TOTAL, TOTAAL, TOTALE, ZU ZAHLEN, BAR...). Deductions printed between a
+ * first sum and the total (`Summe 28,30` / `10 % Rabatt -0,67` / `SUMME 27,63`) belong to the items too.
+ */
+import {
+  CASH_TENDERED,
+  CHANGE,
+  DISCOUNT,
+  ITEM_HEADER,
+  NOT_CASH,
+  ROUNDING,
+  STRONG_TOTAL,
+  SUBTOTAL,
+  TAX,
+  TOTAL,
+} from './labels.js';
+import type { Row } from './layout.js';
+import { moneyAmounts } from './numbers.js';
+
+export function isItemHeader(row: Row): boolean {
+  const words = new Set(row.upper.match(ITEM_HEADER) ?? []);
+  return words.size >= 2 && moneyAmounts(row, false).length === 0;
+}
+
+function isTotalsLabel(row: Row): boolean {
+  return (
+    SUBTOTAL.test(row.upper) ||
+    STRONG_TOTAL.test(row.upper) ||
+    TOTAL.test(row.upper) ||
+    ROUNDING.test(row.upper) ||
+    CHANGE.test(row.upper) ||
+    (CASH_TENDERED.test(row.upper) && !NOT_CASH.test(row.upper))
+  );
+}
+
+/** A row of amounts and currency marks only: "RM 170. 00", the value of a label printed on the row above. */
+function amountsOnly(row: Row | undefined): boolean {
+  if (!row || moneyAmounts(row, true).length === 0) return false;
+  return !/\p{L}{3,}/u.test(row.upper.replace(/\b(RM|COP|USD|MYR|EUR)\b/g, ''));
+}
+
+/**
+ * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
+ * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
+ */
+function endsItems(row: Row, next: Row | undefined): boolean {
+  if (!isTotalsLabel(row)) return false;
+  const hasAmount = moneyAmounts(row, true).length > 0;
+  return hasAmount || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
+}
+
+/**
+ * A deduction between two sums: a negative amount named a discount or given as a rate ("10 % Theke -0,67"),
+ * not tender, change, rounding (whose label the OCR may have misread) or tax.
+ */
+function deduction(row: Row, whole: boolean): boolean {
+  const amounts = moneyAmounts(row, whole);
+  const last = amounts[amounts.length - 1];
+  if (!last || last.cents >= 0 || !(DISCOUNT.test(row.upper) || row.upper.includes('%'))) return false;
+  return !(isTotalsLabel(row) || TAX.test(row.upper) || CASH_TENDERED.test(row.upper));
+}
+
+/**
+ * Deductions right after the row that ended the items, closed by a total row: they lower the first sum
+ * to the total and are items of their own. Anything else between the two sums (tax, tender) means the
+ * first sum was not a sum of the items.
+ */
+function deductionsAfter(rows: readonly Row[], end: number, whole: boolean): readonly Row[] {
+  const first = rows[end];
+  if (!first || !(SUBTOTAL.test(first.upper) || TOTAL.test(first.upper))) return [];
+  let i = end + 1;
+  while (i < rows.length && deduction(rows[i] as Row, whole)) i += 1;
+  const closing = rows[i];
+  if (i === end + 1 || !closing) return [];
+  return TOTAL.test(closing.upper) || STRONG_TOTAL.test(closing.upper) ? rows.slice(end + 1, i) : [];
+}
+
+/** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
+export function itemsRegion(rows: readonly Row[], whole: boolean): readonly Row[] {
+  const endAfter = (start: number) => {
+    const end = rows.findIndex((r, i) => i > start && endsItems(r, rows[i + 1]) && !isItemHeader(r));
+    return end < 0 ? rows.length : end;
+  };
+  const withDeductions = (start: number) => {
+    const end = endAfter(start);
+    return [...rows.slice(start + 1, end), ...deductionsAfter(rows, end, whole)];
+  };
+  // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)
+  // a count such as "ITEM(S) : 5 QTY(S) : 5" under the items is not a heading
+  const firstEnd = endAfter(-1);
+  const heading = rows.findIndex(
+    (r, i) =>
+      i < firstEnd &&
+      isItemHeader(r) &&
+      (r.text.match(/\d/g)?.length ?? 0) <= 1 &&
+      rows.slice(i + 1, i + 4).some((n) => moneyAmounts(n, true).length > 0),
+  );
+  if (heading >= 0) return withDeductions(heading);
+  const dated = rows.findIndex((r, i) => i < firstEnd && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
+  return withDeductions(dated);
+}
