@@ -13,6 +13,9 @@ export const BBoxSchema = z.object({
 });
 export type BBox = z.infer<typeof BBoxSchema>;
 
+/** A point in pixels of the upright original image. */
+export const PointSchema = z.object({ x: z.number(), y: z.number() });
+
 /** Money and quantities are decimal strings ("1234.50"), never floats. */
 export const DecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "1234.50"');
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
@@ -44,6 +47,12 @@ export function fieldSchema<T extends z.ZodType>(value: T) {
     text: z.string(),
     /** Where the text is; null when the value is inferred rather than read. */
     bbox: BBoxSchema.nullable(),
+    /**
+     * Why this value, when more than one reading competed: the label it was printed under and the receipt's
+     * own figures that agree with it (e.g. ["strong total label", "agrees with tender"]), or why a printed
+     * value was overruled.
+     */
+    evidence: z.array(z.string().max(200)).max(10).optional(),
   });
 }
 
@@ -127,6 +136,12 @@ export const EngineResultSchema = ExtractionSchema.extend({
     height: z.number().int().positive(),
     /** Clockwise rotation in degrees the engine applied to make the receipt upright (EXIF aside). */
     rotation: z.number(),
+    /**
+     * Where the receipt is in the upright original (pixels; corners top-left, top-right, bottom-right,
+     * bottom-left of the receipt as read before any quarter turn). Absent when the whole image was read.
+     * The read image (width, height, boxes) is this quadrilateral flattened to a rectangle.
+     */
+    crop: z.array(PointSchema).length(4).optional(),
   }),
 });
 export type EngineResult = z.infer<typeof EngineResultSchema>;

@@ -32,6 +32,7 @@ function amountField(found: Located | undefined, delta = 0): AmountField | undef
     confidence: clamp01(found.confidence + delta),
     text: found.amount.text,
     bbox: found.amount.text === '' ? null : found.amount.bbox,
+    ...(found.evidence ? { evidence: [...found.evidence] } : {}),
   };
 }
 
