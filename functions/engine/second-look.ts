@@ -63,6 +63,9 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
   if (other !== undefined && otherRecognizer !== undefined) {
     language = other;
     recognizer = otherRecognizer;
+    // One other language's worker alive at a time: each holds 100-300 MB, and a function that met receipts in
+    // five languages must not hold five.
+    for (const [model, idle] of input.others) if (model !== other) await idle.close();
     lines = await rereadLines(lines, fieldLines(lines, first, WORD_LINES), image, scale, recognizer, 1);
   } else if (!needsCloserLook(first)) {
     return { lines, extraction: first, language };
