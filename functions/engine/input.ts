@@ -117,11 +117,20 @@ function decodeBmp(bytes: Uint8Array, maxPixels: number): Sharp {
   return sharp(rgb, { raw: { width: decoded.width, height: decoded.height, channels: 3 } });
 }
 
-/** A sharp pipeline over the input: first frame only (GIF/TIFF), pixel limit enforced, EXIF orientation applied. */
-export function openImage(bytes: Uint8Array, format: AcceptedFormat, limits: InputLimits): Sharp {
+/**
+ * A sharp pipeline over the input: first frame only (GIF/TIFF), pixel limit enforced, EXIF orientation
+ * applied unless `autoOrient: false` (the receipt loader maps orientation itself, image/exif.ts).
+ */
+export function openImage(
+  bytes: Uint8Array,
+  format: AcceptedFormat,
+  limits: InputLimits,
+  options: { autoOrient: boolean } = { autoOrient: true },
+): Sharp {
   if (format === 'bmp') return decodeBmp(bytes, limits.maxPixels);
   // failOn 'truncated': a cut-off upload is an error, but a mere warning (odd EXIF, extra bytes) is not.
-  return sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1 }).autoOrient();
+  const image = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1 });
+  return options.autoOrient ? image.autoOrient() : image;
 }
 
 /** Maps a libvips failure to the error the user can act on. */

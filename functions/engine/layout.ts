@@ -1,16 +1,18 @@
 /**
  * Skew from projection profiles, before any OCR: lines of text make the ink profile across them spiky (dense
  * rows, empty gaps), and the angle with the spikiest profile levels the lines. It runs on a small copy, so an
- * upright receipt pays a few milliseconds for it.
+ * upright receipt pays a few milliseconds for it. Rows and columns are both searched: a page turned a quarter
+ * has its lines running down the page, and its skew is measured on those.
  *
  * Quarter turns are not decided here: comparing row and column profiles failed on receipts (right-aligned
  * price columns and monospace character columns make column profiles as spiky as row profiles), so the
- * engine settles 0/90/180/270 from recognition confidence instead (engine.ts).
+ * engine settles 0/90/180/270 from the glyphs' geometry (image/text-orientation.ts) and, when that is unsure,
+ * from recognition confidence.
  */
 import type { GrayImage } from './preprocess.js';
 
-/** Skew angles tried, in degrees; receipts laid on a scanner are rarely more than a few degrees off. */
-const MAX_SKEW = 8;
+/** Skew angles tried, in degrees: a receipt photographed crooked, or laid crooked on a page. */
+const MAX_SKEW = 15;
 const SKEW_STEP = 0.5;
 /** Below this, deskewing (a full-image rotation) is not worth its interpolation blur. */
 const MIN_SKEW = 0.75;
@@ -80,13 +82,16 @@ function profileScore(xs: Float64Array, ys: Float64Array, radians: number, bins:
   return squares;
 }
 
-function bestAngle(
+function searchAngles(
   xs: Float64Array,
   ys: Float64Array,
   bins: Float64Array,
+  from: number,
+  to: number,
+  step: number,
 ): { degrees: number; score: number } {
   let best = { degrees: 0, score: -1 };
-  for (let degrees = -MAX_SKEW; degrees <= MAX_SKEW; degrees += SKEW_STEP) {
+  for (let degrees = from; degrees <= to + 1e-9; degrees += step) {
     const score = profileScore(xs, ys, (degrees * Math.PI) / 180, bins);
     // Prefer the smaller angle on ties: an upright page must not be rotated for nothing.
     if (score > best.score * 1.0001 || (score >= best.score && Math.abs(degrees) < Math.abs(best.degrees))) {
@@ -96,70 +101,45 @@ function bestAngle(
   return best;
 }
 
-export interface TextLines {
-  /** Clockwise rotation in degrees that levels the lines; 0 when level within MIN_SKEW. */
-  readonly skewDegrees: number;
-  /**
-   * How strongly ink forms horizontal lines: the best profile's sum of squares, scaled so that ink spread
-   * evenly down the page scores 1. Comparable between a page and the same page turned a quarter.
-   */
-  readonly strength: number;
+/**
+ * The angle (y down, clockwise positive) along which the points line up best, within +-maxDegrees: whole
+ * degrees first, then half degrees around the best (a line profile's peak is about 1-2 degrees wide, so the
+ * coarse pass lands on its shoulder). `bins` must be at least twice the span of the coordinates.
+ */
+export function bestAngle(
+  xs: Float64Array,
+  ys: Float64Array,
+  bins: Float64Array,
+  maxDegrees = MAX_SKEW,
+): { degrees: number; score: number } {
+  const coarse = searchAngles(xs, ys, bins, -maxDegrees, maxDegrees, 1);
+  const fine = searchAngles(xs, ys, bins, coarse.degrees - 1, coarse.degrees + 1, SKEW_STEP);
+  return fine.score > coarse.score ? fine : coarse;
 }
 
-/** Finds the horizontal text lines of a (preferably small, about 600 px) grayscale page. */
+export interface TextLines {
+  /** Clockwise rotation in degrees that levels lines running across the page; 0 when level within MIN_SKEW. */
+  readonly skewDegrees: number;
+  /** The same for lines running down the page: it levels them once the page is turned a quarter either way. */
+  readonly sidewaysSkewDegrees: number;
+  /** The lines' angle (y down, clockwise positive) from whichever direction they line up better. */
+  readonly angleDegrees: number;
+}
+
+const level = (degrees: number) => (Math.abs(degrees) < MIN_SKEW ? 0 : degrees);
+
+/** Finds the text lines of a (preferably small, about 600 px) grayscale page, across or down it. */
 export function findTextLines(image: GrayImage): TextLines {
   const { xs, ys } = inkPixels(image);
-  if (xs.length < 100) return { skewDegrees: 0, strength: 0 };
+  if (xs.length < 100) return { skewDegrees: 0, sidewaysSkewDegrees: 0, angleDegrees: 0 };
   const bins = new Float64Array(2 * (image.width + image.height));
-  // Profile angle d means lines rising to the right by d (y grows downwards): a d-degree clockwise turn levels them.
-  const { degrees, score } = bestAngle(xs, ys, bins);
-  const level = -degrees;
+  // Profile angle d means lines falling to the right by d (y grows downwards): a -d clockwise turn levels them.
+  const rows = bestAngle(xs, ys, bins);
+  // Columns: the same search with x and y swapped; the swap mirrors the angle, so +d turns them level.
+  const columns = bestAngle(ys, xs, bins);
   return {
-    skewDegrees: Math.abs(level) < MIN_SKEW ? 0 : level,
-    strength: (score * image.height) / xs.length ** 2,
+    skewDegrees: level(-rows.degrees),
+    sidewaysSkewDegrees: level(columns.degrees),
+    angleDegrees: rows.score >= columns.score ? rows.degrees : -columns.degrees,
   };
-}
-
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** A margin row or column this dark (share of ink pixels) is background around the paper, not text. */
-const BACKGROUND_SHARE = 0.5;
-/** Gray level below which a pixel may belong to a dark surface around the paper. */
-const DARK_SURFACE = 110;
-
-/**
- * The paper inside dark background margins (a receipt photographed or scanned on a dark surface). Tesseract
- * finds no text at all on some such scans with psm 6 (measured: a SROIE receipt read empty until a 40 px
- * border was cut), so solid dark rows and columns at the edges are cut off. Returns the whole image when
- * there is no such margin.
- */
-export function findPaper(image: GrayImage): Box {
-  // Background surfaces are dark in absolute terms; Otsu alone would call shaded paper "ink" on a clean scan.
-  const threshold = Math.min(otsuThreshold(image.data), DARK_SURFACE);
-  const { width, height, data } = image;
-  const rowInk = new Float64Array(height);
-  const columnInk = new Float64Array(width);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      if ((data[y * width + x] ?? 255) <= threshold) {
-        rowInk[y] = (rowInk[y] ?? 0) + 1;
-        columnInk[x] = (columnInk[x] ?? 0) + 1;
-      }
-    }
-  }
-  const isBackground = (ink: number, length: number) => ink / length > BACKGROUND_SHARE;
-  let top = 0;
-  while (top < height / 4 && isBackground(rowInk[top] ?? 0, width)) top += 1;
-  let bottom = height;
-  while (bottom > (height * 3) / 4 && isBackground(rowInk[bottom - 1] ?? 0, width)) bottom -= 1;
-  let left = 0;
-  while (left < width / 4 && isBackground(columnInk[left] ?? 0, height)) left += 1;
-  let right = width;
-  while (right > (width * 3) / 4 && isBackground(columnInk[right - 1] ?? 0, height)) right -= 1;
-  return { left, top, width: right - left, height: bottom - top };
 }

@@ -5,11 +5,17 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import { type AcceptedFormat, decodeError, type InputLimits, openImage } from './input.js';
-import type { Box } from './layout.js';
 
 /** An 8-bit grayscale raster, one byte per pixel, row-major. */
 export interface GrayImage {
   readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Box {
+  readonly left: number;
+  readonly top: number;
   readonly width: number;
   readonly height: number;
 }

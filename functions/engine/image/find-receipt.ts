@@ -1,0 +1,308 @@
+/**
+ * Where the receipt is in a photo or on a scanned page, from a small (about 800 px) copy: the paper is the
+ * largest region clearly brighter than the surface around it (whose level the image border gives), its outline
+ * a hull, a minimum-area rectangle, then one straight-line fit per edge so that a receipt photographed at an
+ * angle gets its perspective quadrilateral. When the paper cannot be told from the surface (a white receipt on a
+ * white page), the printed ink is boxed instead. When neither is sure, nothing is cropped.
+ */
+import { type Component, connectedComponents } from './components.js';
+import {
+  convexHull,
+  cornerAngles,
+  distanceToLine,
+  fitLine,
+  intersect,
+  type Line,
+  minAreaRectangle,
+  orderCorners,
+  type Point,
+  polygonArea,
+  type Quad,
+} from './geometry.js';
+import { boxBlur, luminance, percentile, type RasterImage } from './raster.js';
+
+export interface ReceiptOutline {
+  /** Corners on the small copy's pixel grid, top-left first, clockwise. */
+  readonly quad: Quad;
+  /** 'paper': the sheet's edges were found; 'ink': the printed area on a surface as bright as the paper. */
+  readonly method: 'paper' | 'ink';
+}
+
+/** Paper must be at least this much brighter (gray levels) than the surface around it to be told apart. */
+const MIN_CONTRAST = 24;
+/**
+ * Where between the surface's and the paper's gray level the paper starts: low, because light falling off
+ * across a photo leaves the far end of a receipt much darker than its near end.
+ */
+const PAPER_THRESHOLD = 0.35;
+/** The outline must fill this share of its quadrilateral (less: a shadow, a hand or a second sheet joined in). */
+const MIN_FILL = 0.82;
+/** A region smaller than this share of the image is not the receipt (a label, a reflection). */
+const MIN_COVERAGE = 0.03;
+/** A quadrilateral covering this much of the image is the image: nothing to crop. */
+const MAX_COVERAGE = 0.94;
+/** Corners further than this from square are not a photographed rectangle (degrees). */
+const MAX_CORNER_ERROR = 25;
+
+export function findReceipt(image: RasterImage): ReceiptOutline | undefined {
+  const { width, height } = image;
+  const sharp = luminance(image);
+  const gray = boxBlur(sharp, width, height, 2);
+  const surface = borderLevel(gray, width, height);
+  const paper = percentile(gray, 0.98);
+  if (paper - surface >= MIN_CONTRAST) {
+    const outline = paperOutline(gray, width, height, surface + (paper - surface) * PAPER_THRESHOLD);
+    if (outline === undefined) return undefined;
+    const quad = extendSoftSides(outline, gray, width, height, paper - surface);
+    return quad === undefined ? undefined : { quad, method: 'paper' };
+  }
+  const box = inkBox(sharp, width, height);
+  return box === undefined ? undefined : { quad: box, method: 'ink' };
+}
+
+/** The surface's gray level: the median of a thin ring along the image border. */
+function borderLevel(gray: Uint8Array, width: number, height: number): number {
+  const ring = Math.max(2, Math.round(Math.min(width, height) * 0.02));
+  const values: number[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const edgeRow = y < ring || y >= height - ring;
+    for (let x = 0; x < width; x += 1) {
+      if (edgeRow || x < ring || x >= width - ring) values.push(gray[y * width + x] ?? 0);
+      else x = width - ring - 1;
+    }
+  }
+  return percentile(values, 0.5);
+}
+
+/**
+ * A component's outline: the leftmost and rightmost pixel of each row and the top and bottom of each column,
+ * and the area inside it with the holes (printed text) filled, the row spans added up.
+ */
+function outline(labels: Int32Array, width: number, c: Component): { points: Point[]; filledArea: number } {
+  const points: Point[] = [];
+  let filledArea = 0;
+  const span = (count: number, at: (k: number, j: number) => number, j: number) => {
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < count; k += 1) {
+      if (labels[at(k, j)] !== c.label) continue;
+      if (first < 0) first = k;
+      last = k;
+    }
+    return { first, last };
+  };
+  for (let y = c.top; y < c.bottom; y += 1) {
+    const { first, last } = span(c.right - c.left, (k, row) => row * width + c.left + k, y);
+    if (first < 0) continue;
+    points.push({ x: c.left + first, y: y + 0.5 }, { x: c.left + last + 1, y: y + 0.5 });
+    filledArea += last - first + 1;
+  }
+  for (let x = c.left; x < c.right; x += 1) {
+    const { first, last } = span(c.bottom - c.top, (k, column) => (c.top + k) * width + column, x);
+    if (first >= 0) points.push({ x: x + 0.5, y: c.top + first }, { x: x + 0.5, y: c.top + last + 1 });
+  }
+  return { points, filledArea };
+}
+
+function paperOutline(gray: Uint8Array, width: number, height: number, threshold: number): Quad | undefined {
+  const mask = new Uint8Array(gray.length);
+  for (let i = 0; i < gray.length; i += 1) mask[i] = (gray[i] ?? 0) > threshold ? 1 : 0;
+  const { labels, components } = connectedComponents(mask, width, height, false);
+  const largest = components.reduce<Component | undefined>(
+    (best, c) => (c.area > (best?.area ?? 0) ? c : best),
+    undefined,
+  );
+  if (largest === undefined) return undefined;
+  const { points, filledArea } = outline(labels, width, largest);
+  const hull = convexHull(points);
+  const rectangle = minAreaRectangle(hull);
+  const quad = refineEdges(rectangle.corners, points);
+  const area = polygonArea(quad);
+  const imageArea = width * height;
+  if (area < MIN_COVERAGE * imageArea || area > MAX_COVERAGE * imageArea) return undefined;
+  if (filledArea / area < MIN_FILL) return undefined;
+  if (cornerAngles(quad).some((angle) => Math.abs(angle - 90) > MAX_CORNER_ERROR)) return undefined;
+  return quad;
+}
+
+/**
+ * Moves each side of the bounding rectangle onto the outline points along it: a straight-line fit of the
+ * points near the side's middle (corners may be rounded or dog-eared), then the fitted lines' crossings.
+ * Keeps the rectangle's side where too few points support a fit.
+ */
+function refineEdges(rectangle: Quad, points: readonly Point[]): Quad {
+  const shortSide = Math.min(
+    Math.hypot(rectangle[1].x - rectangle[0].x, rectangle[1].y - rectangle[0].y),
+    Math.hypot(rectangle[3].x - rectangle[0].x, rectangle[3].y - rectangle[0].y),
+  );
+  const tolerance = Math.max(2, shortSide * 0.06);
+  const lines: Line[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    const a = rectangle[i] as Point;
+    const b = rectangle[(i + 1) % 4] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const side: Line = { point: a, direction: { x: (b.x - a.x) / length, y: (b.y - a.y) / length } };
+    const near = points.filter((p) => {
+      const along = ((p.x - a.x) * side.direction.x + (p.y - a.y) * side.direction.y) / length;
+      return along > 0.15 && along < 0.85 && distanceToLine(p, side) <= tolerance;
+    });
+    lines.push((near.length >= 8 ? fitLine(near) : undefined) ?? side);
+  }
+  const corners: Point[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    const corner = intersect(lines[(i + 3) % 4] as Line, lines[i] as Line);
+    const fallback = rectangle[i] as Point;
+    // A crossing far from the rectangle's corner comes from a bad fit (a torn or curled edge).
+    const ok =
+      corner !== undefined && Math.hypot(corner.x - fallback.x, corner.y - fallback.y) < shortSide * 0.2;
+    corners.push(ok ? corner : fallback);
+  }
+  return orderCorners(corners);
+}
+
+/** Sample offsets across a side (small-copy pixels): just past the blur, and well away from the edge. */
+const NEAR = 4;
+const FAR = 12;
+/** A real paper edge makes most of its step within NEAR: a shadow or light falling off spreads it out. */
+const MIN_SHARPNESS = 0.55;
+
+/**
+ * How side i steps from paper to what lies outside: the median step across +-NEAR and across +-FAR, over
+ * points along the side's middle. Undefined along the image border (the receipt runs out of the picture).
+ */
+export function edgeSteps(
+  quad: Quad,
+  side: number,
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): { near: number; far: number } | undefined {
+  const a = quad[side] as Point;
+  const b = quad[(side + 1) % 4] as Point;
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  const normal = { x: (b.y - a.y) / length, y: -(b.x - a.x) / length };
+  const at = (x: number, y: number, d: number) => {
+    const px = Math.round(x + normal.x * d);
+    const py = Math.round(y + normal.y * d);
+    return px < 0 || py < 0 || px >= width || py >= height ? undefined : gray[py * width + px];
+  };
+  const near: number[] = [];
+  const far: number[] = [];
+  for (let k = 1; k < 20; k += 1) {
+    const t = 0.1 + (0.8 * k) / 20;
+    const x = a.x + (b.x - a.x) * t;
+    const y = a.y + (b.y - a.y) * t;
+    const values = [at(x, y, -FAR), at(x, y, -NEAR), at(x, y, NEAR), at(x, y, FAR)];
+    if (values.some((v) => v === undefined)) continue;
+    const [farIn, nearIn, nearOut, farOut] = values as number[];
+    near.push((nearIn as number) - (nearOut as number));
+    far.push((farIn as number) - (farOut as number));
+  }
+  if (near.length < 5) return undefined;
+  const middle = (values: number[]) => values.sort((p, q) => p - q)[values.length >> 1] as number;
+  return { near: middle(near), far: middle(far) };
+}
+
+/**
+ * A side without a sharp step from paper to surface is not the paper's edge but light falling off across it
+ * (a shadow over the bottom of a long receipt): that side moves out to the image border, along its
+ * neighbours, so the crop keeps the rest of the receipt. Undefined when no side is a real edge.
+ */
+function extendSoftSides(
+  quad: Quad,
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  contrast: number,
+): Quad | undefined {
+  const corners = [...quad];
+  let real = 0;
+  for (let side = 0; side < 4; side += 1) {
+    const steps = edgeSteps(quad, side, gray, width, height);
+    if (steps === undefined || (steps.near >= MIN_SHARPNESS * steps.far && steps.near >= 0.1 * contrast)) {
+      real += 1;
+      continue;
+    }
+    const start = side;
+    const end = (side + 1) % 4;
+    corners[start] = toBorder(quad[(start + 3) % 4] as Point, quad[start] as Point, width, height);
+    corners[end] = toBorder(quad[(end + 1) % 4] as Point, quad[end] as Point, width, height);
+  }
+  return real >= 2 ? (corners as unknown as Quad) : undefined;
+}
+
+/** Continues the ray from `from` through `through` to where it leaves the image. */
+function toBorder(from: Point, through: Point, width: number, height: number): Point {
+  const dx = through.x - from.x;
+  const dy = through.y - from.y;
+  let t = Number.POSITIVE_INFINITY;
+  if (dx > 0) t = Math.min(t, (width - from.x) / dx);
+  if (dx < 0) t = Math.min(t, -from.x / dx);
+  if (dy > 0) t = Math.min(t, (height - from.y) / dy);
+  if (dy < 0) t = Math.min(t, -from.y / dy);
+  if (!Number.isFinite(t) || t < 1) return through;
+  return { x: from.x + dx * t, y: from.y + dy * t };
+}
+
+/** An ink crop must leave out at least half the image: trimming a scan's margins gains nothing, risks text. */
+const MAX_INK_COVERAGE = 0.5;
+
+/**
+ * The printed area, padded, when the paper is as bright as what it lies on (a receipt on a white page or
+ * scanner bed). Ink is what is darker than its neighbourhood (faint thermal print included), counted on a
+ * coarse grid of cells so that the lines of a receipt join into one cluster while dust on the page stays in
+ * clusters of its own; clusters with little ink are left out. Undefined when the ink spreads over most of
+ * the image.
+ */
+function inkBox(gray: Uint8Array, width: number, height: number): Quad | undefined {
+  const mean = boxBlur(gray, width, height, 8);
+  const cell = Math.max(4, Math.round(Math.min(width, height) / 50));
+  const columns = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const counts = new Uint32Array(columns * rows);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const i = y * width + x;
+      const local = mean[i] ?? 0;
+      if (local - (gray[i] ?? 0) > Math.max(12, local * 0.1)) {
+        const c = Math.floor(y / cell) * columns + Math.floor(x / cell);
+        counts[c] = (counts[c] ?? 0) + 1;
+      }
+    }
+  }
+  const inked = new Uint8Array(counts.length);
+  for (let c = 0; c < counts.length; c += 1) inked[c] = (counts[c] ?? 0) >= 2 ? 1 : 0;
+  const { labels, components } = connectedComponents(inked, columns, rows);
+  const weights = new Float64Array(components.length + 1);
+  for (let c = 0; c < counts.length; c += 1) {
+    const label = labels[c] ?? 0;
+    weights[label] = (weights[label] ?? 0) + (counts[c] ?? 0);
+  }
+  const heaviest = Math.max(0, ...weights.subarray(1));
+  if (heaviest === 0) return undefined;
+  let left = columns;
+  let top = rows;
+  let right = 0;
+  let bottom = 0;
+  for (const c of components) {
+    if ((weights[c.label] ?? 0) < 0.15 * heaviest) continue;
+    left = Math.min(left, c.left);
+    top = Math.min(top, c.top);
+    right = Math.max(right, c.right);
+    bottom = Math.max(bottom, c.bottom);
+  }
+  const pad = Math.round(Math.min(width, height) * 0.02);
+  const box = {
+    left: Math.max(0, left * cell - pad),
+    top: Math.max(0, top * cell - pad),
+    right: Math.min(width, right * cell + pad),
+    bottom: Math.min(height, bottom * cell + pad),
+  };
+  if ((box.right - box.left) * (box.bottom - box.top) > MAX_INK_COVERAGE * width * height) return undefined;
+  return [
+    { x: box.left, y: box.top },
+    { x: box.right, y: box.top },
+    { x: box.right, y: box.bottom },
+    { x: box.left, y: box.bottom },
+  ];
+}

@@ -1,0 +1,78 @@
+/**
+ * Raw pixel helpers shared by the receipt finder and the orientation check: colour to gray, a box blur,
+ * percentiles. Plain loops over typed arrays: the images they see are small copies (under a megapixel).
+ */
+
+/** Interleaved 8-bit pixels as sharp's raw output gives them (1 to 4 channels). */
+export interface RasterImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
+}
+
+/** Gray level per pixel (Rec. 601 luma on the encoded values; alpha ignored). */
+export function luminance(image: RasterImage): Uint8Array {
+  const { data, width, height, channels } = image;
+  const gray = new Uint8Array(width * height);
+  if (channels < 3) {
+    for (let i = 0; i < gray.length; i += 1) gray[i] = data[i * channels] ?? 0;
+    return gray;
+  }
+  for (let i = 0, at = 0; i < gray.length; i += 1, at += channels) {
+    gray[i] = ((data[at] ?? 0) * 77 + (data[at + 1] ?? 0) * 150 + (data[at + 2] ?? 0) * 29 + 128) >> 8;
+  }
+  return gray;
+}
+
+/** Mean over a (2 radius + 1) square, edges clamped; running sums, so any radius costs the same. */
+export function boxBlur(gray: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const size = 2 * radius + 1;
+  const across = new Uint32Array(gray.length);
+  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  const clampY = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    let sum = 0;
+    for (let k = -radius; k <= radius; k += 1) sum += gray[row + clampX(k)] as number;
+    for (let x = 0; x < width; x += 1) {
+      across[row + x] = sum;
+      sum += (gray[row + clampX(x + radius + 1)] as number) - (gray[row + clampX(x - radius)] as number);
+    }
+  }
+  const out = new Uint8Array(gray.length);
+  const area = size * size;
+  const half = area >> 1;
+  const sums = new Uint32Array(width);
+  for (let k = -radius; k <= radius; k += 1) {
+    const row = clampY(k) * width;
+    for (let x = 0; x < width; x += 1) sums[x] = (sums[x] as number) + (across[row + x] as number);
+  }
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    const added = clampY(y + radius + 1) * width;
+    const removed = clampY(y - radius) * width;
+    for (let x = 0; x < width; x += 1) {
+      const sum = sums[x] as number;
+      out[row + x] = ((sum + half) / area) | 0;
+      sums[x] = sum + (across[added + x] as number) - (across[removed + x] as number);
+    }
+  }
+  return out;
+}
+
+/** The value below which `share` (0..1) of the values lie, from a 256-bin histogram. */
+export function percentile(values: ArrayLike<number>, share: number): number {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? 0;
+    histogram[value] = (histogram[value] ?? 0) + 1;
+  }
+  const target = share * values.length;
+  let seen = 0;
+  for (let level = 0; level < 256; level += 1) {
+    seen += histogram[level] ?? 0;
+    if (seen >= target) return level;
+  }
+  return 255;
+}

@@ -1,0 +1,257 @@
+/**
+ * Which way the text runs, from the geometry of its ink, before any recognition:
+ *
+ * - Axis: neighbouring glyphs along a line share their top and bottom (cap height and baseline), neighbours
+ *   across lines share left and right edges only by chance. Counting aligned neighbour pairs in both directions
+ *   tells horizontal lines from vertical ones. (Row against column projection profiles could not: monospace
+ *   character columns and right-aligned prices make column profiles as spiky as row profiles.)
+ * - Up or down: a full stop or a comma between two glyphs sits on the baseline, at the bottom of the line
+ *   (prices: every receipt has them); in mixed-case text the glyphs' bottoms line up on the baseline while their
+ *   tops split between x-height and ascenders. Turned upside down, both cues flip.
+ *
+ * The engine follows a sure answer and lets recognition confidence break the tie otherwise.
+ */
+
+import type { GrayImage } from '../preprocess.js';
+import { findGlyphs, type Glyph, inkWindow } from './glyphs.js';
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+export interface TextOrientation {
+  /** Clockwise quarter turn that makes the text upright. */
+  readonly turn: QuarterTurn;
+  /** Whether the line direction was clear (horizontal vs vertical). */
+  readonly axisSure: boolean;
+  /** Whether up vs down was clear. */
+  readonly flipSure: boolean;
+  /** The counts behind the answer (aligned neighbour pairs; baseline votes), for logs and tests. */
+  readonly evidence: {
+    readonly along: number;
+    readonly across: number;
+    readonly up: number;
+    readonly down: number;
+  };
+}
+
+/** Aligned pairs in one direction must outnumber the other by this factor for a sure axis. */
+const AXIS_RATIO = 2;
+const MIN_PAIRS = 12;
+/** Baseline votes one way must outnumber the other by this factor, with at least MIN_VOTES, for a sure flip. */
+const FLIP_RATIO = 2.5;
+const MIN_VOTES = 6;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] as number;
+}
+
+const width = (g: Glyph) => g.u1 - g.u0;
+const height = (g: Glyph) => g.v1 - g.v0;
+
+/** Glyph-sized blobs (not specks, rules or logos) and their typical short side. */
+function glyphLike(glyphs: readonly Glyph[]): { glyphs: Glyph[]; size: number } {
+  const size = median(glyphs.filter((g) => g.area >= 6).map((g) => Math.min(width(g), height(g))));
+  const kept = glyphs.filter((g) => {
+    const short = Math.min(width(g), height(g));
+    return (
+      g.area >= 6 && short >= size * 0.5 && short <= size * 2.5 && Math.max(width(g), height(g)) <= size * 12
+    );
+  });
+  return { glyphs: kept, size };
+}
+
+/** Buckets glyphs on a grid so that neighbours are found without comparing every pair. */
+function grid(glyphs: readonly Glyph[], cell: number): Map<string, number[]> {
+  const cells = new Map<string, number[]>();
+  glyphs.forEach((g, i) => {
+    const key = `${Math.floor(g.u0 / cell)},${Math.floor(g.v0 / cell)}`;
+    const list = cells.get(key);
+    if (list) list.push(i);
+    else cells.set(key, [i]);
+  });
+  return cells;
+}
+
+interface Pairs {
+  /** Index pairs of glyphs next to each other along u whose tops and bottoms match. */
+  readonly aligned: [number, number][];
+}
+
+/**
+ * For each glyph, its nearest neighbour in +u (overlapping in v, a small gap away); the pair counts when both
+ * v edges match within `tolerance`.
+ */
+function alignedNeighbours(glyphs: readonly Glyph[], size: number): Pairs {
+  const cell = size * 3;
+  const cells = grid(glyphs, cell);
+  const tolerance = Math.max(1, size * 0.1);
+  const aligned: [number, number][] = [];
+  glyphs.forEach((a, i) => {
+    const cu = Math.floor(a.u0 / cell);
+    const cv = Math.floor(a.v0 / cell);
+    let best = -1;
+    let bestGap = Number.POSITIVE_INFINITY;
+    for (let du = -1; du <= 2; du += 1) {
+      for (let dv = -1; dv <= 1; dv += 1) {
+        for (const j of cells.get(`${cu + du},${cv + dv}`) ?? []) {
+          if (j === i) continue;
+          const b = glyphs[j] as Glyph;
+          const gap = b.u0 - a.u1;
+          if (b.u0 <= a.u0 || gap < -size * 0.15 || gap > size * 1.2) continue;
+          const overlap = Math.min(a.v1, b.v1) - Math.max(a.v0, b.v0);
+          if (overlap < 0.5 * Math.min(height(a), height(b))) continue;
+          if (gap < bestGap) {
+            bestGap = gap;
+            best = j;
+          }
+        }
+      }
+    }
+    if (best < 0) return;
+    const b = glyphs[best] as Glyph;
+    if (Math.abs(a.v0 - b.v0) <= tolerance && Math.abs(a.v1 - b.v1) <= tolerance) aligned.push([i, best]);
+  });
+  return { aligned };
+}
+
+/** The frame turned a quarter: u along what was v, so vertical lines become horizontal. */
+function quarterTurned(glyphs: readonly Glyph[]): Glyph[] {
+  return glyphs.map((g) => ({ u0: g.v0, u1: g.v1, v0: -g.u1, v1: -g.u0, area: g.area }));
+}
+
+interface Line {
+  u0: number;
+  u1: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Lines from chains of aligned pairs (words), words on the same body (top and bottom within `tolerance`)
+ * joined into one line however far apart: a label and its price on a receipt row.
+ */
+function linesOf(glyphs: readonly Glyph[], pairs: readonly [number, number][], tolerance: number): Line[] {
+  const parent = glyphs.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (const [a, b] of pairs) parent[root(a)] = root(b);
+  const words = new Map<number, Set<number>>();
+  for (const [a, b] of pairs) {
+    const key = root(a);
+    const word = words.get(key) ?? new Set<number>();
+    word.add(a).add(b);
+    words.set(key, word);
+  }
+  const lines: Line[] = [];
+  const byTop = [...words.values()]
+    .map((word) => {
+      const members = [...word].map((i) => glyphs[i] as Glyph);
+      return {
+        u0: Math.min(...members.map((g) => g.u0)),
+        u1: Math.max(...members.map((g) => g.u1)),
+        top: median(members.map((g) => g.v0)),
+        bottom: median(members.map((g) => g.v1)),
+      };
+    })
+    .sort((a, b) => a.top - b.top);
+  for (const word of byTop) {
+    const line = lines.find(
+      (l) => Math.abs(l.top - word.top) <= tolerance && Math.abs(l.bottom - word.bottom) <= tolerance,
+    );
+    if (line === undefined) lines.push({ ...word });
+    else {
+      line.u0 = Math.min(line.u0, word.u0);
+      line.u1 = Math.max(line.u1, word.u1);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Baseline votes: small round blobs between glyphs (not above or below one, as the dot of an i or an umlaut
+ * is) sitting low in a line's body vote upright, high ones upside down; so do lines whose glyph bottoms line up
+ * better than their tops, and the reverse.
+ */
+function baselineVotes(
+  all: readonly Glyph[],
+  glyphs: readonly Glyph[],
+  lines: readonly Line[],
+  size: number,
+) {
+  let up = 0;
+  let down = 0;
+  for (const line of lines) {
+    const body = line.bottom - line.top;
+    if (body <= 0) continue;
+    const members = glyphs.filter(
+      (g) =>
+        g.u0 >= line.u0 && g.u1 <= line.u1 && (g.v0 + g.v1) / 2 > line.top && (g.v0 + g.v1) / 2 < line.bottom,
+    );
+    const off = (values: number[], edge: number) =>
+      values.filter((v) => Math.abs(v - edge) > body * 0.2).length;
+    const ragged = off(
+      members.map((g) => g.v0),
+      line.top,
+    );
+    const raggedBottom = off(
+      members.map((g) => g.v1),
+      line.bottom,
+    );
+    if (ragged >= raggedBottom + 2 && ragged >= 2 * raggedBottom) up += 1;
+    if (raggedBottom >= ragged + 2 && raggedBottom >= 2 * ragged) down += 1;
+    for (const dot of all) {
+      const w = width(dot);
+      const h = height(dot);
+      if (
+        dot.u0 < line.u0 ||
+        dot.u1 > line.u1 ||
+        Math.max(w, h) > body * 0.4 ||
+        Math.max(w, h) > 2.5 * Math.min(w, h)
+      )
+        continue;
+      if (dot.area < 2) continue;
+      const centre = ((dot.v0 + dot.v1) / 2 - line.top) / body;
+      if (centre < -0.4 || centre > 1.4) continue;
+      if (members.some((g) => g.u0 < dot.u1 && dot.u0 < g.u1)) continue;
+      if (centre > 0.65) up += 1;
+      else if (centre < 0.35) down += 1;
+    }
+  }
+  return { up, down, size };
+}
+
+/**
+ * The quarter turn that makes `image` (at reading resolution) upright; `angleDegrees` is its lines' angle
+ * (layout.ts), so that glyph edges are compared along the lines even on a crooked page.
+ */
+export function measureOrientation(image: GrayImage, angleDegrees: number): TextOrientation {
+  const ink = inkWindow(image);
+  const all = findGlyphs(ink, angleDegrees);
+  const { glyphs, size } = glyphLike(all);
+  const along = alignedNeighbours(glyphs, size);
+  const turnedGlyphs = quarterTurned(glyphs);
+  const across = alignedNeighbours(turnedGlyphs, size);
+  const horizontal = along.aligned.length >= across.aligned.length;
+  const most = Math.max(along.aligned.length, across.aligned.length);
+  const least = Math.min(along.aligned.length, across.aligned.length);
+  const axisSure = most >= MIN_PAIRS && most >= AXIS_RATIO * least;
+  const frameGlyphs = horizontal ? glyphs : turnedGlyphs;
+  const frameAll = horizontal ? all : quarterTurned(all);
+  const lines = linesOf(frameGlyphs, (horizontal ? along : across).aligned, Math.max(1, size * 0.15));
+  const { up, down } = baselineVotes(frameAll, frameGlyphs, lines, size);
+  const flipped = down > up;
+  const flipSure = Math.max(up, down) >= MIN_VOTES && Math.max(up, down) >= FLIP_RATIO * Math.min(up, down);
+  // Vertical lines are read in the frame turned a quarter counter-clockwise: upright there needs 270 degrees.
+  const base = horizontal ? 0 : 270;
+  const turn = ((base + (flipped ? 180 : 0)) % 360) as QuarterTurn;
+  return {
+    turn,
+    axisSure,
+    flipSure,
+    evidence: { along: along.aligned.length, across: across.aligned.length, up, down },
+  };
+}

@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { Point, Quad } from '../../../functions/engine/image/geometry.js';
+import { loadReceipt } from '../../../functions/engine/image/load-receipt.js';
+import { checkInput } from '../../../functions/engine/input.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+import { pageScan, tablePhoto } from '../../support/receipt-photos.js';
+
+const limits = { maxBytes: 50_000_000, maxPixels: 64_000_000 };
+
+async function load(bytes: Buffer) {
+  return loadReceipt(bytes, checkInput(bytes, limits), limits);
+}
+
+/** Largest distance between a found corner and the true one. */
+function cornerError(found: Quad, truth: Quad): number {
+  return Math.max(
+    ...found.map((p, i) => Math.hypot(p.x - (truth[i] as Point).x, p.y - (truth[i] as Point).y)),
+  );
+}
+
+const receiptWidth = (q: Quad) => Math.hypot(q[2].x - q[3].x, q[2].y - q[3].y);
+
+describe('finding the receipt on a photo', () => {
+  it.each([
+    [
+      'a wooden table, turned 6 degrees, in perspective, with a shadow',
+      { background: 'wood', angle: 6, tilt: 0.06 },
+    ],
+    ['a dark table, turned -12 degrees', { background: 'dark', angle: -12, tilt: 0.1 }],
+    [
+      'grey card, turned 3 degrees, light falling off',
+      { background: 'grey', angle: 3, tilt: 0.02, falloff: 0.4 },
+    ],
+  ] as const)('finds the corners on %s within 1%% of the receipt width', async (_name, spec) => {
+    const photo = await tablePhoto(spec);
+
+    const loaded = await load(photo.bytes);
+
+    expect(loaded.cropMethod).toBe('paper');
+    expect(cornerError(loaded.crop as Quad, photo.corners)).toBeLessThan(0.01 * receiptWidth(photo.corners));
+    // The flattened receipt keeps about the receipt's proportions (perspective shortens the far edge).
+    const aspect = loaded.image.height / loaded.image.width;
+    const nearAspect =
+      Math.hypot(photo.corners[3].x - photo.corners[0].x, photo.corners[3].y - photo.corners[0].y) /
+      receiptWidth(photo.corners);
+    expect(Math.abs(aspect / nearAspect - 1)).toBeLessThan(0.08);
+  });
+
+  it('keeps the lower part of a receipt that lies in a shadow instead of cutting it off', async () => {
+    const photo = await tablePhoto({ background: 'wood', angle: 0, tilt: 0, shade: 0.45, shadow: false });
+
+    const loaded = await load(photo.bytes);
+
+    const bottom = Math.max(...(loaded.crop as Quad).map((p) => p.y));
+    const trueBottom = Math.max(...photo.corners.map((p) => p.y));
+    expect(bottom).toBeGreaterThan(trueBottom - 0.01 * receiptWidth(photo.corners));
+  });
+
+  it('reports the crop in upright pixels when the photo carries an EXIF rotation', async () => {
+    const photo = await tablePhoto({ background: 'dark', angle: 8, tilt: 0.05 });
+    // Store the pixels turned a quarter counter-clockwise with orientation 6 ("rotate 90 to show"): viewers,
+    // and the engine, see the original picture.
+    const stored = await sharp(photo.bytes).rotate(270).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+
+    const loaded = await load(stored);
+
+    expect(loaded.width).toBe(1600);
+    expect(loaded.height).toBe(1200);
+    expect(cornerError(loaded.crop as Quad, photo.corners)).toBeLessThan(0.01 * receiptWidth(photo.corners));
+  });
+
+  it('reads a scan that is all receipt as it is', async () => {
+    const scan = await renderReceipt({ ...ENGLISH_RECEIPT, format: 'jpeg' });
+
+    const loaded = await load(scan);
+
+    expect(loaded.crop).toBeUndefined();
+    expect(loaded.scale).toBe(1);
+  });
+});
+
+describe('finding the receipt on a scanned page', () => {
+  it.each([
+    ['grey', 'paper', { x: 0.55, y: 0.1 }],
+    ['white', 'ink', { x: 0.1, y: 0.45 }],
+  ] as const)(
+    'crops a receipt pasted on %s card to the receipt, at its own resolution',
+    async (background, method, at) => {
+      const page = await pageScan({ width: 1654, height: 2339, background, at });
+
+      const loaded = await load(page.bytes);
+
+      expect(loaded.cropMethod).toBe(method);
+      const crop = loaded.crop as Quad;
+      // The crop holds the receipt's paper, or its print (the ink box cannot see blank paper margins), and
+      // little of the page.
+      const xs = crop.map((p) => p.x);
+      const ys = crop.map((p) => p.y);
+      const tx = page.corners.map((p) => p.x);
+      const ty = page.corners.map((p) => p.y);
+      const printMargin = 2 * 22;
+      const slack = 0.01 * receiptWidth(page.corners) + (method === 'ink' ? printMargin : 0);
+      expect(Math.min(...xs)).toBeLessThanOrEqual(Math.min(...tx) + slack);
+      expect(Math.max(...xs)).toBeGreaterThanOrEqual(Math.max(...tx) - slack);
+      expect(Math.min(...ys)).toBeLessThanOrEqual(Math.min(...ty) + slack);
+      expect(Math.max(...ys)).toBeGreaterThanOrEqual(Math.max(...ty) - slack);
+      expect(loaded.image.width * loaded.image.height).toBeLessThan(0.2 * 1654 * 2339);
+      expect(loaded.scale).toBe(1);
+    },
+  );
+});

@@ -1,0 +1,219 @@
+/**
+ * Receipts as users capture them, for tests: a rendered receipt (receipt-images.ts) laid on a table or pasted
+ * on a page, in perspective, with a shadow, uneven light and camera blur, encoded as a JPEG. The corners of the
+ * receipt in the scene are known, so a test can assert where the engine found it in pixels.
+ *
+ *   const { bytes, corners } = await renderPhoto({ ...TABLE_PHOTO, background: 'wood' });
+ */
+import sharp from 'sharp';
+import type { Point, Quad } from '../../functions/engine/image/geometry.js';
+import { applyHomography, homography } from '../../functions/engine/image/homography.js';
+import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from './receipt-images.js';
+
+export type Background = 'wood' | 'dark' | 'grey' | 'white';
+
+export interface PhotoSpec {
+  readonly receipt: ReceiptSpec;
+  /** Scene size in pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Where the upright receipt's top-left, top-right, bottom-right and bottom-left corners land. */
+  readonly corners: Quad;
+  readonly background: Background;
+  /** A soft shadow cast down and to the right of the receipt. */
+  readonly shadow?: boolean;
+  /** Light falling off across the scene: 0 even, 0.4 the far side 40% darker. */
+  readonly falloff?: number;
+  /** A soft shadow over the lower part of the scene (the phone's or the hand's): 0.5 halves the light there. */
+  readonly shade?: number;
+  /** Gaussian blur sigma of the camera, in scene pixels. */
+  readonly blur?: number;
+  readonly format?: 'jpeg' | 'png';
+  /** Seed of the background texture and sensor noise. */
+  readonly seed?: number;
+}
+
+const BACKGROUNDS: Record<Background, readonly [number, number, number]> = {
+  wood: [150, 104, 66],
+  dark: [48, 46, 52],
+  grey: [172, 172, 168],
+  white: [246, 246, 243],
+};
+
+/** Small deterministic PRNG (mulberry32): the same spec always renders the same bytes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function inside(quad: Quad, x: number, y: number): boolean {
+  for (let i = 0; i < 4; i += 1) {
+    const a = quad[i] as Point;
+    const b = quad[(i + 1) % 4] as Point;
+    if ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Corners of a receipt `receiptWidth` wide (its height from its aspect) centred at `centre`, turned `angle`
+ * degrees clockwise, with the far (top) edge `tilt` narrower than the near one, as a phone held at an angle.
+ */
+export function placeReceipt(options: {
+  readonly centre: Point;
+  readonly receiptWidth: number;
+  readonly aspect: number;
+  readonly angle?: number;
+  readonly tilt?: number;
+}): Quad {
+  const w = options.receiptWidth / 2;
+  const h = (options.receiptWidth * options.aspect) / 2;
+  const narrow = 1 - (options.tilt ?? 0);
+  const local: Point[] = [
+    { x: -w * narrow, y: -h },
+    { x: w * narrow, y: -h },
+    { x: w, y: h },
+    { x: -w, y: h },
+  ];
+  const radians = ((options.angle ?? 0) * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  return local.map((p) => ({
+    x: options.centre.x + p.x * cos - p.y * sin,
+    y: options.centre.y + p.x * sin + p.y * cos,
+  })) as unknown as Quad;
+}
+
+/** The receipt alone as a gray raster, and its aspect (height / width). */
+export async function receiptRaster(spec: ReceiptSpec) {
+  const { data, info } = await sharp(await renderReceipt({ ...spec, format: 'png' }))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, aspect: info.height / info.width };
+}
+
+export async function renderPhoto(spec: PhotoSpec): Promise<{ bytes: Buffer; corners: Quad }> {
+  const receipt = await receiptRaster(spec.receipt);
+  const { width, height, corners } = spec;
+  const next = random(spec.seed ?? 7);
+  const base = BACKGROUNDS[spec.background];
+  const scene = Buffer.alloc(width * height * 3);
+  const shadow = spec.shadow ? await shadowMask(spec) : undefined;
+  const toReceipt = homography(corners, [
+    { x: 0, y: 0 },
+    { x: receipt.width, y: 0 },
+    { x: receipt.width, y: receipt.height },
+    { x: 0, y: receipt.height },
+  ]);
+  if (toReceipt === undefined) throw new Error('degenerate corners');
+  const grain = spec.background === 'wood' ? 28 : 6;
+  for (let y = 0; y < height; y += 1) {
+    // Wood: long stripes along x whose tone drifts slowly; other surfaces: fine sensor noise only.
+    const stripe = spec.background === 'wood' ? Math.sin(y * 0.045 + Math.sin(y * 0.004) * 6) * grain : 0;
+    for (let x = 0; x < width; x += 1) {
+      const lower = Math.min(1, Math.max(0, (y / height - 0.55) / 0.2));
+      const light =
+        (1 - (spec.falloff ?? 0) * ((x / width + y / height) / 2)) * (1 - (spec.shade ?? 0) * lower);
+      const shade = shadow === undefined ? 1 : 1 - 0.45 * ((shadow[y * width + x] ?? 0) / 255);
+      let rgb: readonly [number, number, number] = base;
+      let tone = stripe + (next() - 0.5) * 10;
+      if (inside(corners, x + 0.5, y + 0.5)) {
+        const p = applyHomography(toReceipt, { x: x + 0.5, y: y + 0.5 });
+        const value = receipt.data[Math.floor(p.y) * receipt.width + Math.floor(p.x)] ?? 255;
+        rgb = [value, value, value - 4];
+        tone = (next() - 0.5) * 6;
+      }
+      const at = (y * width + x) * 3;
+      for (let c = 0; c < 3; c += 1) {
+        const channel = ((rgb[c] ?? 0) + tone) * light * (inside(corners, x + 0.5, y + 0.5) ? 1 : shade);
+        scene[at + c] = Math.max(0, Math.min(255, channel));
+      }
+    }
+  }
+  let image = sharp(scene, { raw: { width, height, channels: 3 } });
+  if ((spec.blur ?? 0.6) > 0.3) image = image.blur(spec.blur ?? 0.6);
+  const bytes =
+    spec.format === 'png' ? await image.png().toBuffer() : await image.jpeg({ quality: 88 }).toBuffer();
+  return { bytes, corners };
+}
+
+/** The receipt's outline moved down-right and blurred: 255 in full shadow. */
+async function shadowMask(spec: PhotoSpec): Promise<Buffer> {
+  const { width, height, corners } = spec;
+  const offset = Math.max(4, Math.round(Math.min(width, height) * 0.012));
+  const moved = corners.map((p) => ({ x: p.x + offset, y: p.y + offset * 1.5 })) as unknown as Quad;
+  const mask = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) if (inside(moved, x + 0.5, y + 0.5)) mask[y * width + x] = 255;
+  }
+  return sharp(mask, { raw: { width, height, channels: 1 } })
+    .blur(offset)
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+}
+
+/** A receipt photographed on a wooden table, a little turned and in perspective (override what you test). */
+export async function tablePhoto(
+  overrides: Partial<Omit<PhotoSpec, 'corners'>> & { angle?: number; tilt?: number } = {},
+): Promise<{ bytes: Buffer; corners: Quad }> {
+  const receipt = overrides.receipt ?? { ...ENGLISH_RECEIPT, fontSize: 30 };
+  const { aspect } = await receiptRaster(receipt);
+  const width = overrides.width ?? 1600;
+  const height = overrides.height ?? 1200;
+  const receiptHeight = height * 0.8;
+  const corners = placeReceipt({
+    centre: { x: width * 0.52, y: height * 0.5 },
+    receiptWidth: receiptHeight / aspect,
+    aspect,
+    angle: overrides.angle ?? 6,
+    tilt: overrides.tilt ?? 0.06,
+  });
+  return renderPhoto({
+    background: 'wood',
+    shadow: true,
+    falloff: 0.25,
+    ...overrides,
+    receipt,
+    width,
+    height,
+    corners,
+  });
+}
+
+/**
+ * A receipt pasted on a page and scanned: at its own resolution (no scaling), upright or slightly crooked,
+ * at `at` (the receipt's top-left corner as a share of the page), on white or grey card.
+ */
+export async function pageScan(options: {
+  readonly receipt?: ReceiptSpec;
+  readonly width: number;
+  readonly height: number;
+  readonly at: Point;
+  readonly background: 'white' | 'grey';
+  readonly angle?: number;
+}): Promise<{ bytes: Buffer; corners: Quad }> {
+  const receipt = options.receipt ?? ENGLISH_RECEIPT;
+  const { width: w, aspect } = await receiptRaster(receipt);
+  const centre = {
+    x: options.at.x * options.width + w / 2,
+    y: options.at.y * options.height + (w * aspect) / 2,
+  };
+  const corners = placeReceipt({ centre, receiptWidth: w, aspect, angle: options.angle ?? 0 });
+  return renderPhoto({
+    receipt,
+    width: options.width,
+    height: options.height,
+    corners,
+    background: options.background,
+    blur: 0,
+    format: 'png',
+  });
+}
