@@ -150,15 +150,21 @@ async function onPage(image: Raster, p: PageParams): Promise<Raster> {
           1,
         )
       : image;
-  // The page: a scanner's white, or the grey of its lid, with a slow shading and some sensor noise.
+  // The page: a scanner's white, or the grey of its lid, with a slow shading (separable: cheap at 8.7 MP)
+  // and some sensor noise.
   const base = p.page === 'white' ? 252 : p.tone;
-  const shading = smoothNoise(rng, p.width, p.height, 900);
+  const depth = p.page === 'white' ? 3 : 14;
+  const across = smoothNoise(rng, p.width, 1, 700);
+  const down = smoothNoise(rng, p.height, 1, 900);
   const noise = noiseTable(rng);
   const page = Buffer.alloc(p.width * p.height);
-  const depth = p.page === 'white' ? 3 : 14;
-  for (let i = 0; i < page.length; i += 1) {
-    const n = noise[(Math.imul(i, 0x9e3779b1) >>> 16) & 0xffff] as number;
-    page[i] = clampByte(base - (depth * (shading[i] as number)) / 255 + 2 * n);
+  for (let y = 0; y < p.height; y += 1) {
+    const row = base - (depth * (down[y] as number)) / 510;
+    for (let x = 0; x < p.width; x += 1) {
+      const i = y * p.width + x;
+      const n = noise[(Math.imul(i, 0x9e3779b1) >>> 16) & 0xffff] as number;
+      page[i] = clampByte(row - (depth * (across[x] as number)) / 510 + 2 * n);
+    }
   }
   const left = Math.round(p.x * (p.width - receipt.width));
   const top = Math.round(p.y * (p.height - receipt.height));

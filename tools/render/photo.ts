@@ -79,7 +79,7 @@ export function drawPhotoParams(rng: Rng): PhotoParams {
 }
 
 /** Table texture at a quarter of the photo's resolution (grey; the colour is applied when composing). */
-async function tableTexture(p: PhotoParams, rng: Generator, width: number, height: number): Promise<Buffer> {
+function tableTexture(p: PhotoParams, rng: Generator, width: number, height: number): Buffer {
   const grey = Buffer.alloc(width * height);
   if (p.table === 'wood') {
     // Grain: noise stretched along x, planks: coarser noise, seams: dark lines.
@@ -178,6 +178,7 @@ export function receiptQuad(p: PhotoParams, receiptWidth: number, receiptHeight:
   });
 }
 
+/** A grey polygon on white, `width` x `height` pixels, the points scaled by `scale`. */
 function polygonSvg(
   points: readonly Point[],
   width: number,
@@ -186,7 +187,7 @@ function polygonSvg(
   fill: number,
 ): string {
   const pts = points.map(([x, y]) => `${(x * scale).toFixed(1)},${(y * scale).toFixed(1)}`).join(' ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width * scale)}" height="${Math.round(height * scale)}"><rect width="100%" height="100%" fill="#fff"/><polygon points="${pts}" fill="rgb(${fill},${fill},${fill})"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><polygon points="${pts}" fill="rgb(${fill},${fill},${fill})"/></svg>`;
 }
 
 function lightingSvg(p: PhotoParams, width: number, height: number): string {
@@ -213,37 +214,50 @@ export async function photograph(receipt: Raster, p: PhotoParams): Promise<Raste
   const grey = await fromSharp(toSharp(receipt).blur(Math.max(0.3, p.blur)), 1);
   const quad = receiptQuad(p, grey.width, grey.height);
 
-  // Low-resolution fields: table (1/4), drop shadow and light (1/8), composed at full size in one pass.
+  // Table, drop shadow and light are smooth: composed at a quarter of the resolution into one field, which
+  // the full-size pass reads bilinearly (the light is kept apart for the receipt).
   const tw = Math.ceil(width / 4);
   const th = Math.ceil(height / 4);
-  const table = new Field(await tableTexture(p, rng, tw, th), tw, th, 1 / 4, width);
-  const small = 1 / 8;
+  const small = tw / width;
+  const texture = tableTexture(p, rng, tw, th);
   const shadowQuad = quad.map(([x, y]): Point => [x + p.shadow.dx * width, y + p.shadow.dy * height]);
   const shade = Math.round(255 * (1 - p.shadow.opacity));
-  const mask = await smallGrey(
-    polygonSvg(shadowQuad, width, height, small, shade),
-    p.shadow.blur * small * 4,
-  );
-  const shadow = new Field(mask.data, mask.width, mask.height, small, width);
-  const lightImage = await smallGrey(lightingSvg(p, Math.round(width * small), Math.round(height * small)));
-  const light = new Field(lightImage.data, lightImage.width, lightImage.height, small, width);
+  const mask = await smallGrey(polygonSvg(shadowQuad, tw, th, small, shade), p.shadow.blur);
+  const lightImage = await smallGrey(lightingSvg(p, tw, th));
+  const combined = Buffer.alloc(tw * th);
+  for (let i = 0; i < combined.length; i += 1) {
+    combined[i] =
+      ((texture[i] as number) * (mask.data[i] as number) * (lightImage.data[i] as number)) / 65025;
+  }
+  const ground = new Field(combined, tw, th, small, width);
+  const light = new Field(lightImage.data, tw, th, small, width);
 
   const scene = Buffer.alloc(width * height * 3);
-  const lit = Buffer.alloc(width * height);
   const [r, g, b] = p.tableColor.map((c) => c / 200) as [number, number, number];
   for (let y = 0; y < height; y += 1) {
-    const [t0, t1, tf] = table.row(y);
-    const [s0, s1, sf] = shadow.row(y);
-    const [l0, l1, lf] = light.row(y);
+    const [t0, t1, tf] = ground.row(y);
     for (let x = 0; x < width; x += 1) {
-      const i = y * width + x;
-      const l = light.at(x, l0, l1, lf);
-      lit[i] = l;
-      const v = (table.at(x, t0, t1, tf) * shadow.at(x, s0, s1, sf) * l) / 65025;
-      scene[i * 3] = v * r;
-      scene[i * 3 + 1] = v * g;
-      scene[i * 3 + 2] = v * b;
+      const v = ground.at(x, t0, t1, tf);
+      const o = (y * width + x) * 3;
+      scene[o] = v * r;
+      scene[o + 1] = v * g;
+      scene[o + 2] = v * b;
     }
+  }
+  const lit = Buffer.alloc(width * height);
+  const xs = quad.map((q) => q[0]);
+  const ys = quad.map((q) => q[1]);
+  const [x0, x1] = [
+    Math.max(0, Math.floor(Math.min(...xs))),
+    Math.min(width, Math.ceil(Math.max(...xs)) + 1),
+  ];
+  const [y0, y1] = [
+    Math.max(0, Math.floor(Math.min(...ys))),
+    Math.min(height, Math.ceil(Math.max(...ys)) + 1),
+  ];
+  for (let y = y0; y < y1; y += 1) {
+    const [l0, l1, lf] = light.row(y);
+    for (let x = x0; x < x1; x += 1) lit[y * width + x] = light.at(x, l0, l1, lf);
   }
 
   // The receipt through the perspective, lit like the table, then the camera's blur.

@@ -126,19 +126,12 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
-/** Wraps so that the last line is at most `lastWidth` long (it shares its row with a value). */
+/** Wraps greedily, then once more the last line, so that it leaves room for the value sharing its row. */
 function wrapLast(text: string, width: number, lastWidth: number): string[] {
   const lines = wrapWords(text, width);
   const last = lines[lines.length - 1] ?? '';
   if (last.length <= lastWidth) return lines;
-  const words = last.split(' ');
-  const tail: string[] = [];
-  while (words.length > 0 && [words[words.length - 1], ...tail].join(' ').length <= lastWidth) {
-    tail.unshift(words.pop() as string);
-  }
-  const head = words.join(' ');
-  if (tail.length === 0) return [...lines.slice(0, -1), ...wrapWords(last, lastWidth)];
-  return [...lines.slice(0, -1), head, tail.join(' ')];
+  return [...lines.slice(0, -1), ...wrapWords(last, lastWidth)];
 }
 
 /** The lines as printed, one string per line (double-size lines keep their characters, not their width). */

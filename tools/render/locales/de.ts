@@ -555,7 +555,7 @@ export const german: LocalePack = {
     taxWord: 'MwSt',
     taxIncludedLine: ['enth. MwSt {rate}', 'inkl. {rate} MwSt', 'MwSt {rate}', 'darin MwSt {rate}'],
     date: ['Datum:', 'Datum'],
-    time: ['Uhrzeit:', 'Zeit:', 'Uhr:'],
+    time: ['Uhrzeit:', 'Zeit:', 'Uhrzeit'],
     phone: ['Tel.', 'Tel:', 'Telefon', ''],
     openingHours: ['Mo-Sa 7:00-22:00 Uhr', 'Öffnungszeiten: Mo-Fr 8-20 Uhr', 'Mo-Sa 8-21 Uhr'],
     receiptNo: ['Bon-Nr.', 'Bon', 'Beleg-Nr.', 'Belegnr.:', 'Bon-Nr:'],
