@@ -68,7 +68,7 @@ function composeMerchant(
   city: City,
 ) {
   const caps = rng.chance(0.5);
-  const { name, subline } = shop.names(rng);
+  const { name, subline } = shop.names(rng, region.id);
   const addressLines = [region.street(rng), ...region.cityLines(rng, city)].map((l) => upper(l, caps));
   const extraLines: string[] = [];
   if (rng.chance(0.2)) extraLines.push(`www.${slug(name)}.${region.tld}`);
@@ -278,20 +278,13 @@ export function composeReceipt(pack: LocalePack, id: string, seed: number): Rece
   const count = refund ? itemRng.int(1, 2) : itemRng.int(shop.itemCount[0], shop.itemCount[1]);
   let items: ItemLine[] = [];
   // A fuel receipt has exactly one pump row, then maybe shop items.
-  const pumps = shop.items.filter((i) => i.unit === 'l');
+  const sold = shop.items.filter((i) => i.regions === undefined || i.regions.includes(region.id));
+  const pumps = sold.filter((i) => i.unit === 'l');
+  const others = sold.filter((i) => i.unit !== 'l');
   const chosen =
     pumps.length > 0 && !refund
-      ? [
-          itemRng.pick(pumps),
-          ...itemRng.sample(
-            shop.items.filter((i) => i.unit !== 'l'),
-            count - 1,
-          ),
-        ]
-      : itemRng.sample(
-          shop.items.filter((i) => i.unit !== 'l'),
-          count,
-        );
+      ? [itemRng.pick(pumps), ...itemRng.sample(others, count - 1)]
+      : itemRng.sample(others, count);
   for (const item of chosen) {
     items.push(...itemRows(itemRng, pack, region, kind, item, caps).rows);
   }

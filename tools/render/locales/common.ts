@@ -30,7 +30,7 @@ export function item(
   min: number,
   max: number,
   vat: VatClass,
-  extra: Partial<Pick<CatalogueItem, 'unit' | 'deposit' | 'multi'>> = {},
+  extra: Partial<Pick<CatalogueItem, 'unit' | 'deposit' | 'multi' | 'regions'>> = {},
 ): CatalogueItem {
   return { name, min, max, vat, ...extra };
 }

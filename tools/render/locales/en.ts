@@ -260,6 +260,10 @@ const ireland: RegionPack = {
   tld: 'ie',
 };
 
+function legalForms(region: string): readonly string[] {
+  return region === 'en-US' ? ['Inc.', 'LLC', 'Corp.'] : ['Ltd', 'Limited', 'Plc'];
+}
+
 function symbolOf(currency: string): string {
   return currency === 'GBP' ? '£' : currency === 'USD' ? '$' : '€';
 }
@@ -283,7 +287,7 @@ export const english: LocalePack = {
   shops: {
     grocery: {
       weight: 10,
-      names: (rng) =>
+      names: (rng, region) =>
         rng.weighted([
           [
             {
@@ -298,7 +302,7 @@ export const english: LocalePack = {
               subline: withForm(
                 rng,
                 rng.pick(['Northgate Retail', 'Sunrise Foods', 'Freshways']),
-                ['Ltd', 'Inc.', 'LLC', 'Plc'],
+                legalForms(region),
                 1,
               ),
             },
@@ -319,8 +323,8 @@ export const english: LocalePack = {
         ]),
       itemCount: [3, 14],
       items: [
-        item('Semi Skimmed Milk 2 Pint', 95, 165, 'food', { multi: true }),
-        item('Whole Milk 1 Gal', 299, 499, 'food'),
+        item('Semi Skimmed Milk 2 Pint', 95, 165, 'food', { multi: true, regions: ['en-GB', 'en-IE'] }),
+        item('Whole Milk 1 Gal', 299, 499, 'food', { regions: ['en-US'] }),
         item('Medium Sliced White Bread', 75, 165, 'food'),
         item('Free Range Eggs 6pk', 169, 329, 'food'),
         item('Mature Cheddar 400g', 249, 449, 'food'),
@@ -336,14 +340,14 @@ export const english: LocalePack = {
         item('Orange Juice 1L', 139, 249, 'standard'),
         item('Still Water 6x500ml', 149, 299, 'standard'),
         item('Cola 2L', 149, 249, 'standard', { multi: true }),
-        item('Crisps Sea Salt 150g', 119, 229, 'standard', { multi: true }),
+        item('Crisps Sea Salt 150g', 119, 229, 'standard', { multi: true, regions: ['en-GB', 'en-IE'] }),
         item('Milk Chocolate Bar 110g', 99, 199, 'standard', { multi: true }),
         item('Red Wine Shiraz 75cl', 599, 1299, 'standard'),
-        item('Lager 4x440ml', 399, 699, 'standard'),
+        item('Lager 4x440ml', 399, 699, 'standard', { regions: ['en-GB', 'en-IE'] }),
         item('Washing Up Liquid 450ml', 99, 199, 'standard'),
-        item('Toilet Tissue 9 Roll', 399, 649, 'standard'),
-        item('Bag For Life', 10, 75, 'standard'),
-        item('Paper Towels 2 Roll', 199, 399, 'standard'),
+        item('Toilet Tissue 9 Roll', 399, 649, 'standard', { regions: ['en-GB', 'en-IE'] }),
+        item('Bag For Life', 10, 75, 'standard', { regions: ['en-GB', 'en-IE'] }),
+        item('Paper Towels 2 Roll', 199, 399, 'standard', { regions: ['en-US'] }),
       ],
     },
     bakery: {
@@ -364,12 +368,12 @@ export const english: LocalePack = {
         item('Latte Regular', 295, 425, 'meal', { multi: true }),
         item('Americano', 245, 345, 'meal'),
         item('Croissant', 180, 295, 'food', { multi: true }),
-        item('Sausage Roll', 150, 295, 'meal'),
+        item('Sausage Roll', 150, 295, 'meal', { regions: ['en-GB', 'en-IE'] }),
         item('Sourdough Loaf', 350, 550, 'food'),
         item('Blueberry Muffin', 225, 350, 'food'),
-        item('Cheese Scone', 195, 295, 'food', { multi: true }),
+        item('Cheese Scone', 195, 295, 'food', { multi: true, regions: ['en-GB', 'en-IE'] }),
         item('Ham & Cheese Toastie', 450, 650, 'meal'),
-        item('Glazed Donut', 150, 250, 'food', { multi: true }),
+        item('Glazed Donut', 150, 250, 'food', { multi: true, regions: ['en-US'] }),
       ],
     },
     restaurant: {
@@ -388,20 +392,20 @@ export const english: LocalePack = {
       }),
       itemCount: [2, 9],
       items: [
-        item('Fish & Chips', 1250, 1650, 'meal'),
+        item('Fish & Chips', 1250, 1650, 'meal', { regions: ['en-GB', 'en-IE'] }),
         item('Cheeseburger & Fries', 1195, 1695, 'meal'),
         item('Chicken Tikka Masala', 1150, 1595, 'meal'),
         item('Pilau Rice', 295, 450, 'meal'),
         item('Garlic Naan', 295, 395, 'meal', { multi: true }),
         item('Margherita Pizza 12"', 1095, 1495, 'meal'),
         item('Caesar Salad', 995, 1395, 'meal'),
-        item('Sunday Roast Beef', 1595, 2195, 'meal'),
-        item('Sticky Toffee Pudding', 595, 795, 'meal'),
-        item('Pint of Lager', 495, 695, 'standard', { multi: true }),
-        item('Glass House Red 175ml', 595, 895, 'standard', { multi: true }),
-        item('Diet Coke', 250, 395, 'standard', { multi: true }),
-        item('Iced Tea', 250, 395, 'meal', { multi: true }),
-        item('Soft Tacos (3)', 995, 1395, 'meal'),
+        item('Sunday Roast Beef', 1595, 2195, 'meal', { regions: ['en-GB', 'en-IE'] }),
+        item('Sticky Toffee Pudding', 595, 795, 'meal', { regions: ['en-GB', 'en-IE'] }),
+        item('Pint of Lager', 495, 695, 'standard', { multi: true, regions: ['en-GB', 'en-IE'] }),
+        item('Glass House Red 175ml', 595, 895, 'standard', { multi: true, regions: ['en-GB', 'en-IE'] }),
+        item('Diet Coke', 250, 395, 'standard', { multi: true, regions: ['en-US'] }),
+        item('Iced Tea', 250, 395, 'meal', { multi: true, regions: ['en-US'] }),
+        item('Soft Tacos (3)', 995, 1395, 'meal', { regions: ['en-US'] }),
       ],
     },
     pharmacy: {
@@ -424,7 +428,7 @@ export const english: LocalePack = {
         item('Vitamin D 1000IU 90 Tabs', 399, 999, 'food'),
         item('Plasters Assorted 40', 199, 399, 'standard'),
         item('Toothpaste 75ml', 149, 399, 'standard'),
-        item('Prescription Charge', 935, 990, 'zero'),
+        item('Prescription Charge', 935, 990, 'zero', { regions: ['en-GB'] }),
       ],
     },
     fuel: {
@@ -444,14 +448,14 @@ export const english: LocalePack = {
         item('Diesel', 145, 179, 'standard', { unit: 'l' }),
         item('Super Unleaded', 155, 189, 'standard', { unit: 'l' }),
         item('Coffee Large', 199, 299, 'meal'),
-        item('Screenwash 5L', 399, 699, 'standard'),
-        item('Car Wash Deluxe', 800, 1400, 'standard'),
+        item('Screenwash 5L', 399, 699, 'standard', { regions: ['en-GB', 'en-IE'] }),
+        item('Car Wash Deluxe', 800, 1400, 'standard', { regions: ['en-US'] }),
         item('Energy Drink 500ml', 149, 249, 'standard', { multi: true }),
       ],
     },
     retail: {
       weight: 1.5,
-      names: (rng) => ({
+      names: (rng, region) => ({
         name: rng.pick([
           'Hartley Hardware',
           'Digital Zone',
@@ -465,7 +469,7 @@ export const english: LocalePack = {
               subline: withForm(
                 rng,
                 rng.pick(['Hartley & Sons', 'Digital Zone Retail']),
-                ['Ltd', 'Inc.', 'LLC'],
+                legalForms(region),
                 1,
               ),
             }

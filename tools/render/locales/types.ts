@@ -28,12 +28,14 @@ export interface CatalogueItem {
   readonly deposit?: number;
   /** True when the till usually sells several (rolls, yoghurts): a quantity row is likely. */
   readonly multi?: boolean;
+  /** Region ids that sell it, when not every region of the pack does ("en-US" for a gallon of milk). */
+  readonly regions?: readonly string[];
 }
 
 export interface ShopPack {
   readonly weight: number;
   /** The printed name (and optional line under it) of a merchant of this kind. */
-  readonly names: (rng: Rng) => { readonly name: string; readonly subline?: string };
+  readonly names: (rng: Rng, region: string) => { readonly name: string; readonly subline?: string };
   readonly items: readonly CatalogueItem[];
   readonly itemCount: readonly [number, number];
 }
