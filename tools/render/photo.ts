@@ -53,7 +53,17 @@ export function drawPhotoParams(rng: Rng): PhotoParams {
         [120, 40, 40],
         [30, 30, 30],
       ]);
-  const corner = (): Point => [rng.float(-0.08, 0.08), rng.float(-0.08, 0.08)];
+  // A phone held at an angle: the far edge of the receipt looks shorter (keystone), up and down or sideways,
+  // plus a little jitter; no corner moves by more than 8 % of the receipt's width.
+  const pitch = rng.float(-0.06, 0.06);
+  const yaw = rng.float(-0.04, 0.04);
+  const jitter = () => rng.float(-0.015, 0.015);
+  const corners: Point[] = [
+    [Math.max(0, pitch) + jitter(), Math.max(0, yaw) + jitter()],
+    [-Math.max(0, pitch) + jitter(), Math.max(0, -yaw) + jitter()],
+    [-Math.max(0, -pitch) + jitter(), -Math.max(0, -yaw) + jitter()],
+    [Math.max(0, -pitch) + jitter(), -Math.max(0, yaw) + jitter()],
+  ];
   return {
     kind: 'photo',
     width,
@@ -62,8 +72,8 @@ export function drawPhotoParams(rng: Rng): PhotoParams {
     tableColor,
     fill: rng.float(0.55, 0.85),
     center: [rng.float(0.42, 0.58), rng.float(0.45, 0.55)],
-    rotation: rng.float(-5, 5),
-    corners: [corner(), corner(), corner(), corner()],
+    rotation: rng.float(-4, 4),
+    corners,
     paper: [rng.float(0.97, 1), rng.float(0.95, 0.99), rng.float(0.88, 0.96)],
     shadow: {
       dx: rng.float(-0.015, 0.015),
