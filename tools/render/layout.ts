@@ -359,7 +359,11 @@ class Writer {
   }
 
   totalRow(label: string, cents: number): void {
-    const { label: suffix, amount } = this.totalMoney(cents);
+    // A label that names the currency ("TOTALE EURO", "TOTAL EUROS") is followed by the bare amount.
+    const named = /\b(EUR|EURO|EUROS)\b/i.test(label);
+    const { label: suffix, amount } = named
+      ? { label: '', amount: this.bare(cents) }
+      : this.totalMoney(cents);
     const text = `${label}${suffix}`;
     const size =
       this.style.totalSize === 'wide' && text.length + amount.length + 1 <= this.sheet.width('wide')
@@ -438,9 +442,14 @@ class Writer {
     }
     if (vat.length > 1 && this.rng.chance(0.5)) {
       const sum = (pick: (v: VatLine) => number) => vat.reduce((acc, v) => acc + pick(v), 0);
+      const net = this.bare(sum((v) => v.net));
+      const label = (this.rng.weighted(words.subtotal).split(' ')[0] ?? '').slice(
+        0,
+        w - 2 * step - net.length - 1,
+      );
       s.cells([
-        [this.rng.weighted(words.subtotal).split(' ')[0] ?? '', 0, 'left'],
-        [this.bare(sum((v) => v.net)), w - 2 * step, 'right'],
+        [label, 0, 'left'],
+        [net, w - 2 * step, 'right'],
         [this.bare(sum((v) => v.tax)), w - step, 'right'],
         [this.bare(sum((v) => v.gross)), w, 'right'],
       ]);
