@@ -1,10 +1,12 @@
 /**
  * Reads the receipt the right way up: the text-line geometry picks the quarter turn and the skew before any
  * recognition (image/text-orientation.ts); recognition confidence breaks the tie only when the geometry is
- * unsure and the first reading is weak. A weak reading of faded or unevenly lit paper is read once more with
- * the lighting flattened (image/normalise.ts), and the more confident reading is kept.
+ * unsure and the first reading is weak. Grey paper (a photo in room light) is read with its lighting flattened
+ * (image/normalise.ts) from the start; a weak reading of white paper is read once more flattened, and the more
+ * confident reading is kept.
  */
 import { flattenLighting } from './image/normalise.js';
+import { isGreyPaper } from './image/paper-tone.js';
 import { measureOrientation, type QuarterTurn, type TextOrientation } from './image/text-orientation.js';
 import { findTextLines } from './layout.js';
 import { analysisCopy, cropImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
@@ -17,7 +19,7 @@ import type { Timings } from './schema.js';
  * scans mostly at 0.6-0.9, a few faded ones at 0.37-0.56.
  */
 export const ORIENTATION_CONFIDENCE = 0.52;
-/** Below this a reading is weak enough to try the receipt with its lighting flattened. */
+/** Below this a reading is weak enough to try the receipt with its lighting flattened (after any turn). */
 export const FADED_CONFIDENCE = 0.6;
 /** A turned band must read this much more confidently than the first orientation's band to turn the page. */
 const PROBE_MARGIN = 0.15;
@@ -32,6 +34,8 @@ export interface Reading {
   readonly image: GrayImage;
   /** Clockwise degrees applied: the quarter turn plus the skew. */
   readonly rotation: number;
+  /** The quarter turn alone. */
+  readonly turn: QuarterTurn;
 }
 
 export type Lap = (stage: keyof Timings) => void;
@@ -70,7 +74,7 @@ async function read(
   lap('preprocessMs');
   const page = await recognizer.recognize(toPgm(image), scale);
   lap('ocrMs');
-  return { page, image, rotation };
+  return { page, image, rotation, turn };
 }
 
 /** The turns worth a probe: the other way up when up/down was unsure, the other axis when that was. */
@@ -126,22 +130,25 @@ export async function readUpright(
   recognizer: Recognizer,
   lap: Lap,
 ): Promise<Reading> {
-  const layout = await measureLayout(image);
+  let layout = await measureLayout(image);
+  const flattened = isGreyPaper(image);
+  // Flattened before turning: the layout's turn and skew apply unchanged.
+  if (flattened) layout = { ...layout, image: flattenLighting(image) };
   lap('preprocessMs');
-  const first = layout.orientation.turn;
-  let best = await read(layout, first, scale, recognizer, lap);
-  if (best.page.confidence >= FADED_CONFIDENCE) return best;
-
-  // Flattened before turning: the same layout (turn, skew) applies, and the probe below reads the better image.
-  const flat: Layout = { ...layout, image: flattenLighting(layout.image) };
-  const flatReading = await read(flat, first, scale, recognizer, lap);
-  const chosen = flatReading.page.confidence >= best.page.confidence + FLATTENED_GAIN ? flat : layout;
-  if (chosen === flat) best = flatReading;
+  let best = await read(layout, layout.orientation.turn, scale, recognizer, lap);
 
   const turns = alternatives(layout.orientation);
-  if (best.page.confidence >= ORIENTATION_CONFIDENCE || turns.length === 0) return best;
-  const better = await probe(chosen, first, turns, recognizer, lap);
-  if (better === undefined) return best;
-  const turned = await read(chosen, better, scale, recognizer, lap);
-  return turned.page.confidence > best.page.confidence ? turned : best;
+  if (best.page.confidence < ORIENTATION_CONFIDENCE && turns.length > 0) {
+    const better = await probe(layout, layout.orientation.turn, turns, recognizer, lap);
+    if (better !== undefined) {
+      const turned = await read(layout, better, scale, recognizer, lap);
+      if (turned.page.confidence > best.page.confidence) best = turned;
+    }
+  }
+
+  if (!flattened && best.page.confidence < FADED_CONFIDENCE) {
+    const flat = await read({ ...layout, image: flattenLighting(image) }, best.turn, scale, recognizer, lap);
+    if (flat.page.confidence >= best.page.confidence + FLATTENED_GAIN) best = flat;
+  }
+  return best;
 }

@@ -62,15 +62,17 @@ function glyphLike(glyphs: readonly Glyph[]): { glyphs: Glyph[]; size: number } 
 }
 
 /** Buckets glyphs on a grid so that neighbours are found without comparing every pair. */
-function grid(glyphs: readonly Glyph[], cell: number): Map<string, number[]> {
-  const cells = new Map<string, number[]>();
+function grid(glyphs: readonly Glyph[], cell: number): (u: number, v: number) => readonly number[] {
+  const cells = new Map<number, number[]>();
+  // Frame coordinates may be negative (turned frames): offset the cell indices into a positive key.
+  const key = (cu: number, cv: number) => (cu + 50_000) * 100_000 + (cv + 50_000);
   glyphs.forEach((g, i) => {
-    const key = `${Math.floor(g.u0 / cell)},${Math.floor(g.v0 / cell)}`;
-    const list = cells.get(key);
+    const k = key(Math.floor(g.u0 / cell), Math.floor(g.v0 / cell));
+    const list = cells.get(k);
     if (list) list.push(i);
-    else cells.set(key, [i]);
+    else cells.set(k, [i]);
   });
-  return cells;
+  return (cu, cv) => cells.get(key(cu, cv)) ?? [];
 }
 
 interface Pairs {
@@ -94,7 +96,7 @@ function alignedNeighbours(glyphs: readonly Glyph[], size: number): Pairs {
     let bestGap = Number.POSITIVE_INFINITY;
     for (let du = -1; du <= 2; du += 1) {
       for (let dv = -1; dv <= 1; dv += 1) {
-        for (const j of cells.get(`${cu + du},${cv + dv}`) ?? []) {
+        for (const j of cells(cu + du, cv + dv)) {
           if (j === i) continue;
           const b = glyphs[j] as Glyph;
           const gap = b.u0 - a.u1;
@@ -184,6 +186,12 @@ function baselineVotes(
 ) {
   let up = 0;
   let down = 0;
+  // Full stops and commas: small, roundish blobs (not glyphs, not specks).
+  const dots = all.filter((dot) => {
+    const w = width(dot);
+    const h = height(dot);
+    return dot.area >= 2 && Math.max(w, h) <= size * 1.2 && Math.max(w, h) <= 2.5 * Math.min(w, h);
+  });
   for (const line of lines) {
     const body = line.bottom - line.top;
     if (body <= 0) continue;
@@ -193,7 +201,7 @@ function baselineVotes(
     );
     const off = (values: number[], edge: number) =>
       values.filter((v) => Math.abs(v - edge) > body * 0.2).length;
-    const ragged = off(
+    const raggedTop = off(
       members.map((g) => g.v0),
       line.top,
     );
@@ -201,27 +209,24 @@ function baselineVotes(
       members.map((g) => g.v1),
       line.bottom,
     );
-    if (ragged >= raggedBottom + 2 && ragged >= 2 * raggedBottom) up += 1;
-    if (raggedBottom >= ragged + 2 && raggedBottom >= 2 * ragged) down += 1;
-    for (const dot of all) {
-      const w = width(dot);
-      const h = height(dot);
-      if (
-        dot.u0 < line.u0 ||
-        dot.u1 > line.u1 ||
-        Math.max(w, h) > body * 0.4 ||
-        Math.max(w, h) > 2.5 * Math.min(w, h)
-      )
-        continue;
-      if (dot.area < 2) continue;
+    if (raggedTop >= raggedBottom + 2 && raggedTop >= 2 * raggedBottom) up += 1;
+    if (raggedBottom >= raggedTop + 2 && raggedBottom >= 2 * raggedTop) down += 1;
+    // Everything on the line's body, narrow strokes (the stem of an i) and the dots themselves included.
+    const onLine = all.filter((g) => {
+      const centre = (g.v0 + g.v1) / 2;
+      return g.u1 > line.u0 && g.u0 < line.u1 && centre > line.top && centre < line.bottom;
+    });
+    for (const dot of dots) {
+      if (dot.u0 < line.u0 || dot.u1 > line.u1 || Math.max(width(dot), height(dot)) > body * 0.5) continue;
       const centre = ((dot.v0 + dot.v1) / 2 - line.top) / body;
       if (centre < -0.4 || centre > 1.4) continue;
-      if (members.some((g) => g.u0 < dot.u1 && dot.u0 < g.u1)) continue;
+      // Something above or below it: the dot of an i, an umlaut, a colon's other half.
+      if (onLine.some((g) => g !== dot && g.u0 < dot.u1 && dot.u0 < g.u1)) continue;
       if (centre > 0.65) up += 1;
       else if (centre < 0.35) down += 1;
     }
   }
-  return { up, down, size };
+  return { up, down };
 }
 
 /**
@@ -243,8 +248,9 @@ export function measureOrientation(image: GrayImage, angleDegrees: number): Text
   const frameAll = horizontal ? all : quarterTurned(all);
   const lines = linesOf(frameGlyphs, (horizontal ? along : across).aligned, Math.max(1, size * 0.15));
   const { up, down } = baselineVotes(frameAll, frameGlyphs, lines, size);
-  const flipped = down > up;
   const flipSure = Math.max(up, down) >= MIN_VOTES && Math.max(up, down) >= FLIP_RATIO * Math.min(up, down);
+  // Unsure about a page with level lines: most are the right way up (a scan, a photo EXIF already turned).
+  const flipped = (flipSure || !horizontal) && down > up;
   // Vertical lines are read in the frame turned a quarter counter-clockwise: upright there needs 270 degrees.
   const base = horizontal ? 0 : 270;
   const turn = ((base + (flipped ? 180 : 0)) % 360) as QuarterTurn;

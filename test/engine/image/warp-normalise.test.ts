@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { flattenLighting } from '../../../functions/engine/image/normalise.js';
+import { isGreyPaper } from '../../../functions/engine/image/paper-tone.js';
 import { warpQuad } from '../../../functions/engine/image/warp.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
@@ -114,5 +115,19 @@ describe('flattening the lighting of faded paper', () => {
     expect(right.paper).toBeGreaterThan(230);
     expect(left.ink).toBeLessThan(120);
     expect(right.ink).toBeLessThan(120);
+  });
+});
+
+describe('paper tone', () => {
+  it('tells a white scan from paper photographed in room light', async () => {
+    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const scan = { data, width: info.width, height: info.height };
+    const dim = { ...scan, data: Buffer.from(data.map((v) => v * 0.7)) };
+
+    expect(isGreyPaper(scan)).toBe(false);
+    expect(isGreyPaper(dim)).toBe(true);
   });
 });
