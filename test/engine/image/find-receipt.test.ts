@@ -109,4 +109,20 @@ describe('finding the receipt on a scanned page', () => {
       expect(loaded.scale).toBe(1);
     },
   );
+
+  it("cuts a receipt laid straight without resampling it: the pixels read are the scan's own", async () => {
+    const page = await pageScan({ width: 1654, height: 2339, background: 'grey', at: { x: 0.2, y: 0.3 } });
+
+    const loaded = await load(page.bytes);
+
+    const [topLeft, , bottomRight] = loaded.crop as Quad;
+    const box = {
+      left: topLeft.x,
+      top: topLeft.y,
+      width: bottomRight.x - topLeft.x,
+      height: bottomRight.y - topLeft.y,
+    };
+    const cut = await sharp(page.bytes).grayscale().extract(box).raw().toBuffer();
+    expect(loaded.image.data.equals(cut)).toBe(true);
+  });
 });
