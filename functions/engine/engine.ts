@@ -5,9 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { EngineError } from './errors.js';
 import type { FieldLineOptions } from './field-lines.js';
 import type { Quad } from './image/geometry.js';
-import { loadReceipt } from './image/load-receipt.js';
+import { DEFAULT_LOAD, type LoadedReceipt, loadReceipts } from './image/load-receipt.js';
 import { checkInput } from './input.js';
 import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
 import { type RereadOptions, rereadWeakLines } from './lines.js';
@@ -46,6 +47,11 @@ export interface ReceiptEngine {
   readonly info: EngineInfo;
   /** Throws EngineError for bad input (EMPTY_FILE, UNSUPPORTED_FORMAT, ...) or a failed worker (OCR_FAILED). */
   process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult>;
+  /**
+   * Every receipt in the image, largest first, each read on its own (several receipts laid apart in one
+   * photo); one result, as process() gives, when the image holds one receipt.
+   */
+  processAll(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult[]>;
   close(): Promise<void>;
 }
 
@@ -97,19 +103,38 @@ class Engine implements ReceiptEngine {
     await this.#first.warm();
   }
 
-  process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
-    const run = this.#queue.then(() => this.#run(input.bytes));
+  async process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
+    const [result] = await this.#enqueue(input.bytes, 1);
+    if (result === undefined) throw new EngineError('OCR_FAILED', 'The engine returned no result', true);
+    return result;
+  }
+
+  processAll(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult[]> {
+    return this.#enqueue(input.bytes, MAX_RECEIPTS_PER_IMAGE);
+  }
+
+  #enqueue(bytes: Uint8Array, maxReceipts: number): Promise<EngineResult[]> {
+    const run = this.#queue.then(() => this.#run(bytes, maxReceipts));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #run(bytes: Uint8Array): Promise<EngineResult> {
+  async #run(bytes: Uint8Array, maxReceipts: number): Promise<EngineResult[]> {
     const limits = { maxBytes: this.#options.maxBytes, maxPixels: this.#options.maxPixels };
-    const timer = new StageTimer();
+    const started = performance.now();
     const format = checkInput(bytes, limits);
-    // The receipt found, cropped and flattened; decoding only its region is part of the decode stage.
-    const loaded = await loadReceipt(bytes, format, limits);
-    timer.lap('decodeMs');
+    // The receipts found, cropped and flattened; decoding only their regions is part of the decode stage.
+    const receipts = await loadReceipts(bytes, format, limits, DEFAULT_LOAD, maxReceipts);
+    const decodeMs = performance.now() - started;
+    const results: EngineResult[] = [];
+    for (const loaded of receipts) results.push(await this.#read(loaded, format, decodeMs));
+    return results;
+  }
+
+  /** Reads one receipt: upright, recognised, its fields extracted. */
+  async #read(loaded: LoadedReceipt, format: string, decodeMs: number): Promise<EngineResult> {
+    const timer = new StageTimer();
+    timer.timings.decodeMs = decodeMs;
     // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = loaded.scale;
     let best = await readUpright(loaded.image, scale, this.#first, (stage) => timer.lap(stage));
@@ -160,6 +185,9 @@ class Engine implements ReceiptEngine {
     await Promise.all([this.#first.close(), ...[...this.#others.values()].map((other) => other.close())]);
   }
 }
+
+/** Receipts read from one image at most (processAll). */
+const MAX_RECEIPTS_PER_IMAGE = 4;
 
 function roundCorners(quad: Quad): { x: number; y: number }[] {
   return quad.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Point } from '../../functions/engine/image/geometry.js';
 import { createReceiptEngine, type EngineResult, type ReceiptEngine } from '../../functions/engine/index.js';
 import { ENGLISH_RECEIPT } from '../support/receipt-images.js';
-import { pageScan, tablePhoto } from '../support/receipt-photos.js';
+import { pageScan, tablePhoto, twoReceiptPhoto } from '../support/receipt-photos.js';
 
 const FLAT = { total: '1126.89', date: '2024-03-15' };
 
@@ -73,5 +73,16 @@ describe('engine on photos and pages', () => {
     expect(result.image.crop).toBeDefined();
     // Read at the page's own resolution: the receipt is under 1200 px wide, so nothing is shrunk.
     expect(result.image.width).toBeLessThan(1654 / 2);
+  });
+
+  it('reads each of two receipts photographed side by side as its own result', async () => {
+    const photo = await twoReceiptPhoto();
+
+    const results = await engine.processAll({ bytes: photo.bytes });
+
+    expect(results).toHaveLength(2);
+    expect(fieldsOf(results[0] as EngineResult)).toEqual(FLAT);
+    expect(results[1]?.text).toContain('TOTAL A PAGAR');
+    expect(results[1]?.text).not.toContain('SUNRISE');
   });
 });

@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import type { Point, Quad } from '../../functions/engine/image/geometry.js';
 import { applyHomography, homography } from '../../functions/engine/image/homography.js';
-import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from './receipt-images.js';
+import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt, SPANISH_RECEIPT } from './receipt-images.js';
 
 export type Background = 'wood' | 'dark' | 'grey' | 'white';
 
@@ -19,6 +19,8 @@ export interface PhotoSpec {
   readonly height: number;
   /** Where the upright receipt's top-left, top-right, bottom-right and bottom-left corners land. */
   readonly corners: Quad;
+  /** More receipts on the same table (several receipts photographed together). */
+  readonly more?: readonly { readonly receipt: ReceiptSpec; readonly corners: Quad }[];
   readonly background: Background;
   /** A soft shadow cast down and to the right of the receipt. */
   readonly shadow?: boolean;
@@ -100,19 +102,29 @@ export async function receiptRaster(spec: ReceiptSpec) {
 }
 
 export async function renderPhoto(spec: PhotoSpec): Promise<{ bytes: Buffer; corners: Quad }> {
-  const receipt = await receiptRaster(spec.receipt);
-  const { width, height, corners } = spec;
+  const { width, height } = spec;
+  const sheets = await Promise.all(
+    [{ receipt: spec.receipt, corners: spec.corners }, ...(spec.more ?? [])].map(async (sheet) => {
+      const raster = await receiptRaster(sheet.receipt);
+      const toReceipt = homography(sheet.corners, [
+        { x: 0, y: 0 },
+        { x: raster.width, y: 0 },
+        { x: raster.width, y: raster.height },
+        { x: 0, y: raster.height },
+      ]);
+      if (toReceipt === undefined) throw new Error('degenerate corners');
+      return { raster, corners: sheet.corners, toReceipt };
+    }),
+  );
   const next = random(spec.seed ?? 7);
   const base = BACKGROUNDS[spec.background];
   const scene = Buffer.alloc(width * height * 3);
-  const shadow = spec.shadow ? await shadowMask(spec) : undefined;
-  const toReceipt = homography(corners, [
-    { x: 0, y: 0 },
-    { x: receipt.width, y: 0 },
-    { x: receipt.width, y: receipt.height },
-    { x: 0, y: receipt.height },
-  ]);
-  if (toReceipt === undefined) throw new Error('degenerate corners');
+  const shadow = spec.shadow
+    ? await shadowMask(
+        spec,
+        sheets.map((sheet) => sheet.corners),
+      )
+    : undefined;
   const grain = spec.background === 'wood' ? 28 : 6;
   for (let y = 0; y < height; y += 1) {
     // Wood: long stripes along x whose tone drifts slowly; other surfaces: fine sensor noise only.
@@ -121,19 +133,20 @@ export async function renderPhoto(spec: PhotoSpec): Promise<{ bytes: Buffer; cor
       const lower = Math.min(1, Math.max(0, (y / height - 0.55) / 0.2));
       const light =
         (1 - (spec.falloff ?? 0) * ((x / width + y / height) / 2)) * (1 - (spec.shade ?? 0) * lower);
-      const shade = shadow === undefined ? 1 : 1 - 0.45 * ((shadow[y * width + x] ?? 0) / 255);
+      let shade = shadow === undefined ? 1 : 1 - 0.45 * ((shadow[y * width + x] ?? 0) / 255);
       let rgb: readonly [number, number, number] = base;
       let tone = stripe + (next() - 0.5) * 10;
-      if (inside(corners, x + 0.5, y + 0.5)) {
-        const p = applyHomography(toReceipt, { x: x + 0.5, y: y + 0.5 });
-        const value = receipt.data[Math.floor(p.y) * receipt.width + Math.floor(p.x)] ?? 255;
+      const sheet = sheets.find((s) => inside(s.corners, x + 0.5, y + 0.5));
+      if (sheet !== undefined) {
+        const p = applyHomography(sheet.toReceipt, { x: x + 0.5, y: y + 0.5 });
+        const value = sheet.raster.data[Math.floor(p.y) * sheet.raster.width + Math.floor(p.x)] ?? 255;
         rgb = [value, value, value - 4];
         tone = (next() - 0.5) * 6;
+        shade = 1;
       }
       const at = (y * width + x) * 3;
       for (let c = 0; c < 3; c += 1) {
-        const channel = ((rgb[c] ?? 0) + tone) * light * (inside(corners, x + 0.5, y + 0.5) ? 1 : shade);
-        scene[at + c] = Math.max(0, Math.min(255, channel));
+        scene[at + c] = Math.max(0, Math.min(255, ((rgb[c] ?? 0) + tone) * light * shade));
       }
     }
   }
@@ -141,17 +154,21 @@ export async function renderPhoto(spec: PhotoSpec): Promise<{ bytes: Buffer; cor
   if ((spec.blur ?? 0.6) > 0.3) image = image.blur(spec.blur ?? 0.6);
   const bytes =
     spec.format === 'png' ? await image.png().toBuffer() : await image.jpeg({ quality: 88 }).toBuffer();
-  return { bytes, corners };
+  return { bytes, corners: spec.corners };
 }
 
-/** The receipt's outline moved down-right and blurred: 255 in full shadow. */
-async function shadowMask(spec: PhotoSpec): Promise<Buffer> {
-  const { width, height, corners } = spec;
+/** The sheets' outlines moved down-right and blurred: 255 in full shadow. */
+async function shadowMask(spec: PhotoSpec, outlines: readonly Quad[]): Promise<Buffer> {
+  const { width, height } = spec;
   const offset = Math.max(4, Math.round(Math.min(width, height) * 0.012));
-  const moved = corners.map((p) => ({ x: p.x + offset, y: p.y + offset * 1.5 })) as unknown as Quad;
+  const moved = outlines.map(
+    (corners) => corners.map((p) => ({ x: p.x + offset, y: p.y + offset * 1.5 })) as unknown as Quad,
+  );
   const mask = Buffer.alloc(width * height);
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) if (inside(moved, x + 0.5, y + 0.5)) mask[y * width + x] = 255;
+    for (let x = 0; x < width; x += 1) {
+      if (moved.some((quad) => inside(quad, x + 0.5, y + 0.5))) mask[y * width + x] = 255;
+    }
   }
   return sharp(mask, { raw: { width, height, channels: 1 } })
     .blur(offset)
@@ -216,4 +233,35 @@ export async function pageScan(options: {
     blur: 0,
     format: 'png',
   });
+}
+
+/** The English receipt and a shorter Spanish one photographed side by side (the English one is larger). */
+export async function twoReceiptPhoto(): Promise<{ bytes: Buffer; receipts: [Quad, Quad] }> {
+  const english = { ...ENGLISH_RECEIPT, fontSize: 24 };
+  const spanish = { ...SPANISH_RECEIPT, fontSize: 20 };
+  const first = placeReceipt({
+    centre: { x: 470, y: 560 },
+    receiptWidth: 640,
+    aspect: (await receiptRaster(english)).aspect,
+    angle: -4,
+    tilt: 0.04,
+  });
+  const second = placeReceipt({
+    centre: { x: 1200, y: 520 },
+    receiptWidth: 560,
+    aspect: (await receiptRaster(spanish)).aspect,
+    angle: 5,
+    tilt: 0.04,
+  });
+  const { bytes } = await renderPhoto({
+    receipt: english,
+    corners: first,
+    more: [{ receipt: spanish, corners: second }],
+    width: 1700,
+    height: 1200,
+    background: 'wood',
+    shadow: true,
+    falloff: 0.2,
+  });
+  return { bytes, receipts: [first, second] };
 }

@@ -44,20 +44,36 @@ const MAX_COVERAGE = 0.94;
 /** Corners further than this from square are not a photographed rectangle (degrees). */
 const MAX_CORNER_ERROR = 25;
 
-export function findReceipt(image: RasterImage): ReceiptOutline | undefined {
+/** Another sheet counts as a receipt of its own when it is at least this share of the largest one's area. */
+const MIN_SHARE_OF_LARGEST = 0.25;
+/** At most this many receipts are looked for in one photo. */
+const MAX_RECEIPTS = 4;
+
+/**
+ * The receipts in the image, largest first: one for a photo or page of one receipt, several when sheets lie
+ * apart on a table, none when the receipt is the whole image or nothing is sure.
+ */
+export function findReceipts(image: RasterImage): ReceiptOutline[] {
   const { width, height } = image;
   const sharp = luminance(image);
   const gray = boxBlur(sharp, width, height, 2);
   const surface = borderLevel(gray, width, height);
   const paper = percentile(gray, 0.98);
   if (paper - surface >= MIN_CONTRAST) {
-    const outline = paperOutline(gray, width, height, surface + (paper - surface) * PAPER_THRESHOLD);
-    if (outline === undefined) return undefined;
-    const quad = extendSoftSides(outline, gray, width, height, paper - surface);
-    return quad === undefined ? undefined : { quad, method: 'paper' };
+    const outlines = paperOutlines(gray, width, height, surface + (paper - surface) * PAPER_THRESHOLD);
+    const [only] = outlines;
+    if (outlines.length !== 1 || only === undefined)
+      return outlines.map((quad) => ({ quad, method: 'paper' }));
+    // One receipt: a side in shadow is pushed out to the border (with several, it would run into the next).
+    const quad = extendSoftSides(only, gray, width, height, paper - surface);
+    return quad === undefined ? [] : [{ quad, method: 'paper' }];
   }
   const box = inkBox(sharp, width, height);
-  return box === undefined ? undefined : { quad: box, method: 'ink' };
+  return box === undefined ? [] : [{ quad: box, method: 'ink' }];
+}
+
+export function findReceipt(image: RasterImage): ReceiptOutline | undefined {
+  return findReceipts(image)[0];
 }
 
 /** The surface's gray level: the median of a thin ring along the image border. */
@@ -104,18 +120,36 @@ function outline(labels: Int32Array, width: number, c: Component): { points: Poi
   return { points, filledArea };
 }
 
-function paperOutline(gray: Uint8Array, width: number, height: number, threshold: number): Quad | undefined {
+/**
+ * Quadrilaterals of the bright regions that look like sheets of paper, largest first. Empty when the largest
+ * region is not one (a bright table, a receipt touching a white object): nothing is cropped then.
+ */
+function paperOutlines(gray: Uint8Array, width: number, height: number, threshold: number): Quad[] {
   const mask = new Uint8Array(gray.length);
   for (let i = 0; i < gray.length; i += 1) mask[i] = (gray[i] ?? 0) > threshold ? 1 : 0;
   const { labels, components } = connectedComponents(mask, width, height, false);
-  const largest = components.reduce<Component | undefined>(
-    (best, c) => (c.area > (best?.area ?? 0) ? c : best),
-    undefined,
-  );
-  if (largest === undefined) return undefined;
-  const { points, filledArea } = outline(labels, width, largest);
-  const hull = convexHull(points);
-  const rectangle = minAreaRectangle(hull);
+  const bySize = [...components].sort((a, b) => b.area - a.area);
+  const largest = bySize[0];
+  if (largest === undefined) return [];
+  const quads: Quad[] = [];
+  for (const component of bySize.slice(0, MAX_RECEIPTS)) {
+    if (component.area < MIN_SHARE_OF_LARGEST * largest.area) break;
+    const quad = sheetOutline(labels, width, height, component);
+    if (quad === undefined && component === largest) return [];
+    if (quad !== undefined) quads.push(quad);
+  }
+  return quads;
+}
+
+/** A component's quadrilateral when it passes for a sheet: size, fill and square corners. */
+function sheetOutline(
+  labels: Int32Array,
+  width: number,
+  height: number,
+  component: Component,
+): Quad | undefined {
+  const { points, filledArea } = outline(labels, width, component);
+  const rectangle = minAreaRectangle(convexHull(points));
   const quad = refineEdges(rectangle.corners, points);
   const area = polygonArea(quad);
   const imageArea = width * height;

@@ -8,7 +8,7 @@ import type { Sharp } from 'sharp';
 import { type AcceptedFormat, decodeError, type InputLimits, openImage } from '../input.js';
 import type { Box, GrayImage } from '../preprocess.js';
 import { type Frame, toStored, toUpright, uprightSize } from './exif.js';
-import { findReceipt } from './find-receipt.js';
+import { findReceipts } from './find-receipt.js';
 import { distance, orderCorners, type Point, type Quad } from './geometry.js';
 import { luminance, type RasterImage } from './raster.js';
 import { warpQuad } from './warp.js';
@@ -41,12 +41,29 @@ async function raw(pipeline: Sharp): Promise<RasterImage> {
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
+/** The receipt of the image (the largest, when several lie apart in one photo). */
 export async function loadReceipt(
   bytes: Uint8Array,
   format: AcceptedFormat,
   limits: InputLimits,
   options: LoadOptions = DEFAULT_LOAD,
 ): Promise<LoadedReceipt> {
+  const receipts = await loadReceipts(bytes, format, limits, options, 1);
+  // Never empty: without a receipt found, the whole image is the receipt.
+  return receipts[0] as LoadedReceipt;
+}
+
+/**
+ * Every receipt found in the image, largest first, each cropped and flattened (at most `max`); the whole
+ * image when none is found.
+ */
+export async function loadReceipts(
+  bytes: Uint8Array,
+  format: AcceptedFormat,
+  limits: InputLimits,
+  options: LoadOptions = DEFAULT_LOAD,
+  max = Number.POSITIVE_INFINITY,
+): Promise<LoadedReceipt[]> {
   try {
     const open = () => openImage(bytes, format, limits, { autoOrient: false });
     const metadata = await open().metadata();
@@ -65,46 +82,51 @@ export async function loadReceipt(
         withoutEnlargement: true,
       }),
     );
-    const found = findReceipt(small);
-    if (found === undefined) {
+    const found = findReceipts(small).slice(0, max);
+    if (found.length === 0) {
       const image = await wholeImage(open().autoOrient(), options.maxSide);
-      return {
-        image,
-        scale: upright.width / image.width,
-        crop: undefined,
-        cropMethod: undefined,
-        ...upright,
-      };
+      return [
+        { image, scale: upright.width / image.width, crop: undefined, cropMethod: undefined, ...upright },
+      ];
     }
     const toOriginal = (p: Point): Point => ({
       x: (p.x * frame.width) / small.width,
       y: (p.y * frame.height) / small.height,
     });
-    // Corners named in the upright picture (so an upright receipt stays upright), warped in stored pixels.
-    const crop = orderCorners(found.quad.map((p) => toUpright(frame, toOriginal(p))));
-    const box = straightBox(crop, upright);
-    if (box !== undefined && box.width * box.height <= MAX_CUT_PIXELS) {
-      const image = await wholeImage(open().autoOrient().extract(box), options.maxSide);
-      return {
-        image,
-        scale: box.width / image.width,
-        crop: boxCorners(box),
-        cropMethod: found.method,
-        ...upright,
-      };
+    const receipts: LoadedReceipt[] = [];
+    for (const outline of found) {
+      // Corners named in the upright picture (so an upright receipt stays upright), warped in stored pixels.
+      const crop = orderCorners(outline.quad.map((p) => toUpright(frame, toOriginal(p))));
+      const cut = await cropReceipt(open, frame, crop, options.maxSide);
+      receipts.push({ ...cut, cropMethod: outline.method, ...upright });
     }
-    const stored = crop.map((p) => toStored(frame, p)) as unknown as Quad;
-    const width = (distance(crop[0], crop[1]) + distance(crop[3], crop[2])) / 2;
-    const height = (distance(crop[0], crop[3]) + distance(crop[1], crop[2])) / 2;
-    const factor = Math.min(1, options.maxSide / Math.min(width, height));
-    const image = await warpRegion(open, frame, stored, factor, {
-      width: Math.max(1, Math.round(width * factor)),
-      height: Math.max(1, Math.round(height * factor)),
-    });
-    return { image, scale: 1 / factor, crop, cropMethod: found.method, ...upright };
+    return receipts;
   } catch (error) {
     throw decodeError(error, format, limits.maxPixels);
   }
+}
+
+/** One receipt's quadrilateral (upright pixels) as a gray raster: a plain cut when it lies straight, else warped. */
+async function cropReceipt(
+  open: () => Sharp,
+  frame: Frame,
+  crop: Quad,
+  maxSide: number,
+): Promise<{ image: GrayImage; scale: number; crop: Quad }> {
+  const box = straightBox(crop, uprightSize(frame));
+  if (box !== undefined && box.width * box.height <= MAX_CUT_PIXELS) {
+    const image = await wholeImage(open().autoOrient().extract(box), maxSide);
+    return { image, scale: box.width / image.width, crop: boxCorners(box) };
+  }
+  const stored = crop.map((p) => toStored(frame, p)) as unknown as Quad;
+  const width = (distance(crop[0], crop[1]) + distance(crop[3], crop[2])) / 2;
+  const height = (distance(crop[0], crop[3]) + distance(crop[1], crop[2])) / 2;
+  const factor = Math.min(1, maxSide / Math.min(width, height));
+  const image = await warpRegion(open, frame, stored, factor, {
+    width: Math.max(1, Math.round(width * factor)),
+    height: Math.max(1, Math.round(height * factor)),
+  });
+  return { image, scale: 1 / factor, crop };
 }
 
 /** Edges this close to the image's axes (degrees) make the crop a plain cut, as for a scan laid straight. */

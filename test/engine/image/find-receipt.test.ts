@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Point, Quad } from '../../../functions/engine/image/geometry.js';
-import { loadReceipt } from '../../../functions/engine/image/load-receipt.js';
+import { loadReceipt, loadReceipts } from '../../../functions/engine/image/load-receipt.js';
 import { checkInput } from '../../../functions/engine/input.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
-import { pageScan, tablePhoto } from '../../support/receipt-photos.js';
+import { pageScan, tablePhoto, twoReceiptPhoto } from '../../support/receipt-photos.js';
 
 const limits = { maxBytes: 50_000_000, maxPixels: 64_000_000 };
 
@@ -124,5 +124,24 @@ describe('finding the receipt on a scanned page', () => {
     };
     const cut = await sharp(page.bytes).grayscale().extract(box).raw().toBuffer();
     expect(loaded.image.data.equals(cut)).toBe(true);
+  });
+});
+
+describe('several receipts in one photo', () => {
+  it('finds each receipt laid apart on a table, largest first', async () => {
+    const photo = await twoReceiptPhoto();
+
+    const receipts = await loadReceipts(photo.bytes, checkInput(photo.bytes, limits), limits);
+
+    expect(receipts).toHaveLength(2);
+    receipts.forEach((receipt, i) => {
+      const truth = photo.receipts[i] as Quad;
+      expect(cornerError(receipt.crop as Quad, truth)).toBeLessThan(0.01 * receiptWidth(truth) + 2);
+    });
+    // The single-receipt loader reads the largest.
+    const single = await load(photo.bytes);
+    expect(cornerError(single.crop as Quad, photo.receipts[0] as Quad)).toBeLessThan(
+      0.01 * receiptWidth(photo.receipts[0] as Quad) + 2,
+    );
   });
 });
