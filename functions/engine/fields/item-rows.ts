@@ -7,23 +7,31 @@
  * Quantities are kept as exact decimal strings and in thousandths (weights have three decimals), money in
  * hundredths: quantity x unit price = amount is checked exactly, within the till's rounding of one cent.
  */
+import {
+  impliedPrice,
+  inlineQuantity,
+  leadingQuantity,
+  MARK,
+  multiplies,
+  PER,
+  priceFromCents,
+  type Quantity,
+  quantityOf,
+  TIMES,
+  UNIT,
+  type UnitPrice,
+} from './item-quantities.js';
+import { prepareRow } from './item-tokens.js';
 import { DEPOSIT, DISCOUNT, TAX } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
-
-export interface Quantity {
-  /** As a decimal string: "2", "0.414". */
-  readonly text: string;
-  /** In thousandths: 2 → 2000, 0,414 kg → 414. */
-  readonly milli: number;
-}
 
 /** A quantity row: the quantity and unit price of an article, with the line amount when the row prints one. */
 export interface QuantityRow {
   readonly kind: 'quantity';
   readonly row: Row;
   readonly quantity: Quantity;
-  readonly unitCents: number;
+  readonly price: UnitPrice;
   readonly amount?: Amount;
 }
 
@@ -34,9 +42,7 @@ export interface ArticleRow {
   readonly description: string;
   readonly amount: Amount;
   readonly quantity?: Quantity;
-  readonly unitCents?: number;
-  /** A discount row (label or negative amount). */
-  readonly discount: boolean;
+  readonly price?: UnitPrice;
 }
 
 /** Words only: a description waiting for its prices, or the rest of a wrapped one. */
@@ -51,68 +57,6 @@ export interface OtherRow {
 }
 
 export type ItemRow = QuantityRow | ArticleRow | TextRow | OtherRow;
-
-const QTY = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
-/** Currency marks as printed beside unit prices ("€", "EUR", and € as OCR reads it: "¢", "E"). */
-const MARK = String.raw`(?:EUR|EURO|€|¢|£|\$|RM|CHF|E)`;
-/** Units a quantity is counted or weighed in. */
-const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
-/** "/kg", "EUR/kg", "€/Stk": the unit price's unit. */
-const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|L|STK|ST|PC|UN|UD|U)\.?)`;
-const TIMES = '[X×*@]';
-
-/** `2 x 1,29`, `2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`, `3 @ $0.50` (the rest of the row follows). */
-const QUANTITY_FIRST = new RegExp(
-  String.raw`^[^\p{L}\d]{0,3}${QTY}\s*${MEASURE}?\s*${TIMES}\.?\s*${MARK}?\s*(\d{1,6}[.,]\d{2,3})(?!\d)\s*${MARK}?${PER}?`,
-  'u',
-);
-/** A weight and a price per kilo without a times sign: `0,846 kg 1,99 €/kg`. */
-const WEIGHT_PER = new RegExp(
-  String.raw`^[^\p{L}\d]{0,3}${QTY}\s*(?:KG|G|L)\.?\s+${MARK}?\s*(\d{1,6}[.,]\d{2})\s*${MARK}?${PER}`,
-  'u',
-);
-/** Unit price first: `0,79 x 2`, `1,29 € x 3`. */
-const PRICE_FIRST = new RegExp(
-  String.raw`^[^\p{L}\d]{0,3}${MARK}?\s*(\d{1,6}[.,]\d{2})\s*${MARK}?\s*${TIMES}\s*(\d{1,3})(?![\d.,])`,
-  'u',
-);
-/** Inside an article row: `MILCH 0,79 x 2 1,58`, `LAIT 2 x 0,95 1,90`. */
-const INLINE_PRICE_TIMES = new RegExp(
-  String.raw`(?:^|\s)${MARK}?\s*(\d{1,6}[.,]\d{2})\s*${MARK}?\s*${TIMES}\s*(\d{1,3})(?![\d.,])`,
-  'u',
-);
-const INLINE_TIMES_PRICE = new RegExp(
-  String.raw`(?:^|\s)${QTY}\s*${MEASURE}?\s*${TIMES}\s*${MARK}?\s*(\d{1,6}[.,]\d{2})(?!\d)`,
-  'u',
-);
-
-export function quantityOf(text: string): Quantity | undefined {
-  const normal = text.replace(',', '.');
-  const m = /^(\d+)(?:\.(\d{1,3}))?$/.exec(normal);
-  if (!m?.[1]) return undefined;
-  const milli = Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
-  if (milli <= 0) return undefined;
-  const fraction = (m[2] ?? '').replace(/0+$/, '');
-  return { text: fraction === '' ? String(Number(m[1])) : `${Number(m[1])}.${fraction}`, milli };
-}
-
-/** Unit price in hundredths; a third decimal (a price per kilo such as 2,999) is rounded. */
-function priceCents(text: string): number | undefined {
-  const m = /^(\d+)[.,](\d{2,3})$/.exec(text);
-  if (!m?.[1] || !m[2]) return undefined;
-  const frac = m[2].length === 3 ? Math.round(Number(m[2]) / 10) : Number(m[2]);
-  return Number(m[1]) * 100 + frac;
-}
-
-/** Quantity x unit price, in hundredths, as the till rounds it. */
-export function lineCents(quantity: Quantity, unitCents: number): number {
-  return Math.round((quantity.milli * unitCents) / 1000);
-}
-
-/** True when quantity x unit price gives the amount, within the till's rounding. */
-export function multiplies(quantity: Quantity, unitCents: number, amountCents: number): boolean {
-  return Math.abs(lineCents(quantity, unitCents) - Math.abs(amountCents)) <= 1;
-}
 
 /**
  * A token that only flags the amount before it: VAT and tax codes (A, B, AW, 1, *, SR, ZRL, [SR]), currency
@@ -129,7 +73,10 @@ function closingAmount(row: Row, amounts: readonly Amount[]): Amount | undefined
   if (!last) return undefined;
   const width = last.text.split(' ').length;
   const after = row.tokens.slice(last.tokenIndex + width);
-  if (after.length > 2 || !after.every((t) => isFlag(t.text))) return undefined;
+  if (after.length > 2 || !after.every((t) => isFlag(t.text)) || UNIT.test(after[0]?.text ?? ''))
+    return undefined;
+  // a volume or weight in the description ("ROTWEIN TROCKEN 0,75L"), not an amount with its VAT code
+  if (/\d(L|G|KG|ML|CL)$/i.test(last.text)) return undefined;
   return last;
 }
 
@@ -174,46 +121,13 @@ function tokenStart(row: Row, offset: number): number {
   return Number.POSITIVE_INFINITY;
 }
 
-/** Quantity-row patterns with the groups that hold the quantity and the unit price. */
-const QUANTITY_ROWS = [
-  { pattern: QUANTITY_FIRST, quantity: 1, price: 2 },
-  { pattern: WEIGHT_PER, quantity: 1, price: 2 },
-  { pattern: PRICE_FIRST, quantity: 2, price: 1 },
-] as const;
-
 function readQuantityRow(row: Row, whole: boolean): QuantityRow | undefined {
-  for (const form of QUANTITY_ROWS) {
-    const m = form.pattern.exec(row.upper);
-    const quantity = quantityOf(m?.[form.quantity] ?? '');
-    const unitCents = priceCents(m?.[form.price] ?? '');
-    if (!m || !quantity || unitCents === undefined) continue;
-    const rest = quantityRest(row, m[0], whole);
-    if (rest.ok)
-      return { kind: 'quantity', row, quantity, unitCents, ...(rest.amount ? { amount: rest.amount } : {}) };
-  }
-  return undefined;
-}
-
-/** Quantity and unit price printed inside an article row, when they multiply to its amount. */
-function inlineQuantity(
-  upper: string,
-  amountCents: number,
-): { quantity: Quantity; unitCents: number } | undefined {
-  const priceFirst = INLINE_PRICE_TIMES.exec(upper);
-  if (priceFirst?.[1] && priceFirst[2]) {
-    const quantity = quantityOf(priceFirst[2]);
-    const unitCents = priceCents(priceFirst[1]);
-    if (quantity && unitCents !== undefined && multiplies(quantity, unitCents, amountCents))
-      return { quantity, unitCents };
-  }
-  const timesPrice = INLINE_TIMES_PRICE.exec(upper);
-  if (timesPrice?.[1] && timesPrice[2]) {
-    const quantity = quantityOf(timesPrice[1]);
-    const unitCents = priceCents(timesPrice[2]);
-    if (quantity && unitCents !== undefined && multiplies(quantity, unitCents, amountCents))
-      return { quantity, unitCents };
-  }
-  return undefined;
+  const match = leadingQuantity(row.upper, whole);
+  if (!match) return undefined;
+  const rest = quantityRest(row, match.matched, whole);
+  if (!rest.ok) return undefined;
+  const { quantity, price } = match;
+  return { kind: 'quantity', row, quantity, price, ...(rest.amount ? { amount: rest.amount } : {}) };
 }
 
 /** Quantity columns: "MELK 2 0,99 1,98", "$5.50 1 $5.50", a leading count "2 TIGER BUCKET 93.80". */
@@ -221,21 +135,21 @@ function columnQuantity(
   row: Row,
   amounts: readonly Amount[],
   last: Amount,
-): { quantity: Quantity; unitCents?: number } | undefined {
+): { quantity: Quantity; price?: UnitPrice } | undefined {
   const first = amounts[0];
   if (amounts.length >= 2 && first && first !== last) {
+    const price = priceFromCents(first.cents, first.decimals);
     // an integer between unit price and amount
     for (let i = first.tokenIndex + first.text.split(' ').length; i < last.tokenIndex; i++) {
       const t = row.tokens[i]?.text ?? '';
       const quantity = /^\d{1,3}$/.test(t) ? quantityOf(t) : undefined;
-      if (quantity) return { quantity, unitCents: first.cents };
+      if (quantity) return { quantity, price };
     }
     // a quantity column before the prices
     const before = row.tokens[first.tokenIndex - 1]?.text ?? '';
     const quantity =
       first.tokenIndex > 1 && /^\d{1,3}(?:[.,]\d{1,3})?$/.test(before) ? quantityOf(before) : undefined;
-    if (quantity && multiplies(quantity, first.cents, last.cents))
-      return { quantity, unitCents: first.cents };
+    if (quantity && multiplies(quantity, price, last.cents)) return { quantity, price };
   }
   const before = row.tokens[last.tokenIndex - 1]?.text ?? '';
   if (amounts.length === 1 && last.tokenIndex > 1 && /^\d{1,3}$/.test(before)) {
@@ -309,29 +223,35 @@ function garbledQuantity(row: Row): boolean {
   return m !== null && !/\p{L}{5,}/u.test(m[1] ?? '');
 }
 
-export function readItemRow(row: Row, whole: boolean): ItemRow {
+export function readItemRow(original: Row, whole: boolean): ItemRow {
+  const row = prepareRow(original, whole);
   const quantityRow = readQuantityRow(row, whole);
-  if (quantityRow) return quantityRow;
-  if (garbledQuantity(row)) return { kind: 'other', row };
+  if (quantityRow) return { ...quantityRow, row: original };
+  if (garbledQuantity(row)) return { kind: 'other', row: original };
   // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
   const amounts = moneyAmounts(row, whole).filter((a) => whole || a.decimals);
   const closing = closingAmount(row, amounts);
   if (!closing || HOURS.test(row.upper) || taxOnly(row)) {
-    return describes(row) && !HOURS.test(row.upper) ? { kind: 'text', row } : { kind: 'other', row };
+    return describes(row) && !HOURS.test(row.upper)
+      ? { kind: 'text', row: original }
+      : { kind: 'other', row: original };
   }
   const amount = deductedSign(row, signed(row, closing));
-  const discount = DISCOUNT.test(row.upper) || amount.cents < 0;
-  const article = { kind: 'article' as const, row, amount, discount };
-  const inline = inlineQuantity(row.upper, amount.cents);
   const description = descriptionText(row, amounts);
-  if (inline) return { ...article, description, quantity: inline.quantity, unitCents: inline.unitCents };
+  const article = { kind: 'article' as const, row: original, amount, description };
+  const inline = inlineQuantity(row.upper, amount.cents, whole);
+  if (inline) return { ...article, ...inline };
   const column = columnQuantity(row, amounts, closing);
-  const unitCents = column?.unitCents ?? amounts[amounts.length - 2]?.cents;
+  const second = amounts[amounts.length - 2];
+  const price =
+    column?.price ??
+    (second ? priceFromCents(second.cents, second.decimals) : undefined) ??
+    (column ? impliedPrice(column.quantity, amount.cents, amount.decimals) : undefined);
   return {
     ...article,
     // a quantity column left of the prices is not part of the description
     description: column ? description.replace(/\s+\d{1,3}$/, '') : description,
     ...(column ? { quantity: column.quantity } : {}),
-    ...(unitCents !== undefined ? { unitCents } : {}),
+    ...(price ? { price } : {}),
   };
 }

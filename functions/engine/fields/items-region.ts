@@ -5,6 +5,7 @@
  * first sum and the total (`Summe 28,30` / `10 % Rabatt -0,67` / `SUMME 27,63`) belong to the items too.
  */
 import {
+  CARD,
   CASH_TENDERED,
   CHANGE,
   DISCOUNT,
@@ -17,7 +18,7 @@ import {
   TOTAL,
 } from './labels.js';
 import type { Row } from './layout.js';
-import { moneyAmounts } from './numbers.js';
+import { type Amount, moneyAmounts } from './numbers.js';
 
 export function isItemHeader(row: Row): boolean {
   const words = new Set(row.upper.match(ITEM_HEADER) ?? []);
@@ -44,11 +45,41 @@ function amountsOnly(row: Row | undefined): boolean {
 /**
  * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
  * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
+ * A tender covers the bill: a row whose tender word comes with other words ("VERSE MUNTTHEE", Dutch, reads
+ * as French "VERSÉ") and whose amount is below the amounts above it is an item, not a tender.
  */
-function endsItems(row: Row, next: Row | undefined): boolean {
+function endsItems(row: Row, next: Row | undefined, above: number): boolean {
   if (!isTotalsLabel(row)) return false;
-  const hasAmount = moneyAmounts(row, true).length > 0;
-  return hasAmount || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
+  const amounts = moneyAmounts(row, true);
+  if (tenderOnly(row)) {
+    const paid = amounts[amounts.length - 1] ?? (amountsOnly(next) ? lastAmount(next) : undefined);
+    return paid !== undefined && (!namesMore(row) || paid.cents >= above);
+  }
+  return amounts.length > 0 || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
+}
+
+/** Words beside the tender label: a product whose name holds a tender word of another language. */
+function namesMore(row: Row): boolean {
+  const rest = [CASH_TENDERED, CARD].reduce(
+    (text, label) => text.replace(new RegExp(label.source, 'g'), ' '),
+    row.upper,
+  );
+  return /\p{L}{4,}/u.test(rest);
+}
+
+function tenderOnly(row: Row): boolean {
+  return !(
+    SUBTOTAL.test(row.upper) ||
+    STRONG_TOTAL.test(row.upper) ||
+    TOTAL.test(row.upper) ||
+    ROUNDING.test(row.upper) ||
+    CHANGE.test(row.upper)
+  );
+}
+
+function lastAmount(row: Row | undefined): Amount | undefined {
+  const amounts = row ? moneyAmounts(row, true) : [];
+  return amounts[amounts.length - 1];
 }
 
 /**
@@ -77,15 +108,32 @@ function deductionsAfter(rows: readonly Row[], end: number, whole: boolean): rea
   return TOTAL.test(closing.upper) || STRONG_TOTAL.test(closing.upper) ? rows.slice(end + 1, i) : [];
 }
 
+export interface ItemsRegion {
+  readonly rows: readonly Row[];
+  /** The amount of the sum or total row that closes the items (after the deductions below a first sum). */
+  readonly closingCents?: number;
+}
+
 /** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
-export function itemsRegion(rows: readonly Row[], whole: boolean): readonly Row[] {
+export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
   const endAfter = (start: number) => {
-    const end = rows.findIndex((r, i) => i > start && endsItems(r, rows[i + 1]) && !isItemHeader(r));
-    return end < 0 ? rows.length : end;
+    let above = 0;
+    for (let i = start + 1; i < rows.length; i++) {
+      const row = rows[i] as Row;
+      if (endsItems(row, rows[i + 1], above) && !isItemHeader(row)) return i;
+      const price = moneyAmounts(row, whole).filter((a) => whole || a.decimals);
+      above += Math.max(0, price[price.length - 1]?.cents ?? 0);
+    }
+    return rows.length;
   };
-  const withDeductions = (start: number) => {
+  const from = (start: number): ItemsRegion => {
     const end = endAfter(start);
-    return [...rows.slice(start + 1, end), ...deductionsAfter(rows, end, whole)];
+    const deductions = deductionsAfter(rows, end, whole);
+    const closing = lastAmount(rows[end + deductions.length]);
+    return {
+      rows: [...rows.slice(start + 1, end), ...deductions],
+      ...(closing && closing.cents > 0 ? { closingCents: closing.cents } : {}),
+    };
   };
   // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)
   // a count such as "ITEM(S) : 5 QTY(S) : 5" under the items is not a heading
@@ -97,7 +145,7 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): readonly Row[
       (r.text.match(/\d/g)?.length ?? 0) <= 1 &&
       rows.slice(i + 1, i + 4).some((n) => moneyAmounts(n, true).length > 0),
   );
-  if (heading >= 0) return withDeductions(heading);
+  if (heading >= 0) return from(heading);
   const dated = rows.findIndex((r, i) => i < firstEnd && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
-  return withDeductions(dated);
+  return from(dated);
 }

@@ -1,41 +1,29 @@
 /**
- * Line items: each row of the items region (items-region.ts) is read on its own (item-rows.ts), then rows are
- * put together:
+ * Line items: the rows of the items region (items-region.ts) are read one by one (item-rows.ts), then put
+ * together:
  * - an article row (description and amount) is an item; discount rows (negative amounts, RABATT, REMISE,
- *   SCONTO...) and deposit rows (PFAND, CONSIGNE, STATIEGELD...) are items of their own;
- * - a quantity row (`2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`) without an amount gives the quantity and unit
- *   price of the article above or below it: the one whose amount it multiplies to, else the side the other
- *   quantity rows of the receipt take;
+ *   SCONTO...) and deposit rows (PFAND, CONSIGNE, STATIEGELD...) are items of their own, deductions negative;
+ * - a quantity row without an amount (`2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`) gives the quantity and unit
+ *   price of the article above or below it: the one whose amount it multiplies to (past a wrapped description
+ *   line), else the side the other quantity rows of the receipt take;
  * - a quantity row with an amount under a description row (`BANANEN` / `0,616 kg x 1,99 EUR/kg 1,23`) is an
  *   item with that description; a prices-only row takes the description above it (or, when the prices come
- *   first, the one below it).
- * Quantity x unit price = amount raises the item's confidence.
+ *   first, the one below it); a description line between an article and its quantity row is part of it.
+ * Then the receipt's own arithmetic (items-balance.ts) checks the items against the sum that closes them.
  */
 import type { LineItem } from '../schema.js';
+import { formatPrice, lineCents, multiplies } from './item-quantities.js';
 import {
   type ArticleRow,
   cleanDescription,
   type ItemRow,
-  lineCents,
-  multiplies,
-  type Quantity,
   type QuantityRow,
   readItemRow,
 } from './item-rows.js';
+import { balanceItems, type Draft } from './items-balance.js';
 import { itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 import { formatCents, parseAmount } from './numbers.js';
-
-interface Draft {
-  description: string;
-  quantity?: Quantity;
-  unitCents?: number;
-  cents: number;
-  decimals: boolean;
-  sources: Row[];
-  /** Read from a quantity row whose amount the OCR lost: quantity x unit price. */
-  computed?: boolean;
-}
 
 type Side = 'above' | 'below';
 
@@ -43,68 +31,191 @@ function hasDescription(text: string): boolean {
   return /\p{L}{3,}/u.test(text) && letterRatio(text) >= 0.3;
 }
 
-/** The article next to a quantity row on one side, when it has no quantity row of its own yet. */
-function neighbour(parsed: readonly ItemRow[], index: number, side: Side): ArticleRow | undefined {
-  const row = parsed[side === 'above' ? index - 1 : index + 1];
-  return row?.kind === 'article' ? row : undefined;
+/** Rows a quantity row may reach past to its article: a wrapped description line or a short code. */
+function passable(row: ItemRow): boolean {
+  return row.kind === 'text' || (row.kind === 'other' && row.row.tokens.length <= 3);
+}
+
+/** The nearest article on one side of a row, past at most one wrapped description line. */
+function articleNear(parsed: readonly ItemRow[], index: number, side: Side, reach = 2): number | undefined {
+  const step = side === 'above' ? -1 : 1;
+  for (let i = index + step, n = 0; n < reach && i >= 0 && i < parsed.length; i += step, n++) {
+    const row = parsed[i] as ItemRow;
+    if (row.kind === 'article') return i;
+    if (!passable(row)) return undefined;
+  }
+  return undefined;
 }
 
 /**
- * Which side's article each amount-less quantity row belongs to: the one whose amount it multiplies to;
- * when neither or both do, the side most quantity rows of this receipt take (below their article when
- * none decides).
+ * Which article each amount-less quantity row belongs to: the one whose amount it multiplies to; when neither
+ * or both do, the adjacent article on the side most quantity rows of this receipt take (the article above when
+ * none decides). Returns quantity row → article row, and the usual side.
  */
-function quantityOwners(parsed: readonly ItemRow[]): Map<number, ArticleRow> {
+function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, number>; usual: Side } {
   const votes = { above: 0, below: 0 };
-  const decided = new Map<number, Side>();
+  const decided: [number, number][] = [];
   const open: number[] = [];
   parsed.forEach((row, i) => {
     if (row.kind !== 'quantity' || row.amount) return;
     const fits = (side: Side) => {
-      const article = neighbour(parsed, i, side);
-      return article !== undefined && multiplies(row.quantity, row.unitCents, article.amount.cents);
+      const at = articleNear(parsed, i, side);
+      const article = at === undefined ? undefined : (parsed[at] as ArticleRow);
+      return article && multiplies(row.quantity, row.price, article.amount.cents) ? at : undefined;
     };
     const above = fits('above');
     const below = fits('below');
-    if (above !== below) {
-      const side = above ? 'above' : 'below';
-      decided.set(i, side);
-      votes[side] += 1;
-    } else open.push(i);
+    if ((above === undefined) === (below === undefined)) open.push(i);
+    else {
+      decided.push([i, (above ?? below) as number]);
+      votes[above !== undefined ? 'above' : 'below'] += 1;
+    }
   });
   const usual: Side = votes.below > votes.above ? 'below' : 'above';
-  for (const i of open) decided.set(i, usual);
-  const owners = new Map<number, ArticleRow>();
-  const taken = new Set<ArticleRow>();
-  for (const [i, side] of [...decided].sort((a, b) => a[0] - b[0])) {
-    const article = neighbour(parsed, i, side) ?? neighbour(parsed, i, side === 'above' ? 'below' : 'above');
-    if (article && !taken.has(article)) {
-      owners.set(i, article);
-      taken.add(article);
-    }
+  const other: Side = usual === 'above' ? 'below' : 'above';
+  for (const i of open) {
+    const at = articleNear(parsed, i, usual, 1) ?? articleNear(parsed, i, other, 1);
+    if (at !== undefined) decided.push([i, at]);
   }
-  return owners;
+  const owners = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const [i, at] of decided.sort((a, b) => a[0] - b[0])) {
+    if (taken.has(at)) continue;
+    owners.set(i, at);
+    taken.add(at);
+  }
+  return { owners, usual };
 }
 
-/** The quantity row's own amount repeats the article next to it: it only details that article. */
-function detailsNeighbour(
+/** A quantity row whose amount repeats the article next to it only details that article. */
+function detailedArticle(parsed: readonly ItemRow[], index: number, row: QuantityRow): number | undefined {
+  for (const at of [index - 1, index + 1]) {
+    const article = parsed[at];
+    if (article?.kind === 'article' && article.amount.cents === row.amount?.cents) return at;
+  }
+  return undefined;
+}
+
+function textRow(parsed: readonly ItemRow[], at: number, used: ReadonlySet<number>): boolean {
+  return parsed[at]?.kind === 'text' && !used.has(at);
+}
+
+/** The description row above a row: adjacent, or past a short code row ("WA29 - 20"). */
+function descriptionAbove(
   parsed: readonly ItemRow[],
   index: number,
-  row: QuantityRow,
-): ArticleRow | undefined {
-  const cents = row.amount?.cents;
-  return (['above', 'below'] as const)
-    .map((side) => neighbour(parsed, index, side))
-    .find((article) => article !== undefined && article.amount.cents === cents);
+  used: ReadonlySet<number>,
+): number | undefined {
+  if (textRow(parsed, index - 1, used)) return index - 1;
+  const between = parsed[index - 1];
+  if (between?.kind === 'other' && between.row.tokens.length <= 3 && textRow(parsed, index - 2, used))
+    return index - 2;
+  return undefined;
 }
 
-function toItem(draft: Draft, checks: boolean): LineItem {
+function assemble(parsed: readonly ItemRow[]): Draft[] {
+  const { owners, usual } = quantityOwners(parsed);
+  const quantityOf = new Map<number, QuantityRow>();
+  const lines = new Map<number, number[]>();
+  const used = new Set<number>();
+  for (const [q, at] of owners) {
+    quantityOf.set(at, parsed[q] as QuantityRow);
+    used.add(q);
+    // description lines between an article and its quantity row belong to the article
+    const [from, to] = q < at ? [q + 1, at] : [at + 1, q];
+    for (let k = from; k < to; k++) {
+      const line = parsed[k];
+      if (!line || !(line.kind === 'text' || (line.kind === 'other' && /\p{L}/u.test(line.row.text)))) continue;
+      lines.set(at, [...(lines.get(at) ?? []), k]);
+      used.add(k);
+    }
+  }
+  parsed.forEach((row, i) => {
+    if (row.kind !== 'quantity' || !row.amount || used.has(i)) return;
+    const at = detailedArticle(parsed, i, row);
+    if (at !== undefined && !quantityOf.has(at)) {
+      quantityOf.set(at, row);
+      used.add(i);
+    }
+  });
+
+  const drafts: Draft[] = [];
+  for (const [i, row] of parsed.entries()) {
+    if (used.has(i) || row.kind === 'text' || row.kind === 'other') continue;
+    if (row.kind === 'quantity') {
+      // a quantity row of its own: the description is the row above (the quantity row itself when none is);
+      // its amount, when the OCR lost it, is quantity x unit price
+      const above = descriptionAbove(parsed, i, used);
+      const nextTo = usual === 'above' ? i - 1 : i + 1;
+      const text = row.amount ? above : textRow(parsed, nextTo, used) ? nextTo : undefined;
+      if (!row.amount && text === undefined) continue;
+      if (text !== undefined) used.add(text);
+      const source = text !== undefined ? (parsed[text] as ItemRow).row : undefined;
+      drafts.push({
+        description: cleanDescription(source?.text ?? row.row.text) || row.row.text,
+        quantity: row.quantity,
+        price: row.price,
+        cents: row.amount?.cents ?? lineCents(row.quantity, row.price),
+        decimals: row.amount?.decimals ?? row.price.decimals !== 0,
+        sources: source ? [source, row.row] : [row.row],
+        ...(row.amount ? {} : { computed: true }),
+      });
+      continue;
+    }
+    const detail = quantityOf.get(i);
+    const sources = [row.row];
+    let description = row.description;
+    const attached = lines.get(i) ?? [];
+    if (attached.length > 0) {
+      const before = attached.filter((k) => k < i).map((k) => (parsed[k] as ItemRow).row);
+      const after = attached.filter((k) => k > i).map((k) => (parsed[k] as ItemRow).row);
+      description = cleanDescription(
+        [...before.map((r) => r.text), description, ...after.map((r) => r.text)].join(' '),
+      );
+      sources.push(...before, ...after);
+    } else if (!hasDescription(description)) {
+      const above = descriptionAbove(parsed, i, used);
+      const next = parsed[i + 1];
+      if (above !== undefined) {
+        description = cleanDescription((parsed[above] as ItemRow).row.text);
+        sources.unshift((parsed[above] as ItemRow).row);
+        used.add(above);
+      } else if (next?.kind === 'text' && !used.has(i + 1) && letterRatio(next.row.text) > 0.5) {
+        // code and prices first, description on the row below: "1042 4 18.55 74.20" / "CORRUGATED ROOFING SHEET"
+        description = cleanDescription(next.row.text);
+        sources.push(next.row);
+        used.add(i + 1);
+      }
+    }
+    // a short name ("SP98") stands when its quantity row checks the amount
+    const checked = detail !== undefined && multiplies(detail.quantity, detail.price, row.amount.cents);
+    if (!hasDescription(description) && !(checked && /\p{L}/u.test(description))) continue;
+    if (detail) sources.push(detail.row);
+    const quantity = detail?.quantity ?? row.quantity;
+    const price = detail?.price ?? row.price;
+    drafts.push({
+      description,
+      cents: row.amount.cents,
+      decimals: row.amount.decimals,
+      sources,
+      ...(quantity ? { quantity } : {}),
+      ...(price ? { price } : {}),
+    });
+  }
+  return drafts;
+}
+
+function toItem(draft: Draft): LineItem {
   const ocr = draft.sources.reduce((s, r) => s + r.confidence, 0) / draft.sources.length;
-  const base = draft.computed ? 0.45 : checks ? 0.8 : 0.6;
+  const checks =
+    draft.quantity !== undefined &&
+    draft.price !== undefined &&
+    multiplies(draft.quantity, draft.price, draft.cents);
+  const base = draft.computed || draft.repaired ? 0.45 : checks ? 0.8 : 0.6;
   return {
     description: draft.description,
     quantity: draft.quantity?.text ?? null,
-    unitPrice: draft.unitCents !== undefined ? formatCents(draft.unitCents, draft.decimals) : null,
+    unitPrice: draft.price ? formatPrice(draft.price) : null,
     amount: formatCents(draft.cents, draft.decimals),
     confidence: Number((base * (0.7 + 0.3 * ocr)).toFixed(3)),
     text: [...draft.sources]
@@ -116,87 +227,9 @@ function toItem(draft: Draft, checks: boolean): LineItem {
 }
 
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
-  const area = itemsRegion(rows, whole);
-  const parsed = area.map((row) => readItemRow(row, whole));
-  const owners = quantityOwners(parsed);
-  const quantityOf = new Map<ArticleRow, QuantityRow>();
-  for (const [i, article] of owners) quantityOf.set(article, parsed[i] as QuantityRow);
-
-  const drafts: Draft[] = [];
-  const used = new Set<number>();
-  let pending: number | undefined;
-  for (const [i, row] of parsed.entries()) {
-    if (used.has(i)) continue;
-    if (row.kind === 'text') {
-      pending = i;
-      continue;
-    }
-    if (row.kind === 'other') {
-      // a short code row ("WA29 - 20") between a description and its prices does not break them apart
-      if (row.row.tokens.length > 3) pending = undefined;
-      continue;
-    }
-    const above = pending !== undefined ? (parsed[pending] as ItemRow) : undefined;
-    pending = undefined;
-    if (row.kind === 'quantity') {
-      if (!row.amount && owners.has(i)) continue;
-      if (row.amount && detailsNeighbour(parsed, i, row)) continue;
-      // a quantity row of its own: the description is the row above; its amount, when the OCR lost it, is
-      // quantity x unit price
-      if (!above) continue;
-      const cents = row.amount?.cents ?? lineCents(row.quantity, row.unitCents);
-      drafts.push({
-        description: cleanDescription(above.row.text),
-        quantity: row.quantity,
-        unitCents: row.unitCents,
-        cents,
-        decimals: row.amount?.decimals ?? true,
-        sources: [above.row, row.row],
-        ...(row.amount ? {} : { computed: true }),
-      });
-      continue;
-    }
-    const draft: Draft = {
-      description: row.description,
-      cents: row.amount.cents,
-      decimals: row.amount.decimals,
-      sources: [row.row],
-      ...(row.quantity ? { quantity: row.quantity } : {}),
-      ...(row.unitCents !== undefined ? { unitCents: row.unitCents } : {}),
-    };
-    if (!hasDescription(draft.description)) {
-      const next = parsed[i + 1];
-      if (above) {
-        draft.description = cleanDescription(above.row.text);
-        draft.sources.unshift(above.row);
-      } else if (next?.kind === 'text' && letterRatio(next.row.text) > 0.5) {
-        // code and prices first, description on the row below: "1042 4 18.55 74.20" / "CORRUGATED ROOFING SHEET"
-        draft.description = cleanDescription(next.row.text);
-        draft.sources.push(next.row);
-        used.add(i + 1);
-      }
-    }
-    if (!hasDescription(draft.description)) continue;
-    const detail = quantityOf.get(row);
-    if (detail) {
-      draft.quantity = detail.quantity;
-      draft.unitCents = detail.unitCents;
-      draft.sources.push(detail.row);
-    }
-    drafts.push(draft);
-  }
-  return drafts.map((draft) => {
-    const checks =
-      draft.quantity !== undefined &&
-      draft.unitCents !== undefined &&
-      multiplies(draft.quantity, draft.unitCents, draft.cents);
-    // a unit price read from the amount alone says nothing: only keep one the row printed or that checks
-    if (draft.unitCents === undefined && draft.quantity && draft.quantity.milli > 0) {
-      const unit = Math.round((Math.abs(draft.cents) * 1000) / draft.quantity.milli);
-      if (multiplies(draft.quantity, unit, draft.cents)) draft.unitCents = unit;
-    }
-    return toItem(draft, checks);
-  });
+  const region = itemsRegion(rows, whole);
+  const drafts = assemble(region.rows.map((row) => readItemRow(row, whole)));
+  return balanceItems(drafts, region.closingCents).map(toItem);
 }
 
 /** Sum of item amounts in hundredths. */

@@ -234,3 +234,116 @@ RÜCKGELD                   0,66`;
     expect(extraction.items.map((i) => i.amount)).toEqual(['1.79', '0.25', '-0.50', '-0.20']);
   });
 });
+
+describe('findItems on till and OCR quirks', () => {
+  it('fuel: litres at a three-decimal price, a short product name that the quantity row confirms', () => {
+    expect(
+      itemsOf(`STATION SERVICE
+52,18 l x 1,849 €/l
+SP98                               96,48 2
+Café grand                          3,14 1
+NET A PAYER                      99,62 EUR`),
+    ).toEqual([
+      ['SP98', '52.18', '1.849', '96.48'],
+      ['Café grand', null, null, '3.14'],
+    ]);
+  });
+
+  it('weights "à" a price per kilo and in pounds; a net weight line is no item', () => {
+    expect(
+      itemsOf(`EUR
+  0,650 kg à 2,35 €/kg
+POMMES GOLDEN                  1,53
+BANANAS                       $1.81
+  3.694 lb @ 0.49/lb
+GALA APPLES                   $2.25
+  NET WT 1.513 lb
+DIESEL                        53.91
+  NET WT 31.36 l
+TOTAL                         59.50`),
+    ).toEqual([
+      ['POMMES GOLDEN', '0.65', '2.35', '1.53'],
+      ['BANANAS', '3.694', '0.49', '1.81'],
+      ['GALA APPLES', null, null, '2.25'],
+      ['DIESEL', null, null, '53.91'],
+    ]);
+  });
+
+  it('a VAT code glued to the amount, minus signs around the currency mark, a rate glued to the amount', () => {
+    expect(
+      itemsOf(`TICKET
+CRISPS SEA SALT 150G      2.101
+Actie 2e halve prijs      -€ 0,90 1
+BON DE REDUCTION          1,00-€ 2
+eléctrica            21%1.050,89€
+RÉFRIGÉRATEUR    20%   3 920,36
+SUBTOTAL               4972.35`),
+    ).toEqual([
+      ['CRISPS SEA SALT 150G', null, null, '2.10'],
+      ['Actie 2e halve prijs', null, null, '-0.90'],
+      ['BON DE REDUCTION', null, null, '-1.00'],
+      ['eléctrica', null, null, '1050.89'],
+      ['RÉFRIGÉRATEUR', null, null, '3920.36'],
+    ]);
+  });
+
+  it('a description wrapped around its quantity row stays with its article', () => {
+    expect(
+      itemsOf(`Ticket n° 97799
+  3 x 3,29
+CAMEMBERT DE NORMANDIE
+AOP                     9,87 € 2
+HACKFLEISCH GEMISCHT   14,85 1
+500G
+  3 x 4,95
+BANANEN                 2,68 1
+Total                  27,40 €`),
+    ).toEqual([
+      ['CAMEMBERT DE NORMANDIE AOP', '3', '3.29', '9.87'],
+      ['HACKFLEISCH GEMISCHT 500G', '3', '4.95', '14.85'],
+      ['BANANEN', null, null, '2.68'],
+    ]);
+  });
+
+  it('a sum row whose label is not known is no item when the items without it close on the total', () => {
+    expect(
+      itemsOf(`Napolitana de chocolate     10%     1,20 €
+Zumo de naranja natural     10%     3,34 €
+Croissant                   10%     2,78 €
+SUMA                                7,32 €
+TOTAL A PAGAR                       7,32 €`),
+    ).toEqual([
+      ['Napolitana de chocolate', null, null, '1.20'],
+      ['Zumo de naranja natural', null, null, '3.34'],
+      ['Croissant', null, null, '2.78'],
+    ]);
+  });
+
+  it('an amount misread under a quantity row that was read right is repaired when the items then close', () => {
+    const items = findItems(
+      buildRows(
+        ocrLines(`EUR
+H-MILCH 1,5% 1L           1,18 1
+  2 Stk x 0,89
+BROT                      2,49 1
+SUMME                     4,27`),
+      ),
+      false,
+    );
+    expect(items.map((i) => i.amount)).toEqual(['1.78', '2.49']);
+    expect(items[0]?.confidence).toBeLessThan(items[1]?.confidence ?? 0);
+  });
+
+  it('an item whose name holds a tender word of another language is no tender', () => {
+    expect(
+      itemsOf(`CAPPUCCINO                  7,00
+VERSE MUNTTHEE              3,70
+DAME BLANCHE                7,70
+Te betalen               € 18,40`),
+    ).toEqual([
+      ['CAPPUCCINO', null, null, '7.00'],
+      ['VERSE MUNTTHEE', null, null, '3.70'],
+      ['DAME BLANCHE', null, null, '7.70'],
+    ]);
+  });
+});

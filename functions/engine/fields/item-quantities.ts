@@ -1,0 +1,168 @@
+/**
+ * Quantities and unit prices of item rows: `2 x 1,29`, `2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`,
+ * `0,650 kg à 2,35 €/kg`, `52,18 l x 1,849 €/l`, `0,846 kg 1,99 €/kg`, `0,79 x 2`, `3 @ $0.50`.
+ *
+ * Quantities are kept in thousandths (weights print three decimals) and unit prices in thousandths of the
+ * currency unit (fuel prints 1,849 €/l), so quantity x unit price = amount is checked in integers, within the
+ * till's rounding of one cent.
+ */
+import { formatCents } from './numbers.js';
+
+/** A unit after a number ("0,422 kg", "31.36 l", "1,849 €/l"): the number is a weight, a volume or a unit price. */
+export const UNIT = /^(KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML|CL|ST|STK|(?:EUR|[€$£])?\/\S*)\.?$/i;
+
+export interface Quantity {
+  /** As a decimal string: "2", "0.414". */
+  readonly text: string;
+  /** In thousandths: 2 → 2000, 0,414 kg → 414. */
+  readonly milli: number;
+}
+
+export interface UnitPrice {
+  /** In thousandths of the currency unit: 1,29 → 1290, 1,849 → 1849. */
+  readonly milli: number;
+  /** Decimals as printed: 2, 3 (fuel, prices per kilo), or 0 on receipts in whole amounts (2.900 pesos). */
+  readonly decimals: 0 | 2 | 3;
+}
+
+export function quantityOf(text: string): Quantity | undefined {
+  const m = /^(\d+)(?:[.,](\d{1,3}))?$/.exec(text);
+  if (!m?.[1]) return undefined;
+  const milli = Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
+  if (milli <= 0) return undefined;
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  return { text: fraction === '' ? String(Number(m[1])) : `${Number(m[1])}.${fraction}`, milli };
+}
+
+/** A unit price as printed; on receipts in whole amounts a group of three digits is thousands (2.900). */
+export function priceOf(text: string, whole: boolean): UnitPrice | undefined {
+  if (whole) {
+    if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d{1,7}$/.test(text))
+      return { milli: Number(text.replace(/[.,]/g, '')) * 1000, decimals: 0 };
+  }
+  const m = /^(\d{1,6})[.,](\d{2,3})$/.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  return { milli: Number(m[1]) * 1000 + Number(m[2].padEnd(3, '0')), decimals: m[2].length === 3 ? 3 : 2 };
+}
+
+/** A price in hundredths as a unit price (a second amount on an article row). */
+export function priceFromCents(cents: number, decimals: boolean): UnitPrice {
+  return { milli: Math.abs(cents) * 10, decimals: decimals ? 2 : 0 };
+}
+
+export function formatPrice(price: UnitPrice): string {
+  if (price.decimals !== 3) return formatCents(price.milli / 10, price.decimals === 2);
+  return `${Math.floor(price.milli / 1000)}.${String(price.milli % 1000).padStart(3, '0')}`;
+}
+
+/** Quantity x unit price, in hundredths, as the till rounds it. */
+export function lineCents(quantity: Quantity, price: UnitPrice): number {
+  return Math.round((quantity.milli * price.milli) / 10_000);
+}
+
+/** True when quantity x unit price gives the amount (its sign aside), within the till's rounding. */
+export function multiplies(quantity: Quantity, price: UnitPrice, amountCents: number): boolean {
+  return Math.abs(lineCents(quantity, price) - Math.abs(amountCents)) <= 1;
+}
+
+/** The unit price that gives the amount for the quantity, when one does (rounded to the cent). */
+export function impliedPrice(
+  quantity: Quantity,
+  amountCents: number,
+  decimals: boolean,
+): UnitPrice | undefined {
+  const cents = Math.round((Math.abs(amountCents) * 1000) / quantity.milli);
+  const price = priceFromCents(cents, decimals);
+  return multiplies(quantity, price, amountCents) ? price : undefined;
+}
+
+const QTY = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
+/** A unit price: decimals, or thousands groups on receipts in whole amounts (checked by priceOf). */
+const PRICE = String.raw`(\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,6}(?:[.,]\d{2,3})?)(?![\d.,]\d)`;
+/** Currency marks as printed beside unit prices ("€", "EUR", and € as the OCR reads it: "¢", "E"). */
+export const MARK = String.raw`(?:EUR|EURO|€|¢|£|\$|RM|CHF|E)`;
+/** Units a quantity is weighed or measured in. */
+const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML)\.?`;
+/** Units a quantity is counted or weighed in. */
+const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
+/** "/kg", "EUR/kg", "€/Stk", "/l": the unit price's unit. */
+export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|L|LT|STK|ST|PC|UN|UD|U)\.?)`;
+export const TIMES = '[X×*@]';
+/** "x", "@", or after a weight the French, Spanish and Dutch "à"/"a" (0,650 kg à 2,35 €/kg). */
+const BY = String.raw`(?:${MEASURE}?\s*${TIMES}|${WEIGHT}\s+[AÀ](?=\s))`;
+const START = String.raw`^[^\p{L}\d]{0,3}`;
+
+/** Quantity-row forms, each with the groups that hold the quantity and the unit price. */
+const FORMS = [
+  // 2 x 1,29 / 2 Stk x 0,39 / 0,414 kg x 3,33 EUR/kg / 3 @ $0.50 / 0,650 kg à 2,35 €/kg
+  {
+    pattern: new RegExp(String.raw`${START}${QTY}\s*${BY}\.?\s*${MARK}?\s*${PRICE}\s*${MARK}?${PER}?`, 'u'),
+    quantity: 1,
+    price: 2,
+  },
+  // a weight and a price per kilo without a times sign: 0,846 kg 1,99 €/kg
+  {
+    pattern: new RegExp(String.raw`${START}${QTY}\s*${WEIGHT}\s+${MARK}?\s*${PRICE}\s*${MARK}?${PER}`, 'u'),
+    quantity: 1,
+    price: 2,
+  },
+  // unit price first: 0,79 x 2 / 1,29 € x 3
+  {
+    pattern: new RegExp(
+      String.raw`${START}${MARK}?\s*${PRICE}\s*${MARK}?\s*${TIMES}\s*(\d{1,3})(?![\d.,])`,
+      'u',
+    ),
+    quantity: 2,
+    price: 1,
+  },
+] as const;
+
+export interface QuantityMatch {
+  readonly quantity: Quantity;
+  readonly price: UnitPrice;
+  /** The text the quantity and price were read from, from the start of the row. */
+  readonly matched: string;
+}
+
+/** A quantity and unit price at the start of a row (upper-cased text). */
+export function leadingQuantity(upper: string, whole: boolean): QuantityMatch | undefined {
+  for (const form of FORMS) {
+    const m = form.pattern.exec(upper);
+    const quantity = quantityOf(m?.[form.quantity] ?? '');
+    const price = priceOf(m?.[form.price] ?? '', whole);
+    if (m && quantity && price) return { quantity, price, matched: m[0] };
+  }
+  return undefined;
+}
+
+/** Inside an article row: `MILCH 0,79 x 2 1,58` (price first) and `LAIT 2 x 0,95 1,90` (quantity first). */
+const INLINE = [
+  {
+    pattern: new RegExp(
+      String.raw`(?:^|\s)${MARK}?\s*${PRICE}\s*${MARK}?\s*${TIMES}\s*(\d{1,3})(?![\d.,])`,
+      'u',
+    ),
+    quantity: 2,
+    price: 1,
+  },
+  {
+    pattern: new RegExp(String.raw`(?:^|\s)${QTY}\s*${BY}\s*${MARK}?\s*${PRICE}`, 'u'),
+    quantity: 1,
+    price: 2,
+  },
+] as const;
+
+/** Quantity and unit price printed inside an article row, when they multiply to its amount. */
+export function inlineQuantity(
+  upper: string,
+  amountCents: number,
+  whole: boolean,
+): { quantity: Quantity; price: UnitPrice } | undefined {
+  for (const form of INLINE) {
+    const m = form.pattern.exec(upper);
+    const quantity = quantityOf(m?.[form.quantity] ?? '');
+    const price = priceOf(m?.[form.price] ?? '', whole);
+    if (quantity && price && multiplies(quantity, price, amountCents)) return { quantity, price };
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * Item rows as the amount reader expects them. Tills and the OCR glue and split the tokens of item rows in ways
+ * that other rows do not show:
+ * - a VAT rate glued to the amount on narrow paper: `21%1.050,89€` → `21%` `1.050,89€`;
+ * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
+ * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
+ * - a VAT code digit glued to the amount by a lost space: `2.101` (2.10, code 1) at the end of the row, on a
+ *   receipt written with two decimals (a weight `0,422 kg` keeps its unit and is not touched).
+ */
+import { UNIT } from './item-quantities.js';
+import type { Row, Token } from './layout.js';
+
+const RATE = /^\d{1,2}(?:[.,]\d{1,2})?%$/;
+const MARKS = '€|EUR|\\$|£';
+
+/** Splits a token into parts of the given lengths, sharing its box by length. */
+function split(token: Token, lengths: readonly number[]): Token[] {
+  const { x0, x1 } = token.bbox;
+  const total = token.text.length;
+  let at = 0;
+  return lengths.map((length) => {
+    const from = x0 + Math.round(((x1 - x0) * at) / total);
+    const to = x0 + Math.round(((x1 - x0) * (at + length)) / total);
+    const text = token.text.slice(at, at + length);
+    at += length;
+    return { ...token, text, bbox: { ...token.bbox, x0: from, x1: to } };
+  });
+}
+
+function join(a: Token, b: Token, text: string): Token {
+  return {
+    text,
+    confidence: Math.min(a.confidence, b.confidence),
+    bbox: {
+      x0: a.bbox.x0,
+      y0: Math.min(a.bbox.y0, b.bbox.y0),
+      x1: b.bbox.x1,
+      y1: Math.max(a.bbox.y1, b.bbox.y1),
+    },
+  };
+}
+
+function normalise(tokens: readonly Token[], whole: boolean): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const rate = /^(\d{1,2}(?:[.,]\d)?%)([-€$£]?\d.*)$/.exec(token.text);
+    if (rate?.[1] && rate[2]) {
+      out.push(...split(token, [rate[1].length, rate[2].length]));
+      continue;
+    }
+    const trailingMinus = new RegExp(`^(\\d[\\d.,]*\\d)-(${MARKS})$`, 'i').exec(token.text);
+    out.push(trailingMinus ? { ...token, text: `-${trailingMinus[1]}${trailingMinus[2]}` } : token);
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i] as Token;
+    const b = out[i + 1] as Token;
+    const merge =
+      (new RegExp(`^-(${MARKS})$`, 'i').test(a.text) && /^\d/.test(b.text)) ||
+      (/^\d{1,3}$/.test(a.text) && /^\d{3}[.,]\d{2}\b/.test(b.text) && RATE.test(out[i - 1]?.text ?? ''));
+    if (merge) out.splice(i, 2, join(a, b, `${a.text}${b.text}`));
+  }
+  if (!whole) {
+    // the last number of the row, unless a unit follows it
+    const last = out.findLastIndex((t) => /\d/.test(t.text));
+    const token = out[last];
+    const glued = token ? /^(-?\d{1,6}[.,]\d{2})(\d)$/.exec(token.text) : null;
+    const after = out.slice(last + 1);
+    if (token && glued?.[1] && glued[2] && after.length <= 1 && !after.some((t) => UNIT.test(t.text)))
+      out.splice(last, 1, ...split(token, [glued[1].length, 1]));
+  }
+  return out;
+}
+
+/** The row with its item tokens normalised; the same row when nothing changed. */
+export function prepareRow(row: Row, whole: boolean): Row {
+  const tokens = normalise(row.tokens, whole);
+  const text = tokens.map((t) => t.text).join(' ');
+  if (text === row.text) return row;
+  return { ...row, tokens, text, upper: text.toUpperCase() };
+}
