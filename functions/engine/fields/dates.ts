@@ -121,6 +121,35 @@ function repairedDate(a: string, b: string, year: number, order: DateOrder): str
   return values.size === 1 ? [...values][0] : undefined;
 }
 
+/** Zero look-alikes: a slashed or dotted zero, as many till fonts print it, is read 6, 8 or 9. */
+const ZERO_SLIPS = ['6', '8', '9'] as const;
+
+/**
+ * A date the OCR read with a till's slashed zeros as 6 or 8 throughout ("28/83/2624" for 20/03/2024): the
+ * font that made one zero slip made them all slip, so the digits an impossible part reveals as zeros are put
+ * back everywhere in the date. Tried with one look-alike, then two; used only when exactly one date results.
+ */
+function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string | undefined {
+  const sets = [
+    ...ZERO_SLIPS.map((slip) => [slip]),
+    ...ZERO_SLIPS.flatMap((x, i) => ZERO_SLIPS.slice(i + 1).map((y) => [x, y])),
+  ];
+  for (const size of [1, 2]) {
+    const values = new Set<string>();
+    for (const slips of sets.filter((set) => set.length === size)) {
+      const fix = (part: string) => [...part].map((ch) => (slips.includes(ch as '6') ? '0' : ch)).join('');
+      const [x, y, z] = [fix(a), fix(b), fix(c)];
+      if (x === a && y === b && z === c) continue;
+      const year = fullYear(Number(z));
+      const [day, month] = order === 'dmy' ? [Number(x), Number(y)] : [Number(y), Number(x)];
+      if (valid(year, month, day)) values.add(iso(year, month, day));
+    }
+    if (values.size === 1) return [...values][0];
+    if (values.size > 1) return undefined;
+  }
+  return undefined;
+}
+
 function numericMatches(text: string, order: DateOrder): Match[] {
   const out: Match[] = [];
   for (const m of text.matchAll(NUMERIC)) {
@@ -144,7 +173,9 @@ function numericMatches(text: string, order: DateOrder): Match[] {
     const dmy = valid(year, second, first);
     const mdy = valid(year, first, second);
     if (!dmy && !mdy) {
-      const repaired = c.length === 4 ? repairedDate(a, b, year, order) : undefined;
+      const repaired =
+        (c.length === 4 && valid(year, 1, 1) ? repairedDate(a, b, year, order) : undefined) ??
+        (c.length === 4 ? zeroSlipDate(a, b, c, order) : undefined);
       if (repaired)
         out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
       continue;

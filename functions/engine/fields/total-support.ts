@@ -8,7 +8,7 @@
 import type { Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 
-export type SupportSource = 'tender' | 'sum' | 'vat-table' | 'card' | 'items';
+export type SupportSource = 'tender' | 'sum' | 'subtotal' | 'vat-table' | 'card' | 'items';
 
 export interface Support {
   readonly source: SupportSource;
@@ -60,6 +60,14 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     }
   }
   if (grossRows >= 2) totals.add(grossSum);
+  // Net and tax printed on rows of their own ("IVA 10%  12,93" / "Base imp.  129,27"): a pair across rows.
+  const amounts = rows.flatMap((row) => moneyAmounts(row, whole).filter((a) => a.cents > 0));
+  for (const [i, x] of amounts.entries()) {
+    for (const y of amounts.slice(i + 1)) {
+      const [net, tax] = x.cents >= y.cents ? [x, y] : [y, x];
+      if (tax.cents <= net.cents * MAX_VAT_RATE) totals.add(net.cents + tax.cents);
+    }
+  }
   return totals;
 }
 
@@ -74,6 +82,10 @@ export function supportFor(parts: SupportParts): Support[] {
     const sum = subtotal + tax + tip - discount;
     support.push({ source: 'sum', cents: sum });
     if (rounding !== 0) support.push({ source: 'sum', cents: sum + rounding });
+  }
+  if (subtotal !== undefined && subtotal > 0) {
+    // Tax included (most receipts outside North America): the subtotal is the total before tip and discount.
+    support.push({ source: 'subtotal', cents: subtotal + tip - discount + rounding });
   }
   for (const cents of vatTableTotals(parts.summaryRows, parts.whole))
     support.push({ source: 'vat-table', cents });
@@ -90,11 +102,22 @@ export function sourcesOf(support: readonly Support[], cents: number): SupportSo
 }
 
 /**
- * Subtotal + tax and the VAT table restate the same net and tax figures: when the till's own figures are off
- * by a cent they agree with each other and not with the total, so they count as one witness, not two.
+ * Sources that restate the same figures count as one witness. Subtotal + tax and the VAT table print the same
+ * net and tax figures (when the till's own figures are off by a cent they agree with each other and not with
+ * the total); the items add up to the subtotal by construction, so they agree with it whether or not the tax
+ * is included.
  */
+const FAMILY: Record<SupportSource, string> = {
+  tender: 'tender',
+  sum: 'net and tax',
+  'vat-table': 'net and tax',
+  subtotal: 'items',
+  items: 'items',
+  card: 'card',
+};
+
 function witnesses(sources: readonly SupportSource[]): number {
-  return new Set(sources.map((s) => (s === 'vat-table' ? 'sum' : s))).size;
+  return new Set(sources.map((s) => FAMILY[s])).size;
 }
 
 /**
@@ -111,5 +134,9 @@ export function agreedValue(
   }
   if (agreed.size !== 1) return undefined;
   const [[cents, sources]] = [...agreed] as [[number, SupportSource[]]];
+  // Cash handed over minus change is the most direct record of what was paid: an agreement it contradicts is
+  // not strong enough to overrule the printed total.
+  const tender = support.find((s) => s.source === 'tender');
+  if (tender && tender.cents !== cents) return undefined;
   return { cents, sources };
 }

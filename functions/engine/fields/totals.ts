@@ -20,6 +20,7 @@ import {
   ROUNDING,
   STRONG_TOTAL,
   SUBTOTAL,
+  summaryColumns,
   TAX,
   TIP,
   TOTAL,
@@ -133,6 +134,7 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
   tender: 1.5,
   'vat-table': 1.25,
   sum: 1,
+  subtotal: 0.5,
   card: 1,
   items: 0.75,
 };
@@ -145,6 +147,19 @@ function cardAmounts(scan: Scan, from: number): number[] {
     .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
     .map((a) => a.cents)
     .filter((cents) => cents > 0);
+}
+
+/**
+ * The rows of the VAT table: those after its heading, or, when the OCR lost the heading, the tax rows after the
+ * first total row ("IVA 10%  12,93", "Base imp. 129,27", "A 19% 5,63 1,07 6,70").
+ */
+function vatRows(scan: Scan, from: number): Row[] {
+  if (scan.summaryStart < scan.rows.length) return scan.rows.slice(scan.summaryStart);
+  return scan.rows
+    .slice(from + 1)
+    .filter(
+      (r) => (TAX.test(r.upper) || summaryColumns(r.upper) >= 1) && !isTotalRow(r) && !SUBTOTAL.test(r.upper),
+    );
 }
 
 function evidenceOf(label: string, sources: readonly SupportSource[]): string[] {
@@ -203,7 +218,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(rounding ? { rounding: rounding.amount.cents } : {}),
     ...(itemsCents !== undefined ? { itemsCents } : {}),
     card: cardAmounts(scan, firstLabel),
-    summaryRows: rows.slice(scan.summaryStart),
+    summaryRows: vatRows(scan, firstLabel),
     whole,
   });
 
@@ -366,7 +381,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   }
   let tax = earlyTax;
   if (tax && total && tax.amount.cents >= Math.abs(total.amount.cents)) tax = undefined;
-  if (!tax && total) tax = taxFromSummary(scan, total.amount.cents);
+  if (!tax && total) tax = taxFromSummary(vatRows(scan, firstLabel), whole, total.amount.cents);
   const tip = tipRow;
 
   return {
@@ -388,17 +403,24 @@ function taxRow(r: Row): boolean {
   );
 }
 
-/** In a tax summary table, the row whose net + tax equals the total gives the tax. */
-function taxFromSummary(scan: Scan, totalCents: number): Located | undefined {
-  for (const row of scan.rows.slice(scan.summaryStart)) {
-    const amounts = moneyAmounts(row, scan.whole);
-    for (let i = 0; i + 1 < amounts.length; i++) {
-      const net = amounts[i];
-      const tax = amounts[i + 1];
-      if (net && tax && tax.cents > 0 && tax.cents < net.cents && net.cents + tax.cents === totalCents) {
-        return { amount: tax, row, confidence: 0.6 };
-      }
-    }
+/**
+ * In the VAT table, the tax whose net beside it (on its row, or on a row of its own) adds up to the total. A
+ * single rate only: with several rates no one tax is the receipt's.
+ */
+function taxFromSummary(rows: readonly Row[], whole: boolean, totalCents: number): Located | undefined {
+  const amounts = rows.flatMap((row) =>
+    moneyAmounts(row, whole)
+      .filter((amount) => amount.cents > 0)
+      .map((amount) => ({ amount, row })),
+  );
+  for (const net of amounts) {
+    const tax = amounts.find(
+      (t) =>
+        t !== net &&
+        t.amount.cents <= net.amount.cents * 0.3 &&
+        net.amount.cents + t.amount.cents === totalCents,
+    );
+    if (tax) return { amount: tax.amount, row: tax.row, confidence: 0.6 };
   }
   return undefined;
 }

@@ -88,6 +88,10 @@ export const es: LocalePack = {
     summaryHeading: [
       re('RESUMEN\\s*(DE\\s*)?(IVA|IMPUESTOS)'),
       re('DISCRIMINACI[OÓ]N\\s*(DE\\s*)?(IVA|TARIFAS)'),
+      'DESGLOSE DE IVA',
+      'DESGLOSE IVA',
+      'DETALLE IVA',
+      'DESGLOSE IMPUESTOS',
     ],
     deposit: ['ENVASE', 'DEPOSITO'],
     refund: ['DEVOLUCIÓN', 'ABONO', 'REEMBOLSO'],
