@@ -68,8 +68,8 @@ export function findReceipts(image: RasterImage): ReceiptOutline[] {
     const quad = extendSoftSides(only, gray, width, height, paper - surface);
     return quad === undefined ? [] : [{ quad, method: 'paper' }];
   }
-  const box = inkBox(sharp, width, height);
-  return box === undefined ? [] : [{ quad: box, method: 'ink' }];
+  const print = inkOutline(sharp, width, height);
+  return print === undefined ? [] : [{ quad: print, method: 'ink' }];
 }
 
 export function findReceipt(image: RasterImage): ReceiptOutline | undefined {
@@ -280,15 +280,21 @@ function toBorder(from: Point, through: Point, width: number, height: number): P
 
 /** An ink crop must leave out at least half the image: trimming a scan's margins gains nothing, risks text. */
 const MAX_INK_COVERAGE = 0.5;
+/** ...unless the print lies at an angle: then the crop also levels it before any downscaling. */
+const MAX_TURNED_INK_COVERAGE = 0.9;
+const MIN_INK_ANGLE = 3;
+/** Ink clusters this many cells from the print already taken belong to it (a header above a gap). */
+const INK_REACH = 2;
 
 /**
  * The printed area, padded, when the paper is as bright as what it lies on (a receipt on a white page or
  * scanner bed). Ink is what is darker than its neighbourhood (faint thermal print included), counted on a
- * coarse grid of cells so that the lines of a receipt join into one cluster while dust on the page stays in
- * clusters of its own; clusters with little ink are left out. Undefined when the ink spreads over most of
- * the image.
+ * coarse grid of cells so that the lines of a receipt join into clusters while dust on the page stays in
+ * clusters of its own: the heavy clusters and those within reach of them make the print, and its
+ * minimum-area rectangle (turned with the receipt) is the crop. Undefined when the print spreads over most
+ * of the image.
  */
-function inkBox(gray: Uint8Array, width: number, height: number): Quad | undefined {
+function inkOutline(gray: Uint8Array, width: number, height: number): Quad | undefined {
   const mean = boxBlur(gray, width, height, 8);
   const cell = Math.max(4, Math.round(Math.min(width, height) / 50));
   const columns = Math.ceil(width / cell);
@@ -307,36 +313,78 @@ function inkBox(gray: Uint8Array, width: number, height: number): Quad | undefin
   const inked = new Uint8Array(counts.length);
   for (let c = 0; c < counts.length; c += 1) inked[c] = (counts[c] ?? 0) >= 2 ? 1 : 0;
   const { labels, components } = connectedComponents(inked, columns, rows);
+  const print = printClusters(components, labels, counts);
+  if (print.size === 0) return undefined;
+  const points: Point[] = [];
+  for (let c = 0; c < labels.length; c += 1) {
+    if (!print.has(labels[c] ?? 0)) continue;
+    const x = (c % columns) * cell;
+    const y = Math.floor(c / columns) * cell;
+    points.push({ x, y }, { x: x + cell, y }, { x, y: y + cell }, { x: x + cell, y: y + cell });
+  }
+  const rectangle = minAreaRectangle(convexHull(points));
+  const quad = padded(rectangle.corners, Math.round(Math.min(width, height) * 0.02));
+  const share = polygonArea(quad) / (width * height);
+  const turned = Math.abs(tilt(quad)) >= MIN_INK_ANGLE;
+  if (share > (turned ? MAX_TURNED_INK_COVERAGE : MAX_INK_COVERAGE)) return undefined;
+  return quad;
+}
+
+/** Labels of the clusters that make the print: the heavy ones, and any within INK_REACH cells of those. */
+function printClusters(
+  components: readonly Component[],
+  labels: Int32Array,
+  counts: Uint32Array,
+): Set<number> {
   const weights = new Float64Array(components.length + 1);
   for (let c = 0; c < counts.length; c += 1) {
     const label = labels[c] ?? 0;
     weights[label] = (weights[label] ?? 0) + (counts[c] ?? 0);
   }
   const heaviest = Math.max(0, ...weights.subarray(1));
-  if (heaviest === 0) return undefined;
-  let left = columns;
-  let top = rows;
-  let right = 0;
-  let bottom = 0;
-  for (const c of components) {
-    if ((weights[c.label] ?? 0) < 0.15 * heaviest) continue;
-    left = Math.min(left, c.left);
-    top = Math.min(top, c.top);
-    right = Math.max(right, c.right);
-    bottom = Math.max(bottom, c.bottom);
+  const print = new Set(
+    components.filter((c) => (weights[c.label] ?? 0) >= 0.15 * heaviest).map((c) => c.label),
+  );
+  if (heaviest === 0) return new Set();
+  const near = (a: Component, b: Component) =>
+    a.left - INK_REACH <= b.right &&
+    b.left <= a.right + INK_REACH &&
+    a.top - INK_REACH <= b.bottom &&
+    b.top <= a.bottom + INK_REACH;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const c of components) {
+      if (print.has(c.label)) continue;
+      if (components.some((p) => print.has(p.label) && near(p, c))) {
+        print.add(c.label);
+        grown = true;
+      }
+    }
   }
-  const pad = Math.round(Math.min(width, height) * 0.02);
-  const box = {
-    left: Math.max(0, left * cell - pad),
-    top: Math.max(0, top * cell - pad),
-    right: Math.min(width, right * cell + pad),
-    bottom: Math.min(height, bottom * cell + pad),
-  };
-  if ((box.right - box.left) * (box.bottom - box.top) > MAX_INK_COVERAGE * width * height) return undefined;
-  return [
-    { x: box.left, y: box.top },
-    { x: box.right, y: box.top },
-    { x: box.right, y: box.bottom },
-    { x: box.left, y: box.bottom },
+  return print;
+}
+
+/** A rectangle (corners in order) grown by `pad` on every side. */
+function padded(quad: Quad, pad: number): Quad {
+  const [tl, tr, , bl] = quad;
+  const along = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
+  const down = Math.hypot(bl.x - tl.x, bl.y - tl.y) || 1;
+  const u = { x: ((tr.x - tl.x) / along) * pad, y: ((tr.y - tl.y) / along) * pad };
+  const v = { x: ((bl.x - tl.x) / down) * pad, y: ((bl.y - tl.y) / down) * pad };
+  const signs: [number, number][] = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
   ];
+  return quad.map((p, i) => {
+    const [su, sv] = signs[i] as [number, number];
+    return { x: p.x + su * u.x + sv * v.x, y: p.y + su * u.y + sv * v.y };
+  }) as unknown as Quad;
+}
+
+/** How far the quad's top edge is turned from level, in degrees (-45..45). */
+function tilt(quad: Quad): number {
+  const degrees = (Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) * 180) / Math.PI;
+  return ((((degrees + 45) % 90) + 90) % 90) - 45;
 }

@@ -127,6 +127,26 @@ describe('finding the receipt on a scanned page', () => {
   });
 });
 
+describe('a crooked receipt on a white scanner bed', () => {
+  it('crops its print turned with it, so that it is levelled before any downscaling', async () => {
+    const page = await pageScan({
+      width: 1400,
+      height: 2000,
+      background: 'white',
+      at: { x: 0.25, y: 0.2 },
+      angle: 11,
+    });
+
+    const loaded = await load(page.bytes);
+
+    expect(loaded.cropMethod).toBe('ink');
+    const [tl, tr] = loaded.crop as Quad;
+    expect((Math.atan2(tr.y - tl.y, tr.x - tl.x) * 180) / Math.PI).toBeCloseTo(11, 0);
+    // Flattened: about the receipt's own width, not the width of its turned bounding box.
+    expect(loaded.image.width).toBeLessThan(receiptWidth(page.corners) * 1.05);
+  });
+});
+
 describe('several receipts in one photo', () => {
   it('finds each receipt laid apart on a table, largest first', async () => {
     const photo = await twoReceiptPhoto();
