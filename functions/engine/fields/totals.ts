@@ -49,6 +49,8 @@ export interface Totals {
   readonly change?: Located;
   /** How the total was chosen, for the consistency checks. */
   readonly totalSource?: 'label' | 'tender' | 'arithmetic' | 'largest';
+  /** The receipt's own figures that agree with the total, besides the one it was computed from. */
+  readonly totalWitnesses: readonly SupportSource[];
 }
 
 interface Scan {
@@ -384,7 +386,10 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   if (!tax && total) tax = taxFromSummary(vatRows(scan, firstLabel), whole, total.amount.cents);
   const tip = tipRow;
 
+  const agreeing = total ? sourcesOf(support, total.amount.cents) : [];
+  const totalWitnesses = totalSource === 'tender' ? agreeing.filter((s) => s !== 'tender') : agreeing;
   return {
+    totalWitnesses,
     ...(total ? { total } : {}),
     ...(subtotal && subtotal.amount.cents > 0 ? { subtotal } : {}),
     ...(tax ? { tax } : {}),
