@@ -9,7 +9,7 @@
 import { formatCents } from './numbers.js';
 
 /** A unit after a number ("0,422 kg", "31.36 l", "1,849 €/l"): the number is a weight, a volume or a unit price. */
-export const UNIT = /^(KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML|CL|ST|STK|(?:EUR|[€$£])?\/\S*)\.?$/i;
+export const UNIT = /^(KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML|CL|ST|STK|(?:EUR|[€$£])?\/\S*)\.?$/i;
 
 export interface Quantity {
   /** As a decimal string: "2", "0.414". */
@@ -80,13 +80,13 @@ const QTY = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
 /** A unit price: decimals, or thousands groups on receipts in whole amounts (checked by priceOf). */
 const PRICE = String.raw`(\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,6}(?:[.,]\d{2,3})?)(?![\d.,]\d)`;
 /** Currency marks as printed beside unit prices ("€", "EUR", and € as the OCR reads it: "¢", "E"). */
-export const MARK = String.raw`(?:EUR|EURO|€|¢|£|\$|RM|CHF|E)`;
+export const MARK = String.raw`(?:EUR|EURO|USD|GBP|€|¢|£|\$|RM|CHF|E)`;
 /** Units a quantity is weighed or measured in. */
-const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML)\.?`;
+const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML)\.?`;
 /** Units a quantity is counted or weighed in. */
-const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|OZ|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
+const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
 /** "/kg", "EUR/kg", "€/Stk", "/l": the unit price's unit. */
-export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|L|LT|STK|ST|PC|UN|UD|U)\.?)`;
+export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|GAL|L|LT|STK|ST|PC|UN|UD|U)\.?)`;
 export const TIMES = '[X×*@]';
 /** "x", "@", or after a weight the French, Spanish and Dutch "à"/"a" (0,650 kg à 2,35 €/kg). */
 const BY = String.raw`(?:${MEASURE}?\s*${TIMES}|${WEIGHT}\s+[AÀ](?=\s))`;

@@ -111,11 +111,11 @@ function quantityRest(row: Row, consumed: string, whole: boolean): { ok: boolean
   return amount ? { ok: true, amount: signed(row, amount) } : { ok: true };
 }
 
-/** Left edge of the token that starts at or after a character offset of the row text. */
+/** Left edge of the token at a character offset of the row text (a mark the quantity pattern took included). */
 function tokenStart(row: Row, offset: number): number {
   let at = 0;
   for (const token of row.tokens) {
-    if (at >= offset) return token.bbox.x0;
+    if (at + token.text.length > offset) return token.bbox.x0;
     at += token.text.length + 1;
   }
   return Number.POSITIVE_INFINITY;
@@ -130,12 +130,21 @@ function readQuantityRow(row: Row, whole: boolean): QuantityRow | undefined {
   return { kind: 'quantity', row, quantity, price, ...(rest.amount ? { amount: rest.amount } : {}) };
 }
 
+/** A column apart from the word before it ("NASI LEMAK   2   7.00"), not a number of the name ("SPF 50"). */
+function columnGap(row: Row, index: number): boolean {
+  const token = row.tokens[index];
+  const previous = row.tokens[index - 1];
+  if (!token || !previous) return false;
+  const width = (token.bbox.x1 - token.bbox.x0) / Math.max(1, token.text.length);
+  return token.bbox.x0 - previous.bbox.x1 >= 2 * width;
+}
+
 /** Quantity columns: "MELK 2 0,99 1,98", "$5.50 1 $5.50", a leading count "2 TIGER BUCKET 93.80". */
 function columnQuantity(
   row: Row,
   amounts: readonly Amount[],
   last: Amount,
-): { quantity: Quantity; price?: UnitPrice } | undefined {
+): { quantity: Quantity; price?: UnitPrice; printed?: string } | undefined {
   const first = amounts[0];
   if (amounts.length >= 2 && first && first !== last) {
     const price = priceFromCents(first.cents, first.decimals);
@@ -149,12 +158,17 @@ function columnQuantity(
     const before = row.tokens[first.tokenIndex - 1]?.text ?? '';
     const quantity =
       first.tokenIndex > 1 && /^\d{1,3}(?:[.,]\d{1,3})?$/.test(before) ? quantityOf(before) : undefined;
-    if (quantity && multiplies(quantity, price, last.cents)) return { quantity, price };
+    if (quantity && multiplies(quantity, price, last.cents)) return { quantity, price, printed: before };
   }
   const before = row.tokens[last.tokenIndex - 1]?.text ?? '';
-  if (amounts.length === 1 && last.tokenIndex > 1 && /^\d{1,3}$/.test(before)) {
+  if (
+    amounts.length === 1 &&
+    last.tokenIndex > 1 &&
+    /^\d{1,3}$/.test(before) &&
+    columnGap(row, last.tokenIndex - 1)
+  ) {
     const quantity = quantityOf(before);
-    if (quantity) return { quantity };
+    if (quantity) return { quantity, printed: before };
   }
   const lead = /^(\d{1,2})\s+\p{L}/u.exec(row.text);
   const quantity = lead?.[1] ? quantityOf(lead[1]) : undefined;
@@ -189,7 +203,7 @@ export function cleanDescription(text: string): string {
     .replace(/^\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s+/, '') // "3 x GASEOSA" once the price is out
     .replace(/^\d{1,2}\s+(?=\p{L})/u, '')
     .replace(/(^|\s)\d{8,}-?(?=\s|$)/g, ' ') // barcodes: "BANANAS 000000004011 KF"
-    .replace(/\s+\d{1,2}\s?%\s*$/, '') // a VAT rate column: "LATTE 4%" (not a fat content: "MILCH 3,5%")
+    .replace(/\s+\d{1,2}(?:[.,]00?)?\s?%\s*$/, '') // a VAT rate column: "LATTE 4%", "22,00%" (not "MILCH 3,5%")
     .replace(/(\s+[A-Z]{1,2})+$/, '') // till flags after them: "KF", "N"
     .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
     .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
@@ -250,7 +264,10 @@ export function readItemRow(original: Row, whole: boolean): ItemRow {
   return {
     ...article,
     // a quantity column left of the prices is not part of the description
-    description: column ? description.replace(/\s+\d{1,3}$/, '') : description,
+    description:
+      column?.printed && description.endsWith(` ${column.printed}`)
+        ? description.slice(0, -column.printed.length - 1)
+        : description,
     ...(column ? { quantity: column.quantity } : {}),
     ...(price ? { price } : {}),
   };

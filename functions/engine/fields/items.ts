@@ -20,6 +20,7 @@ import {
   type QuantityRow,
   readItemRow,
 } from './item-rows.js';
+import { wordsOnly, wrappedLines } from './item-wraps.js';
 import { balanceItems, type Draft } from './items-balance.js';
 import { itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
@@ -125,10 +126,15 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
     const [from, to] = q < at ? [q + 1, at] : [at + 1, q];
     for (let k = from; k < to; k++) {
       const line = parsed[k];
-      if (!line || !(line.kind === 'text' || (line.kind === 'other' && /\p{L}/u.test(line.row.text)))) continue;
+      if (!line || !wordsOnly(line)) continue;
       lines.set(at, [...(lines.get(at) ?? []), k]);
       used.add(k);
     }
+  }
+  // a name the till wrapped: a line of words between two articles
+  for (const [k, at] of wrappedLines(parsed, used)) {
+    lines.set(at, [...(lines.get(at) ?? []), k]);
+    used.add(k);
   }
   parsed.forEach((row, i) => {
     if (row.kind !== 'quantity' || !row.amount || used.has(i)) return;
@@ -177,7 +183,8 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
       const above = descriptionAbove(parsed, i, used);
       const next = parsed[i + 1];
       if (above !== undefined) {
-        description = cleanDescription((parsed[above] as ItemRow).row.text);
+        const own = /\p{L}/u.test(description) ? ` ${description}` : '';
+        description = cleanDescription(`${(parsed[above] as ItemRow).row.text}${own}`);
         sources.unshift((parsed[above] as ItemRow).row);
         used.add(above);
       } else if (next?.kind === 'text' && !used.has(i + 1) && letterRatio(next.row.text) > 0.5) {

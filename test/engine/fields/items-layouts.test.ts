@@ -347,3 +347,33 @@ Te betalen               € 18,40`),
     ]);
   });
 });
+
+describe('findItems on wrapped names', () => {
+  it('the rest of a name under the line that carries its amount', () => {
+    expect(
+      itemsOf(`Kassenbon
+ROTWEIN SPÄTBURGUNDER     6,89 2
+TROCKEN 0,75L
+KAFFEE                    2,20 1
+SUMME                     9,09`),
+    ).toEqual([
+      ['ROTWEIN SPÄTBURGUNDER TROCKEN 0,75L', null, null, '6.89'],
+      ['KAFFEE', null, null, '2.20'],
+    ]);
+  });
+
+  it('the start of a name on a line of its own above its amount, not the header above the first item', () => {
+    expect(
+      itemsOf(`Cassa n. 2
+Crema solare SPF 50        15.09
+Dentifricio sensitive       3.49
+Integratore magnesio e
+potassio                    9.65
+SUBTOTALE                  28.23`),
+    ).toEqual([
+      ['Crema solare SPF 50', null, null, '15.09'],
+      ['Dentifricio sensitive', null, null, '3.49'],
+      ['Integratore magnesio e potassio', null, null, '9.65'],
+    ]);
+  });
+});
