@@ -117,6 +117,7 @@ export const DATE_LABEL = labelPattern('dateLabel');
 export const NOT_TRANSACTION_DATE = labelPattern('notTransactionDate');
 export const DEPOSIT = labelPattern('deposit');
 export const REFUND = labelPattern('refund');
+export const NET = labelPattern('net');
 /** Headings that open the tax summary table at the foot: its "TOTAL" is not the bill. */
 export const SUMMARY_HEADING = labelPattern('summaryHeading');
 /** Column headings of the items table (global: count the distinct headings of a row). */

@@ -5,6 +5,7 @@
  * the items. When two of these agree on a value and the printed total does not, the printed total was misread
  * (one digit slipped on faint print), and the agreed value is the total.
  */
+import { NET, TAX } from './labels.js';
 import type { Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 
@@ -24,6 +25,8 @@ export interface SupportParts {
   readonly discount?: number;
   readonly rounding?: number;
   readonly itemsCents?: number;
+  /** The receipt says its prices include the tax ("TOTAL TTC", "inkl. MwSt", "IVA INCLUIDO"). */
+  readonly taxIncluded: boolean;
   /** Amounts printed on card-payment rows after the totals. */
   readonly card: readonly number[];
   /** Rows of the VAT summary table at the foot. */
@@ -33,41 +36,44 @@ export interface SupportParts {
 
 const MAX_VAT_RATE = 0.3;
 
+/** A rate printed on a row: "19%", "A 7 %", "21,00%". */
+const RATE = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
+
 /**
- * Totals the VAT table implies. Per row: net + tax (two amounts, the second smaller) and gross (a third amount
- * equal to net + tax). Over the table: the sum of the row grosses, when more than one rate is printed.
+ * Totals the VAT table implies. Per row: net + tax (two amounts, the second at most 30 % of the first) and
+ * gross (a third amount equal to net + tax). A table of several rates implies only the sum of its rows' grosses
+ * (one rate's net + tax is a part of the bill, not the bill). Net and tax printed on rows of their own
+ * ("IVA 10%  12,93" / "Base imp.  129,27") pair up only when the table has one tax row.
  */
 export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number> {
-  const totals = new Set<number>();
-  let grossSum = 0;
-  let grossRows = 0;
+  const perRow: number[] = [];
+  const grosses: number[] = [];
   for (const row of rows) {
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
+    let rowSum: number | undefined;
     let rowGross: number | undefined;
     for (let i = 0; i + 1 < amounts.length; i++) {
       const net = amounts[i] as Amount;
       const tax = amounts[i + 1] as Amount;
       // VAT rates stay below 30%: a larger "tax" is another column (a unit price beside an amount)
       if (tax.cents > net.cents * MAX_VAT_RATE) continue;
-      const sum = net.cents + tax.cents;
-      totals.add(sum);
+      rowSum ??= net.cents + tax.cents;
       // "19%  5,63  1,07  6,70": the gross column confirms the pair
-      if (amounts[i + 2]?.cents === sum) rowGross = sum;
+      if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
-    if (rowGross !== undefined) {
-      grossSum += rowGross;
-      grossRows += 1;
-    }
+    if (rowSum !== undefined) perRow.push(rowSum);
+    if (rowGross !== undefined) grosses.push(rowGross);
   }
-  if (grossRows >= 2) totals.add(grossSum);
-  // Net and tax printed on rows of their own ("IVA 10%  12,93" / "Base imp.  129,27"): a pair across rows.
-  const amounts = rows.flatMap((row) => moneyAmounts(row, whole).filter((a) => a.cents > 0));
-  for (const [i, x] of amounts.entries()) {
-    for (const y of amounts.slice(i + 1)) {
-      const [net, tax] = x.cents >= y.cents ? [x, y] : [y, x];
-      if (tax.cents <= net.cents * MAX_VAT_RATE) totals.add(net.cents + tax.cents);
-    }
-  }
+  const totals = new Set<number>();
+  if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
+  const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
+  const rates = new Set(rows.map((row) => RATE.exec(row.text)?.[1]).filter((rate) => rate !== undefined));
+  if (rates.size > 1 || taxRows.length > 1) return totals;
+  for (const sum of perRow) totals.add(sum);
+  const lastAmount = (row: Row | undefined) => (row ? moneyAmounts(row, whole).at(-1)?.cents : undefined);
+  const tax = lastAmount(taxRows[0]);
+  const net = lastAmount(rows.find((row) => NET.test(row.upper) && row !== taxRows[0]));
+  if (tax !== undefined && net !== undefined && tax > 0 && tax <= net * MAX_VAT_RATE) totals.add(net + tax);
   return totals;
 }
 
@@ -83,7 +89,7 @@ export function supportFor(parts: SupportParts): Support[] {
     support.push({ source: 'sum', cents: sum });
     if (rounding !== 0) support.push({ source: 'sum', cents: sum + rounding });
   }
-  if (subtotal !== undefined && subtotal > 0) {
+  if (subtotal !== undefined && subtotal > 0 && (tax === undefined || parts.taxIncluded)) {
     // Tax included (most receipts outside North America): the subtotal is the total before tip and discount.
     support.push({ source: 'subtotal', cents: subtotal + tip - discount + rounding });
   }
@@ -139,4 +145,28 @@ export function agreedValue(
   const tender = support.find((s) => s.source === 'tender');
   if (tender && tender.cents !== cents) return undefined;
   return { cents, sources };
+}
+
+/** Digits a slashed or dotted zero is read as. */
+const ZERO_LOOKALIKES = /[689]/g;
+
+/** The values an amount would have if one of its 6, 8 or 9 digits were a misread zero. */
+export function zeroSlips(cents: number): Set<number> {
+  const digits = String(Math.abs(cents));
+  const variants = new Set<number>();
+  for (const match of digits.matchAll(ZERO_LOOKALIKES)) {
+    const fixed = `${digits.slice(0, match.index)}0${digits.slice(match.index + 1)}`;
+    variants.add(Math.sign(cents) * Number(fixed));
+  }
+  return variants;
+}
+
+/**
+ * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9: the
+ * printed total slipped where a witness did not ("43,16" under the card's "43,10").
+ */
+export function zeroSlipWitness(support: readonly Support[], cents: number): Support | undefined {
+  const variants = zeroSlips(cents);
+  const matching = support.filter((s) => variants.has(s.cents));
+  return new Set(matching.map((s) => s.cents)).size === 1 ? matching[0] : undefined;
 }

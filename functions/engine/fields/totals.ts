@@ -27,7 +27,14 @@ import {
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
-import { agreedValue, type Support, type SupportSource, sourcesOf, supportFor } from './total-support.js';
+import {
+  agreedValue,
+  type Support,
+  type SupportSource,
+  sourcesOf,
+  supportFor,
+  zeroSlipWitness,
+} from './total-support.js';
 
 export interface Located {
   readonly amount: Amount;
@@ -164,6 +171,18 @@ function vatRows(scan: Scan, from: number): Row[] {
     );
 }
 
+/** The amounts of the TOTAL rows. */
+function labelledAmounts(scan: Scan): number[] {
+  return scan.rows
+    .filter((row) => isTotalRow(row) !== undefined)
+    .flatMap((row) => moneyAmounts(row, scan.whole).slice(-1))
+    .map((amount) => amount.cents);
+}
+
+/** Words that say the prices include the tax. */
+const TAX_INCLUDED =
+  /\b(INCL|INCLUDED|INCLUSIVE|INCLUDES|INKL|INKLUSIVE|ENTHALTEN|TTC|INCLUIDO|INCLU[IÍ]DO|INCLUSA|INCLUSO|INCLUSE|INCLUS|DONT|DI CUI|INCL\.)\b/;
+
 function evidenceOf(label: string, sources: readonly SupportSource[]): string[] {
   return [label, ...sources.map((s) => `agrees with ${s}`)];
 }
@@ -174,7 +193,10 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     (r, i) => i > rows.length / 3 && isSummaryHeading(r.upper) && moneyAmounts(r, whole).length === 0,
   );
   const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
-  const refund = rows.some((r) => REFUND.test(r.upper));
+  // A refund says so, or has nothing but negative totals (a return slip that prints no refund word).
+  const refund =
+    rows.some((r) => REFUND.test(r.upper)) ||
+    (labelledAmounts(scan).some((cents) => cents < 0) && !labelledAmounts(scan).some((cents) => cents > 0));
 
   const cash = positive(
     lastMatching(
@@ -220,6 +242,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(rounding ? { rounding: rounding.amount.cents } : {}),
     ...(itemsCents !== undefined ? { itemsCents } : {}),
     card: cardAmounts(scan, firstLabel),
+    taxIncluded: rows.some((r) => TAX_INCLUDED.test(r.upper)),
     summaryRows: vatRows(scan, firstLabel),
     whole,
   });
@@ -354,6 +377,19 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
         total = { amount: { ...base, cents: agreed.cents, text: '' }, row: at, confidence: 0.6, evidence };
     }
     totalSource = 'arithmetic';
+  }
+
+  // Nothing supports the printed total, but a figure of the receipt equals it with one 6, 8 or 9 read as a zero:
+  // the till's slashed zero slipped on the total's row.
+  if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
+    const witness = zeroSlipWitness(support, total.amount.cents);
+    if (witness) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents: witness.cents },
+        evidence: [`printed ${total.amount.text} read with a slipped zero`, `agrees with ${witness.source}`],
+      };
+    }
   }
 
   if (!total && tendered !== undefined) {

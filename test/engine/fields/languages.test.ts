@@ -195,6 +195,24 @@ CHANGE             9.20`),
     expect(result.fields.total?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('puts back a zero read as 6 or 8 in a total that the card payment prints right', () => {
+    const result = extractReceipt(ocrLines(`\nTotal à payer 43,16 €\nTVA 20% 7,18\nCB 43,10 €`));
+
+    expect(result.fields.total?.value).toBe('43.10');
+    expect(result.fields.total?.evidence).toEqual([
+      'printed 43,16 read with a slipped zero',
+      'agrees with card',
+    ]);
+  });
+
+  it('reads a return slip whose totals are all negative as a refund, with or without a refund word', () => {
+    const result = extractReceipt(
+      ocrLines(`PAPIER X12  -6,35 €\nSOUS TOTAL  -6,35 €\nTOTAL TTC  -6,35 €\nCB  -6,35 €`),
+    );
+
+    expect(result.fields.total?.value).toBe('-6.35');
+  });
+
   it('reads a refund receipt with a negative total', () => {
     const result = extractReceipt(
       ocrLines(`

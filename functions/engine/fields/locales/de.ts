@@ -112,6 +112,7 @@ export const de: LocalePack = {
     dateLabel: ['DATUM'],
     notTransactionDate: ['MHD', 'HALTBAR', 'GÜLTIG BIS', 'ABLAUF', 'MINDESTENS HALTBAR'],
     itemHeader: ['ARTIKEL', 'MENGE', 'PREIS', 'BEZEICHNUNG', 'EINZELPREIS', 'ANZ', 'E-PREIS'],
+    net: ['NETTO', 'NETTOBETRAG', 'NETTO BETRAG'],
     summaryColumn: ['NETTO', 'BRUTTO', 'MWST', 'UMSATZ', 'STEUER', 'UST', 'SATZ'],
     summaryHeading: [],
     deposit: ['PFAND', 'LEERGUT', 'PFANDRÜCKGABE', 'EINWEG'],

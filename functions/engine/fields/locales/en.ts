@@ -76,6 +76,7 @@ export const en: LocalePack = {
     itemHeader: [
       re('\\b(QTY|QUANTITY|DESCRIPTION|DESC|ITEM|ITEMS|ITEMNAME|PRICE|U\\/P|S\\/PRICE|UNIT|AMOUNT|AMT)\\b'),
     ],
+    net: ['NET', 'NET AMOUNT', 'EXCL VAT', 'EXCL. VAT', 'AMOUNT EXCL'],
     summaryColumn: ['NET', 'GROSS', 'VAT', 'RATE'],
     summaryHeading: [
       re('(GST|G5T|6ST|TAX|SST|VAT)\\s*S[UJ][MN]{1,2}AR[YV]'),

@@ -84,6 +84,7 @@ export const es: LocalePack = {
         '\\b(CANT|CANTIDAD|DESCRIPCI[OÓ]N|ART[IÍ]CULO|PRODUCTO|VALOR|PRECIO|VR\\.?\\s*UNIT|IMPORTE|UDS|P\\.?\\s*UNIT)\\b',
       ),
     ],
+    net: ['BASE', 'BASE IMPONIBLE', 'BASE IMP', 'NETO'],
     summaryColumn: ['BASE', 'CUOTA', 'IVA', 'TIPO', 'BASE IMPONIBLE'],
     summaryHeading: [
       re('RESUMEN\\s*(DE\\s*)?(IVA|IMPUESTOS)'),

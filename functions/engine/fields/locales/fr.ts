@@ -97,6 +97,7 @@ export const fr: LocalePack = {
     dateLabel: ['DATE', '^LE'],
     notTransactionDate: ['VALABLE', "JUSQU'AU", 'DLC', 'DLUO', 'À CONSOMMER'],
     itemHeader: ['DÉSIGNATION', 'QTÉ', 'QUANTITÉ', 'PRIX', 'P.U.', 'MONTANT', 'ARTICLE', 'PRIX UNIT'],
+    net: ['HT', 'BASE HT', 'TOTAL HT', 'MONTANT HT'],
     summaryColumn: ['TAUX', 'HT', 'TVA', 'TTC', 'BASE', 'MONTANT TVA'],
     summaryHeading: ['DÉTAIL TVA', 'DETAIL DE LA TVA', 'RÉCAPITULATIF TVA', 'VENTILATION TVA'],
     deposit: ['CONSIGNE'],

@@ -76,6 +76,7 @@ export const it: LocalePack = {
     dateLabel: ['DATA'],
     notTransactionDate: ['SCADENZA', 'VALIDO FINO', 'CONSUMARSI'],
     itemHeader: ['DESCRIZIONE', 'QTA', 'QTÀ', 'QUANTITÀ', 'PREZZO', 'IMPORTO', 'ARTICOLO'],
+    net: ['IMPONIBILE', 'NETTO'],
     summaryColumn: ['ALIQUOTA', 'IMPONIBILE', 'IMPOSTA', 'IVA', 'NETTO', 'LORDO'],
     summaryHeading: ['RIEPILOGO IVA', 'DETTAGLIO IVA'],
     deposit: ['CAUZIONE', 'VUOTO'],

@@ -24,6 +24,7 @@ export const ms: LocalePack = {
     dateLabel: ['TARIKH'],
     notTransactionDate: ['TARIKH LUPUT'],
     itemHeader: ['KUANTITI', 'HARGA', 'BARANG'],
+    net: [],
     summaryColumn: [],
     summaryHeading: [],
     deposit: [],

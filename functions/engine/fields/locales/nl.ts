@@ -63,6 +63,7 @@ export const nl: LocalePack = {
     dateLabel: ['DATUM'],
     notTransactionDate: ['GELDIG TOT', 'HOUDBAAR TOT', 'THT', 'TGT'],
     itemHeader: ['OMSCHRIJVING', 'AANTAL', 'PRIJS', 'BEDRAG', 'ARTIKEL'],
+    net: ['EXCL', 'EXCL. BTW', 'OVER', 'GRONDSLAG', 'NETTO'],
     summaryColumn: ['BTW', 'OVER', 'GRONDSLAG', 'EXCL', 'INCL', 'TARIEF', 'BEDRAG'],
     summaryHeading: ['BTW OVERZICHT', 'BTW-OVERZICHT', 'BTW SPECIFICATIE'],
     deposit: ['STATIEGELD', 'EMBALLAGE', 'LEEGGOED'],

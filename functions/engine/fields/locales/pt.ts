@@ -73,6 +73,7 @@ export const pt: LocalePack = {
     dateLabel: ['DATA', 'EMISSÃO'],
     notTransactionDate: ['VALIDADE', 'VÁLIDO ATÉ'],
     itemHeader: ['DESCRIÇÃO', 'QTD', 'QUANT', 'PREÇO', 'VALOR', 'ARTIGO', 'P.UNIT', 'IVA'],
+    net: ['INCIDÊNCIA', 'BASE', 'BASE TRIBUTÁVEL', 'S/ IVA', 'SEM IVA'],
     summaryColumn: ['TAXA', 'INCIDÊNCIA', 'BASE', 'VALOR IVA', 'IVA'],
     summaryHeading: ['RESUMO IVA', 'QUADRO RESUMO', 'RESUMO DE IVA'],
     deposit: ['VASILHAME', 'TARA'],

@@ -41,6 +41,8 @@ export interface LocaleLabels {
   readonly notTransactionDate: readonly Phrase[];
   /** Column headings of the items table. */
   readonly itemHeader: readonly Phrase[];
+  /** The amount before tax, as the VAT table labels it ("NETTO", "HT", "BASE IMPONIBLE"). */
+  readonly net: readonly Phrase[];
   /** Column headings of the VAT summary table at the foot (rate, net, tax, gross). */
   readonly summaryColumn: readonly Phrase[];
   /** Headings that open the VAT summary table on their own ("GST SUMMARY", "RESUMEN DE IVA"). */
