@@ -4,6 +4,7 @@
  * - a VAT rate glued to the amount on narrow paper: `21%1.050,89€` → `21%` `1.050,89€`;
  * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
  * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
+ * - a VAT code or print noise glued after the amount and its mark: `2,29€A` → `2,29€` `A`, `1,39°B` → `1,39` `B`;
  * - a VAT code digit glued to the amount by a lost space: `2.101` (2.10, code 1) at the end of the row, on a
  *   receipt written with two decimals (a weight `0,422 kg` keeps its unit and is not touched).
  */
@@ -46,6 +47,16 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
     const rate = /^(\d{1,2}(?:[.,]\d)?%)([-€$£]?\d.*)$/.exec(token.text);
     if (rate?.[1] && rate[2]) {
       out.push(...split(token, [rate[1].length, rate[2].length]));
+      continue;
+    }
+    // "2,29€A", "1,39°B", "2,16'3", "2,18::€": a VAT code or print noise glued after the amount and its mark
+    const glued = /^(-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;]+)([A-Z]{1,2}|\d)?$/i.exec(token.text);
+    const noise = glued?.[2]?.replace(/[€$£]/g, '') ?? '';
+    if (glued?.[1] && glued[2] && (noise !== '' || glued[3])) {
+      const mark = glued[2].replace(/[^€$£]/g, '').slice(0, 1);
+      const [amount, code] = split(token, [glued[1].length + glued[2].length, glued[3]?.length ?? 0]);
+      if (amount) out.push({ ...amount, text: `${glued[1]}${mark}` });
+      if (code && glued[3]) out.push({ ...code, text: glued[3] });
       continue;
     }
     const trailingMinus = new RegExp(`^(\\d[\\d.,]*\\d)-(${MARKS})$`, 'i').exec(token.text);

@@ -55,7 +55,15 @@ function endsItems(row: Row, next: Row | undefined, above: number): boolean {
     const paid = amounts[amounts.length - 1] ?? (amountsOnly(next) ? lastAmount(next) : undefined);
     return paid !== undefined && (!namesMore(row) || paid.cents >= above);
   }
-  return amounts.length > 0 || SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || amountsOnly(next);
+  // a total whose amount the OCR garbled ("Betrag Fr:13:83") still closes the items
+  const garbled = /\d[\d.,:]*\d$/.test(row.text);
+  return (
+    amounts.length > 0 ||
+    garbled ||
+    SUBTOTAL.test(row.upper) ||
+    STRONG_TOTAL.test(row.upper) ||
+    amountsOnly(next)
+  );
 }
 
 /** Words beside the tender label: a product whose name holds a tender word of another language. */
@@ -75,6 +83,11 @@ function tenderOnly(row: Row): boolean {
     ROUNDING.test(row.upper) ||
     CHANGE.test(row.upper)
   );
+}
+
+/** Amounts written as prices on this receipt: with decimals, unless it is in whole amounts. */
+function priced(row: Row, whole: boolean): Amount[] {
+  return moneyAmounts(row, whole).filter((a) => whole || a.decimals);
 }
 
 function lastAmount(row: Row | undefined): Amount | undefined {
@@ -121,15 +134,15 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
     for (let i = start + 1; i < rows.length; i++) {
       const row = rows[i] as Row;
       if (endsItems(row, rows[i + 1], above) && !isItemHeader(row)) return i;
-      const price = moneyAmounts(row, whole).filter((a) => whole || a.decimals);
-      above += Math.max(0, price[price.length - 1]?.cents ?? 0);
+      above += Math.max(0, priced(row, whole).at(-1)?.cents ?? 0);
     }
     return rows.length;
   };
   const from = (start: number): ItemsRegion => {
     const end = endAfter(start);
     const deductions = deductionsAfter(rows, end, whole);
-    const closing = lastAmount(rows[end + deductions.length]);
+    const closingRow = rows[end + deductions.length];
+    const closing = closingRow ? priced(closingRow, whole).at(-1) : undefined;
     return {
       rows: [...rows.slice(start + 1, end), ...deductions],
       ...(closing && closing.cents > 0 ? { closingCents: closing.cents } : {}),
@@ -146,6 +159,9 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
       rows.slice(i + 1, i + 4).some((n) => moneyAmounts(n, true).length > 0),
   );
   if (heading >= 0) return from(heading);
-  const dated = rows.findIndex((r, i) => i < firstEnd && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text));
+  // a date in the header starts the items; one in the footer (under totals the OCR could not read) does not
+  const dated = rows.findIndex(
+    (r, i) => i < firstEnd && i < rows.length / 2 && /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(r.text),
+  );
   return from(dated);
 }

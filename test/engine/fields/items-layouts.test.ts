@@ -287,6 +287,23 @@ SUBTOTAL               4972.35`),
     ]);
   });
 
+  it('print noise and VAT codes glued after the amount; a total whose amount the OCR garbled ends the items', () => {
+    expect(
+      itemsOf(`CAMEMBERT DE NORMANDIE 2,29€A
+SALAMI SCHEIBEN 100G 1,39°B
+Banane 2,16'3
+LECHE ENTERA 1L 2,18::€
+Betrag Fr:13:83
+MwSt 7,7% 0,52 7,30
+Datum: 31.07.2019`),
+    ).toEqual([
+      ['CAMEMBERT DE NORMANDIE', null, null, '2.29'],
+      ['SALAMI SCHEIBEN 100G', null, null, '1.39'],
+      ['Banane', null, null, '2.16'],
+      ['LECHE ENTERA 1L', null, null, '2.18'],
+    ]);
+  });
+
   it('a description wrapped around its quantity row stays with its article', () => {
     expect(
       itemsOf(`Ticket n° 97799
