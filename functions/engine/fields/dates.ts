@@ -122,32 +122,84 @@ function repairedDate(a: string, b: string, year: number, order: DateOrder): str
 }
 
 /** Zero look-alikes: a slashed or dotted zero, as many till fonts print it, is read 6, 8 or 9. */
-const ZERO_SLIPS = ['6', '8', '9'] as const;
+const ZERO_LOOKALIKE = /[689]/;
 
 /**
- * A date the OCR read with a till's slashed zeros as 6 or 8 throughout ("28/83/2624" for 20/03/2024): the
- * font that made one zero slip made them all slip, so the digits an impossible part reveals as zeros are put
- * back everywhere in the date. Tried with one look-alike, then two; used only when exactly one date results.
+ * A part with some of its zero look-alikes put back to 0, the fewest changes first: "2619" gives 2019 and
+ * 2610 before 2010.
  */
-function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string | undefined {
+function zeroVariants(part: string, keep: (variant: string) => boolean): string[] {
+  const positions = [...part].flatMap((ch, i) => (ZERO_LOOKALIKE.test(ch) ? [i] : []));
+  const bySize = new Map<number, string[]>();
+  for (let mask = 1; mask < 1 << positions.length; mask += 1) {
+    const chars = [...part];
+    let changed = 0;
+    positions.forEach((position, bit) => {
+      if (mask & (1 << bit)) {
+        chars[position] = '0';
+        changed += 1;
+      }
+    });
+    const variant = chars.join('');
+    if (keep(variant)) bySize.set(changed, [...(bySize.get(changed) ?? []), variant]);
+  }
+  const fewest = Math.min(...bySize.keys());
+  return bySize.get(fewest) ?? [];
+}
+
+/** Every look-alike put back in every part, one look-alike digit at a time, then two: a whole date slipped. */
+function uniformZeroSlip(
+  parts: readonly string[],
+  accept: (fixed: string[]) => string | undefined,
+): string | undefined {
+  const lookalikes = ['6', '8', '9'];
   const sets = [
-    ...ZERO_SLIPS.map((slip) => [slip]),
-    ...ZERO_SLIPS.flatMap((x, i) => ZERO_SLIPS.slice(i + 1).map((y) => [x, y])),
+    ...lookalikes.map((x) => [x]),
+    ...lookalikes.flatMap((x, i) => lookalikes.slice(i + 1).map((y) => [x, y])),
   ];
   for (const size of [1, 2]) {
     const values = new Set<string>();
-    for (const slips of sets.filter((set) => set.length === size)) {
-      const fix = (part: string) => [...part].map((ch) => (slips.includes(ch as '6') ? '0' : ch)).join('');
-      const [x, y, z] = [fix(a), fix(b), fix(c)];
-      if (x === a && y === b && z === c) continue;
-      const year = fullYear(Number(z));
-      const [day, month] = order === 'dmy' ? [Number(x), Number(y)] : [Number(y), Number(x)];
-      if (valid(year, month, day)) values.add(iso(year, month, day));
+    for (const set of sets.filter((candidate) => candidate.length === size)) {
+      const fixed = parts.map((part) => [...part].map((ch) => (set.includes(ch) ? '0' : ch)).join(''));
+      const value = accept(fixed);
+      if (value !== undefined) values.add(value);
     }
     if (values.size === 1) return [...values][0];
     if (values.size > 1) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A date the OCR read with a till's slashed zeros as 6, 8 or 9. When two parts are impossible ("28/83/2624":
+ * month and year), the font slipped throughout and every look-alike of the date is put back (20/03/2024).
+ * When one part is (a year after next year, a month above 12, a day past the month's end: "28/09/2817"), only
+ * that part is repaired, with the fewest changes: a possible part's 8 may be a real 8. Used only when exactly
+ * one date results.
+ */
+function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string | undefined {
+  const date = (day: string, month: string, year: string) => {
+    const y = fullYear(Number(year));
+    return valid(y, Number(month), Number(day)) ? iso(y, Number(month), Number(day)) : undefined;
+  };
+  const [dayText, monthText] = order === 'dmy' ? [a, b] : [b, a];
+  const yearOk = (y: string) => valid(fullYear(Number(y)), 1, 1);
+  const monthOk = (m: string) => Number(m) >= 1 && Number(m) <= 12;
+  const dayOk = (d: string) => Number(d) >= 1 && Number(d) <= 31;
+  const impossible = [!yearOk(c), !monthOk(monthText), !dayOk(dayText)].filter(Boolean).length;
+  if (impossible >= 2)
+    return uniformZeroSlip([dayText, monthText, c], ([d = '', m = '', y = '']) => date(d, m, y));
+  const values = new Set<string>();
+  for (const y of yearOk(c) ? [c] : zeroVariants(c, yearOk)) {
+    for (const m of monthOk(monthText) ? [monthText] : zeroVariants(monthText, monthOk)) {
+      const fits = date(dayText, m, y) !== undefined;
+      for (const d of fits ? [dayText] : zeroVariants(dayText, (v) => date(v, m, y) !== undefined)) {
+        const value = date(d, m, y);
+        if (value !== undefined) values.add(value);
+      }
+    }
+  }
+  return values.size === 1 ? [...values][0] : undefined;
 }
 
 function numericMatches(text: string, order: DateOrder): Match[] {

@@ -251,6 +251,14 @@ describe('dates that survive OCR noise', () => {
     expect(result.fields.transactionDate?.value).toBe('2018-03-05');
   });
 
+  it.each([
+    ['a whole date read with slashed zeros as 8 and 6', 'DATE 28/83/2624 12:06', '2024-03-20'],
+    ['a year read with a slashed zero as 8, its real 8s kept', 'DATE 28/09/2817', '2017-09-28'],
+    ['a year with one slipped zero, the fewest changes', 'DATE 08/11/2619', '2019-11-08'],
+  ])('repairs %s', (_case, row, expected) => {
+    expect(extractReceipt(ocrLines(`SHOP\n${row}\nTOTAL 5.00`)).fields.transactionDate?.value).toBe(expected);
+  });
+
   it('reads a date whose separators the OCR lost, on a labelled row', () => {
     const result = extractReceipt(ocrLines(`SHOP\nDatum: 03042025 10:33\nSUMME 5,00`));
 
