@@ -293,10 +293,11 @@ export function composeReceipt(pack: LocalePack, id: string, seed: number): Rece
       .filter((i) => i.kind !== 'deposit')
       .map((i) => ({ ...i, kind: 'return' as const, amount: -i.amount }));
   } else {
-    if (itemRng.chance(0.3)) {
-      const target = itemRng.pick(items.filter((i) => i.amount >= 100 && i.kind !== 'deposit'));
-      const discount = target ? discountRow(itemRng, pack, target, caps) : undefined;
-      if (discount && target) items.splice(items.indexOf(target) + 1, 0, discount);
+    const discountable = items.filter((i) => i.amount >= 100 && i.kind !== 'deposit');
+    if (discountable.length > 0 && itemRng.chance(0.3)) {
+      const target = itemRng.pick(discountable);
+      const discount = discountRow(itemRng, pack, target, caps);
+      if (discount) items.splice(items.indexOf(target) + 1, 0, discount);
     }
     const deposits = items.filter((i) => i.kind === 'deposit').reduce((s, i) => s + i.amount, 0);
     if (deposits > 0 && itemRng.chance(0.3)) {

@@ -20,6 +20,8 @@ export interface ReceiptLabel {
   readonly file: string;
   readonly company: string;
   readonly date: string;
+  /** The date as printed, for checks on the OCR text ("12.03.24"); `date` is its ISO form. */
+  readonly dateText: string;
   readonly address: string;
   readonly total: string;
   readonly currency: string;
@@ -62,6 +64,7 @@ export function receiptLabel(
     file,
     company: content.merchant.name,
     date: isoDate(content.date),
+    dateText: laidOut.dateText,
     address: content.merchant.addressLines.join(' '),
     total: centsToDecimal(content.total),
     currency: content.currency,

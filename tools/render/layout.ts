@@ -44,6 +44,8 @@ export interface LaidOut {
   readonly lines: readonly PrintedLine[];
   /** One per content item: the description as printed (wrapped parts joined by a space). */
   readonly descriptions: readonly string[];
+  /** The transaction date as the receipt prints it ("12.03.24", "Mar 12, 2024"). */
+  readonly dateText: string;
 }
 
 function chooseStyle(rng: Rng, pack: LocalePack, region: RegionPack, content: ReceiptContent): LayoutStyle {
@@ -201,19 +203,31 @@ class Writer {
     const date = this.ctx.date(this.style.dateFormat);
     const time = this.ctx.time(this.style.timeFormat);
     const receipt = `${this.rng.pick(words.receiptNo)} ${this.content.receiptNo}`;
+    // A long written date ("Wednesday, September 20, 2023") goes without its label rather than wrap.
+    const dateLabel = this.rng.pick(words.date);
+    const labelledDate =
+      dateLabel.length + 1 + date.length <= this.style.columns ? `${dateLabel} ${date}` : date;
     const form = this.rng.int(0, 3);
+    // A pair that does not fit one row goes on two: a till never wraps a date.
+    const pair = (left: string, right: string) => {
+      if (left.length + 1 + right.length <= this.style.columns) s.row(left, right);
+      else {
+        s.left(left);
+        s.left(right);
+      }
+    };
     if (form === 0) {
-      s.row(`${this.rng.pick(words.date)} ${date}`, `${this.rng.pick(words.time)} ${time}`);
+      pair(labelledDate, `${this.rng.pick(words.time)} ${time}`);
       s.left(receipt);
     } else if (form === 1) {
-      s.row(date, time);
-      s.row(receipt, `${this.rng.pick(words.till)} ${this.content.till}`);
+      pair(date, time);
+      pair(receipt, `${this.rng.pick(words.till)} ${this.content.till}`);
     } else if (form === 2) {
-      s.left(`${this.rng.pick(words.date)} ${date}`);
+      s.left(labelledDate);
       s.left(`${this.rng.pick(words.time)} ${time}`);
       s.left(receipt);
     } else {
-      s.row(`${date} ${time}`, receipt);
+      pair(`${date} ${time}`, receipt);
     }
     if (this.rng.chance(0.6)) s.left(`${this.rng.pick(words.cashier)} ${this.content.cashier}`);
     if (this.content.table !== undefined) s.left(`${this.rng.pick(words.table)} ${this.content.table}`);
@@ -499,5 +513,10 @@ export function layoutReceipt(
   w.payment();
   if (!vatFirst) w.vatTable();
   w.footer();
-  return { style, lines: w.sheet.lines, descriptions: w.descriptions };
+  return {
+    style,
+    lines: w.sheet.lines,
+    descriptions: w.descriptions,
+    dateText: w.ctx.date(style.dateFormat),
+  };
 }

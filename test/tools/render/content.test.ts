@@ -61,6 +61,7 @@ describe.each(LANGUAGES)('generated %s receipts', (language) => {
       expect(parseLabelAmount(label.total)).toBe(content.total);
       expect(label.total).toBe(centsToDecimal(content.total));
       expect(parseLabelDate(label.date)).toBe(label.date);
+      expect(text.join('\n')).toContain(label.dateText);
       expect(label.date <= '2026-11-30' && label.date >= '2019-01-01').toBe(true);
       expect(label.items.reduce((sum, item) => sum + (parseLabelAmount(item.amount) ?? Number.NaN), 0)).toBe(
         content.itemsSum,
@@ -68,6 +69,17 @@ describe.each(LANGUAGES)('generated %s receipts', (language) => {
       // A description wrapped with its amount on the first row is printed in parts around the amount.
       for (const item of label.items) {
         for (const word of item.description.split(' ')) expect(printed).toContain(word);
+      }
+    }
+  });
+});
+
+describe('many receipts', () => {
+  it('are generated for every language and print their date as labelled', () => {
+    for (const language of LANGUAGES) {
+      for (let i = 0; i < 250; i += 1) {
+        const { laidOut, text } = generateReceipt(language, i, 2);
+        expect(text.join('\n')).toContain(laidOut.dateText);
       }
     }
   });
