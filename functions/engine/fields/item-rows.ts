@@ -218,6 +218,9 @@ export function describes(row: Row): boolean {
   return /\p{L}{3,}/u.test(row.text) && letterRatio(row.text) >= 0.25;
 }
 
+/** A count under the items ("Posten: 14", "Articles : 13"): a label and a number, no description. */
+const COUNT = /^\S{3,}\s?:\s*\d{1,3}\b/u;
+
 /** Opening hours ("8.00 - 20.00 Uhr") hold numbers that read as amounts. */
 const HOURS = /\d{1,2}[.:]\d{2}\s*(?:-|–|BIS)\s*\d{1,2}[.:]\d{2}|\bUHR\b|\bH\d{2}\b/;
 
@@ -245,8 +248,8 @@ export function readItemRow(original: Row, whole: boolean): ItemRow {
   // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
   const amounts = moneyAmounts(row, whole).filter((a) => whole || a.decimals);
   const closing = closingAmount(row, amounts);
-  if (!closing || HOURS.test(row.upper) || taxOnly(row)) {
-    return describes(row) && !HOURS.test(row.upper)
+  if (!closing || HOURS.test(row.upper) || taxOnly(row) || COUNT.test(row.text)) {
+    return describes(row) && !HOURS.test(row.upper) && !COUNT.test(row.text)
       ? { kind: 'text', row: original }
       : { kind: 'other', row: original };
   }
