@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { EngineError } from './errors.js';
 import type { FieldLineOptions } from './field-lines.js';
-import type { Quad } from './image/geometry.js';
+import { type Quad, quadAngle } from './image/geometry.js';
 import { DEFAULT_LOAD, type LoadedReceipt, loadReceipts } from './image/load-receipt.js';
 import { checkInput } from './input.js';
 import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
@@ -174,7 +174,8 @@ class Engine implements ReceiptEngine {
         format,
         width: Math.round(best.image.width * scale),
         height: Math.round(best.image.height * scale),
-        rotation: best.rotation,
+        // The crop's warp levelled the receipt first: its turn counts in the rotation applied.
+        rotation: best.rotation - (loaded.crop === undefined ? 0 : quadAngle(loaded.crop)),
         ...(loaded.crop === undefined ? {} : { crop: roundCorners(loaded.crop) }),
       },
     };

@@ -1,8 +1,8 @@
 /**
  * Skew from projection profiles, before any OCR: lines of text make the ink profile across them spiky (dense
  * rows, empty gaps), and the angle with the spikiest profile levels the lines. It runs on a small copy, so an
- * upright receipt pays a few milliseconds for it. Rows and columns are both searched: a page turned a quarter
- * has its lines running down the page, and its skew is measured on those.
+ * upright receipt pays a few milliseconds for it. A page turned a quarter has its lines running down the page:
+ * its skew is measured on columns (findSidewaysSkew) when the orientation check says so.
  *
  * Quarter turns are not decided here: comparing row and column profiles failed on receipts (right-aligned
  * price columns and monospace character columns make column profiles as spiky as row profiles), so the
@@ -125,12 +125,19 @@ export function bestAngle(
   return { ...best, gain: best.score / Math.max(1, profileScore(xs, ys, 0, bins)) };
 }
 
+/**
+ * The lines' angle near `around` (degrees, within +-1.5, half-degree steps): a rough angle from a shape's
+ * outline made exact by the lines themselves.
+ */
+export function refineAngle(xs: Float64Array, ys: Float64Array, bins: Float64Array, around: number): number {
+  const step = Math.round(around / SKEW_STEP) * SKEW_STEP;
+  return searchAngles(xs, ys, bins, step - 1.5, step + 1.5, SKEW_STEP).degrees;
+}
+
 export interface TextLines {
   /** Clockwise rotation in degrees that levels lines running across the page; 0 when level within MIN_SKEW. */
   readonly skewDegrees: number;
-  /** The same for lines running down the page: it levels them once the page is turned a quarter either way. */
-  readonly sidewaysSkewDegrees: number;
-  /** The lines' angle (y down, clockwise positive) from whichever direction they line up better. */
+  /** The lines' angle (y down, clockwise positive), as found before rounding small skews to 0. */
   readonly angleDegrees: number;
 }
 
@@ -149,18 +156,22 @@ const level = (found: { degrees: number; gain: number }) =>
     ? 0
     : found.degrees;
 
-/** Finds the text lines of a (preferably small, about 600 px) grayscale page, across or down it. */
+/** Finds the text lines running across a (preferably small, about 600 px) grayscale page. */
 export function findTextLines(image: GrayImage): TextLines {
   const { xs, ys } = inkPixels(image);
-  if (xs.length < 100) return { skewDegrees: 0, sidewaysSkewDegrees: 0, angleDegrees: 0 };
+  if (xs.length < 100) return { skewDegrees: 0, angleDegrees: 0 };
   const bins = new Float64Array(2 * (image.width + image.height));
   // Profile angle d means lines falling to the right by d (y grows downwards): a -d clockwise turn levels them.
   const rows = bestAngle(xs, ys, bins);
-  // Columns: the same search with x and y swapped; the swap mirrors the angle, so +d turns them level.
-  const columns = bestAngle(ys, xs, bins);
-  return {
-    skewDegrees: -level(rows),
-    sidewaysSkewDegrees: level(columns),
-    angleDegrees: rows.score >= columns.score ? rows.degrees : -columns.degrees,
-  };
+  return { skewDegrees: -level(rows), angleDegrees: rows.degrees };
+}
+
+/**
+ * The skew of lines running down the page (a page turned a quarter): the same search with x and y swapped,
+ * which mirrors the angle, so the angle found turns them level once the page is turned either way.
+ */
+export function findSidewaysSkew(image: GrayImage): number {
+  const { xs, ys } = inkPixels(image);
+  if (xs.length < 100) return 0;
+  return level(bestAngle(ys, xs, new Float64Array(2 * (image.width + image.height))));
 }

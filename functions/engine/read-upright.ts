@@ -8,7 +8,7 @@
 import { flattenLighting } from './image/normalise.js';
 import { isGreyPaper } from './image/paper-tone.js';
 import { measureOrientation, type QuarterTurn, type TextOrientation } from './image/text-orientation.js';
-import { findTextLines } from './layout.js';
+import { findSidewaysSkew, findTextLines } from './layout.js';
 import { analysisCopy, cropImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
 import type { RecognizedPage, Recognizer } from './recognizer.js';
 import type { Timings } from './schema.js';
@@ -49,12 +49,16 @@ interface Layout {
 }
 
 async function measureLayout(image: GrayImage): Promise<Layout> {
-  const lines = findTextLines(await analysisCopy(image));
+  const small = await analysisCopy(image);
+  const lines = findTextLines(small);
+  const orientation = measureOrientation(image, lines.angleDegrees);
+  // Lines down the page are measured only when they may be read that way.
+  const sideways = !orientation.axisSure || orientation.turn % 180 !== 0;
   return {
     image,
-    orientation: measureOrientation(image, lines.angleDegrees),
+    orientation,
     skew: lines.skewDegrees,
-    sidewaysSkew: lines.sidewaysSkewDegrees,
+    sidewaysSkew: sideways ? findSidewaysSkew(small) : 0,
   };
 }
 

@@ -5,6 +5,8 @@
  * angle gets its perspective quadrilateral. When the paper cannot be told from the surface (a white receipt on a
  * white page), the printed ink is boxed instead. When neither is sure, nothing is cropped.
  */
+
+import { refineAngle } from '../layout.js';
 import { type Component, connectedComponents } from './components.js';
 import {
   convexHull,
@@ -315,16 +317,38 @@ function inkOutline(gray: Uint8Array, width: number, height: number): Quad | und
   const { labels, components } = connectedComponents(inked, columns, rows);
   const print = printClusters(components, labels, counts);
   if (print.size === 0) return undefined;
-  const points: Point[] = [];
+  // The cells' outline gives the print's angle roughly (measured 0.6 degrees off on a receipt turned 4); its
+  // own ink pixels' lines, searched within a degree and a half of it, to half a degree.
+  const cells: Point[] = [];
   for (let c = 0; c < labels.length; c += 1) {
     if (!print.has(labels[c] ?? 0)) continue;
     const x = (c % columns) * cell;
     const y = Math.floor(c / columns) * cell;
-    points.push({ x, y }, { x: x + cell, y }, { x, y: y + cell }, { x: x + cell, y: y + cell });
+    cells.push({ x, y }, { x: x + cell, y }, { x, y: y + cell }, { x: x + cell, y: y + cell });
   }
-  const rectangle = minAreaRectangle(convexHull(points));
-  const quad = padded(rectangle.corners, Math.round(Math.min(width, height) * 0.02));
+  const rough = tilt(minAreaRectangle(convexHull(cells)).corners);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0; x < width; x += 2) {
+      const i = y * width + x;
+      const local = mean[i] ?? 0;
+      if (local - (gray[i] ?? 0) <= Math.max(12, local * 0.1)) continue;
+      if (!print.has(labels[Math.floor(y / cell) * columns + Math.floor(x / cell)] ?? 0)) continue;
+      xs.push(x + 0.5);
+      ys.push(y + 0.5);
+    }
+  }
+  if (xs.length < 100) return undefined;
+  const degrees = refineAngle(
+    Float64Array.from(xs),
+    Float64Array.from(ys),
+    new Float64Array(2 * (width + height) + 4),
+    rough,
+  );
+  const quad = padded(boundsAt(xs, ys, degrees), Math.round(Math.min(width, height) * 0.02));
   const share = polygonArea(quad) / (width * height);
+  if (process.env.DBG) console.error('ink', degrees, share.toFixed(2), xs.length);
   const turned = Math.abs(tilt(quad)) >= MIN_INK_ANGLE;
   if (share > (turned ? MAX_TURNED_INK_COVERAGE : MAX_INK_COVERAGE)) return undefined;
   return quad;
@@ -362,6 +386,28 @@ function printClusters(
     }
   }
   return print;
+}
+
+/** The rectangle turned `degrees` (y down, clockwise) that bounds the points. */
+function boundsAt(xs: readonly number[], ys: readonly number[], degrees: number): Quad {
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  let u0 = Number.POSITIVE_INFINITY;
+  let u1 = Number.NEGATIVE_INFINITY;
+  let v0 = Number.POSITIVE_INFINITY;
+  let v1 = Number.NEGATIVE_INFINITY;
+  xs.forEach((x, i) => {
+    const y = ys[i] as number;
+    const u = x * cos + y * sin;
+    const v = -x * sin + y * cos;
+    u0 = Math.min(u0, u - 1);
+    u1 = Math.max(u1, u + 1);
+    v0 = Math.min(v0, v - 1);
+    v1 = Math.max(v1, v + 1);
+  });
+  const at = (u: number, v: number): Point => ({ x: u * cos - v * sin, y: u * sin + v * cos });
+  return orderCorners([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)]);
 }
 
 /** A rectangle (corners in order) grown by `pad` on every side. */

@@ -192,3 +192,14 @@ export function cornerAngles(quad: Quad): number[] {
 export function scaleQuad(quad: Quad, sx: number, sy = sx): Quad {
   return quad.map((p) => ({ x: p.x * sx, y: p.y * sy })) as unknown as Quad;
 }
+
+/**
+ * How far a receipt quad is turned clockwise from level, in degrees: the mean direction of its top and bottom
+ * edges (they differ under perspective).
+ */
+export function quadAngle(quad: Quad): number {
+  const [tl, tr, br, bl] = quad;
+  const top = Math.atan2(tr.y - tl.y, tr.x - tl.x);
+  const bottom = Math.atan2(br.y - bl.y, br.x - bl.x);
+  return (((top + bottom) / 2) * 180) / Math.PI;
+}

@@ -17,7 +17,7 @@ export interface Glyph {
 }
 
 /** At most this many pixels are analysed: a window across the middle of the page. */
-const MAX_WINDOW_PIXELS = 1_000_000;
+const MAX_WINDOW_PIXELS = 600_000;
 /** Ink is darker than its neighbourhood's mean by this share (adaptive: faded paper and shadows). */
 const INK_CONTRAST = 0.12;
 const MIN_INK_STEP = 8;

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { measureOrientation } from '../../../functions/engine/image/text-orientation.js';
-import { findTextLines } from '../../../functions/engine/layout.js';
+import { findSidewaysSkew, findTextLines } from '../../../functions/engine/layout.js';
 import { analysisCopy, type GrayImage } from '../../../functions/engine/preprocess.js';
 import {
   ENGLISH_RECEIPT,
@@ -17,8 +17,13 @@ async function gray(bytes: Buffer): Promise<GrayImage> {
 
 async function orientationOf(spec: ReceiptSpec) {
   const image = await gray(await renderReceipt({ ...spec, format: 'jpeg' }));
-  const lines = findTextLines(await analysisCopy(image));
-  return { orientation: measureOrientation(image, lines.angleDegrees), lines };
+  const small = await analysisCopy(image);
+  const lines = findTextLines(small);
+  return {
+    orientation: measureOrientation(image, lines.angleDegrees),
+    lines,
+    sidewaysSkew: findSidewaysSkew(small),
+  };
 }
 
 /** A receipt in mixed case, as German supermarkets print them: the glyph-bottom cue, not only full stops. */
@@ -59,11 +64,15 @@ describe('text orientation from glyph geometry', () => {
     [-9, 180],
     [14, 90],
   ] as const)('sees through a %i degree skew on a receipt turned %i', async (skewDegrees, rotate) => {
-    const { orientation, lines } = await orientationOf({ ...ENGLISH_RECEIPT, skewDegrees, rotate });
+    const { orientation, lines, sidewaysSkew } = await orientationOf({
+      ...ENGLISH_RECEIPT,
+      skewDegrees,
+      rotate,
+    });
 
     expect(orientation.turn).toBe((360 - rotate) % 360);
     // The skew that levels the lines, across or down the page.
-    const skew = rotate % 180 === 0 ? lines.skewDegrees : lines.sidewaysSkewDegrees;
+    const skew = rotate % 180 === 0 ? lines.skewDegrees : sidewaysSkew;
     expect(skew).toBeCloseTo(-skewDegrees, 0);
   });
 
