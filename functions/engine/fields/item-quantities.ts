@@ -40,7 +40,10 @@ export function priceOf(text: string, whole: boolean): UnitPrice | undefined {
     if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d{1,7}$/.test(text))
       return { milli: Number(text.replace(/[.,]/g, '')) * 1000, decimals: 0 };
   }
-  const m = /^(\d{1,6})[.,](\d{2,3})$/.exec(text);
+  // thousands groups before the decimals: 1.158,55
+  const grouped = /^\d{1,3}(?:([.,])\d{3})+([.,])\d{2,3}$/.exec(text);
+  const plain = grouped && grouped[1] !== grouped[2] ? text.replaceAll(grouped[1] ?? '', '') : text;
+  const m = /^(\d{1,6})[.,](\d{2,3})$/.exec(plain);
   if (!m?.[1] || !m[2]) return undefined;
   return { milli: Number(m[1]) * 1000 + Number(m[2].padEnd(3, '0')), decimals: m[2].length === 3 ? 3 : 2 };
 }
@@ -65,7 +68,7 @@ export function multiplies(quantity: Quantity, price: UnitPrice, amountCents: nu
   return Math.abs(lineCents(quantity, price) - Math.abs(amountCents)) <= 1;
 }
 
-/** The unit price that gives the amount for the quantity, when one does (rounded to the cent). */
+/** The unit price that gives the amount for the quantity, when one does. */
 export function impliedPrice(
   quantity: Quantity,
   amountCents: number,
@@ -73,12 +76,18 @@ export function impliedPrice(
 ): UnitPrice | undefined {
   const cents = Math.round((Math.abs(amountCents) * 1000) / quantity.milli);
   const price = priceFromCents(cents, decimals);
-  return multiplies(quantity, price, amountCents) ? price : undefined;
+  if (multiplies(quantity, price, amountCents)) return price;
+  // fuel and weighed goods are priced to a tenth of a cent
+  const fine: UnitPrice = {
+    milli: Math.round((Math.abs(amountCents) * 10_000) / quantity.milli),
+    decimals: 3,
+  };
+  return decimals && multiplies(quantity, fine, amountCents) ? fine : undefined;
 }
 
 const QTY = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
 /** A unit price: decimals, or thousands groups on receipts in whole amounts (checked by priceOf). */
-const PRICE = String.raw`(\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d{1,6}(?:[.,]\d{2,3})?)(?![\d.,]\d)`;
+const PRICE = String.raw`(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2,3})?|\d{1,6}(?:[.,]\d{2,3})?)(?![\d.,]*\d)`;
 /** Currency marks as printed beside unit prices ("€", "EUR", and € as the OCR reads it: "¢", "E"). */
 export const MARK = String.raw`(?:EUR|EURO|USD|GBP|€|¢|£|\$|RM|CHF|E)`;
 /** Units a quantity is weighed or measured in. */
@@ -116,6 +125,23 @@ const FORMS = [
     price: 1,
   },
 ] as const;
+
+/**
+ * A weight or volume printed alone, under or over its article, without its price: `NET WT 1.513 lb`,
+ * `PESO 1,432 kg`, `Poids net : 0,400 kg`, `NET WT 31.36 l`.
+ */
+const WEIGHT_ONLY = new RegExp(String.raw`^([^\d]{0,24}?)(\d{1,4}[.,](\d{1,3}))(\s*)${WEIGHT}\s*$`, 'u');
+
+/**
+ * A weight row has three decimals, or a unit set apart after a short label; a size that ends a wrapped name
+ * ("TROCKEN 0,75L") has neither.
+ */
+export function weightOnly(upper: string): Quantity | undefined {
+  const m = WEIGHT_ONLY.exec(upper);
+  if (!m?.[2]) return undefined;
+  const weighed = m[3]?.length === 3 || (m[4] !== '' && !/\p{L}{4,}/u.test(m[1] ?? ''));
+  return weighed ? quantityOf(m[2]) : undefined;
+}
 
 export interface QuantityMatch {
   readonly quantity: Quantity;

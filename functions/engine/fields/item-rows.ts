@@ -20,18 +20,22 @@ import {
   TIMES,
   UNIT,
   type UnitPrice,
+  weightOnly,
 } from './item-quantities.js';
 import { prepareRow } from './item-tokens.js';
 import { DEPOSIT, DISCOUNT, TAX } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 
-/** A quantity row: the quantity and unit price of an article, with the line amount when the row prints one. */
+/**
+ * A quantity row: the quantity and unit price of an article, with the line amount when the row prints one; a
+ * weight printed alone (`NET WT 1.513 lb`) has no price.
+ */
 export interface QuantityRow {
   readonly kind: 'quantity';
   readonly row: Row;
   readonly quantity: Quantity;
-  readonly price: UnitPrice;
+  readonly price?: UnitPrice;
   readonly amount?: Amount;
 }
 
@@ -204,7 +208,7 @@ export function cleanDescription(text: string): string {
     .replace(/^\d{1,2}\s+(?=\p{L})/u, '')
     .replace(/(^|\s)\d{8,}-?(?=\s|$)/g, ' ') // barcodes: "BANANAS 000000004011 KF"
     .replace(/\s+\d{1,2}(?:[.,]00?)?\s?%\s*$/, '') // a VAT rate column: "LATTE 4%", "22,00%" (not "MILCH 3,5%")
-    .replace(/(\s+[A-Z]{1,2})+$/, '') // till flags after them: "KF", "N"
+    .replace(/(?<!\d)(\s+[A-Z]{1,2})+$/, '') // till flags after them: "KF", "N" (not a unit: "8 ST", "9 KG")
     .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
     .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
     .replace(/\s+(RM|\$|€|£|COP|USD|MYR|EUR)\s*$/i, '')
@@ -245,6 +249,8 @@ export function readItemRow(original: Row, whole: boolean): ItemRow {
   const quantityRow = readQuantityRow(row, whole);
   if (quantityRow) return { ...quantityRow, row: original };
   if (garbledQuantity(row)) return { kind: 'other', row: original };
+  const weight = weightOnly(row.upper);
+  if (weight) return { kind: 'quantity', row: original, quantity: weight };
   // prices carry decimals unless the receipt is in whole amounts ("$43" on a decimal receipt is a table number)
   const amounts = moneyAmounts(row, whole).filter((a) => whole || a.decimals);
   const closing = closingAmount(row, amounts);

@@ -8,6 +8,7 @@ import {
   CARD,
   CASH_TENDERED,
   CHANGE,
+  DEPOSIT,
   DISCOUNT,
   ITEM_HEADER,
   NOT_CASH,
@@ -50,10 +51,13 @@ function amountsOnly(row: Row | undefined): boolean {
  */
 function endsItems(row: Row, next: Row | undefined, above: number): boolean {
   if (!isTotalsLabel(row)) return false;
+  // a deposit return ("EMBALLAGE RETOUR", "LEERGUT") is an item, whatever change word it holds
+  const sum = SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || TOTAL.test(row.upper);
+  if (DEPOSIT.test(row.upper) && !sum && !CASH_TENDERED.test(row.upper)) return false;
   const amounts = moneyAmounts(row, true);
   if (tenderOnly(row)) {
     const paid = amounts[amounts.length - 1] ?? (amountsOnly(next) ? lastAmount(next) : undefined);
-    return paid !== undefined && (!namesMore(row) || paid.cents >= above);
+    return paid !== undefined && (!namesMore(row) || (above > 0 && paid.cents >= above));
   }
   // a total whose amount the OCR garbled ("Betrag Fr:13:83") still closes the items
   const garbled = /\d[\d.,:]*\d$/.test(row.text);

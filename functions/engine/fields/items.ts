@@ -12,7 +12,7 @@
  * Then the receipt's own arithmetic (items-balance.ts) checks the items against the sum that closes them.
  */
 import type { LineItem } from '../schema.js';
-import { formatPrice, lineCents, multiplies } from './item-quantities.js';
+import { formatPrice, impliedPrice, lineCents, multiplies, quantityOf } from './item-quantities.js';
 import {
   type ArticleRow,
   cleanDescription,
@@ -62,7 +62,9 @@ function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, numbe
     const fits = (side: Side) => {
       const at = articleNear(parsed, i, side);
       const article = at === undefined ? undefined : (parsed[at] as ArticleRow);
-      return article && multiplies(row.quantity, row.price, article.amount.cents) ? at : undefined;
+      return article && row.price && multiplies(row.quantity, row.price, article.amount.cents)
+        ? at
+        : undefined;
     };
     const above = fits('above');
     const below = fits('below');
@@ -116,11 +118,11 @@ function descriptionAbove(
 
 function assemble(parsed: readonly ItemRow[]): Draft[] {
   const { owners, usual } = quantityOwners(parsed);
-  const quantityOf = new Map<number, QuantityRow>();
+  const detailOf = new Map<number, QuantityRow>();
   const lines = new Map<number, number[]>();
   const used = new Set<number>();
   for (const [q, at] of owners) {
-    quantityOf.set(at, parsed[q] as QuantityRow);
+    detailOf.set(at, parsed[q] as QuantityRow);
     used.add(q);
     // description lines between an article and its quantity row belong to the article
     const [from, to] = q < at ? [q + 1, at] : [at + 1, q];
@@ -139,8 +141,8 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
   parsed.forEach((row, i) => {
     if (row.kind !== 'quantity' || !row.amount || used.has(i)) return;
     const at = detailedArticle(parsed, i, row);
-    if (at !== undefined && !quantityOf.has(at)) {
-      quantityOf.set(at, row);
+    if (at !== undefined && !detailOf.has(at)) {
+      detailOf.set(at, row);
       used.add(i);
     }
   });
@@ -154,7 +156,7 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
       const above = descriptionAbove(parsed, i, used);
       const nextTo = usual === 'above' ? i - 1 : i + 1;
       const text = row.amount ? above : textRow(parsed, nextTo, used) ? nextTo : undefined;
-      if (!row.amount && text === undefined) continue;
+      if (!row.price || (!row.amount && text === undefined)) continue;
       if (text !== undefined) used.add(text);
       const source = text !== undefined ? (parsed[text] as ItemRow).row : undefined;
       drafts.push({
@@ -168,7 +170,7 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
       });
       continue;
     }
-    const detail = quantityOf.get(i);
+    const detail = detailOf.get(i);
     const sources = [row.row];
     let description = row.description;
     const attached = lines.get(i) ?? [];
@@ -195,11 +197,21 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
       }
     }
     // a short name ("SP98") stands when its quantity row checks the amount
-    const checked = detail !== undefined && multiplies(detail.quantity, detail.price, row.amount.cents);
+    const checked =
+      detail?.price !== undefined && multiplies(detail.quantity, detail.price, row.amount.cents);
     if (!hasDescription(description) && !(checked && /\p{L}/u.test(description))) continue;
     if (detail) sources.push(detail.row);
-    const quantity = detail?.quantity ?? row.quantity;
-    const price = detail?.price ?? row.price;
+    // a count at the start of a wrapped name: "2 CHICKEN BREAST FILLETS" / "500G 10.78"
+    const first = lines.get(i)?.find((k) => k < i);
+    const count =
+      first === undefined
+        ? undefined
+        : /^(\d{1,3})\s*(?:[xX×]\s+)?(?=\p{L})/u.exec((parsed[first] as ItemRow).row.text);
+    const quantity = detail?.quantity ?? row.quantity ?? (count?.[1] ? quantityOf(count[1]) : undefined);
+    const price =
+      detail?.price ??
+      row.price ??
+      (quantity ? impliedPrice(quantity, row.amount.cents, row.amount.decimals) : undefined);
     drafts.push({
       description,
       cents: row.amount.cents,

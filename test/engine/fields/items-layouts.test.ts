@@ -249,7 +249,7 @@ NET A PAYER                      99,62 EUR`),
     ]);
   });
 
-  it('weights "à" a price per kilo and in pounds; a net weight line is no item', () => {
+  it('weights "à" a price per kilo and in pounds; a net weight printed alone is the quantity of its article', () => {
     expect(
       itemsOf(`EUR
   0,650 kg à 2,35 €/kg
@@ -264,8 +264,8 @@ TOTAL                         59.50`),
     ).toEqual([
       ['POMMES GOLDEN', '0.65', '2.35', '1.53'],
       ['BANANAS', '3.694', '0.49', '1.81'],
-      ['GALA APPLES', null, null, '2.25'],
-      ['DIESEL', null, null, '53.91'],
+      ['GALA APPLES', '1.513', '1.49', '2.25'],
+      ['DIESEL', '31.36', '1.719', '53.91'],
     ]);
   });
 
