@@ -246,7 +246,8 @@ function garbledQuantity(row: Row): boolean {
 
 export function readItemRow(original: Row, whole: boolean): ItemRow {
   const row = prepareRow(original, whole);
-  const quantityRow = readQuantityRow(row, whole);
+  // a quantity row as printed first: its unit price may have three decimals (`25,50 l x € 2,049`)
+  const quantityRow = readQuantityRow(original, whole) ?? readQuantityRow(row, whole);
   if (quantityRow) return { ...quantityRow, row: original };
   if (garbledQuantity(row)) return { kind: 'other', row: original };
   const weight = weightOnly(row.upper);

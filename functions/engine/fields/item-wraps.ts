@@ -111,5 +111,13 @@ export function wrappedLines(parsed: readonly ItemRow[], used: ReadonlySet<numbe
     }
     decided.set(line, side === 'above' ? line - 1 : line + 1);
   }
+  // a name wrapped over three lines: the line above a first line joins it
+  for (const [line, at] of [...decided].sort((a, b) => b[0] - a[0])) {
+    const before = parsed[line - 1];
+    if (at === line + 1 && before && !used.has(line - 1) && !decided.has(line - 1) && wordsOnly(before)) {
+      const earlier = parsed[line - 2];
+      if (earlier?.kind === 'article' || earlier?.kind === 'quantity') decided.set(line - 1, at);
+    }
+  }
   return decided;
 }

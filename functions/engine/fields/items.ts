@@ -37,8 +37,8 @@ function passable(row: ItemRow): boolean {
   return row.kind === 'text' || (row.kind === 'other' && row.row.tokens.length <= 3);
 }
 
-/** The nearest article on one side of a row, past at most one wrapped description line. */
-function articleNear(parsed: readonly ItemRow[], index: number, side: Side, reach = 2): number | undefined {
+/** The nearest article on one side of a row, past at most two lines of a wrapped description. */
+function articleNear(parsed: readonly ItemRow[], index: number, side: Side, reach = 3): number | undefined {
   const step = side === 'above' ? -1 : 1;
   for (let i = index + step, n = 0; n < reach && i >= 0 && i < parsed.length; i += step, n++) {
     const row = parsed[i] as ItemRow;
@@ -77,7 +77,10 @@ function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, numbe
   const usual: Side = votes.below > votes.above ? 'below' : 'above';
   const other: Side = usual === 'above' ? 'below' : 'above';
   for (const i of open) {
-    const at = articleNear(parsed, i, usual, 1) ?? articleNear(parsed, i, other, 1);
+    // the other side only at the edge of the items: a line of words on the usual side is an article whose
+    // amount was not read, and the quantity row is its own
+    const edge = parsed[usual === 'above' ? i - 1 : i + 1] === undefined;
+    const at = articleNear(parsed, i, usual, 1) ?? (edge ? articleNear(parsed, i, other, 1) : undefined);
     if (at !== undefined) decided.push([i, at]);
   }
   const owners = new Map<number, number>();
