@@ -319,7 +319,7 @@ function rangeBox(row: Row, start: number, length: number): BBox {
 
 /** The transaction date: a labelled date first, else the first date from the top. */
 export function findDate(rows: readonly Row[], order: DateOrder, orderKnown: boolean): FoundDate | undefined {
-  let best: (FoundDate & { score: number }) | undefined;
+  const found: (FoundDate & { score: number; row: number })[] = [];
   for (const row of rows) {
     const text = repairMonthNames(repairDateDigits(row.upper));
     const matches = [...namedMatches(text), ...numericMatches(text, order)];
@@ -332,22 +332,35 @@ export function findDate(rows: readonly Row[], order: DateOrder, orderKnown: boo
       let confidence = m.certainty * (0.75 + 0.25 * Math.min(1, row.confidence));
       if (m.ambiguous) confidence *= orderKnown ? 0.85 : 0.55;
       if (DATE_LABEL.test(text)) confidence = Math.min(1, confidence + 0.05);
-      if (!best || score > best.score) {
-        best = {
-          value: m.value,
-          confidence: Number(confidence.toFixed(3)),
-          text: row.text.slice(m.index, m.index + m.length).trim() || row.text,
-          bbox: rangeBox(row, m.index, m.length),
-          ambiguous: m.ambiguous,
-          score,
-        };
-      }
+      found.push({
+        value: m.value,
+        confidence,
+        text: row.text.slice(m.index, m.index + m.length).trim() || row.text,
+        bbox: rangeBox(row, m.index, m.length),
+        ambiguous: m.ambiguous,
+        score,
+        row: row.index,
+      });
     }
   }
+  // The date printed again elsewhere (a card slip, a footer) and read the same way is worth more than a label:
+  // two readings of one date rarely slip alike.
+  let best: (typeof found)[number] | undefined;
+  for (const date of found) {
+    const others = new Set(
+      found.filter((o) => o.value === date.value && o.row !== date.row).map((o) => o.row),
+    );
+    const scored = { ...date, score: date.score + AGREEMENT * others.size };
+    if (others.size > 0) scored.confidence = Math.min(1, Math.max(scored.confidence, 0.85) + 0.05);
+    if (!best || scored.score > best.score) best = scored;
+  }
   if (!best) return undefined;
-  const { score: _score, ...date } = best;
-  return date;
+  const { score: _score, row: _row, ...date } = best;
+  return { ...date, confidence: Number(date.confidence.toFixed(3)) };
 }
+
+/** What a second row reading the same date adds to its score (a label adds 0.5). */
+const AGREEMENT = 0.6;
 
 const TIME = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?\s*([AP])?\.?\s*(M\b|M\.)?/gi;
 
