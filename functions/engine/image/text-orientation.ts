@@ -1,17 +1,17 @@
 /**
  * Which way the text runs, from the geometry of its ink, before any recognition:
  *
- * - Axis: neighbouring glyphs along a line share their top and bottom (cap height and baseline), neighbours
- *   across lines share left and right edges only by chance. Counting aligned neighbour pairs in both directions
- *   tells horizontal lines from vertical ones. (Row against column projection profiles could not: monospace
- *   character columns and right-aligned prices make column profiles as spiky as row profiles.)
+ * - Axis: single glyphs (caps, digits, letters) are taller than wide, so their median height/width says
+ *   whether the lines run across or down the page. Where it is near 1 (a wide font, letters run together) the
+ *   neighbours' alignment leans one way (glyphs along a line share top and bottom), without settling it:
+ *   monospace columns align too. (Row against column projection profiles could not decide either:
+ *   right-aligned prices make column profiles as spiky as row profiles.)
  * - Up or down: a full stop or a comma between two glyphs sits on the baseline, at the bottom of the line
  *   (prices: every receipt has them); in mixed-case text the glyphs' bottoms line up on the baseline while their
  *   tops split between x-height and ascenders. Turned upside down, both cues flip.
  *
- * The engine follows a sure answer and lets recognition confidence break the tie otherwise.
+ * The engine follows a sure answer and lets recognition confidence break the tie otherwise (read-upright.ts).
  */
-
 import type { GrayImage } from '../preprocess.js';
 import { findGlyphs, type Glyph, inkWindow } from './glyphs.js';
 
@@ -35,16 +35,18 @@ export interface TextOrientation {
   };
 }
 
-/** Aligned pairs in one direction must outnumber the other by this factor for a sure axis. */
-const AXIS_RATIO = 2;
-const MIN_PAIRS = 12;
 /** Baseline votes one way must outnumber the other by this factor, with at least MIN_VOTES, for a sure flip. */
 const FLIP_RATIO = 2.5;
 const MIN_VOTES = 6;
 /** A single glyph's box is at most this many times longer one way than the other. */
 const SINGLE = 2.5;
-/** Median glyph height over width beyond this (or below its inverse) settles the lines' direction. */
+/** Median glyph height over width beyond this (or below its inverse) settles the lines' direction... */
+const CLEAR_ASPECT = 1.4;
+/** ...and beyond this, when the glyphs' alignment does not clearly say otherwise. */
 const ASPECT_RATIO = 1.15;
+/** Aligned neighbours one way this many times those the other way, and at least MIN_ALIGNED, clearly say so. */
+const ALIGN_RATIO = 3;
+const MIN_ALIGNED = 10;
 const MIN_SINGLES = 20;
 const MIN_LINE_GLYPHS = 4;
 
@@ -64,7 +66,12 @@ const MIN_GLYPH_BOX = 30;
 /** Glyph-sized blobs (not specks, rules or logos) and their typical short side. */
 function glyphLike(glyphs: readonly Glyph[]): { glyphs: Glyph[]; size: number } {
   const candidates = glyphs.filter((g) => g.area >= 6 && width(g) * height(g) >= MIN_GLYPH_BOX);
-  const size = median(candidates.map((g) => Math.min(width(g), height(g))));
+  // The typical size from glyph-shaped blobs: the dashes of a separator line outnumber letters on some receipts.
+  const size = median(
+    candidates
+      .filter((g) => Math.max(width(g), height(g)) <= 3 * Math.min(width(g), height(g)))
+      .map((g) => Math.min(width(g), height(g))),
+  );
   const kept = candidates.filter((g) => {
     const short = Math.min(width(g), height(g));
     return short >= size * 0.5 && short <= size * 2.5 && Math.max(width(g), height(g)) <= size * 12;
@@ -231,6 +238,30 @@ function baselineVotes(
 }
 
 /**
+ * Lines across (horizontal) or down the page. A clear aspect settles it (photos: glyphs 1.6-2.0 times taller
+ * than wide, while run-together letters and monospace columns make the alignment counts close); a moderate
+ * one settles it unless the alignment clearly disagrees (one dev scan's thermal font measured 0.82-0.88
+ * upright); otherwise the alignment only leans.
+ */
+function lineAxis(aspect: number, singles: number, along: number, across: number) {
+  const lean = Math.abs(Math.log(aspect));
+  const alignment =
+    along >= ALIGN_RATIO * across && along >= MIN_ALIGNED
+      ? 'across'
+      : across >= ALIGN_RATIO * along && across >= MIN_ALIGNED
+        ? 'down'
+        : undefined;
+  const byAspect = aspect > 1 ? 'across' : 'down';
+  if (singles >= MIN_SINGLES && lean >= Math.log(CLEAR_ASPECT))
+    return { horizontal: aspect > 1, axisSure: true };
+  if (singles >= MIN_SINGLES && lean >= Math.log(ASPECT_RATIO)) {
+    if (alignment === undefined || alignment === byAspect) return { horizontal: aspect > 1, axisSure: true };
+    return { horizontal: alignment === 'across', axisSure: false };
+  }
+  return { horizontal: alignment === undefined ? along >= across : alignment === 'across', axisSure: false };
+}
+
+/**
  * The quarter turn that makes `image` (at reading resolution) upright; `angleDegrees` is its lines' angle
  * (layout.ts), so that glyph edges are compared along the lines even on a crooked page.
  */
@@ -248,18 +279,12 @@ export function measureOrientation(image: GrayImage, angleDegrees: number): Text
   const along = alignedNeighbours(single, size);
   const across = alignedNeighbours(quarterTurned(single), size);
   const turnedGlyphs = quarterTurned(glyphs);
-  let horizontal: boolean;
-  let axisSure: boolean;
-  if (single.length >= MIN_SINGLES && Math.abs(Math.log(aspect)) >= Math.log(ASPECT_RATIO)) {
-    horizontal = aspect > 1;
-    axisSure = true;
-  } else {
-    // Square-ish glyphs (a bold or wide font): neighbours along a line share top and bottom.
-    const most = Math.max(along.aligned.length, across.aligned.length);
-    const least = Math.min(along.aligned.length, across.aligned.length);
-    horizontal = along.aligned.length >= across.aligned.length;
-    axisSure = most >= MIN_PAIRS && most >= AXIS_RATIO * least;
-  }
+  const { horizontal, axisSure } = lineAxis(
+    aspect,
+    single.length,
+    along.aligned.length,
+    across.aligned.length,
+  );
   const frameGlyphs = horizontal ? glyphs : turnedGlyphs;
   const frameAll = horizontal ? all : quarterTurned(all);
   const lines = linesByBand(frameGlyphs);
