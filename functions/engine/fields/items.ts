@@ -3,9 +3,10 @@
  * together:
  * - an article row (description and amount) is an item; discount rows (negative amounts, RABATT, REMISE,
  *   SCONTO...) and deposit rows (PFAND, CONSIGNE, STATIEGELD...) are items of their own, deductions negative;
- * - a quantity row without an amount (`2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`) gives the quantity and unit
- *   price of the article above or below it: the one whose amount it multiplies to (past a wrapped description
- *   line), else the side the other quantity rows of the receipt take;
+ * - a quantity row without an amount (`2 Stk x 0,39`, `0,414 kg x 3,33 EUR/kg`, a weight alone `NET WT 1.513
+ *   lb`) gives the quantity and unit price of the article above or below it: the one whose amount it
+ *   multiplies to (past up to two lines of a wrapped name), else the side the other quantity rows of the
+ *   receipt take;
  * - a quantity row with an amount under a description row (`BANANEN` / `0,616 kg x 1,99 EUR/kg 1,23`) is an
  *   item with that description; a prices-only row takes the description above it (or, when the prices come
  *   first, the one below it); a description line between an article and its quantity row is part of it.
