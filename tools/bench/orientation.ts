@@ -38,9 +38,17 @@ async function main(): Promise<void> {
       const certain = found.axisSure && found.flipSure;
       right += ok ? 1 : 0;
       sure += certain ? 1 : 0;
-      sureWrong += certain && !ok ? 1 : 0;
+      if (certain && !ok) {
+        sureWrong += 1;
+        process.stderr.write(`sure and wrong: ${file} turned ${turn} ${JSON.stringify(found.evidence)}\n`);
+      }
       // Sure of the axis and wrong about it: the probe only tries the other way up then.
-      axisWrong += found.axisSure && (found.turn - (360 - turn)) % 180 !== 0 ? 1 : 0;
+      if (found.axisSure && (found.turn - (360 - turn)) % 180 !== 0) {
+        axisWrong += 1;
+        process.stderr.write(
+          `sure of a wrong axis: ${file} turned ${turn} ${JSON.stringify(found.evidence)}\n`,
+        );
+      }
     }
     process.stdout.write(
       `turned ${turn}: right ${right}/${files.length}, sure ${sure}, sure and wrong ${sureWrong}, sure of a wrong axis ${axisWrong}\n`,

@@ -50,6 +50,7 @@ const ASPECT_RATIO = 1.15;
 /** Aligned neighbours one way this many times those the other way, and at least MIN_ALIGNED, clearly say so. */
 const ALIGN_RATIO = 3;
 const MIN_ALIGNED = 10;
+const MIN_VETO = 5;
 const MIN_SINGLES = 20;
 const MIN_LINE_GLYPHS = 4;
 
@@ -57,6 +58,17 @@ function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] as number;
+}
+
+function weightedMedian(items: readonly { value: number; weight: number }[]): number {
+  const sorted = [...items].sort((a, b) => a.value - b.value);
+  const half = sorted.reduce((sum, item) => sum + item.weight, 0) / 2;
+  let seen = 0;
+  for (const item of sorted) {
+    seen += item.weight;
+    if (seen >= half) return item.value;
+  }
+  return 1;
 }
 
 const width = (g: Glyph) => g.u1 - g.u0;
@@ -242,26 +254,29 @@ function baselineVotes(
 
 /**
  * Lines across (horizontal) or down the page. A clear aspect settles it (photos: glyphs 1.6-2.0 times taller
- * than wide, while run-together letters and monospace columns make the alignment counts close); a moderate
- * one settles it unless the alignment clearly disagrees (one dev scan's thermal font measured 0.82-0.88
- * upright); otherwise the alignment only leans.
+ * than wide, while run-together letters and monospace columns make the alignment counts close) unless the
+ * alignment says the opposite at 3 to 1; a moderate aspect settles it only when the alignment does not
+ * clearly disagree. One dev scan's thermal print breaks into stroke fragments that measure 0.45 upright: there
+ * the alignment (7 pairs to none) is the only sign, and it only leans.
  */
 function lineAxis(aspect: number, singles: number, along: number, across: number) {
   const lean = Math.abs(Math.log(aspect));
-  const alignment =
-    along >= ALIGN_RATIO * across && along >= MIN_ALIGNED
+  const aligned = (min: number) =>
+    along >= ALIGN_RATIO * across && along >= min
       ? 'across'
-      : across >= ALIGN_RATIO * along && across >= MIN_ALIGNED
+      : across >= ALIGN_RATIO * along && across >= min
         ? 'down'
         : undefined;
   const byAspect = aspect > 1 ? 'across' : 'down';
-  if (singles >= MIN_SINGLES && lean >= Math.log(CLEAR_ASPECT))
+  const clear = singles >= MIN_SINGLES && lean >= Math.log(CLEAR_ASPECT);
+  const moderate = singles >= MIN_SINGLES && lean >= Math.log(ASPECT_RATIO);
+  // A clear aspect is vetoed by a small lopsided alignment, a moderate one needs less to disagree with it.
+  const against = aligned(clear ? MIN_VETO : MIN_ALIGNED);
+  if ((clear || moderate) && (against === undefined || against === byAspect)) {
     return { horizontal: aspect > 1, axisSure: true };
-  if (singles >= MIN_SINGLES && lean >= Math.log(ASPECT_RATIO)) {
-    if (alignment === undefined || alignment === byAspect) return { horizontal: aspect > 1, axisSure: true };
-    return { horizontal: alignment === 'across', axisSure: false };
   }
-  return { horizontal: alignment === undefined ? along >= across : alignment === 'across', axisSure: false };
+  const leaning = aligned(1);
+  return { horizontal: leaning === undefined ? along >= across : leaning === 'across', axisSure: false };
 }
 
 /**
@@ -278,7 +293,10 @@ export function measureOrientation(image: GrayImage, angleDegrees: number): Text
   const single = glyphs.filter(
     (g) => Math.max(width(g), height(g)) <= SINGLE * Math.min(width(g), height(g)),
   );
-  const aspect = median(single.map((g) => height(g) / width(g)));
+  // Weighted by box area: a separator line's many small dashes (wide, thin) must not outvote the letters.
+  const aspect = weightedMedian(
+    single.map((g) => ({ value: height(g) / width(g), weight: width(g) * height(g) })),
+  );
   const along = alignedNeighbours(single, size);
   const across = alignedNeighbours(quarterTurned(single), size);
   const turnedGlyphs = quarterTurned(glyphs);
