@@ -67,8 +67,14 @@ const unit = (percent: number) => Math.min(1, Math.max(0, percent / 100));
  * Tesseract's block tree flattened to lines of words; boxes scaled back to the caller's pixel grid. With the
  * `glyphs` Tesseract read, digits printed as slashed or dotted zeros are read as zeros (image/zero-glyph.ts).
  */
-export function toOcrLines(blocks: readonly TessBlock[] | null, scale: number, glyphs?: GrayImage): OcrLine[] {
-  const tessLines = (blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
+export function toOcrLines(
+  blocks: readonly TessBlock[] | null,
+  scale: number,
+  glyphs?: GrayImage,
+): OcrLine[] {
+  const tessLines = (blocks ?? []).flatMap((block) =>
+    block.paragraphs.flatMap((paragraph) => paragraph.lines),
+  );
   const tessWords = tessLines.flatMap((line) => line.words);
   const texts = glyphs === undefined ? tessWords.map((word) => word.text) : readPageZeros(tessWords, glyphs);
   const textOf = new Map(tessWords.map((word, i) => [word, texts[i] ?? word.text]));
