@@ -167,6 +167,19 @@ describe('labels compiled from the locale packs', () => {
 });
 
 describe('totals that add up', () => {
+  it('reads a decimal comma the OCR took for a low quotation mark', () => {
+    const result = extractReceipt(
+      ocrLines(`
+EDEKA Schmitt
+                       EUR
+SUMME €            43 \u201A95
+Bar €                 50,00
+Rückgeld €             6,05`),
+      { languages: ['deu'] },
+    );
+    expect(result.fields.total?.value).toBe('43.95');
+  });
+
   it('prefers the value cash - change and the VAT table agree on over a misread printed total', () => {
     const result = extractReceipt(
       ocrLines(`
