@@ -213,9 +213,35 @@ CHANGE             9.20`),
 
     expect(result.fields.total?.value).toBe('43.10');
     expect(result.fields.total?.evidence).toEqual([
-      'printed 43,16 read with a slipped zero',
+      'printed 43,16 read with a slipped digit',
       'agrees with card',
     ]);
+  });
+
+  it('takes the items sum over a weakly read total one digit away from it, not over a total read clearly', () => {
+    const receipt = (totalConfidence: number) =>
+      extractReceipt(
+        ocrLines(`
+EDEKA Schmitt
+                       EUR
+Americ.Sandwich       1,49 A
+Graupen               2,99 A
+Zwiebeln              1,59 A
+Kaffee               21,24 A
+SUMME €              20,31`).map((line) =>
+          line.text.startsWith('SUMME')
+            ? { ...line, words: line.words.map((word) => ({ ...word, confidence: totalConfidence })) }
+            : line,
+        ),
+        { languages: ['deu'] },
+      );
+
+    expect(receipt(0.43).fields.total?.value).toBe('27.31');
+    expect(receipt(0.43).fields.total?.evidence).toEqual([
+      'printed 20,31 read with a slipped digit',
+      'agrees with items',
+    ]);
+    expect(receipt(0.9).fields.total?.value).toBe('20.31');
   });
 
   it('reads a return slip whose totals are all negative as a refund, with or without a refund word', () => {
