@@ -282,6 +282,77 @@ describe('GET /receipts', () => {
   });
 });
 
+describe('GET /receipts/export', () => {
+  const exportFor = (user: string, query: Record<string, string>) =>
+    call(handlers.list, { method: 'GET', resource: '/receipts/export', user, query });
+
+  it('CSV of every receipt of the caller with the effective values (corrections win), newest first', async () => {
+    const owner = `export-${randomUUID().slice(0, 8)}`;
+    const first = await seed(owner, { merchant: '=HYPERLINK("x")', date: '2024-03-15', total: '12.50' });
+    const second = await seed(owner, { merchant: 'Moonlight, "Cafe"', date: '2024-04-02', total: '7.00' });
+    await seed('someone-else', { merchant: 'Not Mine' });
+    const patched = await call(handlers.update, {
+      ...byId('PATCH', '/receipts/{id}', first.receiptId),
+      user: owner,
+      headers: { 'If-Match': '"3"' },
+      body: { fields: { total: '13.75' } },
+    });
+    expect(patched.status).toBe(200);
+
+    const response = await exportFor(owner, {});
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="receipts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const lines = (response.body as string).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    const header = lines[0]?.split(',') ?? [];
+    expect(header.slice(0, 5)).toEqual(['id', 'status', 'createdAt', 'fileName', 'merchantName']);
+    const column = (name: string) => header.indexOf(name);
+    expect(lines[1]).toContain(second.receiptId);
+    expect(lines[1]).toContain('"Moonlight, ""Cafe"""');
+    // A merchant name that a spreadsheet would run as a formula is made inert.
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+    const firstRow = lines[2]?.split(',') ?? [];
+    expect(firstRow[column('id')]).toBe(first.receiptId);
+    expect(firstRow[column('status')]).toBe('REVIEWED');
+    expect(firstRow[column('total')]).toBe('13.75');
+    expect(firstRow[column('correctedFields')]).toBe('total');
+    expect(response.body).not.toContain('Not Mine');
+  });
+
+  it('JSON with the line items, filtered like the list', async () => {
+    const owner = `export-json-${randomUUID().slice(0, 8)}`;
+    const march = await seed(owner, { merchant: 'Sunrise Grocery', date: '2024-03-15' });
+    await seed(owner, { merchant: 'Moonlight Cafe', date: '2024-04-02' });
+
+    const response = await exportFor(owner, { format: 'json', merchant: 'sunrise', to: '2024-03-31' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.receipts).toEqual([
+      expect.objectContaining({
+        id: march.receiptId,
+        status: 'COMPLETED',
+        fields: expect.objectContaining({ merchantName: 'Sunrise Grocery', total: '10.00' }),
+        items: [expect.objectContaining({ description: 'COFFEE', amount: expect.any(String) })],
+        correctedFields: [],
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an unknown format', { format: 'xlsx' }, 'query.format'],
+    ['paging parameters', { limit: '10' }, 'query'],
+    ['from after to', { from: '2024-05-01', to: '2024-04-01' }, 'query.from'],
+  ])('400 for %s', async (_name, query, path) => {
+    const response = await exportFor('alice', query);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.issues[0].path).toBe(path);
+  });
+});
+
 describe('GET /receipts/{id}, /text, /image', () => {
   it('returns the record with its version as ETag, the OCR output and a working image URL', async () => {
     const record = await seed('alice', { merchant: 'Sunrise Grocery' });
