@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
@@ -306,20 +307,19 @@ describe('GET /receipts/export', () => {
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename="receipts-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
-    const lines = (response.body as string).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(3);
-    const header = lines[0]?.split(',') ?? [];
-    expect(header.slice(0, 5)).toEqual(['id', 'status', 'createdAt', 'fileName', 'merchantName']);
-    const column = (name: string) => header.indexOf(name);
-    expect(lines[1]).toContain(second.receiptId);
-    expect(lines[1]).toContain('"Moonlight, ""Cafe"""');
+    const csv = response.body as string;
+    expect(csv.split('\r\n')[0]).toMatch(/^id,status,createdAt,fileName,merchantName,/);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id)).toEqual([second.receiptId, first.receiptId]);
+    expect(rows[0]?.merchantName).toBe('Moonlight, "Cafe"');
+    expect(rows[1]).toMatchObject({
+      status: 'REVIEWED',
+      total: '13.75',
+      correctedFields: 'total',
+      currency: 'MYR',
+    });
     // A merchant name that a spreadsheet would run as a formula is made inert.
-    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
-    const firstRow = lines[2]?.split(',') ?? [];
-    expect(firstRow[column('id')]).toBe(first.receiptId);
-    expect(firstRow[column('status')]).toBe('REVIEWED');
-    expect(firstRow[column('total')]).toBe('13.75');
-    expect(firstRow[column('correctedFields')]).toBe('total');
+    expect(rows[1]?.merchantName).toBe(`'=HYPERLINK("x")`);
     expect(response.body).not.toContain('Not Mine');
   });
 
