@@ -14,7 +14,7 @@ import { type LocalApi, startLocalApi } from '../../tools/local/api/server.js';
 import { localWeb } from '../../tools/local/api/web.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { launchChromium } from '../../tools/web/browser.js';
-import { buildWeb } from '../../tools/web/build.js';
+import { buildWeb } from '../../web/build.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 let dataDir: string;
@@ -26,7 +26,7 @@ let receiptId: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-e2e-'));
-  const web = await buildWeb(join(dataDir, 'web'));
+  const web = buildWeb(join(dataDir, 'web'));
   stack = await startLocalStack({
     dataDir,
     s3Port: 0,

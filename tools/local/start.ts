@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadLocalStackConfig } from '../../functions/commons/config.js';
-import { buildWeb } from '../web/build.js';
+import { buildWeb } from '../../web/build.js';
 import { startLocalApi } from './api/server.js';
 import { apiUsage } from './api/usage.js';
 import { localWeb } from './api/web.js';
@@ -30,7 +30,7 @@ const stack = await startLocalStack({
 });
 
 // The review page: built now (esbuild, well under a second), served at / of the API with tokens for these users.
-const web = await buildWeb();
+const web = buildWeb();
 const apiUser = 'alice';
 const webUsers = [apiUser, 'bob'];
 
