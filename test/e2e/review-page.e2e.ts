@@ -4,43 +4,24 @@
  * flows a person uses: upload, wait for COMPLETED, boxes on the image, correct the total by clicking its box and by
  * typing, save (REVIEWED), a concurrent change (409), export CSV, delete.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalApi, startLocalApi } from '../../tools/local/api/server.js';
-import { localWeb } from '../../tools/local/api/web.js';
-import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
+import type { LocalApi } from '../../tools/local/api/server.js';
 import { launchChromium } from '../../tools/web/browser.js';
-import { buildWeb } from '../../web/build.js';
+import { type ReviewStack, startReviewStack } from '../../tools/web/review-stack.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
-let dataDir: string;
-let stack: LocalStack;
+let review: ReviewStack;
 let api: LocalApi;
 let browser: Browser;
 let page: Page;
 let receiptId: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-e2e-'));
-  const web = buildWeb(join(dataDir, 'web'));
-  stack = await startLocalStack({
-    dataDir,
-    s3Port: 0,
-    dynamodbPort: 0,
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', OCR_LANGUAGES: 'eng' },
-  });
-  api = await startLocalApi({
-    port: 0,
-    dataDir,
-    env: stack.env,
-    queue: stack.queue,
-    web: (signer) =>
-      localWeb({ dir: web.outDir, users: ['alice', 'bob'], s3Endpoint: stack.s3Endpoint }, signer),
-  });
+  review = await startReviewStack();
+  api = review.api;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(20_000);
@@ -48,9 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await review?.close();
 });
 
 const totalInput = () => page.locator('#input-total');
