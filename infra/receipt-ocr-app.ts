@@ -33,6 +33,13 @@ export interface ReceiptOcrAppOptions {
   readonly webSource?: string;
 }
 
+let webBuild: string | undefined;
+/** The review page, built once per process (tests synthesize many apps). */
+function builtWeb(): string {
+  webBuild ??= buildWeb(mkdtempSync(join(tmpdir(), 'receipt-ocr-web-'))).outDir;
+  return webBuild;
+}
+
 /**
  * Adds the five stacks of one stage to `app` and the cdk-nag AWS Solutions checks as a synth-time validation
  * plugin (a finding that is not acknowledged fails `cdk synth`). Used by `infra/bin/app.ts` and by the tests.
@@ -77,7 +84,7 @@ export function addReceiptOcrStacks(
   const web = new WebStack(app, `${prefix}-Web`, {
     ...common,
     description: 'receipt-ocr: review page (CloudFront, S3, hosted UI sign-in)',
-    source: options.webSource ?? buildWeb(mkdtempSync(join(tmpdir(), 'receipt-ocr-web-'))).outDir,
+    source: options.webSource ?? builtWeb(),
     restApi: api.restApi,
     userPool: api.userPool,
   });

@@ -4,7 +4,9 @@
  * flows a person uses: upload, wait for COMPLETED, boxes on the image, correct the total by clicking its box and by
  * typing, save (REVIEWED), a concurrent change (409), export CSV, delete.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +35,12 @@ afterAll(async () => {
 });
 
 const totalInput = () => page.locator('#input-total');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: string[] }[];
+}
 
 describe('the review page', () => {
   it('uploads a receipt and follows it to COMPLETED in the list', async () => {
@@ -112,6 +120,46 @@ describe('the review page', () => {
     ]);
   });
 
+  it.each([
+    ['a desktop', { width: 1280, height: 900 }],
+    ['a phone', { width: 390, height: 844 }],
+  ])(
+    'passes axe-core (no serious or critical finding) on %s, without sideways scrolling',
+    async (_name, viewport) => {
+      // axe is injected as a script, which the page's CSP forbids: this context alone bypasses it.
+      const context = await browser.newContext({ viewport, bypassCSP: true });
+      const audited = await context.newPage();
+      const findings: string[] = [];
+      for (const route of ['#/', `#/receipts/${receiptId}`]) {
+        await audited.goto(`${api.url}/${route}`);
+        await audited
+          .locator(route === '#/' ? 'tr[data-id]' : 'svg.receipt-image image')
+          .first()
+          .waitFor();
+        await audited.addScriptTag({ path: AXE });
+        // Expressions as strings: they run in the page, whose DOM types this Node project does not load.
+        const { violations } = (await audited.evaluate('axe.run()')) as { violations: AxeViolation[] };
+        findings.push(
+          ...violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map(
+              (violation) =>
+                `${route} ${violation.id}: ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => node.target.join(' '))
+                  .join(', ')}`,
+            ),
+        );
+        const overflow = (await audited.evaluate(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        )) as number;
+        expect(overflow, `${route} scrolls sideways`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+      expect(findings).toEqual([]);
+    },
+  );
+
   it('deletes the receipt after confirmation', async () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete' }).click();
@@ -120,5 +168,64 @@ describe('the review page', () => {
     const token = await api.signer.sign('alice');
     const gone = await fetch(`${api.url}/receipts/${receiptId}`, { headers: { Authorization: token } });
     expect(gone.status).toBe(404);
+  });
+});
+
+describe('sign-in through the Cognito hosted UI (as deployed)', () => {
+  it('sends the user to the hosted UI with PKCE, redeems the code and calls the API with the ID token', async () => {
+    // Cognito cannot run here: its two endpoints are played by route handlers. The ID token they hand out is a
+    // local one, so the real local API accepts it as it would accept Cognito's.
+    const HOSTED_UI = 'https://receipts.auth.eu-west-1.amazoncognito.com';
+    const redirectUri = `${api.url}/`;
+    const idToken = await api.signer.sign('carol');
+    // The page's CSP admits the hosted UI only as deployed (infra); this context skips it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const signIn = await context.newPage();
+    let challenge = '';
+    let tokenRequest: URLSearchParams | undefined;
+    await signIn.route(`${api.url}/config.json`, (route) =>
+      route.fulfill({
+        json: {
+          apiUrl: '',
+          auth: { mode: 'cognito', domain: HOSTED_UI, clientId: 'web-client', redirectUri },
+        },
+      }),
+    );
+    await signIn.route(`${HOSTED_UI}/oauth2/authorize?**`, (route) => {
+      const asked = new URL(route.request().url()).searchParams;
+      expect(
+        Object.fromEntries([...asked].filter(([name]) => !['state', 'code_challenge'].includes(name))),
+      ).toEqual({
+        response_type: 'code',
+        client_id: 'web-client',
+        redirect_uri: redirectUri,
+        scope: 'openid email',
+        code_challenge_method: 'S256',
+      });
+      challenge = asked.get('code_challenge') ?? '';
+      return route.fulfill({
+        status: 302,
+        headers: { Location: `${redirectUri}?code=the-code&state=${asked.get('state')}` },
+      });
+    });
+    await signIn.route(`${HOSTED_UI}/oauth2/token`, (route) => {
+      tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+      return route.fulfill({ json: { id_token: idToken, access_token: 'unused', token_type: 'Bearer' } });
+    });
+    const listed = signIn.waitForRequest((request) => request.url().startsWith(`${api.url}/receipts?`));
+
+    await signIn.goto(redirectUri);
+
+    const request = await listed;
+    expect(request.headers().authorization).toBe(idToken);
+    expect(tokenRequest?.get('grant_type')).toBe('authorization_code');
+    expect(tokenRequest?.get('code')).toBe('the-code');
+    const verifier = tokenRequest?.get('code_verifier') ?? '';
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(challenge);
+    await signIn.getByText('No receipts here yet.').waitFor();
+    await expect(signIn.locator('.user').textContent()).resolves.toContain('carol');
+    // The code is gone from the address bar once redeemed.
+    expect(new URL(signIn.url()).search).toBe('');
+    await context.close();
   });
 });

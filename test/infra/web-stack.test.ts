@@ -2,6 +2,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../web/headers.js';
+import { PRIVATE_ENCRYPTED_BUCKET } from './support/buckets.js';
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 
 describe.each([
@@ -19,15 +20,7 @@ describe.each([
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: deletionPolicy,
       Properties: {
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
+        ...PRIVATE_ENCRYPTED_BUCKET,
         LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'site-bucket/' },
       },
     });

@@ -3,28 +3,9 @@
  * an ApiError with its code, plus the presigned POST upload with progress (XMLHttpRequest: fetch reports no
  * upload progress). Types come from the API's own modules (type-only imports: nothing of them is bundled).
  */
-import type { ReceiptView } from '../../functions/api/view.js';
-import type { ReceiptStatus } from '../../functions/receipts/record.js';
+import type { Correction, ListFilters, Receipt, ReceiptText } from './types.js';
 
-export type Receipt = ReceiptView;
-export type { ReceiptStatus };
-
-export interface OcrWord {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
-export interface ReceiptText {
-  lines: { text: string; words: OcrWord[] }[];
-  image: { width: number; height: number; rotation: number; crop?: { x: number; y: number }[] };
-}
-
-export interface ListFilters {
-  status?: ReceiptStatus | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  merchant?: string | undefined;
-}
+export type * from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -34,11 +15,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface Correction {
-  fields?: Record<string, string | null>;
-  items?: { description: string; quantity: string | null; unitPrice: string | null; amount: string }[];
 }
 
 function query(parameters: Record<string, string | number | undefined>): string {

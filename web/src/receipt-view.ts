@@ -6,14 +6,14 @@
  */
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Correction, type Receipt, type ReceiptsApi, type ReceiptText } from './api.js';
+import { ApiError, type Receipt, type ReceiptsApi, type ReceiptText } from './api.js';
+import { correctionOf, type FormValues, formOf, type ItemRow } from './correction.js';
 import { CHOICES, FIELD_NAMES, FIELDS, type FieldKind, LOW_CONFIDENCE, valueFromText } from './fields.js';
 import { errorText, isSettled } from './format.js';
 import { type PickedText, ReceiptImage } from './overlay.js';
 import { StatusBadge } from './status-badge.js';
 import { usePolling } from './use-polling.js';
 
-type ItemRow = { description: string; quantity: string; unitPrice: string; amount: string };
 const ITEM_COLUMNS: { key: keyof ItemRow; label: string; kind: FieldKind }[] = [
   { key: 'description', label: 'Description', kind: 'text' },
   { key: 'quantity', label: 'Qty', kind: 'amount' },
@@ -24,46 +24,6 @@ const ITEM_COLUMNS: { key: keyof ItemRow; label: string; kind: FieldKind }[] = [
 interface Message {
   kind: 'info' | 'error' | 'conflict';
   text: string;
-}
-
-function formOf(receipt: Receipt) {
-  const fields = Object.fromEntries(FIELD_NAMES.map((name) => [name, receipt.effective.fields[name] ?? '']));
-  const items: ItemRow[] = receipt.effective.items.map((item) => ({
-    description: item.description,
-    quantity: item.quantity ?? '',
-    unitPrice: item.unitPrice ?? '',
-    amount: item.amount,
-  }));
-  return { fields, items };
-}
-
-/** Only what the person changed: an emptied field is removed (null); the item list is sent whole, if edited. */
-export function correctionOf(receipt: Receipt, form: ReturnType<typeof formOf>): Correction | undefined {
-  const fields: Record<string, string | null> = {};
-  for (const name of FIELD_NAMES) {
-    const value = (form.fields[name] ?? '').trim();
-    if (value !== (receipt.effective.fields[name] ?? '')) fields[name] = value === '' ? null : value;
-  }
-  const items = form.items
-    .filter((item) => item.description.trim() !== '' || item.amount.trim() !== '')
-    .map((item) => ({
-      description: item.description.trim(),
-      quantity: item.quantity.trim() || null,
-      unitPrice: item.unitPrice.trim() || null,
-      amount: item.amount.trim(),
-    }));
-  const itemsChanged =
-    JSON.stringify(items) !==
-    JSON.stringify(
-      formOf(receipt).items.map((item) => ({
-        description: item.description,
-        quantity: item.quantity || null,
-        unitPrice: item.unitPrice || null,
-        amount: item.amount,
-      })),
-    );
-  if (Object.keys(fields).length === 0 && !itemsChanged) return undefined;
-  return { ...(Object.keys(fields).length > 0 ? { fields } : {}), ...(itemsChanged ? { items } : {}) };
 }
 
 export function ReceiptView(props: {
@@ -77,7 +37,7 @@ export function ReceiptView(props: {
   const [receipt, setReceipt] = useState<Receipt>();
   const [text, setText] = useState<ReceiptText>();
   const [image, setImage] = useState<{ url: string; width: number; height: number }>();
-  const [form, setForm] = useState<ReturnType<typeof formOf>>({ fields: {}, items: [] });
+  const [form, setForm] = useState<FormValues>({ fields: {}, items: [] });
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
   const [keepCorrections, setKeepCorrections] = useState(true);
