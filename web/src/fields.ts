@@ -2,7 +2,8 @@
  * The receipt contract's fields as the form shows them. Keyed by the engine's FieldName type, so a field added to
  * the contract fails the web build until it has a label here.
  */
-import type { CATEGORIES, FieldName, PAYMENT_METHODS } from '../../functions/engine/schema.js';
+import { CATEGORIES, PAYMENT_METHODS } from '../../functions/engine/enums.js';
+import type { FieldName } from '../../functions/engine/schema.js';
 
 export type FieldKind = 'text' | 'amount' | 'date' | 'time' | 'currency' | 'payment' | 'category';
 
@@ -57,28 +58,7 @@ export function valueFromText(kind: FieldKind, text: string): string {
   return trimmed;
 }
 
-type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-type Category = (typeof CATEGORIES)[number];
-
-/** Every value of a union, checked at compile time (the contract's enums; importing them would bundle zod). */
-function all<T extends string>() {
-  return <const L extends readonly T[]>(
-    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : never),
-  ) => list;
-}
-
 export const CHOICES: Partial<Record<FieldKind, readonly string[]>> = {
-  payment: all<PaymentMethod>()(['cash', 'card', 'mobile', 'voucher', 'other']),
-  category: all<Category>()([
-    'groceries',
-    'restaurant',
-    'fuel',
-    'pharmacy',
-    'transport',
-    'lodging',
-    'retail',
-    'utilities',
-    'entertainment',
-    'other',
-  ]),
+  payment: PAYMENT_METHODS,
+  category: CATEGORIES,
 };
