@@ -1,14 +1,24 @@
 /** The review page's stack: private bucket behind CloudFront with OAC, HTTPS only, security headers, hosted UI. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ReviewWebApp, type ReviewWebAppProps } from '../../infra/constructs/review-web-app.js';
+import { buildWeb } from '../../web/build.js';
 import { contentSecurityPolicy } from '../../web/headers.js';
 import { PRIVATE_ENCRYPTED_BUCKET } from './support/buckets.js';
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 
-describe.each([
-  { stage: 'dev', deletionPolicy: 'Delete' },
-  { stage: 'prod', deletionPolicy: 'Retain' },
-])('web stack ($stage)', { timeout: CDK_TEST_TIMEOUT_MS }, ({ stage, deletionPolicy }) => {
+// One stage through the whole app (a synth of five stacks is the slow part); what differs per stage, the removal
+// policy, is checked on the construct alone below.
+const stage = 'dev';
+const deletionPolicy = 'Delete';
+
+describe('web stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
   let template: Template;
   let distributionId: string;
   beforeAll(() => {
@@ -129,5 +139,46 @@ describe.each([
     expect(markers).toContain(`{"Ref":"${id('AWS::Cognito::UserPoolDomain')}"}`);
     expect(markers).toContain(`{"Ref":"${id('AWS::Cognito::UserPoolClient')}"}`);
     expect(markers).toContain(`{"Fn::GetAtt":["${distributionId}","DomainName"]}`);
+  });
+});
+
+describe('ReviewWebApp alone', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
+  const source = buildWeb(mkdtempSync(join(tmpdir(), 'receipt-ocr-web-test-'))).outDir;
+  const webApp = (props: Partial<ReviewWebAppProps> = {}) => {
+    const stack = new Stack(new App(), 'Alone');
+    const web = new ReviewWebApp(stack, 'Web', {
+      source,
+      apiUrl: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/',
+      apiOrigin: 'https://abc123.execute-api.eu-west-1.amazonaws.com',
+      receiptsBucket: s3.Bucket.fromBucketName(stack, 'Receipts', 'receipts-bucket'),
+      userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_AbC123'),
+      cognitoDomainPrefix: 'receipts-review',
+      ...props,
+    });
+    return { stack, web };
+  };
+
+  it('retains its buckets by default (prod) and puts a given web ACL in front', () => {
+    const template = Template.fromStack(
+      webApp({ webAclId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/y' }).stack,
+    );
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    expect(buckets.map((bucket) => bucket.DeletionPolicy)).toEqual(['Retain', 'Retain']);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        WebACLId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/y',
+      }),
+    });
+  });
+
+  it.each([
+    [
+      'a hosted UI prefix that Cognito refuses',
+      { cognitoDomainPrefix: 'Receipts_Review' },
+      /cognitoDomainPrefix/,
+    ],
+    ['log expiry that is not a positive integer', { accessLogExpiryDays: 0 }, /accessLogExpiryDays/],
+  ])('refuses %s before building anything', (_name, props, message) => {
+    expect(() => webApp(props)).toThrow(message);
   });
 });
