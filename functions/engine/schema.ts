@@ -3,6 +3,7 @@
  * DynamoDB record reuse. One schema, exported once; everything else infers its types from here.
  */
 import { z } from 'zod';
+import { CATEGORIES, PAYMENT_METHODS } from './enums.js';
 
 /** Pixel box in the upright image the engine read (after EXIF and orientation correction). */
 export const BBoxSchema = z.object({
@@ -22,19 +23,7 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO dat
 export const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
 
-export const PAYMENT_METHODS = ['cash', 'card', 'mobile', 'voucher', 'other'] as const;
-export const CATEGORIES = [
-  'groceries',
-  'restaurant',
-  'fuel',
-  'pharmacy',
-  'transport',
-  'lodging',
-  'retail',
-  'utilities',
-  'entertainment',
-  'other',
-] as const;
+export { CATEGORIES, PAYMENT_METHODS };
 
 const confidence = z.number().min(0).max(1);
 

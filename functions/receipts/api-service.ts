@@ -69,6 +69,22 @@ export class ReceiptStateError extends ReceiptError {
   }
 }
 
+/** An export that would not fit one response: the caller narrows it with filters (API: 413). */
+export class ExportTooLargeError extends ReceiptError {
+  override readonly name = 'ExportTooLargeError';
+  constructor(readonly limit: number) {
+    super(
+      'EXPORT_TOO_LARGE',
+      `more than ${limit} receipts match: narrow the export with from/to, status or merchant`,
+      false,
+    );
+  }
+}
+
+/** Receipts one export may hold: a Lambda response is at most 6 MB, and a CSV row of a receipt ~300 bytes. */
+export const MAX_EXPORT_RECEIPTS = 5000;
+const EXPORT_PAGE_SIZE = 100;
+
 /** Something the receipt does not have (yet): its OCR output, its image (API: 404 with this code). */
 export class ReceiptPartNotFoundError extends ReceiptError {
   override readonly name = 'ReceiptPartNotFoundError';
@@ -137,6 +153,26 @@ export class ReceiptApiService {
 
   list(query: ListReceiptsQuery): Promise<ReceiptPage> {
     return this.#repository.listByOwner(query);
+  }
+
+  /**
+   * Every receipt of the owner that matches the filters, newest first, read page by page. More than
+   * MAX_EXPORT_RECEIPTS is refused rather than cut short: a silently partial export would lose receipts.
+   */
+  async exportAll(query: Omit<ListReceiptsQuery, 'limit' | 'cursor'>): Promise<ReceiptRecord[]> {
+    const records: ReceiptRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.#repository.listByOwner({
+        ...query,
+        limit: EXPORT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      records.push(...page.items);
+      if (records.length > MAX_EXPORT_RECEIPTS) throw new ExportTooLargeError(MAX_EXPORT_RECEIPTS);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return records;
   }
 
   get(ownerId: string, receiptId: string): Promise<ReceiptRecord> {

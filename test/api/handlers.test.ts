@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
@@ -279,6 +280,76 @@ describe('GET /receipts', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('GET /receipts/export', () => {
+  const exportFor = (user: string, query: Record<string, string>) =>
+    call(handlers.list, { method: 'GET', resource: '/receipts/export', user, query });
+
+  it('CSV of every receipt of the caller with the effective values (corrections win), newest first', async () => {
+    const owner = `export-${randomUUID().slice(0, 8)}`;
+    const first = await seed(owner, { merchant: '=HYPERLINK("x")', date: '2024-03-15', total: '12.50' });
+    const second = await seed(owner, { merchant: 'Moonlight, "Cafe"', date: '2024-04-02', total: '7.00' });
+    await seed('someone-else', { merchant: 'Not Mine' });
+    const patched = await call(handlers.update, {
+      ...byId('PATCH', '/receipts/{id}', first.receiptId),
+      user: owner,
+      headers: { 'If-Match': '"3"' },
+      body: { fields: { total: '13.75' } },
+    });
+    expect(patched.status).toBe(200);
+
+    const response = await exportFor(owner, {});
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="receipts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const csv = response.body as string;
+    expect(csv.split('\r\n')[0]).toMatch(/^id,status,createdAt,fileName,merchantName,/);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id)).toEqual([second.receiptId, first.receiptId]);
+    expect(rows[0]?.merchantName).toBe('Moonlight, "Cafe"');
+    expect(rows[1]).toMatchObject({
+      status: 'REVIEWED',
+      total: '13.75',
+      correctedFields: 'total',
+      currency: 'MYR',
+    });
+    // A merchant name that a spreadsheet would run as a formula is made inert.
+    expect(rows[1]?.merchantName).toBe(`'=HYPERLINK("x")`);
+    expect(response.body).not.toContain('Not Mine');
+  });
+
+  it('JSON with the line items, filtered like the list', async () => {
+    const owner = `export-json-${randomUUID().slice(0, 8)}`;
+    const march = await seed(owner, { merchant: 'Sunrise Grocery', date: '2024-03-15' });
+    await seed(owner, { merchant: 'Moonlight Cafe', date: '2024-04-02' });
+
+    const response = await exportFor(owner, { format: 'json', merchant: 'sunrise', to: '2024-03-31' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.receipts).toEqual([
+      expect.objectContaining({
+        id: march.receiptId,
+        status: 'COMPLETED',
+        fields: expect.objectContaining({ merchantName: 'Sunrise Grocery', total: '10.00' }),
+        items: [expect.objectContaining({ description: 'COFFEE', amount: expect.any(String) })],
+        correctedFields: [],
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an unknown format', { format: 'xlsx' }, 'query.format'],
+    ['paging parameters', { limit: '10' }, 'query'],
+    ['from after to', { from: '2024-05-01', to: '2024-04-01' }, 'query.from'],
+  ])('400 for %s', async (_name, query, path) => {
+    const response = await exportFor('alice', query);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.issues[0].path).toBe(path);
   });
 });
 

@@ -25,10 +25,21 @@ export interface RunningS3 {
   close(): Promise<void>;
 }
 
+/**
+ * The bucket CORS rule a browser page needs: the presigned POST upload (its answer read by the page) and GET.
+ * s3rver reads the same XML S3's PutBucketCors takes; an origin may hold one `*`.
+ */
+function corsXml(origins: readonly string[]): string {
+  const allowed = origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join('');
+  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+}
+
 export async function startS3(options: {
   port: number;
   directory: string;
   buckets: string[];
+  /** Page origins allowed to upload from a browser (CORS); none by default. */
+  browserOrigins?: readonly string[];
 }): Promise<RunningS3> {
   await mkdir(options.directory, { recursive: true });
   const server = new S3rver({
@@ -36,7 +47,9 @@ export async function startS3(options: {
     port: options.port,
     directory: options.directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name })),
+    configureBuckets: options.buckets.map((name) =>
+      options.browserOrigins?.length ? { name, configs: [corsXml(options.browserOrigins)] } : { name },
+    ),
   });
   const address = await server.run();
   return {

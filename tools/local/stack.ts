@@ -13,7 +13,7 @@ import { encodeS3Key } from '../../functions/ocr/events.js';
 import { findMissedUploads } from './catch-up.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
-import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
+import { ensureReceiptsTable, LOCAL_HOST, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
 
 export interface LocalStackOptions {
   /** Folder for s3rver files (`s3/`) and dynalite's LevelDB (`dynamodb/`). Default `.data`. */
@@ -93,6 +93,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: options.s3Port ?? 4568,
     directory: resolve(dataDir, 's3'),
     buckets: [bucket],
+    // The review page is served by the local API on 127.0.0.1 (any port) and uploads straight to the bucket.
+    browserOrigins: [`http://${LOCAL_HOST}:*`, 'http://localhost:*'],
   });
   const dynamo = await startDynamo({
     port: options.dynamodbPort ?? 4567,

@@ -4,7 +4,7 @@
  * Cognito authorizer with the local JWT verifier, builds the proxy event, invokes the handler and maps the result
  * back. API Gateway's own answers are mimicked: 401 `{"message":"Unauthorized"}` without a valid token, 403
  * `{"message":"Missing Authentication Token"}` for an unknown route, 413 above its 10 MB payload limit.
- * It also serves the OpenAPI document at /openapi.json.
+ * It also serves the OpenAPI document at /openapi.json and, when given, the review page at / (web.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import { LOCAL_HOST } from '../servers.js';
 import { type LocalSigner, localSigner } from './jwt.js';
 import { gatewayResponse, toProxyEvent, writeProxyResult } from './proxy-event.js';
 import { type MessageSink, startLocalSqsEndpoint } from './sqs-endpoint.js';
+import type { WebResponder } from './web.js';
 
 /** API Gateway REST APIs refuse payloads above 10 MB. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -39,6 +40,8 @@ export interface LocalApiOptions {
   queue: MessageSink;
   /** One line per request (default: none). */
   log?: (line: string) => void;
+  /** The review page, served at `/` (web.ts), given the API's token signer; none by default. */
+  web?: (signer: LocalSigner) => WebResponder;
 }
 
 export interface LocalApi {
@@ -70,6 +73,7 @@ function bearerToken(request: IncomingMessage): string | undefined {
 
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const signer = await localSigner(options.dataDir);
+  const web = options.web?.(signer);
   const sqs = await startLocalSqsEndpoint({ sink: options.queue, queueName: 'receipts-ocr-local' });
   // Handler modules read their configuration at import, as in Lambda: the environment comes first.
   Object.assign(process.env, options.env, {
@@ -153,6 +157,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     }
     if (method === 'GET' && url.pathname === '/openapi.json') {
       return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: openApi };
+    }
+    if (method === 'GET' && web) {
+      const page = await web(url.pathname);
+      if (page) return page;
     }
     const methods = methodsAt(url.pathname);
     if (method === 'OPTIONS' && methods.length > 0) return preflight(request, methods);
