@@ -9,6 +9,7 @@
 import type { UrlSigner } from './api-ports.js';
 import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
 import { isReceiptId, newReceiptId, uploadKey } from './keys.js';
+import { runPending } from './lifecycle.js';
 import { reprocessMessage } from './messages.js';
 import type {
   ListReceiptsQuery,
@@ -75,6 +76,13 @@ export class ReceiptPartNotFoundError extends ReceiptError {
   constructor(code: string, message: string) {
     super(code, message, false);
   }
+}
+
+function reprocessPending(receiptId: string): ReceiptStateError {
+  return new ReceiptStateError(
+    'REPROCESS_PENDING',
+    `receipt ${receiptId} is already being read (or queued to be): wait until it is COMPLETED, REVIEWED or FAILED, then ask again`,
+  );
 }
 
 export class ReceiptApiService {
@@ -223,9 +231,14 @@ export class ReceiptApiService {
     await this.#repository.delete(receiptId);
   }
 
-  /** Queues another OCR run of the stored image; the OCR function keeps or drops the corrections as asked. */
+  /**
+   * Queues another OCR run of the stored image; the OCR function keeps or drops the corrections as asked. One run
+   * at a time: the request is marked on the record with a conditional write first, so of two concurrent requests
+   * one wins and the other (like any request while a run is queued or running) is refused.
+   */
   async reprocess(ownerId: string, receiptId: string, keepCorrections: boolean): Promise<ReceiptRecord> {
-    if (!this.#queue) throw new Error('ReceiptApiService: reprocess needs a queue');
+    const queue = this.#queue;
+    if (!queue) throw new Error('ReceiptApiService: reprocess needs a queue');
     const record = await this.#owned(ownerId, receiptId);
     if (record.sourceToken === undefined) {
       throw new ReceiptStateError(
@@ -233,8 +246,35 @@ export class ReceiptApiService {
         `receipt ${receiptId} has no image yet: upload it before asking for a reprocess`,
       );
     }
-    await this.#queue.sendReprocess(reprocessMessage(receiptId, ownerId, keepCorrections));
-    return record;
+    const now = this.#clock();
+    if (runPending(record, now)) throw reprocessPending(receiptId);
+    const marked: ReceiptRecord = {
+      ...record,
+      version: record.version + 1,
+      updatedAt: now.toISOString(),
+      reprocessRequestedAt: now.toISOString(),
+    };
+    try {
+      await this.#repository.put(marked, { expectedVersion: record.version });
+    } catch (error) {
+      // Someone else wrote first: most likely a concurrent reprocess request, else ask again on the new version.
+      if (error instanceof VersionConflictError) {
+        const fresh = await this.#owned(ownerId, receiptId);
+        if (runPending(fresh, this.#clock())) throw reprocessPending(receiptId);
+      }
+      throw error;
+    }
+    try {
+      await queue.sendReprocess(reprocessMessage(receiptId, ownerId, keepCorrections));
+    } catch (error) {
+      // Nothing was queued: take the mark back (best effort; it expires anyway) so the user can ask again.
+      const { reprocessRequestedAt: _mark, ...unmarked } = marked;
+      await this.#repository
+        .put({ ...unmarked, version: marked.version + 1 }, { expectedVersion: marked.version })
+        .catch(() => undefined);
+      throw error;
+    }
+    return marked;
   }
 
   async #owned(ownerId: string, receiptId: string): Promise<ReceiptRecord> {

@@ -32,6 +32,13 @@ export type ClaimDecision =
   /** Another delivery holds a live lease on another version: try again later (the message is retried). */
   | { action: 'busy' };
 
+/**
+ * Attempts on one piece of work (an object version, a reprocess request) before a transient failure counts as
+ * permanent. The same as the queue's maxReceiveCount, so the record turns permanent when its message is
+ * dead-lettered; attempts also count across restarts and catch-ups, which a receive count does not.
+ */
+export const MAX_ATTEMPTS = 3;
+
 function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
   const lease = record.processing;
   return (
@@ -42,9 +49,28 @@ function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
   );
 }
 
-/** A FAILED run that said it would be retried may be taken again by the same work. */
-function awaitsRetry(record: ReceiptRecord): boolean {
-  return record.status === 'FAILED' && record.error?.retryable === true;
+/**
+ * A FAILED run that said it would be retried may be taken again by the same work, until the attempt limit (a
+ * record written before the limit existed may say retryable with its attempts used up).
+ */
+export function awaitsRetry(record: ReceiptRecord): boolean {
+  return record.status === 'FAILED' && record.error?.retryable === true && record.attempts < MAX_ATTEMPTS;
+}
+
+/** How long a queued reprocess blocks further requests when its run never starts (a message lost on the way). */
+export const REPROCESS_PENDING_MS = 15 * 60 * 1000;
+
+/** Whether an OCR run is queued or running on the record: a reprocess request now would only run it twice. */
+export function runPending(record: ReceiptRecord, now: Date): boolean {
+  if (record.status === 'PROCESSING') return true;
+  const requested = record.reprocessRequestedAt;
+  return requested !== undefined && now.getTime() - Date.parse(requested) < REPROCESS_PENDING_MS;
+}
+
+/** Whether the record of this object version still has work to do: none yet, unsettled, or waiting for a retry. */
+export function awaitsWork(record: ReceiptRecord | undefined, sourceToken: string | undefined): boolean {
+  if (!record || record.sourceToken !== sourceToken) return true;
+  return record.status === 'PENDING' || record.status === 'PROCESSING' || awaitsRetry(record);
 }
 
 export function decideClaim(existing: ReceiptRecord | undefined, request: ClaimRequest): ClaimDecision {
@@ -151,7 +177,14 @@ export interface Completion {
 export function completedRecord(current: ReceiptRecord, completion: Completion): ReceiptRecord {
   const { result } = completion;
   const keep = current.processing?.keepCorrections ?? true;
-  const { processing: _lease, error: _error, corrections, itemsTruncated: _truncated, ...rest } = current;
+  const {
+    processing: _lease,
+    error: _error,
+    corrections,
+    itemsTruncated: _truncated,
+    reprocessRequestedAt: _requested,
+    ...rest
+  } = current;
   const now = completion.now.toISOString();
   const keptCorrections = keep ? corrections : undefined;
   return {
@@ -173,21 +206,37 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
   };
 }
 
-/** FAILED with the reason; a retryable failure keeps the previous values (a retry may still succeed). */
+/**
+ * FAILED with the reason; a retryable failure keeps the previous values (a retry may still succeed). A transient
+ * failure on the last allowed attempt becomes permanent (`attemptsExhausted`): nothing retries it by itself.
+ */
 export function failedRecord(
   current: ReceiptRecord,
   failure: { code: string; message: string; retryable: boolean },
   now: Date,
+  maxAttempts = MAX_ATTEMPTS,
 ): ReceiptRecord {
-  const { processing: _lease, ...rest } = current;
+  const { processing: _lease, reprocessRequestedAt, ...rest } = current;
   const at = now.toISOString();
+  const exhausted = failure.retryable && current.attempts >= maxAttempts;
+  const error = exhausted
+    ? {
+        code: failure.code,
+        message: `${failure.message} (gave up after ${current.attempts} attempts; reprocess the receipt to try again)`,
+        retryable: false,
+        attemptsExhausted: true,
+        at,
+      }
+    : { ...failure, at };
   return {
     ...rest,
     status: 'FAILED',
     version: current.version + 1,
     updatedAt: at,
     processedAt: at,
-    error: { ...failure, at },
+    error,
+    // A reprocess that will be retried is still pending; one that ended is not.
+    ...(reprocessRequestedAt && error.retryable ? { reprocessRequestedAt } : {}),
   };
 }
 

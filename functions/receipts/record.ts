@@ -44,6 +44,12 @@ export const ReceiptErrorSchema = z.object({
   /** True when the pipeline will try again (the message goes back to the queue, then to the DLQ). */
   retryable: z.boolean(),
   at: isoTimestamp,
+  /**
+   * True when a failure that is usually transient kept happening until the attempt limit: the record is then
+   * permanent (retryable false) and nothing retries it by itself; a reprocess request (`pnpm redrive` locally)
+   * runs it again on purpose.
+   */
+  attemptsExhausted: z.boolean().optional(),
 });
 export type ReceiptErrorInfo = z.infer<typeof ReceiptErrorSchema>;
 
@@ -126,6 +132,11 @@ export const ReceiptRecordSchema = z.object({
   processing: ProcessingLeaseSchema.optional(),
   /** Delivery id of the last reprocess request taken, so a duplicated request runs once. */
   lastReprocessId: z.string().optional(),
+  /**
+   * When the API queued a reprocess that has not settled yet: further requests are refused (409) until the run
+   * settles, or until REPROCESS_PENDING_MS passed (a message lost on the way cannot block the receipt forever).
+   */
+  reprocessRequestedAt: isoTimestamp.optional(),
   error: ReceiptErrorSchema.optional(),
   fields: ReceiptFieldsSchema.optional(),
   items: z.array(LineItemSchema).optional(),

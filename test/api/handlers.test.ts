@@ -502,16 +502,43 @@ describe('POST /receipts/{id}/reprocess', () => {
     });
     expect(keep.status).toBe(202);
     expect(keep.body).toEqual({ id: record.receiptId, status: 'QUEUED', keepCorrections: true });
+    const other = await seed('alice');
     const drop = await call(handlers.reprocess, {
-      ...byId('POST', '/receipts/{id}/reprocess', record.receiptId),
+      ...byId('POST', '/receipts/{id}/reprocess', other.receiptId),
       user: 'alice',
       body: { keepCorrections: false },
     });
     expect(drop.status).toBe(202);
     expect(queued.slice(-2).map((body) => JSON.parse(body))).toEqual([
       { type: 'receipt.reprocess', receiptId: record.receiptId, ownerId: 'alice', keepCorrections: true },
-      { type: 'receipt.reprocess', receiptId: record.receiptId, ownerId: 'alice', keepCorrections: false },
+      { type: 'receipt.reprocess', receiptId: other.receiptId, ownerId: 'alice', keepCorrections: false },
     ]);
+  });
+
+  it('runs one reprocess at a time: concurrent requests and requests while one is queued or running get 409', async () => {
+    // Prepare
+    const record = await seed('alice');
+    const request = () =>
+      call(handlers.reprocess, { ...byId('POST', '/receipts/{id}/reprocess', record.receiptId), user: 'alice' });
+    const queuedBefore = queued.length;
+
+    // Act: two at once, then one while the first is queued, then one while it runs
+    const concurrent = await Promise.all([request(), request()]);
+    const whileQueued = await request();
+    const current = await repository.get(record.receiptId);
+    if (!current) throw new Error('record gone');
+    await repository.put(
+      { ...current, status: 'PROCESSING', version: current.version + 1, reprocessRequestedAt: undefined },
+      { expectedVersion: current.version },
+    );
+    const whileRunning = await request();
+
+    // Assess
+    expect(concurrent.map((response) => response.status).sort()).toEqual([202, 409]);
+    for (const refused of [...concurrent.filter((response) => response.status === 409), whileQueued, whileRunning]) {
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'REPROCESS_PENDING']);
+    }
+    expect(queued.length - queuedBefore).toBe(1);
   });
 
   it('409 NOT_UPLOADED before the image arrived; 400 for a bad body', async () => {

@@ -523,7 +523,7 @@ describe('transient failures are retried and nothing is lost', () => {
     expect((await recordOf(key))?.fields?.total?.value).toBe('1126.89');
   });
 
-  it('dead-letters after the retries when the failure persists, with the record saying it was retryable', async () => {
+  it('dead-letters after the retries when the failure persists, with the record FAILED for good (attempts exhausted)', async () => {
     // Prepare: every completion write fails (puts per attempt: claim, completion, failure record)
     const key = 'uploads/erin/always-throttled.png';
     await aws.upload(key, receiptPng, 'image/png');
@@ -543,7 +543,16 @@ describe('transient failures are retried and nothing is lost', () => {
     // Assess
     expect(queue.deadLetters).toHaveLength(1);
     expect(queue.deadLetters[0]?.receiveCount).toBe(3);
-    expect(await recordOf(key)).toMatchObject({ status: 'FAILED', attempts: 3, error: { retryable: true } });
+    // A failure that kept happening is permanent: neither a restart's catch-up nor a duplicate event runs it again.
+    expect(await recordOf(key)).toMatchObject({
+      status: 'FAILED',
+      attempts: 3,
+      error: { code: 'DEPENDENCY_ERROR', retryable: false, attemptsExhausted: true },
+    });
+    const runsBefore = ocrRuns;
+    const again = await pipeline()(sqsEvent(s3Message(key)));
+    expect(again?.batchItemFailures).toEqual([]);
+    expect(ocrRuns).toBe(runsBefore);
   });
 });
 

@@ -187,6 +187,34 @@ describe('transitions', () => {
     expect(failed.processing).toBeUndefined();
   });
 
+  it.each([
+    [1, true, undefined],
+    [2, true, undefined],
+    [3, false, true],
+  ])('a transient failure on attempt %i is retryable: %s (attempts exhausted: %s)', (attempts, retryable, exhausted) => {
+    const failed = failedRecord(
+      stored({ status: 'PROCESSING', processing: liveLease, attempts }),
+      { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
+      NOW,
+    );
+    expect(failed.error).toMatchObject({ code: 'DEPENDENCY_ERROR', retryable });
+    expect(failed.error?.attemptsExhausted).toBe(exhausted);
+    // The same version is then never claimed again by a duplicate event or a restart's catch-up.
+    expect(decideClaim(failed, request({ deliveryId: 'message-9' })).action).toBe(retryable ? 'claim' : 'skip');
+  });
+
+  it('does not retry a record left retryable with its attempts used up (written before the limit)', () => {
+    const legacy = stored({
+      status: 'FAILED',
+      attempts: 3,
+      error: { code: 'DEPENDENCY_ERROR', message: '', retryable: true, at: NOW.toISOString() },
+    });
+    expect(decideClaim(legacy, request())).toEqual({ action: 'skip', reason: 'duplicate' });
+    expect(decideClaim(legacy, request({ kind: 'reprocess', deliveryId: 'reprocess-1' }))).toEqual({
+      action: 'claim',
+    });
+  });
+
   it('drops items, never fields, to fit a DynamoDB item', () => {
     // Prepare: 3,000 long items is far over 400 KB
     const item = {
