@@ -6,7 +6,11 @@
  * same fixed text: the real error goes to the log only (middy http-error-handler's rule: only < 500 is exposed).
  */
 import { isEngineError } from '../engine/errors.js';
-import { ReceiptPartNotFoundError, ReceiptStateError } from '../receipts/api-service.js';
+import {
+  ReceiptPartNotFoundError,
+  ReceiptStateError,
+  ReceiptTooLargeError,
+} from '../receipts/api-service.js';
 import { InvalidCursorError, ReceiptNotFoundError, VersionConflictError } from '../receipts/errors.js';
 
 export interface ErrorBody {
@@ -110,6 +114,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
     );
   }
   if (error instanceof ReceiptStateError) return new ConflictError(error.code, error.message);
+  if (error instanceof ReceiptTooLargeError) return new PayloadTooLargeError(error.message, error.code);
   if (error instanceof InvalidCursorError) return new ValidationError(error.message, [], error.code);
   if (isEngineError(error)) {
     const status = ENGINE_STATUS[error.code];

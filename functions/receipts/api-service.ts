@@ -9,7 +9,7 @@
 import type { UrlSigner } from './api-ports.js';
 import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
 import { isReceiptId, newReceiptId, uploadKey } from './keys.js';
-import { runPending } from './lifecycle.js';
+import { fitRecord, MAX_RECORD_BYTES, recordBytes, runPending } from './lifecycle.js';
 import { reprocessMessage } from './messages.js';
 import type {
   ListReceiptsQuery,
@@ -75,6 +75,14 @@ export class ReceiptPartNotFoundError extends ReceiptError {
   override readonly name = 'ReceiptPartNotFoundError';
   constructor(code: string, message: string) {
     super(code, message, false);
+  }
+}
+
+/** A request that would make the record too large to store (API: 413). */
+export class ReceiptTooLargeError extends ReceiptError {
+  override readonly name = 'ReceiptTooLargeError';
+  constructor(message: string) {
+    super('RECEIPT_TOO_LARGE', message, false);
   }
 }
 
@@ -157,13 +165,15 @@ export class ReceiptApiService {
     const output = record.resultKey
       ? await this.#objects.getJson({ bucket: this.#settings.bucket, key: record.resultKey })
       : undefined;
-    if (output === undefined) {
+    if (typeof output !== 'object' || output === null) {
       throw new ReceiptPartNotFoundError(
         'TEXT_NOT_AVAILABLE',
         `receipt ${receiptId} has no OCR output (status ${record.status}); poll GET /receipts/${receiptId} until it is COMPLETED`,
       );
     }
-    return output;
+    // The stored output names its owner and S3 location for operators; the API shows the OCR output only.
+    const { ownerId: _owner, source: _source, ...text } = output as Record<string, unknown>;
+    return text;
   }
 
   /** A short-lived GET URL for the uploaded image. */
@@ -204,7 +214,7 @@ export class ReceiptApiService {
     }
     const now = this.#clock().toISOString();
     const items = correction.items ?? record.corrections?.items;
-    const updated: ReceiptRecord = {
+    const updated: ReceiptRecord = fitRecord({
       ...record,
       status: 'REVIEWED',
       version: record.version + 1,
@@ -214,7 +224,13 @@ export class ReceiptApiService {
         ...(items ? { items } : {}),
         correctedAt: now,
       },
-    };
+    });
+    // The schema's limits keep a correction far below this; the check keeps the record writable whatever they are.
+    if (recordBytes(updated) > MAX_RECORD_BYTES) {
+      throw new ReceiptTooLargeError(
+        `the corrections make receipt ${receiptId} larger than a receipt can be stored: send fewer or shorter items`,
+      );
+    }
     await this.#repository.put(updated, { expectedVersion: record.version });
     return updated;
   }

@@ -5,8 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Owner ids are Cognito `sub`s or local user names: no slash, no control characters. */
-const OWNER_ID = /^[A-Za-z0-9._@+=:-]{1,128}$/;
+/**
+ * Owner ids are Cognito `sub`s or local user names: no slash, no control characters, and not `.` or `..` (a key
+ * `uploads/../results/carol/x.png` would otherwise name owner `..` and put its result outside `results/`).
+ */
+const OWNER_ID = /^(?!\.{1,2}$)[A-Za-z0-9._@+=:-]{1,128}$/;
 
 export function newReceiptId(): string {
   return randomUUID();

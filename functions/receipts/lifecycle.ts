@@ -243,16 +243,21 @@ export function failedRecord(
 /** DynamoDB items are limited to 400 KB; leave room for keys and attribute names. */
 export const MAX_RECORD_BYTES = 350_000;
 
+/** The record's size as stored, near enough (UTF-8 JSON; DynamoDB adds little beyond names and values). */
+export function recordBytes(record: ReceiptRecord): number {
+  return Buffer.byteLength(JSON.stringify(record));
+}
+
 /** Drops items (kept in full in the S3 result) until the record fits in a DynamoDB item. */
 export function fitRecord(record: ReceiptRecord): ReceiptRecord {
-  if (Buffer.byteLength(JSON.stringify(record)) <= MAX_RECORD_BYTES) return record;
+  if (recordBytes(record) <= MAX_RECORD_BYTES) return record;
   const items = [...(record.items ?? [])];
   let fitted: ReceiptRecord = { ...record, items, itemsTruncated: true };
-  while (items.length > 0 && Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+  while (items.length > 0 && recordBytes(fitted) > MAX_RECORD_BYTES) {
     items.splice(Math.floor(items.length / 2));
     fitted = { ...record, items: [...items], itemsTruncated: true };
   }
-  if (Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+  if (recordBytes(fitted) > MAX_RECORD_BYTES) {
     fitted = { ...fitted, textSummary: (fitted.textSummary ?? '').slice(0, 200) };
   }
   return fitted;

@@ -64,8 +64,13 @@ export interface ReprocessRequest {
 
 export type IgnoreReason =
   | SkipReason
-  /** Not under the upload prefix (e.g. our own results), or not in the form `{prefix}{ownerId}/{file}`. */
+  /** Not under the upload prefix (e.g. our own results). */
   | 'outside-prefix'
+  /**
+   * Under the upload prefix but not `{prefix}{ownerId}/{file}` with a valid owner id (`uploads/x.jpg`,
+   * `uploads/../x.png`, `uploads/al ice/x.jpg`): someone dropped a file that will never become a receipt.
+   */
+  | 'invalid-upload-key'
   /** An event from a bucket this function does not serve. */
   | 'other-bucket'
   /** The object was deleted before it could be read. */
@@ -138,8 +143,10 @@ export class ReceiptService {
    */
   async processObject(event: ObjectCreated): Promise<ProcessOutcome> {
     if (event.bucket !== this.#settings.bucket) return { outcome: 'ignored', reason: 'other-bucket' };
+    if (!event.key.startsWith(this.#settings.uploadPrefix))
+      return { outcome: 'ignored', reason: 'outside-prefix' };
     const parsed = parseUploadKey(event.key, this.#settings.uploadPrefix);
-    if (!parsed) return { outcome: 'ignored', reason: 'outside-prefix' };
+    if (!parsed) return { outcome: 'ignored', reason: 'invalid-upload-key' };
     // HEAD the current object, not the event's version: events may arrive out of order, and an older version
     // must not overwrite the record of a newer one (whose own event processes it).
     const head = await this.#objects.head({ bucket: event.bucket, key: event.key });

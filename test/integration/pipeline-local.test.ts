@@ -88,7 +88,12 @@ async function leftBehind(directory: string): Promise<void> {
       version: 6,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      source: { bucket: 'receipts', key: POISONED, size: head.size, ...(head.eTag ? { eTag: head.eTag } : {}) },
+      source: {
+        bucket: 'receipts',
+        key: POISONED,
+        size: head.size,
+        ...(head.eTag ? { eTag: head.eTag } : {}),
+      },
       ...(head.eTag ? { sourceToken: head.eTag } : {}),
       attempts: 3,
       error: { code: 'DEPENDENCY_ERROR', message: 'out of memory', retryable: true, at: now.toISOString() },

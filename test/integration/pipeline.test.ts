@@ -20,7 +20,7 @@ import {
 } from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
-import { parseUploadKey } from '../../functions/receipts/keys.js';
+import { parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
 import { reprocessMessage } from '../../functions/receipts/messages.js';
 import type {
   ObjectRef,
@@ -390,16 +390,25 @@ describe('permanent failures become FAILED records and are not retried', () => {
     // Prepare
     await aws.upload('results/alice/x.json', '{}', 'application/json');
     await aws.upload('uploads/no-owner.png', receiptPng, 'image/png');
+    await aws.upload('uploads/../results/carol/x.png', receiptPng, 'image/png');
     const runsBefore = ocrRuns;
 
     // Act
     const response = await pipeline()(
-      sqsEvent(s3Message('results/alice/x.json'), s3Message('uploads/no-owner.png')),
+      sqsEvent(
+        s3Message('results/alice/x.json'),
+        s3Message('uploads/no-owner.png'),
+        s3Message('uploads/../results/carol/x.png'),
+      ),
     );
 
     // Assess
     expect(response?.batchItemFailures).toEqual([]);
     expect(ocrRuns).toBe(runsBefore);
+    expect(await dynamoRepository().get(receiptIdForKey('uploads/../results/carol/x.png'))).toBeUndefined();
+    // The two files dropped under uploads/ with no valid owner folder are counted (a warning is logged for each);
+    // our own results are not.
+    expect(recordedMetrics()).toMatchObject({ UploadsRejected: [1, 1] });
     const uploads = await aws.clients.s3.send(
       new ListObjectsV2Command({ Bucket: aws.storageConfig.bucket, Prefix: 'uploads/' }),
     );

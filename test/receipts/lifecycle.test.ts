@@ -191,17 +191,22 @@ describe('transitions', () => {
     [1, true, undefined],
     [2, true, undefined],
     [3, false, true],
-  ])('a transient failure on attempt %i is retryable: %s (attempts exhausted: %s)', (attempts, retryable, exhausted) => {
-    const failed = failedRecord(
-      stored({ status: 'PROCESSING', processing: liveLease, attempts }),
-      { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
-      NOW,
-    );
-    expect(failed.error).toMatchObject({ code: 'DEPENDENCY_ERROR', retryable });
-    expect(failed.error?.attemptsExhausted).toBe(exhausted);
-    // The same version is then never claimed again by a duplicate event or a restart's catch-up.
-    expect(decideClaim(failed, request({ deliveryId: 'message-9' })).action).toBe(retryable ? 'claim' : 'skip');
-  });
+  ])(
+    'a transient failure on attempt %i is retryable: %s (attempts exhausted: %s)',
+    (attempts, retryable, exhausted) => {
+      const failed = failedRecord(
+        stored({ status: 'PROCESSING', processing: liveLease, attempts }),
+        { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
+        NOW,
+      );
+      expect(failed.error).toMatchObject({ code: 'DEPENDENCY_ERROR', retryable });
+      expect(failed.error?.attemptsExhausted).toBe(exhausted);
+      // The same version is then never claimed again by a duplicate event or a restart's catch-up.
+      expect(decideClaim(failed, request({ deliveryId: 'message-9' })).action).toBe(
+        retryable ? 'claim' : 'skip',
+      );
+    },
+  );
 
   it('does not retry a record left retryable with its attempts used up (written before the limit)', () => {
     const legacy = stored({
@@ -265,6 +270,8 @@ describe('upload keys', () => {
     'uploads/alice/',
     'uploads//x.jpg',
     'uploads/al ice/x.jpg',
+    'uploads/../results/carol/x.png',
+    'uploads/./x.png',
   ])('is not an upload: %s', (key) => {
     expect(parseUploadKey(key, 'uploads/')).toBeUndefined();
   });
