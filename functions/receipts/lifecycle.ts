@@ -67,6 +67,15 @@ export function runPending(record: ReceiptRecord, now: Date): boolean {
   return requested !== undefined && now.getTime() - Date.parse(requested) < REPROCESS_PENDING_MS;
 }
 
+/** FAILED because its attempts ran out (or left retryable with its attempts used up): only a person revives it. */
+export function attemptsUsedUp(record: ReceiptRecord): boolean {
+  return (
+    record.status === 'FAILED' &&
+    (record.error?.attemptsExhausted === true ||
+      (record.error?.retryable === true && record.attempts >= MAX_ATTEMPTS))
+  );
+}
+
 /** Whether the record of this object version still has work to do: none yet, unsettled, or waiting for a retry. */
 export function awaitsWork(record: ReceiptRecord | undefined, sourceToken: string | undefined): boolean {
   if (!record || record.sourceToken !== sourceToken) return true;

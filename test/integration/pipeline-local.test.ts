@@ -13,6 +13,7 @@ import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
 import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { redrive } from '../../tools/local/redrive.js';
 import { ensureReceiptsTable, startDynamo, startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
@@ -194,7 +195,27 @@ it('resumes, on start, a run interrupted by a crash instead of waiting for its l
   expect(record).toMatchObject({ status: 'COMPLETED', attempts: 2 });
 });
 
-it('leaves, on start, a receipt whose attempts are used up as it is: dead until someone reprocesses it', async () => {
-  const record = await settled(POISONED);
-  expect(record).toMatchObject({ status: 'FAILED', attempts: 3, version: 6 });
+it('leaves, on start, a receipt whose attempts are used up as it is, until it is redriven on purpose', async () => {
+  // Assess: the start did not touch it
+  expect(await settled(POISONED)).toMatchObject({ status: 'FAILED', attempts: 3, version: 6 });
+
+  // Act: `pnpm redrive` (the cause is gone: the image is a good receipt)
+  const repository = new DynamoDbReceiptRepository(clients.dynamodb, stack.table);
+  const result = await redrive({
+    dynamodb: clients.dynamodb,
+    table: stack.table,
+    repository,
+    queue: stack.queue,
+  });
+
+  // Assess
+  expect(result.queued).toEqual([parseUploadKey(POISONED, 'uploads/')?.receiptId]);
+  expect(await settled(POISONED)).toMatchObject({ status: 'COMPLETED', attempts: 1 });
+  const again = await redrive({
+    dynamodb: clients.dynamodb,
+    table: stack.table,
+    repository,
+    queue: stack.queue,
+  });
+  expect(again.queued).toEqual([]);
 });

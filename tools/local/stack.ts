@@ -11,6 +11,7 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { findMissedUploads } from './catch-up.js';
+import { lockDataDir } from './data-dir.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
 import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
@@ -89,14 +90,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const uploadPrefix = options.uploadPrefix ?? 'uploads/';
   const region = LOCAL_REGION;
 
+  const lock = await lockDataDir(dataDir);
   const s3 = await startS3({
     port: options.s3Port ?? 4568,
     directory: resolve(dataDir, 's3'),
     buckets: [bucket],
+  }).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
   });
   const dynamo = await startDynamo({
     port: options.dynamodbPort ?? 4567,
     directory: resolve(dataDir, 'dynamodb'),
+  }).catch(async (error: unknown) => {
+    await Promise.allSettled([s3.close(), lock.release()]);
+    throw error;
   });
   const admin = new DynamoDBClient({ region, endpoint: dynamo.endpoint, credentials: S3RVER_CREDENTIALS });
   await ensureReceiptsTable(admin, table);
@@ -177,6 +185,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await queue.stop();
       await ocr.shutdown();
       await Promise.allSettled([s3.close(), dynamo.close()]);
+      await lock.release();
     },
   };
 }

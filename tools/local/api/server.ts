@@ -20,7 +20,7 @@ import {
 } from '../../../functions/api/gateway-errors.js';
 import type { ApiRoute } from '../../../functions/api/routes.js';
 import { lambdaContext } from '../lambda-context.js';
-import { LOCAL_HOST } from '../servers.js';
+import { LOCAL_HOST, listenError } from '../servers.js';
 import { type LocalSigner, localSigner } from './jwt.js';
 import { gatewayResponse, toProxyEvent, writeProxyResult } from './proxy-event.js';
 import { type MessageSink, startLocalSqsEndpoint } from './sqs-endpoint.js';
@@ -51,6 +51,9 @@ export interface LocalApiOptions {
 export interface LocalApi {
   url: string;
   port: number;
+  /** The SQS stand-in in front of the stack's queue (SendMessage only): endpoint and queue URL. */
+  sqsEndpoint: string;
+  queueUrl: string;
   signer: LocalSigner;
   close(): Promise<void>;
 }
@@ -186,15 +189,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const wanted = options.port ?? 3000;
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    server.once('error', (error) => {
       void sqs.close();
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `${LOCAL_HOST}:${wanted} is already in use: stop what holds it, or set PORT to another port`,
-            )
-          : error,
-      );
+      reject(listenError(error, wanted, 'PORT'));
     });
     server.listen(wanted, LOCAL_HOST, () => resolvePromise());
   });
@@ -202,6 +199,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://${LOCAL_HOST}:${port}`,
     port,
+    sqsEndpoint: sqs.endpoint,
+    queueUrl: sqs.queueUrl,
     signer,
     async close() {
       server.closeAllConnections();
