@@ -44,6 +44,11 @@ export interface LocalStack {
   env: Record<string, string>;
   /** Uploads found at start without a settled record (dropped while the stack was stopped), queued again. */
   requeued: number;
+  /**
+   * Takes S3 or DynamoDB down (a real outage: connections refused; data kept on disk) until the returned function
+   * brings it back on the same port. For fault runs (tools/local/fault-run.ts).
+   */
+  outage(service: 's3' | 'dynamodb'): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -91,21 +96,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const region = LOCAL_REGION;
 
   const lock = await lockDataDir(dataDir);
-  const s3 = await startS3({
-    port: options.s3Port ?? 4568,
-    directory: resolve(dataDir, 's3'),
-    buckets: [bucket],
-  }).catch(async (error: unknown) => {
+  const s3Options = { directory: resolve(dataDir, 's3'), buckets: [bucket] };
+  const dynamoOptions = { directory: resolve(dataDir, 'dynamodb') };
+  let s3 = await startS3({ port: options.s3Port ?? 4568, ...s3Options }).catch(async (error: unknown) => {
     await lock.release();
     throw error;
   });
-  const dynamo = await startDynamo({
-    port: options.dynamodbPort ?? 4567,
-    directory: resolve(dataDir, 'dynamodb'),
-  }).catch(async (error: unknown) => {
-    await Promise.allSettled([s3.close(), lock.release()]);
-    throw error;
-  });
+  let dynamo = await startDynamo({ port: options.dynamodbPort ?? 4567, ...dynamoOptions }).catch(
+    async (error: unknown) => {
+      await Promise.allSettled([s3.close(), lock.release()]);
+      throw error;
+    },
+  );
   const admin = new DynamoDBClient({ region, endpoint: dynamo.endpoint, credentials: S3RVER_CREDENTIALS });
   await ensureReceiptsTable(admin, table);
   admin.destroy();
@@ -137,13 +139,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
 
   // Like the bucket notification in the cloud: ObjectCreated under the upload prefix only.
-  s3.onEvent((event) => {
+  const notify = (event: S3rverEvent) => {
     for (const record of event.Records) {
       if (record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(uploadPrefix)) {
         queue.send(JSON.stringify(toS3Notification(record, region)));
       }
     }
-  });
+  };
+  s3.onEvent(notify);
 
   const clients = createAwsClients({
     region,
@@ -181,6 +184,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     uploadPrefix,
     queue,
     env,
+    async outage(service) {
+      if (service === 's3') {
+        const { port } = s3;
+        await s3.close();
+        return async () => {
+          s3 = await startS3({ port, ...s3Options });
+          s3.onEvent(notify);
+        };
+      }
+      const { port } = dynamo;
+      await dynamo.close();
+      return async () => {
+        dynamo = await startDynamo({ port, ...dynamoOptions });
+      };
+    },
     async stop() {
       await queue.stop();
       await ocr.shutdown();
