@@ -125,6 +125,7 @@ export const ReceiptSchema = ReceiptRecordSchema.pick({
   error: true,
   corrections: true,
   reprocessRequestedAt: true,
+  duplicateOf: true,
 })
   .extend({
     id: z.string(),

@@ -56,6 +56,7 @@ export function toReceiptView(record: ReceiptRecord): ReceiptView {
     ...(record.error ? { error: record.error } : {}),
     ...(corrections ? { corrections } : {}),
     ...(record.reprocessRequestedAt ? { reprocessRequestedAt: record.reprocessRequestedAt } : {}),
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     correctedFields: [...Object.keys(corrections?.fields ?? {}), ...(corrections?.items ? ['items'] : [])],
     effective: effectiveValues(record),
   };

@@ -4,7 +4,7 @@
  * object version cannot both win: the loser re-reads and this code tells it the work is taken.
  */
 import type { EngineResult } from '../engine/schema.js';
-import type { ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface ClaimRequest {
   kind: 'upload' | 'reprocess';
@@ -176,6 +176,8 @@ const TEXT_SUMMARY_CHARS = 2_000;
 
 export interface Completion {
   result: EngineResult;
+  contentHash: string;
+  duplicateOf?: DuplicateOf;
   resultKey: string;
   downloadMs: number;
   totalMs: number;
@@ -192,6 +194,7 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
     corrections,
     itemsTruncated: _truncated,
     reprocessRequestedAt: _requested,
+    duplicateOf: _previousDuplicate,
     ...rest
   } = current;
   const now = completion.now.toISOString();
@@ -211,6 +214,8 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
     engine: result.engine,
     timings: { ...result.timings, downloadMs: completion.downloadMs, totalMs: completion.totalMs },
     resultKey: completion.resultKey,
+    contentHash: completion.contentHash,
+    ...(completion.duplicateOf ? { duplicateOf: completion.duplicateOf } : {}),
     ...(keptCorrections ? { corrections: keptCorrections } : {}),
   };
 }

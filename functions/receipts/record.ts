@@ -163,6 +163,13 @@ export const RecordTimingsSchema = TimingsSchema.extend({
 });
 export type RecordTimings = z.infer<typeof RecordTimingsSchema>;
 
+export const DuplicateOfSchema = z.object({
+  receiptId: z.string(),
+  /** The same image bytes, or the same merchant, transaction date and total read from another image. */
+  reason: z.enum(['same-image', 'same-merchant-date-total']),
+});
+export type DuplicateOf = z.infer<typeof DuplicateOfSchema>;
+
 export const ReceiptRecordSchema = z.object({
   receiptId: z.string().min(1),
   ownerId: z.string().min(1),
@@ -202,6 +209,10 @@ export const ReceiptRecordSchema = z.object({
   resultKey: z.string().optional(),
   processedAt: isoTimestamp.optional(),
   corrections: CorrectionsSchema.optional(),
+  /** SHA-256 (hex) of the image bytes read. */
+  contentHash: z.string().optional(),
+  /** An earlier receipt of the same owner this one repeats: flagged for the person, never dropped. */
+  duplicateOf: DuplicateOfSchema.optional(),
 });
 export type ReceiptRecord = z.infer<typeof ReceiptRecordSchema>;
 

@@ -6,6 +6,7 @@
  * object version (versionId, else eTag) it belongs to and which delivery holds it, so a duplicated event finds the
  * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
  */
+import { createHash } from 'node:crypto';
 import { EngineError } from '../engine/errors.js';
 import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
@@ -22,7 +23,7 @@ import {
 } from './lifecycle.js';
 import type { ReprocessMessage } from './messages.js';
 import type { ObjectHead, ObjectRef, ObjectStore, OcrEngine, ReceiptRepository } from './ports.js';
-import type { ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface PipelineSettings {
   bucket: string;
@@ -265,9 +266,13 @@ export class ReceiptService {
       });
       const key = this.resultKeyFor(claimed.ownerId, claimed.receiptId);
       await this.#objects.putJson({ bucket: this.#settings.bucket, key }, fullOutput(claimed, result));
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      const duplicateOf = await this.#duplicateOf(claimed, contentHash, result);
       const record = await this.#settle(claimed, (current) =>
         completedRecord(current, {
           result,
+          contentHash,
+          ...(duplicateOf ? { duplicateOf } : {}),
           resultKey: key,
           downloadMs,
           totalMs: performance.now() - started,
@@ -291,6 +296,26 @@ export class ReceiptService {
     } catch (error) {
       return this.#fail(claimed, error);
     }
+  }
+
+  /**
+   * The earlier receipt of the same owner this one repeats: the same image bytes, else the same merchant,
+   * transaction date and total (another photo of the same receipt).
+   */
+  async #duplicateOf(
+    claimed: ReceiptRecord,
+    contentHash: string,
+    result: EngineResult,
+  ): Promise<DuplicateOf | undefined> {
+    const claim = (fingerprint: string) =>
+      this.#repository.claimFingerprint(claimed.ownerId, fingerprint, claimed.receiptId);
+    const sameImage = await claim(`sha256:${contentHash}`);
+    if (sameImage) return { receiptId: sameImage, reason: 'same-image' };
+    const { merchantName, transactionDate, total } = result.fields;
+    if (!merchantName || !transactionDate || !total) return undefined;
+    const summary = [merchantName.value.trim().toLowerCase(), transactionDate.value, total.value].join('\n');
+    const sameTotal = await claim(`mdt:${createHash('sha256').update(summary).digest('hex')}`);
+    return sameTotal ? { receiptId: sameTotal, reason: 'same-merchant-date-total' } : undefined;
   }
 
   /** Size and type from the HEAD (and, for undeclared types, the first KiB): rejects without a download. */

@@ -79,6 +79,8 @@ function flakyRepository(repository: ReceiptRepository, failingPuts: number[]): 
     get: (id) => repository.get(id),
     delete: (id, options) => repository.delete(id, options),
     listByOwner: (query) => repository.listByOwner(query),
+    claimFingerprint: (ownerId, fingerprint, receiptId) =>
+      repository.claimFingerprint(ownerId, fingerprint, receiptId),
     put: async (record: ReceiptRecord, options: PutOptions) => {
       puts += 1;
       if (failingPuts.includes(puts)) {
@@ -418,6 +420,44 @@ describe('permanent failures become FAILED records and are not retried', () => {
   });
 });
 
+describe('duplicate receipts', () => {
+  it('flags the same image under another key, and another image of the same merchant, date and total', async () => {
+    // Prepare: one receipt, the same bytes again, and the same receipt re-encoded as JPEG (other bytes)
+    const keys = ['uploads/hank/lunch.png', 'uploads/hank/lunch again.png', 'uploads/hank/lunch photo.jpg'];
+    await aws.upload(keys[0] as string, receiptPng, 'image/png');
+    await aws.upload(keys[1] as string, receiptPng, 'image/png');
+    await aws.upload(
+      keys[2] as string,
+      await renderReceipt({ ...ENGLISH_RECEIPT, format: 'jpeg' }),
+      'image/jpeg',
+    );
+
+    // Act: one at a time, in upload order
+    for (const key of keys) await pipeline()(sqsEvent(s3Message(key)));
+
+    // Assess: all three kept and COMPLETED; the later two point at the first
+    const [first, again, photo] = await Promise.all(keys.map((key) => recordOf(key)));
+    expect(first).toMatchObject({
+      status: 'COMPLETED',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(first?.duplicateOf).toBeUndefined();
+    expect(again).toMatchObject({
+      status: 'COMPLETED',
+      contentHash: first?.contentHash,
+      duplicateOf: { receiptId: first?.receiptId, reason: 'same-image' },
+    });
+    expect(photo).toMatchObject({
+      status: 'COMPLETED',
+      duplicateOf: { receiptId: first?.receiptId, reason: 'same-merchant-date-total' },
+    });
+    // Another owner's identical upload is nobody's duplicate.
+    await aws.upload('uploads/ivy/lunch.png', receiptPng, 'image/png');
+    await pipeline()(sqsEvent(s3Message('uploads/ivy/lunch.png')));
+    expect((await recordOf('uploads/ivy/lunch.png'))?.duplicateOf).toBeUndefined();
+  });
+});
+
 describe('transient failures are retried and nothing is lost', () => {
   it('reports only the failing message of an SQS batch', async () => {
     // Prepare: a good receipt, a poison message, another good receipt
@@ -451,6 +491,7 @@ describe('transient failures are retried and nothing is lost', () => {
       },
       context: () => lambdaContext('ocr-test'),
       retryDelayMs: () => 20,
+      backoffMs: () => 10,
     });
 
     // Act
@@ -542,6 +583,7 @@ describe('transient failures are retried and nothing is lost', () => {
       context: () => lambdaContext('ocr-test'),
       maxReceiveCount: 3,
       retryDelayMs: () => 10,
+      backoffMs: () => 10,
     });
 
     // Act

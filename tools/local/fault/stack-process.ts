@@ -36,6 +36,9 @@ const status = setInterval(() => {
   });
 }, 250);
 
+// A driver that died leaves nobody to stop this process: go with it (the data folder is the driver's to remove).
+process.on('disconnect', () => process.exit(1));
+
 process.on('message', (message: DriverMessage) => {
   if (message.type === 'outage') {
     void (async () => {
