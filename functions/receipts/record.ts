@@ -68,21 +68,25 @@ export type ProcessingLease = z.infer<typeof ProcessingLeaseSchema>;
  * paragraph separators, and the bidirectional marks and overrides (U+202E...) that make text read differently
  * from what it stores.
  */
+function isUnsafe(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 export function hasUnsafeCharacters(value: string): boolean {
-  for (const character of value) {
-    const code = character.codePointAt(0) ?? 0;
-    if (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0x200e ||
-      code === 0x200f ||
-      (code >= 0x2028 && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
-    ) {
-      return true;
-    }
-  }
-  return false;
+  return [...value].some(isUnsafe);
+}
+
+/** The text with each unsafe character replaced by U+FFFD, for names that come from elsewhere (S3 keys). */
+export function displaySafe(value: string): string {
+  return [...value].map((character) => (isUnsafe(character) ? '\uFFFD' : character)).join('');
 }
 
 /** Text a person typed: one line, 1 to `maxLength` characters, no control characters or bidirectional overrides. */

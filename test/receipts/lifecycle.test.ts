@@ -264,6 +264,15 @@ describe('upload keys', () => {
     expect(parseUploadKey('uploads/alice/other.jpg', 'uploads/')?.receiptId).not.toBe(parsed?.receiptId);
   });
 
+  it('keeps control characters and bidirectional overrides of a dropped key out of the file name', () => {
+    const key = 'uploads/alice/invoice\u202Egnp.exe\r\n.jpg';
+    expect(parseUploadKey(key, 'uploads/')).toEqual({
+      ownerId: 'alice',
+      receiptId: receiptIdForKey(key),
+      fileName: 'invoice\uFFFDgnp.exe\uFFFD\uFFFD.jpg',
+    });
+  });
+
   it.each([
     'results/alice/x.json',
     'uploads/x.jpg',
