@@ -34,8 +34,9 @@ export type ClaimDecision =
 
 /**
  * Attempts on one piece of work (an object version, a reprocess request) before a transient failure counts as
- * permanent. The same as the queue's maxReceiveCount, so the record turns permanent when its message is
- * dead-lettered; attempts also count across restarts and catch-ups, which a receive count does not.
+ * permanent, by default. Keep it equal to the queue's maxReceiveCount (the OCR function reads MAX_ATTEMPTS), so
+ * the record turns permanent when its message is dead-lettered; attempts also count across restarts and
+ * catch-ups, which a receive count does not.
  */
 export const MAX_ATTEMPTS = 3;
 
@@ -49,12 +50,9 @@ function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
   );
 }
 
-/**
- * A FAILED run that said it would be retried may be taken again by the same work, until the attempt limit (a
- * record written before the limit existed may say retryable with its attempts used up).
- */
-export function awaitsRetry(record: ReceiptRecord): boolean {
-  return record.status === 'FAILED' && record.error?.retryable === true && record.attempts < MAX_ATTEMPTS;
+/** A FAILED run that said it would be retried may be taken again by the same work. */
+function awaitsRetry(record: ReceiptRecord): boolean {
+  return record.status === 'FAILED' && record.error?.retryable === true;
 }
 
 /** How long a queued reprocess blocks further requests when its run never starts (a message lost on the way). */
@@ -67,19 +65,26 @@ export function runPending(record: ReceiptRecord, now: Date): boolean {
   return requested !== undefined && now.getTime() - Date.parse(requested) < REPROCESS_PENDING_MS;
 }
 
-/** FAILED because its attempts ran out (or left retryable with its attempts used up): only a person revives it. */
-export function attemptsUsedUp(record: ReceiptRecord): boolean {
+/**
+ * FAILED because its attempts ran out: only a person revives it. A record written before the limit existed may
+ * still say retryable with its attempts used up; it counts too.
+ */
+export function attemptsUsedUp(record: ReceiptRecord, maxAttempts = MAX_ATTEMPTS): boolean {
   return (
     record.status === 'FAILED' &&
-    (record.error?.attemptsExhausted === true ||
-      (record.error?.retryable === true && record.attempts >= MAX_ATTEMPTS))
+    (record.error?.attemptsExhausted === true || (awaitsRetry(record) && record.attempts >= maxAttempts))
   );
 }
 
 /** Whether the record of this object version still has work to do: none yet, unsettled, or waiting for a retry. */
-export function awaitsWork(record: ReceiptRecord | undefined, sourceToken: string | undefined): boolean {
+export function awaitsWork(
+  record: ReceiptRecord | undefined,
+  sourceToken: string | undefined,
+  maxAttempts = MAX_ATTEMPTS,
+): boolean {
   if (!record || record.sourceToken !== sourceToken) return true;
-  return record.status === 'PENDING' || record.status === 'PROCESSING' || awaitsRetry(record);
+  if (record.status === 'PENDING' || record.status === 'PROCESSING') return true;
+  return awaitsRetry(record) && !attemptsUsedUp(record, maxAttempts);
 }
 
 export function decideClaim(existing: ReceiptRecord | undefined, request: ClaimRequest): ClaimDecision {

@@ -30,6 +30,8 @@ export interface PipelineSettings {
   uploadPrefix: string;
   resultsPrefix: string;
   maxUploadBytes: number;
+  /** Attempts before a transient failure is final (default MAX_ATTEMPTS); the queue's maxReceiveCount. */
+  maxAttempts?: number;
 }
 
 export interface ReceiptServiceDependencies {
@@ -355,7 +357,9 @@ export class ReceiptService {
     const failure = classifyFailure(error);
     let record: ReceiptRecord | undefined;
     try {
-      record = await this.#settle(claimed, (current) => failedRecord(current, failure, this.#clock()));
+      record = await this.#settle(claimed, (current) =>
+        failedRecord(current, failure, this.#clock(), this.#settings.maxAttempts),
+      );
     } catch (writeError) {
       // A permanent failure we cannot record must be retried, or the record would stay PROCESSING forever.
       if (!failure.retryable) throw writeError;

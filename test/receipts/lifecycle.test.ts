@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isReceiptId, parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
 import {
+  attemptsUsedUp,
+  awaitsWork,
   type ClaimRequest,
   claimedRecord,
   decideClaim,
@@ -208,16 +210,29 @@ describe('transitions', () => {
     },
   );
 
-  it('does not retry a record left retryable with its attempts used up (written before the limit)', () => {
+  it('counts a record left retryable with its attempts used up (written before the limit) as out of attempts', () => {
     const legacy = stored({
       status: 'FAILED',
       attempts: 3,
       error: { code: 'DEPENDENCY_ERROR', message: '', retryable: true, at: NOW.toISOString() },
     });
-    expect(decideClaim(legacy, request())).toEqual({ action: 'skip', reason: 'duplicate' });
+    expect(attemptsUsedUp(legacy)).toBe(true);
+    expect(awaitsWork(legacy, 'etag-1')).toBe(false);
+    expect(awaitsWork(legacy, 'etag-1', 5)).toBe(true);
     expect(decideClaim(legacy, request({ kind: 'reprocess', deliveryId: 'reprocess-1' }))).toEqual({
       action: 'claim',
     });
+  });
+
+  it('takes the attempt limit from the settings (the queue may allow more receives)', () => {
+    const third = failedRecord(
+      stored({ status: 'PROCESSING', processing: liveLease, attempts: 3 }),
+      { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
+      NOW,
+      5,
+    );
+    expect(third.error).toMatchObject({ retryable: true });
+    expect(decideClaim(third, request()).action).toBe('claim');
   });
 
   it('drops items, never fields, to fit a DynamoDB item', () => {
