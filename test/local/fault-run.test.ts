@@ -29,6 +29,7 @@ it('loses, duplicates and strands nothing through outages and a SIGKILL', async 
     outageMs: 1000,
     env: { OCR_LANGUAGES: 'eng' },
     timeoutMs: 120_000,
+    pollMs: 250,
   });
 
   // Assess

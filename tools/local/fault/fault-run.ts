@@ -37,6 +37,8 @@ export interface BurstOptions {
   env?: Record<string, string>;
   /** Give up waiting for the records after this long (they are then counted as stuck). */
   timeoutMs?: number;
+  /** How often the records are read while waiting (default 2 s; a small run wants less). */
+  pollMs?: number;
   log?: (line: string) => void;
 }
 
@@ -196,6 +198,7 @@ class StackProcess {
 export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const log = options.log ?? (() => {});
   const outageMs = options.outageMs ?? 0;
+  const pollMs = options.pollMs ?? 2000;
   const count = options.count;
   const firstReceipt = options.receipts[0];
   if (!firstReceipt) throw new Error('runBurst: no receipts to upload');
@@ -274,7 +277,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     const finalCount = async () => (await records().catch(() => [])).filter(isFinal).length;
     const waitForFinal = async (target: number, limitMs: number) => {
       const until = Date.now() + limitMs;
-      while (Date.now() < until && (await finalCount()) < target) await sleep(1000);
+      while (Date.now() < until && (await finalCount()) < target) await sleep(pollMs);
     };
 
     if (outageMs > 0) {
@@ -310,7 +313,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       const idle = stack.status?.depth === 0;
       idleSince = idle ? (idleSince ?? Date.now()) : undefined;
       if (idleSince !== undefined && Date.now() - idleSince > 15_000) break;
-      await sleep(2000);
+      await sleep(pollMs);
     }
     const allFinalSeconds = (performance.now() - started) / 1000;
 
