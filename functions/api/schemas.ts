@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { EngineResultSchema, IsoDateSchema, LineItemSchema, ReceiptFieldsSchema } from '../engine/schema.js';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../receipts/api-service.js';
 import {
+  CORRECTION_LIMITS,
   CorrectedFieldsSchema,
   CorrectedItemSchema,
   RECEIPT_STATUSES,
   ReceiptRecordSchema,
+  userTextSchema,
 } from '../receipts/record.js';
 
 const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ...UploadContentType[]];
@@ -19,7 +21,12 @@ const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ..
 export const CreateReceiptRequestSchema = z
   .object({
     contentType: z.enum(contentTypes).meta({ description: 'Content-Type of the image you will upload' }),
-    fileName: z.string().trim().min(1).max(255).optional().meta({ description: 'Your name for the file' }),
+    fileName: z
+      .string()
+      .trim()
+      .pipe(userTextSchema(255))
+      .optional()
+      .meta({ description: 'Your name for the file (one line, no control characters)' }),
   })
   .strict()
   .meta({ id: 'CreateReceiptRequest' });
@@ -83,7 +90,7 @@ export const UpdateReceiptRequestSchema = z
       .meta({ description: 'Corrected field values; null removes a value the engine found' }),
     items: z
       .array(CorrectedItemSchema.strict())
-      .max(500)
+      .max(CORRECTION_LIMITS.items)
       .optional()
       .meta({ description: 'The full corrected item list (replaces the items)' }),
   })
@@ -140,6 +147,8 @@ export const ReceiptSchema = ReceiptRecordSchema.pick({
   engine: true,
   error: true,
   corrections: true,
+  reprocessRequestedAt: true,
+  duplicateOf: true,
 })
   .extend({
     id: z.string(),

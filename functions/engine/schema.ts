@@ -19,7 +19,15 @@ export const PointSchema = z.object({ x: z.number(), y: z.number() });
 
 /** Money and quantities are decimal strings ("1234.50"), never floats. */
 export const DecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "1234.50"');
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+/** `YYYY-MM-DD` naming a day that exists (2018-02-31 and 2018-13-45 are refused, 2024-02-29 is not). */
+export function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD')
+  .refine(isCalendarDate, 'a calendar date that exists');
 export const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
 

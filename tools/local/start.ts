@@ -2,13 +2,13 @@
  * `pnpm start`: the whole pipeline on this machine — S3 (s3rver), DynamoDB (dynalite), the OCR queue and the OCR
  * handler — in one process. Data stays under .data/ across restarts; Ctrl-C stops it cleanly.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadLocalStackConfig } from '../../functions/commons/config.js';
 import { buildWeb } from '../../web/build.js';
 import { startLocalApi } from './api/server.js';
 import { apiUsage } from './api/usage.js';
 import { localWeb } from './api/web.js';
+import { writeLocalInfo } from './data-dir.js';
 import { startLocalStack } from './stack.js';
 import { usage } from './usage.js';
 
@@ -54,9 +54,11 @@ const local = {
   bucket: stack.bucket,
   table: stack.table,
   region: stack.region,
+  // For `pnpm redrive`: the SQS stand-in that feeds the stack's queue.
+  sqsEndpoint: api.sqsEndpoint,
+  queueUrl: api.queueUrl,
 };
-await mkdir(resolve(config.dataDir), { recursive: true });
-await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
+await writeLocalInfo(resolve(config.dataDir), local);
 console.log(usage(local, config.dataDir));
 console.log(apiUsage({ apiUrl: api.url, token, userId: apiUser }, join(config.dataDir, 'local.json')));
 console.log(`Review page  ${local.webUrl}   (users: ${webUsers.join(', ')})`);
