@@ -55,7 +55,7 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   const rawItems = findItems(rows, locale.wholeAmounts);
   const totals = findTotals(rows, {
     whole: locale.wholeAmounts,
-    ...(rawItems.length > 0 ? { itemsCents: itemsSum(rawItems) } : {}),
+    ...(rawItems.length > 0 ? { itemsCents: itemsSum(rawItems), itemCount: rawItems.length } : {}),
     ...(locale.currency === 'MYR' ? { cashRounding: 5 } : {}),
   });
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);

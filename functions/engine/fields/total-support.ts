@@ -14,6 +14,8 @@ export type SupportSource = 'tender' | 'sum' | 'subtotal' | 'vat-table' | 'card'
 export interface Support {
   readonly source: SupportSource;
   readonly cents: number;
+  /** How many figures an items witness adds up. */
+  readonly count?: number;
 }
 
 export interface SupportParts {
@@ -25,6 +27,7 @@ export interface SupportParts {
   readonly discount?: number;
   readonly rounding?: number;
   readonly itemsCents?: number;
+  readonly itemCount?: number;
   /** The receipt says its prices include the tax ("TOTAL TTC", "inkl. MwSt", "IVA INCLUIDO"). */
   readonly taxIncluded: boolean;
   /** Amounts printed on card-payment rows after the totals. */
@@ -97,7 +100,7 @@ export function supportFor(parts: SupportParts): Support[] {
     support.push({ source: 'vat-table', cents });
   for (const cents of parts.card) support.push({ source: 'card', cents });
   if (parts.itemsCents !== undefined && parts.itemsCents > 0) {
-    support.push({ source: 'items', cents: parts.itemsCents });
+    support.push({ source: 'items', cents: parts.itemsCents, count: parts.itemCount ?? 0 });
   }
   return support;
 }
@@ -151,6 +154,11 @@ export function agreedValue(
 const ZERO_LOOKALIKES = /[689]/g;
 /** Below this recognition confidence any digit of a printed total may have slipped (a blurred 7 read as 0). */
 export const WEAK_DIGITS = 0.6;
+/**
+ * Only a sum of this many items is trusted over such a total: a single figure one digit away is as likely
+ * misread itself (a scan's subtotal 14,06 under its TOTAL 14,00; cash 40,00 for 60,00 beside it).
+ */
+const MIN_SUMMED_ITEMS = 3;
 
 /**
  * The values an amount would have if one of its 6, 8 or 9 digits were a misread zero, or, with `anyDigit`,
@@ -172,15 +180,20 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
 
 /**
  * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
- * under the card's "43,10"), or, when the printed total was read weakly (`confidence` below WEAK_DIGITS), by
- * any one digit ("20,31" over items that add up to 27,31).
+ * under the card's "43,10"), or, when the printed total was read weakly (`confidence` below WEAK_DIGITS), the
+ * sum of MIN_SUMMED_ITEMS items or more one digit away from it ("20,31" over 15 items adding up to 27,31).
  */
 export function zeroSlipWitness(
   support: readonly Support[],
   cents: number,
   confidence = 1,
 ): Support | undefined {
-  const variants = zeroSlips(cents, confidence < WEAK_DIGITS);
-  const matching = support.filter((s) => variants.has(s.cents));
+  const zeros = zeroSlips(cents);
+  const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
+  const matching = support.filter(
+    (s) =>
+      zeros.has(s.cents) ||
+      (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
+  );
   return new Set(matching.map((s) => s.cents)).size === 1 ? matching[0] : undefined;
 }

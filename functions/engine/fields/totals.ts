@@ -130,6 +130,8 @@ export interface TotalsOptions {
   readonly whole: boolean;
   /** Sum of the line items, when any were found: a total equal to it is supported. */
   readonly itemsCents?: number;
+  /** How many line items that sum adds up. */
+  readonly itemCount?: number;
   /** Step, in hundredths, that cash totals are rounded to where the law says so (Malaysia: 5 sen). */
   readonly cashRounding?: number;
 }
@@ -188,7 +190,7 @@ function evidenceOf(label: string, sources: readonly SupportSource[]): string[] 
 }
 
 export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
-  const { whole, itemsCents, cashRounding } = options;
+  const { whole, itemsCents, itemCount, cashRounding } = options;
   const headingIndex = rows.findIndex(
     (r, i) => i > rows.length / 3 && isSummaryHeading(r.upper) && moneyAmounts(r, whole).length === 0,
   );
@@ -240,7 +242,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(tipRow ? { tip: tipRow.amount.cents } : {}),
     ...(earlyDiscount ? { discount: earlyDiscount.amount.cents } : {}),
     ...(rounding ? { rounding: rounding.amount.cents } : {}),
-    ...(itemsCents !== undefined ? { itemsCents } : {}),
+    ...(itemsCents !== undefined ? { itemsCents, itemCount: itemCount ?? 0 } : {}),
     card: cardAmounts(scan, firstLabel),
     taxIncluded: rows.some((r) => TAX_INCLUDED.test(r.upper)),
     summaryRows: vatRows(scan, firstLabel),

@@ -244,6 +244,22 @@ SUMME €              20,31`).map((line) =>
     expect(receipt(0.9).fields.total?.value).toBe('20.31');
   });
 
+  it('keeps a weakly read total over cash and change one digit away (the cash may be the misread figure)', () => {
+    const lines = ocrLines(
+      `
+TOTAL SALES          52.10
+CASH                 40.00
+CHANGE                7.90`,
+      0.8,
+    ).map((line) =>
+      line.text.startsWith('TOTAL')
+        ? { ...line, words: line.words.map((word) => ({ ...word, confidence: 0.5 })) }
+        : line,
+    );
+
+    expect(extractReceipt(lines).fields.total?.value).toBe('52.10');
+  });
+
   it('reads a return slip whose totals are all negative as a refund, with or without a refund word', () => {
     const result = extractReceipt(
       ocrLines(`PAPIER X12  -6,35 €\nSOUS TOTAL  -6,35 €\nTOTAL TTC  -6,35 €\nCB  -6,35 €`),
