@@ -63,7 +63,8 @@ export function apiHandler(handler: RouteHandler, options: { corsAllowedOrigins:
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(countRequests())
-    .use(captureLambdaHandler(tracer))
+    // Responses carry receipts and OCR text (personal data): X-Ray gets timings, never bodies.
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(corsFor(options.corsAllowedOrigins))
     .use(httpErrorMapper());
 }

@@ -146,11 +146,17 @@ export function loadReprocessConfig(env: Environment = process.env): ApiConfig &
 const ObservabilityEnv = z.object({
   POWERTOOLS_SERVICE_NAME: required.default('receipt-ocr'),
   POWERTOOLS_METRICS_NAMESPACE: required.default('ReceiptOcr'),
+  STAGE: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'a stage name such as "prod"')
+    .default('local'),
 });
 
 export interface ObservabilityConfig {
   serviceName: string;
   metricsNamespace: string;
+  /** The `stage` dimension of every metric: dev and prod in one account never share a metric. */
+  stage: string;
 }
 
 export function loadObservabilityConfig(env: Environment = process.env): ObservabilityConfig {
@@ -158,6 +164,7 @@ export function loadObservabilityConfig(env: Environment = process.env): Observa
   return {
     serviceName: parsed.POWERTOOLS_SERVICE_NAME,
     metricsNamespace: parsed.POWERTOOLS_METRICS_NAMESPACE,
+    stage: parsed.STAGE,
   };
 }
 

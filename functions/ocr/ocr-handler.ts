@@ -7,6 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, EventBridgeEvent, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ENGINE_ERROR_CODES } from '../engine/errors.js';
 import { classifyFailure } from '../receipts/errors.js';
 import { parseUploadKey } from '../receipts/keys.js';
 import type { ProcessOutcome, ReceiptService } from '../receipts/service.js';
@@ -19,6 +20,15 @@ import {
   workFromMessageBody,
   workFromS3Notification,
 } from './events.js';
+
+/**
+ * FAILED codes caused by what the user sent (alarmed as a rate, high threshold); every other code is ours (a crashed
+ * worker, a dependency that stayed down through the retries) and alarms early.
+ */
+const INPUT_FAILURE_CODES: ReadonlySet<string> = new Set([
+  ...ENGINE_ERROR_CODES.filter((code) => code !== 'OCR_FAILED'),
+  'SOURCE_NOT_FOUND',
+]);
 
 export type OcrEvent = SQSEvent | S3Event | EventBridgeEvent<'Object Created', unknown>;
 
@@ -64,6 +74,11 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
       }
       case 'failed':
         metrics.addMetric('ReceiptsFailed', MetricUnit.Count, 1);
+        metrics.addMetric(
+          INPUT_FAILURE_CODES.has(outcome.record.error?.code ?? '') ? 'ReceiptsRejected' : 'ReceiptsFailedSystem',
+          MetricUnit.Count,
+          1,
+        );
         logger.warn('receipt failed', { error: outcome.record.error, attempts: outcome.record.attempts });
         return;
       case 'ignored':

@@ -26,5 +26,6 @@ export function functionEnvironment(
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
+    STAGE: config.stage,
   };
 }

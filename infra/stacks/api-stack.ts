@@ -8,6 +8,7 @@ import { removalPolicyOf } from '../config/removal.js';
 import type { StageConfig } from '../config/stages.js';
 import { ApiHandlerFunction } from '../constructs/api-handler-function.js';
 import { ApiUserPool } from '../constructs/api-user-pool.js';
+import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
@@ -30,6 +31,8 @@ export interface ApiStackProps extends StackProps {
 /** The REST API: the user pool, the route handlers with their grants, and `POST /ocr` on the OCR image. */
 export class ApiStack extends Stack {
   readonly restApi: apigw.RestApi;
+  /** Name of the WAF web ACL on the stage (its metrics' `WebACL` dimension), when the stage has one. */
+  readonly webAclName: string | undefined;
   /** Route handler functions by their id in the handler table, plus `SyncOcr`. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
 
@@ -60,9 +63,20 @@ export class ApiStack extends Stack {
       corsAllowedOrigins: config.api.corsAllowedOrigins,
       throttlingRateLimit: config.api.throttlingRateLimit,
       throttlingBurstLimit: config.api.throttlingBurstLimit,
+      methodThrottles: config.api.methodThrottles,
       logRetentionDays: config.logRetentionDays,
+      logRemovalPolicy: removalPolicy,
     });
     this.restApi = api.api;
+    const webAcl =
+      config.api.webAcl === undefined
+        ? undefined
+        : new ApiWebAcl(this, 'Firewall', {
+            stage: api.api.deploymentStage,
+            name: `receipt-ocr-${config.stage}-api`,
+            ...config.api.webAcl,
+          });
+    this.webAclName = webAcl?.webAcl.name;
 
     const functions = new Map<string, lambda.IFunction>();
     const handlerFunctions: Array<{ spec: ApiHandlerSpec; fn: ApiHandlerFunction }> = [];
@@ -72,6 +86,7 @@ export class ApiStack extends Stack {
         architecture: config.ocr.architecture,
         environment,
         logRetentionDays: config.logRetentionDays,
+        logRemovalPolicy: removalPolicy,
       });
       const fn = handler.function;
       handlerFunctions.push({ spec, fn: handler });
@@ -102,6 +117,8 @@ export class ApiStack extends Stack {
       command: 'ocr/sync-ocr.handler',
       ...ocrImageSettings(config),
       timeoutSeconds: config.ocr.syncTimeoutSeconds,
+      // Capped: however many users call POST /ocr, the pipeline's reserved functions stay free.
+      reservedConcurrency: config.ocr.syncReservedConcurrency,
       environment,
       description: 'Synchronous OCR of an image in the request body (POST /ocr); stores nothing',
     });
@@ -109,7 +126,7 @@ export class ApiStack extends Stack {
     functions.set('SyncOcr', syncOcr.function);
     this.functions = functions;
 
-    acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes });
+    acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes, webAcl });
 
     new CfnOutput(this, 'ApiUrl', { value: this.restApi.url, description: 'REST API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

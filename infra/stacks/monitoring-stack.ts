@@ -23,6 +23,8 @@ export class MonitoringStack extends Stack {
     const { config } = props;
     const alarmTopic = new AlarmTopic(this, 'Alarms', {
       ...(config.alarms.email === undefined ? {} : { email: config.alarms.email }),
+      ...(config.alarms.webhookUrl === undefined ? {} : { webhookUrl: config.alarms.webhookUrl }),
+      requireSubscriber: config.production,
     });
     new ServiceMonitoring(this, 'Monitoring', {
       dashboardName: `receipt-ocr-${config.stage}`,
