@@ -62,6 +62,8 @@ export function addReceiptOcrStacks(
     ...common,
     description: 'receipt-ocr: dashboard and alarms',
     ocrFunction: processing.ocrFunction,
+    syncOcrFunction: api.syncOcrFunction,
+    ...(api.webAclName === undefined ? {} : { webAclName: api.webAclName }),
     queue: processing.queue,
     deadLetterQueue: processing.deadLetterQueue,
     restApi: api.restApi,

@@ -148,10 +148,27 @@ export const stageConfigSchema = z.object({
     email: z.email().optional(),
     /** HTTPS endpoint subscribed to the alarm topic (a pager or chat integration URL). */
     webhookUrl: z.url({ protocol: /^https$/ }).optional(),
-    failedReceiptsPer5Minutes: positiveInt,
+    /**
+     * Alarm when receipts fail on our side (FAILED with a system code, or retried) above this share of the
+     * receipts handled in 5 minutes (at least 20 handled).
+     */
+    systemFailurePercent: z.number().min(0.1).max(100),
+    /** Alarm when uploads are rejected as unreadable input above this share for 15 minutes (a broken client). */
+    rejectedPercent: z.number().min(1).max(100),
+    /** Alarm when the oldest queued upload waits longer than this (the capacity model clears the peak in seconds). */
     oldestMessageAgeSeconds: positiveInt,
-    api5xxPer5Minutes: positiveInt,
+    /** Alarm when this share of API requests in 5 minutes are 5xx (at least 20 requests). */
+    api5xxPercent: z.number().min(0.1).max(100),
+    /** Alarm when this share of API requests are 4xx for 15 minutes: throttling (429), auth or client bugs. */
+    api4xxPercent: z.number().min(1).max(100),
+    /** Alarm when the API's p95 latency stays above this for 15 minutes. */
     apiLatencyP95Ms: positiveInt,
+    /** Per-method p95 latency targets (15 minutes), keyed `METHOD /path`. */
+    methodLatencyP95Ms: z.record(z.string().regex(/^(GET|POST|PATCH|DELETE) \/[\w/{}-]*$/), positiveInt),
+    /** Alarm when the account's claimed Lambda concurrency reaches this (80% of the default 1,000 limit). */
+    claimedAccountConcurrency: positiveInt,
+    /** Alarm when WAF answers more 429s than this in 5 minutes (one client hammering the API). */
+    rateLimitedPer5Minutes: positiveInt,
   }),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
   /**
@@ -235,10 +252,16 @@ const shared = {
     maxUploadBytes: 15 * 1024 * 1024,
   },
   alarms: {
-    failedReceiptsPer5Minutes: 5,
-    oldestMessageAgeSeconds: 900,
-    api5xxPer5Minutes: 5,
+    systemFailurePercent: 5,
+    rejectedPercent: 20,
+    // The capacity model keeps the oldest message under a minute at the 5x peak; 5 minutes means it is not keeping up.
+    oldestMessageAgeSeconds: 300,
+    api5xxPercent: 1,
+    api4xxPercent: 10,
     apiLatencyP95Ms: 3000,
+    methodLatencyP95Ms: { 'GET /receipts/{id}': 1000, 'GET /receipts': 1500, 'POST /receipts': 1000 },
+    claimedAccountConcurrency: 800,
+    rateLimitedPer5Minutes: 100,
   },
 } as const;
 

@@ -33,6 +33,8 @@ export class ApiStack extends Stack {
   readonly restApi: apigw.RestApi;
   /** Name of the WAF web ACL on the stage (its metrics' `WebACL` dimension), when the stage has one. */
   readonly webAclName: string | undefined;
+  /** The synchronous `POST /ocr` function. */
+  readonly syncOcrFunction: lambda.IFunction;
   /** Route handler functions by their id in the handler table, plus `SyncOcr`. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
 
@@ -124,6 +126,7 @@ export class ApiStack extends Stack {
     });
     api.addRoute('POST', '/ocr', syncOcr.function);
     functions.set('SyncOcr', syncOcr.function);
+    this.syncOcrFunction = syncOcr.function;
     this.functions = functions;
 
     acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes, webAcl });
