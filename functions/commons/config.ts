@@ -116,10 +116,16 @@ const ApiEnv = z.object({
       'origins are URLs such as https://app.example.com',
     ),
   OCR_QUEUE_URL: url.optional(),
+  /** New receipts (POST /receipts) one user may create per UTC day; above it the API answers 429. */
+  DAILY_RECEIPT_QUOTA: positiveInt(500),
+  /** A PENDING record (upload URL never used) is deleted by DynamoDB TTL this long after its creation. */
+  PENDING_RECORD_TTL_SECONDS: positiveInt(7 * 86_400),
 });
 
 export interface ApiConfig extends StorageConfig {
   uploadUrlTtlSeconds: number;
+  dailyReceiptQuota: number;
+  pendingRecordTtlSeconds: number;
   corsAllowedOrigins: string[];
   /** Only the reprocess route needs it: use loadReprocessConfig there. */
   ocrQueueUrl?: string;
@@ -132,6 +138,8 @@ export function loadApiConfig(env: Environment = process.env): ApiConfig {
     ...storage,
     uploadUrlTtlSeconds: parsed.UPLOAD_URL_TTL_SECONDS,
     corsAllowedOrigins: parsed.CORS_ALLOWED_ORIGINS,
+    dailyReceiptQuota: parsed.DAILY_RECEIPT_QUOTA,
+    pendingRecordTtlSeconds: parsed.PENDING_RECORD_TTL_SECONDS,
     ...(parsed.OCR_QUEUE_URL ? { ocrQueueUrl: parsed.OCR_QUEUE_URL } : {}),
   };
 }

@@ -75,7 +75,9 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
       case 'failed':
         metrics.addMetric('ReceiptsFailed', MetricUnit.Count, 1);
         metrics.addMetric(
-          INPUT_FAILURE_CODES.has(outcome.record.error?.code ?? '') ? 'ReceiptsRejected' : 'ReceiptsFailedSystem',
+          INPUT_FAILURE_CODES.has(outcome.record.error?.code ?? '')
+            ? 'ReceiptsRejected'
+            : 'ReceiptsFailedSystem',
           MetricUnit.Count,
           1,
         );

@@ -22,6 +22,8 @@ export function functionEnvironment(
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
     OCR_LANGUAGES: config.ocr.languages,
     UPLOAD_URL_TTL_SECONDS: String(config.api.uploadUrlTtlSeconds),
+    DAILY_RECEIPT_QUOTA: String(config.api.dailyReceiptQuota),
+    PENDING_RECORD_TTL_SECONDS: String(config.storage.pendingRecordExpiryDays * 86_400),
     CORS_ALLOWED_ORIGINS: config.api.corsAllowedOrigins.join(','),
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,

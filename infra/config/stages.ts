@@ -70,6 +70,11 @@ export const stageConfigSchema = z.object({
     uploadPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
     resultsPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
     maxUploadBytes: positiveInt,
+    /**
+     * A record still PENDING (its upload URL never used) is deleted by DynamoDB TTL this many days after its
+     * creation; more than the queue's 4-day retention, so a queued upload always finds its record.
+     */
+    pendingRecordExpiryDays: z.number().int().min(5).max(365),
   }),
   ocr: z.object({
     architecture: z.enum(['arm64', 'x86_64']),
@@ -129,6 +134,8 @@ export const stageConfigSchema = z.object({
       })
       .optional(),
     uploadUrlTtlSeconds: z.number().int().min(60).max(3600),
+    /** New receipts (POST /receipts) one user may create per UTC day; above it the API answers 429. */
+    dailyReceiptQuota: positiveInt,
   }),
   auth: authSchema,
   /**
@@ -250,6 +257,7 @@ const shared = {
     uploadPrefix: 'uploads/',
     resultsPrefix: 'results/',
     maxUploadBytes: 15 * 1024 * 1024,
+    pendingRecordExpiryDays: 7,
   },
   alarms: {
     systemFailurePercent: 5,
@@ -282,6 +290,7 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
         'POST /receipts/{id}/reprocess': { rateLimit: 2, burstLimit: 4 },
       },
       uploadUrlTtlSeconds: 900,
+      dailyReceiptQuota: 200,
     },
     auth: { mode: 'create', mfa: 'optional' },
     alarms: { ...shared.alarms },
@@ -310,6 +319,8 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
       },
       webAcl: { requestsPerIpPer5Minutes: 3000, requestsPerTokenPer5Minutes: 1500 },
       uploadUrlTtlSeconds: 900,
+      // A busy person files a few dozen receipts a day; 500 stops a script without bothering anyone real.
+      dailyReceiptQuota: 500,
     },
     auth: { mode: 'create', mfa: 'required' },
     alarms: { ...shared.alarms },

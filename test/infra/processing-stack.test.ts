@@ -32,6 +32,8 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           OCR_LANGUAGES: 'eng+spa+deu+fra+ita+por+nld',
           TESSDATA_PATH: '/opt/tessdata',
           UPLOAD_URL_TTL_SECONDS: '900',
+          DAILY_RECEIPT_QUOTA: '200',
+          PENDING_RECORD_TTL_SECONDS: '604800',
           CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',
           POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
           POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',

@@ -121,6 +121,8 @@ describe.each([
             },
           ],
           SSESpecification: { SSEEnabled: true },
+          // PENDING records of unused upload URLs and the daily quota counters expire.
+          TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
           Replicas: [
             Match.objectLike({
               PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -368,7 +368,9 @@ describe('permanent failures become FAILED records and are not retried', () => {
       attempts: 1,
     });
     expect(downloads - downloadsBefore).toBe(expectedDownloads);
-    expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1 });
+    // The user's file, not our system: counted apart so the system failure alarm stays quiet.
+    expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1, ReceiptsRejected: 1 });
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptsFailedSystem');
   });
 
   it('reads an undeclared upload whose first bytes are an image', async () => {
