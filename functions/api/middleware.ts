@@ -45,7 +45,7 @@ export function corsFor(origins: readonly string[]) {
   return httpCors({
     origins: [...origins],
     ...(origins.length > 0 ? { credentials: true } : {}),
-    exposeHeaders: 'ETag,Location',
+    exposeHeaders: 'ETag,Location,Retry-After',
   });
 }
 

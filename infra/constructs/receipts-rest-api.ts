@@ -3,6 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { SYNC_OCR_MAX_BYTES } from '../../functions/ocr/limits.js';
 import { retainedLogGroup } from './log-group.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -234,7 +235,8 @@ export class ReceiptsRestApi extends Construct {
         'RequestTooLarge',
         apigw.ResponseType.REQUEST_TOO_LARGE,
         undefined,
-        '{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is larger than API Gateway accepts (10 MB)"}}',
+        // API Gateway cuts bodies at 10 MB, but the function behind POST /ocr takes less: state the one limit.
+        `{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is too large: POST /ocr takes up to ${SYNC_OCR_MAX_BYTES / 1024 / 1024} MiB; upload larger images with POST /receipts"}}`,
       ],
       [
         'Default4xx',
