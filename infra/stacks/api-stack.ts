@@ -12,6 +12,8 @@ import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
+import { OWNER_INDEX } from '../constructs/receipts-table.js';
+import { grantTableAccess } from '../constructs/table-grants.js';
 import { API_HANDLERS, type ApiHandlerSpec, type PrefixName } from './api-routes.js';
 import { acknowledgeApiFindings } from './nag-acknowledgements.js';
 import { ocrImageSettings } from './ocr-image-settings.js';
@@ -99,9 +101,7 @@ export class ApiStack extends Stack {
           ...(route.model === undefined ? {} : { model: route.model }),
         });
       }
-      if (spec.table === 'read') table.grantReadData(fn);
-      if (spec.table === 'write') table.grantWriteData(fn);
-      if (spec.table === 'readWrite') table.grantReadWriteData(fn);
+      if (spec.table !== undefined) grantTableAccess(fn, table, OWNER_INDEX, spec.table);
       if (spec.objects !== undefined) {
         const toPrefixes = (names: readonly PrefixName[] | undefined) => names?.map((name) => prefixes[name]);
         grantObjectAccess(fn, bucket, {

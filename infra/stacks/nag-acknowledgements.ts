@@ -94,7 +94,6 @@ export function acknowledgeApiFindings(scopes: ApiFindingScopes): void {
       'L1',
       'The project targets Node.js 22 (engines, CI, the OCR container base image); move all functions to a newer runtime together after testing.',
     );
-    if (spec.table !== undefined) acknowledgeTableIndexes(fn, config);
     const objectPrefixes = new Set(
       [...(spec.objects?.read ?? []), ...(spec.objects?.write ?? []), ...(spec.objects?.delete ?? [])].map(
         (name) => prefixes[name],

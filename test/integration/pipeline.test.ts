@@ -96,7 +96,8 @@ function dynamoRepository(): ReceiptRepository {
   return new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
 }
 
-function pipeline(repository: ReceiptRepository = dynamoRepository()) {
+/** The OCR handler on the real adapters; each invocation gets `timeoutMs` (Lambda's remaining time). */
+function pipeline(repository: ReceiptRepository = dynamoRepository(), timeoutMs?: number) {
   lastMetrics = new Metrics({ namespace: 'ReceiptOcrTest' });
   const service = new ReceiptService({
     repository,
@@ -111,7 +112,7 @@ function pipeline(repository: ReceiptRepository = dynamoRepository()) {
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: lastMetrics,
   });
-  return (event: OcrEvent) => handler(event, lambdaContext('ocr-test'));
+  return (event: OcrEvent) => handler(event, lambdaContext('ocr-test', timeoutMs));
 }
 
 /** The metrics of the last pipeline() built: read with serializeMetrics() (never published in tests). */
@@ -523,6 +524,24 @@ describe('transient failures are retried and nothing is lost', () => {
     expect(redelivered?.batchItemFailures).toEqual([]);
     expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
     expect((await recordOf(key))?.fields?.total?.value).toBe('1126.89');
+  });
+
+  it('hands a message back to the queue untouched when too little of the invocation is left to start it', async () => {
+    // Prepare
+    const key = 'uploads/erin/late-in-the-batch.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const message = s3Message(key);
+    const downloadsBefore = downloads;
+
+    // Act: 5 s left, below MIN_REMAINING_MS_TO_START
+    const response = await pipeline(dynamoRepository(), 5_000)(sqsEvent(message));
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(await recordOf(key)).toBeUndefined();
+    expect(downloads - downloadsBefore).toBe(0);
+    expect(recordedMetrics()).toMatchObject({ ReceiptsDeferred: 1 });
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptsRetried');
   });
 
   it('dead-letters after the retries when the failure persists, with the record saying it was retryable', async () => {
