@@ -59,14 +59,12 @@ function countRequests(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyRes
 }
 
 export function apiHandler(handler: RouteHandler, options: { corsAllowedOrigins: readonly string[] }) {
-  return (
-    middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
-      .use(injectLambdaContext(logger, { resetKeys: true }))
-      .use(logMetrics(metrics, { captureColdStartMetric: true }))
-      .use(countRequests())
-      // Responses carry receipts and OCR text (personal data): X-Ray gets timings, never bodies.
-      .use(captureLambdaHandler(tracer, { captureResponse: false }))
-      .use(corsFor(options.corsAllowedOrigins))
-      .use(httpErrorMapper())
-  );
+  // The tracer never captures responses: they carry receipts and OCR text (personal data); X-Ray gets timings.
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(countRequests())
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(corsFor(options.corsAllowedOrigins))
+    .use(httpErrorMapper());
 }

@@ -250,11 +250,3 @@ describe('monitoring stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     });
   });
 });
-
-describe('monitoring stack with a pager webhook', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
-  it('subscribes the HTTPS endpoint to the alarm topic', () => {
-    const url = 'https://events.pagerduty.com/integration/abc/enqueue';
-    const template = Template.fromStack(buildApp('dev', { alarmWebhookUrl: url }).stacks.monitoring);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'https', Endpoint: url });
-  });
-});
