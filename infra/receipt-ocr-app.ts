@@ -50,11 +50,15 @@ export function addReceiptOcrStacks(
   options: ReceiptOcrAppOptions = {},
 ): ReceiptOcrStacks {
   const prefix = `ReceiptOcr-${config.stage}`;
-  const env =
-    process.env.CDK_DEFAULT_ACCOUNT === undefined
-      ? undefined
-      : { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const common = { config, ...(env === undefined ? {} : { env }) };
+  // A stage pins its account and region (production must); otherwise the CLI's current credentials decide.
+  const account = config.account ?? process.env.CDK_DEFAULT_ACCOUNT;
+  const region = config.region ?? process.env.CDK_DEFAULT_REGION;
+  const env = account === undefined ? undefined : { account, region };
+  const common = {
+    config,
+    terminationProtection: config.production,
+    ...(env === undefined ? {} : { env }),
+  };
 
   const storage = new StorageStack(app, `${prefix}-Storage`, {
     ...common,
@@ -76,6 +80,8 @@ export function addReceiptOcrStacks(
     ...common,
     description: 'receipt-ocr: dashboard and alarms',
     ocrFunction: processing.ocrFunction,
+    syncOcrFunction: api.syncOcrFunction,
+    ...(api.webAclName === undefined ? {} : { webAclName: api.webAclName }),
     queue: processing.queue,
     deadLetterQueue: processing.deadLetterQueue,
     restApi: api.restApi,

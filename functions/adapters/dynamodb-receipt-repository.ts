@@ -19,6 +19,7 @@ import { VersionConflictError } from '../receipts/errors.js';
 import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
 import { effectiveSearchFields, type ReceiptRecord, ReceiptRecordSchema } from '../receipts/record.js';
 import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
+import { TTL_ATTRIBUTE } from './table-attributes.js';
 
 export const OWNER_INDEX = 'GSI1';
 const RECORD_SK = 'RECEIPT';
@@ -32,9 +33,16 @@ function ownerPartition(ownerId: string): string {
   return `OWNER#${ownerId}`;
 }
 
-function toItem(record: ReceiptRecord): Record<string, unknown> {
+function toItem(record: ReceiptRecord, pendingTtlSeconds: number | undefined): Record<string, unknown> {
   const search = effectiveSearchFields(record);
+  // Only a PENDING record expires (an upload URL nobody used); every later write replaces the whole item, so the
+  // claim that starts processing removes the expiry.
+  const expiry =
+    record.status === 'PENDING' && pendingTtlSeconds !== undefined
+      ? { [TTL_ATTRIBUTE]: Math.floor(Date.parse(record.createdAt) / 1000) + pendingTtlSeconds }
+      : {};
   return {
+    ...expiry,
     ...receiptKey(record.receiptId),
     GSI1PK: ownerPartition(record.ownerId),
     GSI1SK: ownerSortKey(record.createdAt, record.receiptId),
@@ -58,10 +66,20 @@ function fromItem(item: Record<string, unknown>): ReceiptRecord {
   return ReceiptRecordSchema.parse(item);
 }
 
+export interface DynamoDbReceiptRepositoryOptions {
+  /**
+   * Seconds after its creation when a record still PENDING is deleted by DynamoDB's TTL (its upload URL expired
+   * unused). Longer than the upload URL's lifetime plus the queue's retention, so a queued upload always finds it.
+   * @default - PENDING records never expire
+   */
+  readonly pendingTtlSeconds?: number;
+}
+
 export class DynamoDbReceiptRepository implements ReceiptRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly options: DynamoDbReceiptRepositoryOptions = {},
   ) {}
 
   /** One conditional put in the common case (first of its kind, or the same receipt again). */
@@ -114,7 +132,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(record),
+          Item: toItem(record, this.options.pendingTtlSeconds),
           ...(expected === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : versionIs(expected)),

@@ -13,6 +13,7 @@ import {
   ReceiptTooLargeError,
 } from '../receipts/api-service.js';
 import { InvalidCursorError, ReceiptNotFoundError, VersionConflictError } from '../receipts/errors.js';
+import { QuotaExceededError } from '../receipts/quota.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -26,10 +27,14 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
+    this.headers = options?.headers ?? {};
   }
+
+  /** Response headers the error calls for (e.g. `Retry-After` on a 429). */
+  readonly headers: Readonly<Record<string, string>>;
 
   /** Whether the message and details may be shown to the client. */
   get expose(): boolean {
@@ -118,6 +123,11 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof ExportTooLargeError) return new PayloadTooLargeError(error.message, error.code);
   if (error instanceof ReceiptTooLargeError) return new PayloadTooLargeError(error.message, error.code);
   if (error instanceof InvalidCursorError) return new ValidationError(error.message, [], error.code);
+  if (error instanceof QuotaExceededError) {
+    return new HttpError(429, error.code, error.message, undefined, {
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    });
+  }
   if (isEngineError(error)) {
     const status = ENGINE_STATUS[error.code];
     return status === undefined ? undefined : new HttpError(status, error.code, error.message);
@@ -126,13 +136,19 @@ export function toHttpError(error: unknown): HttpError | undefined {
 }
 
 /** Status and body for any error; `internal` is true when the body hides the cause (log it). */
-export function errorResponse(error: unknown): { statusCode: number; body: ErrorBody; internal: boolean } {
+export function errorResponse(error: unknown): {
+  statusCode: number;
+  body: ErrorBody;
+  headers: Readonly<Record<string, string>>;
+  internal: boolean;
+} {
   const httpError = toHttpError(error);
   if (!httpError?.expose) {
-    return { statusCode: httpError?.statusCode ?? 500, body: INTERNAL_ERROR, internal: true };
+    return { statusCode: httpError?.statusCode ?? 500, body: INTERNAL_ERROR, headers: {}, internal: true };
   }
   return {
     statusCode: httpError.statusCode,
+    headers: httpError.headers,
     body: {
       error: {
         code: httpError.code,

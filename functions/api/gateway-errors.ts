@@ -4,6 +4,7 @@
  * Gateway under `pnpm start`, so a client sees the same status, code and message in both. No dependencies: infra
  * imports it.
  */
+import { SYNC_OCR_MAX_BYTES } from '../ocr/limits.js';
 export interface GatewayError {
   statusCode: number;
   code: string;
@@ -23,7 +24,8 @@ export const UNKNOWN_ROUTE: GatewayError = {
 export const REQUEST_TOO_LARGE: GatewayError = {
   statusCode: 413,
   code: 'PAYLOAD_TOO_LARGE',
-  message: 'The request body is larger than API Gateway accepts (10 MB)',
+  // API Gateway cuts bodies at 10 MB, but the function behind POST /ocr takes less: state the one limit.
+  message: `The request body is too large: POST /ocr takes up to ${SYNC_OCR_MAX_BYTES / 1024 / 1024} MiB; upload larger images with POST /receipts`,
 };
 
 export const THROTTLED: GatewayError = {

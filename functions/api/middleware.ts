@@ -21,7 +21,7 @@ export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Pr
 export function httpErrorMapper(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     onError: (request) => {
-      const { statusCode, body, internal } = errorResponse(request.error);
+      const { statusCode, body, headers, internal } = errorResponse(request.error);
       if (internal) {
         logger.error(
           'request failed',
@@ -32,7 +32,7 @@ export function httpErrorMapper(): MiddlewareObj<APIGatewayProxyEvent, APIGatewa
         logger.info('request rejected', { statusCode, code: body.error.code });
         metrics.addMetric('ApiClientErrors', MetricUnit.Count, 1);
       }
-      request.response = json(statusCode, body);
+      request.response = json(statusCode, body, { ...headers });
     },
   };
 }
@@ -45,7 +45,7 @@ export function corsFor(origins: readonly string[]) {
   return httpCors({
     origins: [...origins],
     ...(origins.length > 0 ? { credentials: true } : {}),
-    exposeHeaders: 'ETag,Location',
+    exposeHeaders: 'ETag,Location,Retry-After',
   });
 }
 
@@ -59,11 +59,12 @@ function countRequests(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyRes
 }
 
 export function apiHandler(handler: RouteHandler, options: { corsAllowedOrigins: readonly string[] }) {
+  // The tracer never captures responses: they carry receipts and OCR text (personal data); X-Ray gets timings.
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(countRequests())
-    .use(captureLambdaHandler(tracer))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(corsFor(options.corsAllowedOrigins))
     .use(httpErrorMapper());
 }

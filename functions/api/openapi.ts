@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported Content-Type or image format',
   422: 'The image cannot be decoded (CORRUPT_IMAGE)',
   428: 'PATCH without If-Match or "version"',
+  429: 'Daily receipt quota used up (QUOTA_EXCEEDED): retry after the Retry-After seconds (next UTC day)',
   500: 'Internal error (no details: see the logs)',
 };
 

@@ -78,7 +78,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       description: 'Upload the image with the form',
       schema: CreateReceiptResponseSchema,
     },
-    errors: [400, 415],
+    errors: [400, 415, 429],
   },
   {
     method: 'GET',

@@ -121,10 +121,16 @@ const ApiEnv = z.object({
       'origins are URLs such as https://app.example.com',
     ),
   OCR_QUEUE_URL: url.optional(),
+  /** New receipts (POST /receipts) one user may create per UTC day; above it the API answers 429. */
+  DAILY_RECEIPT_QUOTA: positiveInt(500),
+  /** A PENDING record (upload URL never used) is deleted by DynamoDB TTL this long after its creation. */
+  PENDING_RECORD_TTL_SECONDS: positiveInt(7 * 86_400),
 });
 
 export interface ApiConfig extends StorageConfig {
   uploadUrlTtlSeconds: number;
+  dailyReceiptQuota: number;
+  pendingRecordTtlSeconds: number;
   corsAllowedOrigins: string[];
   /** Only the reprocess route needs it: use loadReprocessConfig there. */
   ocrQueueUrl?: string;
@@ -137,6 +143,8 @@ export function loadApiConfig(env: Environment = process.env): ApiConfig {
     ...storage,
     uploadUrlTtlSeconds: parsed.UPLOAD_URL_TTL_SECONDS,
     corsAllowedOrigins: parsed.CORS_ALLOWED_ORIGINS,
+    dailyReceiptQuota: parsed.DAILY_RECEIPT_QUOTA,
+    pendingRecordTtlSeconds: parsed.PENDING_RECORD_TTL_SECONDS,
     ...(parsed.OCR_QUEUE_URL ? { ocrQueueUrl: parsed.OCR_QUEUE_URL } : {}),
   };
 }
@@ -151,11 +159,17 @@ export function loadReprocessConfig(env: Environment = process.env): ApiConfig &
 const ObservabilityEnv = z.object({
   POWERTOOLS_SERVICE_NAME: required.default('receipt-ocr'),
   POWERTOOLS_METRICS_NAMESPACE: required.default('ReceiptOcr'),
+  STAGE: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'a stage name such as "prod"')
+    .default('local'),
 });
 
 export interface ObservabilityConfig {
   serviceName: string;
   metricsNamespace: string;
+  /** The `stage` dimension of every metric: dev and prod in one account never share a metric. */
+  stage: string;
 }
 
 export function loadObservabilityConfig(env: Environment = process.env): ObservabilityConfig {
@@ -163,6 +177,7 @@ export function loadObservabilityConfig(env: Environment = process.env): Observa
   return {
     serviceName: parsed.POWERTOOLS_SERVICE_NAME,
     metricsNamespace: parsed.POWERTOOLS_METRICS_NAMESPACE,
+    stage: parsed.STAGE,
   };
 }
 

@@ -14,5 +14,6 @@ export const logger = new Logger({ serviceName: observability.serviceName });
 export const metrics = new Metrics({
   namespace: observability.metricsNamespace,
   serviceName: observability.serviceName,
+  defaultDimensions: { stage: observability.stage },
 });
 export const tracer = new Tracer({ serviceName: observability.serviceName });

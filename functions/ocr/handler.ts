@@ -40,7 +40,8 @@ const service = new ReceiptService({
 export const handler = middy<OcrEvent, SQSBatchResponse | undefined>(
   createOcrHandler({ service, uploadPrefix: config.uploadPrefix, logger, metrics }),
 )
-  .use(captureLambdaHandler(tracer))
+  // The batch response names receipts; X-Ray gets timings, never handler results.
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }));
 

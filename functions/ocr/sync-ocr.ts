@@ -17,8 +17,7 @@ import { loadApiConfig, loadOcrConfig } from '../commons/config.js';
 import { logger } from '../commons/powertools.js';
 import { createReceiptEngine } from '../engine/index.js';
 
-/** 6 MB Lambda payload, less base64's 4/3 and the event envelope. */
-export const SYNC_OCR_MAX_BYTES = 4 * 1024 * 1024;
+import { SYNC_OCR_MAX_BYTES } from './limits.js';
 
 const config = loadOcrConfig();
 const { corsAllowedOrigins } = loadApiConfig();

@@ -18,6 +18,7 @@ import type {
   ReceiptQueue,
   ReceiptRepository,
 } from './ports.js';
+import type { DailyQuota } from './quota.js';
 import type { CorrectedFields, CorrectedItem, ReceiptRecord } from './record.js';
 
 /** Content types a client may upload, and the extension the key gets (the pipeline reads the format itself). */
@@ -46,6 +47,8 @@ export interface ReceiptApiDependencies {
   signer: UrlSigner;
   /** Only the reprocess use case needs it. */
   queue?: ReceiptQueue;
+  /** Receipts one owner may create per day; unset, no limit. */
+  quota?: DailyQuota;
   settings: ApiSettings;
   clock?: () => Date;
 }
@@ -114,6 +117,7 @@ export class ReceiptApiService {
   readonly #objects: ObjectStore;
   readonly #signer: UrlSigner;
   readonly #queue: ReceiptQueue | undefined;
+  readonly #quota: DailyQuota | undefined;
   readonly #settings: ApiSettings;
   readonly #clock: () => Date;
 
@@ -122,6 +126,7 @@ export class ReceiptApiService {
     this.#objects = dependencies.objects;
     this.#signer = dependencies.signer;
     this.#queue = dependencies.queue;
+    this.#quota = dependencies.quota;
     this.#settings = dependencies.settings;
     this.#clock = dependencies.clock ?? (() => new Date());
   }
@@ -133,6 +138,8 @@ export class ReceiptApiService {
     fileName?: string;
   }): Promise<CreatedUpload> {
     const now = this.#clock();
+    // Counted before anything is signed or written: a refused request leaves nothing behind.
+    await this.#quota?.consume(input.ownerId, now);
     const receiptId = newReceiptId();
     const key = uploadKey(
       this.#settings.uploadPrefix,

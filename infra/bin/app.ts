@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-/** CDK entry point: `cdk synth|deploy -c stage=dev|prod [-c architecture=x86_64] [-c baseImageDigest=sha256:...]
- * [-c alarmEmail=ops@example.com] [-c corsAllowedOrigins=https://a,https://b]`. */
+/** CDK entry point: `cdk synth|deploy -c stage=dev|prod [-c key=value ...]`; the keys are OVERRIDE_KEYS
+ * (infra/config/stages.ts), documented in docs/deploy.md. */
 import { App } from 'aws-cdk-lib';
-import { loadStageConfig, type StageOverrides } from '../config/stages.js';
+import { loadStageConfig, OVERRIDE_KEYS, type StageOverrides } from '../config/stages.js';
 import { addReceiptOcrStacks } from '../receipt-ocr-app.js';
 
 const app = new App();
@@ -11,7 +11,7 @@ const context = (key: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 const overrides: StageOverrides = Object.fromEntries(
-  (['architecture', 'baseImageDigest', 'alarmEmail', 'corsAllowedOrigins'] as const).flatMap((key) => {
+  OVERRIDE_KEYS.flatMap((key) => {
     const value = context(key);
     return value === undefined ? [] : [[key, value]];
   }),

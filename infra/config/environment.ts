@@ -21,10 +21,15 @@ export function functionEnvironment(
     RESULTS_PREFIX: config.storage.resultsPrefix,
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
     OCR_LANGUAGES: config.ocr.languages,
+    // A retryable failure becomes permanent on the last receive the queue allows, before the dead-letter queue.
+    MAX_ATTEMPTS: String(config.ocr.maxReceiveCount),
     UPLOAD_URL_TTL_SECONDS: String(config.api.uploadUrlTtlSeconds),
+    DAILY_RECEIPT_QUOTA: String(config.api.dailyReceiptQuota),
+    PENDING_RECORD_TTL_SECONDS: String(config.storage.pendingRecordExpiryDays * 86_400),
     CORS_ALLOWED_ORIGINS: config.api.corsAllowedOrigins.join(','),
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
+    STAGE: config.stage,
   };
 }

@@ -14,6 +14,23 @@ export function receiptsTableName(config: Pick<StageConfig, 'stage'>): string {
   return `receipt-ocr-${config.stage}-receipts`;
 }
 
+/**
+ * ARN parts as cdk-nag prints them in findings: pseudo parameters as `<AWS::...>`, or the literal values when the
+ * stage pins its account and region (CDK then resolves the stack's partition, region and account).
+ */
+export function arnPartsForFindings(config: Pick<StageConfig, 'account' | 'region'>): {
+  partition: string;
+  region: string;
+  account: string;
+} {
+  const { account, region } = config;
+  if (account === undefined || region === undefined) {
+    return { partition: '<AWS::Partition>', region: '<AWS::Region>', account: '<AWS::AccountId>' };
+  }
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return { partition, region, account };
+}
+
 /** The bucket name as cdk-nag prints it in findings (pseudo parameters as `<AWS::...>`). */
 export function receiptsBucketNameForFindings(config: Pick<StageConfig, 'stage'>): string {
   return `receipt-ocr-${config.stage}-<AWS::AccountId>-<AWS::Region>`;

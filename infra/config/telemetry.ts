@@ -9,6 +9,12 @@ export const TELEMETRY = {
   metrics: {
     processed: 'ReceiptsProcessed',
     failed: 'ReceiptsFailed',
+    /** FAILED with a code of ours (a crashed worker, a dependency down through every retry). */
+    failedSystem: 'ReceiptsFailedSystem',
+    /** FAILED because of the upload itself (empty, corrupt, unsupported, too large, deleted). */
+    rejected: 'ReceiptsRejected',
+    /** A run that threw and will be retried by the queue. */
+    retried: 'ReceiptsRetried',
     ocrDuration: 'OcrDuration',
   },
 } as const;

@@ -10,6 +10,16 @@ export interface AlarmTopicProps {
    * @default - no subscription; subscribe by hand
    */
   readonly email?: string;
+  /**
+   * HTTPS endpoint subscribed to the topic: a pager or chat integration (PagerDuty, Opsgenie, a chat webhook).
+   * @default - none
+   */
+  readonly webhookUrl?: string;
+  /**
+   * Refuse a topic nobody is subscribed to (production: an alarm must reach someone).
+   * @default false
+   */
+  readonly requireSubscriber?: boolean;
 }
 
 /**
@@ -24,10 +34,20 @@ export class AlarmTopic extends Construct {
     if (props.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.email)) {
       throw new Error(`AlarmTopic: "${props.email}" is not an email address`);
     }
+    if (props.webhookUrl !== undefined && !props.webhookUrl.startsWith('https://')) {
+      throw new Error(`AlarmTopic: webhookUrl must be an https:// URL, got "${props.webhookUrl}"`);
+    }
+    if (props.requireSubscriber === true && props.email === undefined && props.webhookUrl === undefined) {
+      throw new Error(
+        'AlarmTopic: no subscriber: set email or webhookUrl (alarms.email / alarms.webhookUrl)',
+      );
+    }
     const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: 'receipt-ocr alarm topic' });
     key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.topic = new sns.Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
     if (props.email !== undefined)
       this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    if (props.webhookUrl !== undefined)
+      this.topic.addSubscription(new subscriptions.UrlSubscription(props.webhookUrl));
   }
 }

@@ -13,6 +13,21 @@ export type ApiUserPoolProps =
        * @default RemovalPolicy.RETAIN
        */
       readonly removalPolicy?: RemovalPolicy;
+      /**
+       * Send verification and reset mail through SES from this address (its domain, or `sesVerifiedDomain`, a
+       * verified SES identity).
+       * @default - Cognito's own sender, limited to a few dozen messages a day
+       */
+      readonly email?: {
+        readonly fromEmail: string;
+        readonly sesVerifiedDomain?: string;
+        readonly sesRegion?: string;
+      };
+      /**
+       * Redirect URLs of the hosted UI (authorization code grant, `openid email profile`).
+       * @default - no OAuth flow: the apps sign in with SRP only
+       */
+      readonly oauthCallbackUrls?: readonly string[];
     }
   | {
       /** Use an existing pool; nothing is created. */
@@ -54,6 +69,19 @@ export class ApiUserPool extends Construct {
       },
       mfa: props.mfa === 'required' ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
+      // Stated, not inherited: the tier decides the per-user price and the features (Plus is acknowledged as COG8).
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      ...(props.email === undefined
+        ? {}
+        : {
+            email: cognito.UserPoolEmail.withSES({
+              fromEmail: props.email.fromEmail,
+              ...(props.email.sesVerifiedDomain === undefined
+                ? {}
+                : { sesVerifiedDomain: props.email.sesVerifiedDomain }),
+              ...(props.email.sesRegion === undefined ? {} : { sesRegion: props.email.sesRegion }),
+            }),
+          }),
       deletionProtection: (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
@@ -61,6 +89,17 @@ export class ApiUserPool extends Construct {
       // A public client (browser/mobile): no secret; SRP so passwords never travel in clear.
       generateSecret: false,
       authFlows: { userSrp: true },
+      // CDK's default enables the implicit grant with https://example.com as callback: say exactly what is allowed.
+      ...(props.oauthCallbackUrls === undefined
+        ? { disableOAuth: true }
+        : {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+              callbackUrls: [...props.oauthCallbackUrls],
+              logoutUrls: [...props.oauthCallbackUrls],
+            },
+          }),
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

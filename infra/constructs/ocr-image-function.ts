@@ -34,6 +34,11 @@ export interface OcrImageFunctionProps {
    */
   readonly baseImageDigest?: string;
   /**
+   * Concurrent executions reserved for (and capping) this function.
+   * @default - none: the function shares the account's unreserved pool
+   */
+  readonly reservedConcurrency?: number;
+  /**
    * Description shown in the Lambda console.
    * @default - none
    */
@@ -62,6 +67,9 @@ export class OcrImageFunction extends Construct {
         `OcrImageFunction: baseImageDigest must be sha256:<64 hex>, got "${props.baseImageDigest}"`,
       );
     }
+    if (props.reservedConcurrency !== undefined) {
+      requireIntInRange('OcrImageFunction reservedConcurrency', props.reservedConcurrency, 1, 10_000);
+    }
     const arm = props.architecture === 'arm64';
 
     const logGroup = retainedLogGroup(
@@ -86,6 +94,9 @@ export class OcrImageFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       role: functionRole(this, 'Role', logGroup),
+      ...(props.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrency }),
       ...(props.description === undefined ? {} : { description: props.description }),
     });
   }

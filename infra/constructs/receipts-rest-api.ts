@@ -27,10 +27,18 @@ export interface ReceiptsRestApiProps {
   readonly userPool: cognito.IUserPool;
   /** Origins allowed by CORS; a wildcard is refused. */
   readonly corsAllowedOrigins: readonly string[];
-  /** Steady-state requests per second of the stage. */
+  /** Steady-state requests per second of every method without its own limit. */
   readonly throttlingRateLimit: number;
-  /** Burst requests of the stage. */
+  /** Burst requests of every method without its own limit. */
   readonly throttlingBurstLimit: number;
+  /**
+   * Tighter limits for single methods, keyed `METHOD /path` (e.g. `POST /ocr`). API Gateway applies the stage
+   * limit to each method separately, so the expensive ones need their own.
+   * @default - every method gets the stage limit
+   */
+  readonly methodThrottles?: Readonly<
+    Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
+  >;
   /** Retention of the access log in days. */
   readonly logRetentionDays: number;
   /**
@@ -52,6 +60,52 @@ export interface RouteOptions {
    */
   readonly model?: RequestModelName;
 }
+
+/** `METHOD /path` -> CDK's method option key `/path/METHOD` (CDK escapes the path for CloudFormation). */
+function methodThrottleOptions(
+  throttles: NonNullable<ReceiptsRestApiProps['methodThrottles']>,
+): Record<string, apigw.MethodDeploymentOptions> {
+  return Object.fromEntries(
+    Object.entries(throttles).map(([route, limit]) => {
+      const match = /^(GET|POST|PATCH|DELETE) (\/[\w/{}-]*)$/.exec(route);
+      if (match === null || match[1] === undefined || match[2] === undefined) {
+        throw new Error(`ReceiptsRestApi: methodThrottles key must look like "POST /ocr", got "${route}"`);
+      }
+      if (limit.burstLimit < limit.rateLimit) {
+        throw new Error(`ReceiptsRestApi: methodThrottles "${route}" burstLimit is below its rateLimit`);
+      }
+      return [
+        `${match[2]}/${match[1]}`,
+        { throttlingRateLimit: limit.rateLimit, throttlingBurstLimit: limit.burstLimit },
+      ];
+    }),
+  );
+}
+
+/**
+ * One JSON line per request: the standard fields, the caller's Cognito `sub` (who to throttle or ask), why a
+ * request failed before or in the integration (authorizer, WAF, the function's error) and the latencies.
+ */
+const ACCESS_LOG_FORMAT = apigw.AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: apigw.AccessLogField.contextRequestId(),
+    requestTime: apigw.AccessLogField.contextRequestTime(),
+    ip: apigw.AccessLogField.contextIdentitySourceIp(),
+    sub: apigw.AccessLogField.contextAuthorizerClaims('sub'),
+    httpMethod: apigw.AccessLogField.contextHttpMethod(),
+    resourcePath: apigw.AccessLogField.contextResourcePath(),
+    status: apigw.AccessLogField.contextStatus(),
+    protocol: apigw.AccessLogField.contextProtocol(),
+    responseLength: apigw.AccessLogField.contextResponseLength(),
+    responseLatency: apigw.AccessLogField.contextResponseLatency(),
+    integrationStatus: apigw.AccessLogField.contextIntegrationStatus(),
+    integrationLatency: apigw.AccessLogField.contextIntegrationLatency(),
+    integrationError: apigw.AccessLogField.contextIntegrationErrorMessage(),
+    errorType: apigw.AccessLogField.contextErrorResponseType(),
+    error: apigw.AccessLogField.contextErrorMessageString(),
+    wafStatus: apigw.AccessLogField.contextWafResponseCode(),
+  }),
+);
 
 /**
  * The REST API: regional, Cognito-authorized by default, request validation, stage throttling, JSON access log,
@@ -95,8 +149,9 @@ export class ReceiptsRestApi extends Construct {
         dataTraceEnabled: false,
         throttlingRateLimit: props.throttlingRateLimit,
         throttlingBurstLimit: props.throttlingBurstLimit,
+        methodOptions: methodThrottleOptions(props.methodThrottles ?? {}),
         accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
-        accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields(),
+        accessLogFormat: ACCESS_LOG_FORMAT,
       },
       defaultCorsPreflightOptions: {
         allowOrigins: [...props.corsAllowedOrigins],

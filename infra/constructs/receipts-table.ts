@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { TTL_ATTRIBUTE } from '../../functions/adapters/table-attributes.js';
 
 export interface ReceiptsTableProps {
   /**
@@ -19,8 +20,14 @@ export interface ReceiptsTableProps {
 export const OWNER_INDEX = 'GSI1';
 
 /**
+ * What the owner index copies from each record. ALL makes a list one query but doubles every record write and its
+ * storage (docs/deploy.md, cost; `pnpm cost` reads it).
+ */
+export const OWNER_INDEX_PROJECTION = 'ALL' as const;
+
+/**
  * The single receipts table (keys from CONTRACTS.md: `PK`/`SK`, GSI `GSI1` on `GSI1PK`/`GSI1SK`), on-demand,
- * encrypted, with point-in-time recovery and deletion protection when retained.
+ * encrypted, with point-in-time recovery, a TTL attribute, and deletion protection when retained.
  */
 export class ReceiptsTable extends Construct {
   readonly table: dynamodb.TableV2;
@@ -36,13 +43,15 @@ export class ReceiptsTable extends Construct {
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
+      // PENDING records of unused upload URLs and the daily quota counters delete themselves.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy,
       globalSecondaryIndexes: [
         {
           indexName: OWNER_INDEX,
           partitionKey: { name: 'GSI1PK', type: dynamodb.AttributeType.STRING },
           sortKey: { name: 'GSI1SK', type: dynamodb.AttributeType.STRING },
-          projectionType: dynamodb.ProjectionType.ALL,
+          projectionType: dynamodb.ProjectionType[OWNER_INDEX_PROJECTION],
         },
       ],
     });

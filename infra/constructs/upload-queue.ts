@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -32,10 +32,16 @@ export interface UploadQueueProps {
    */
   readonly maxConcurrency?: number;
   /**
-   * Deliveries of a message before it moves to the dead-letter queue.
-   * @default 3
+   * Deliveries of a message before it moves to the dead-letter queue (AWS advises at least 5 for a Lambda
+   * consumer: throttled receives count too).
+   * @default 5
    */
   readonly maxReceiveCount?: number;
+  /**
+   * What happens to both queues (and the messages in them) when the stack is deleted.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -52,7 +58,8 @@ export class UploadQueue extends Construct {
     const batchSize = props.batchSize ?? 1;
     const maxBatchingWindowSeconds = props.maxBatchingWindowSeconds ?? 0;
     const maxConcurrency = props.maxConcurrency ?? 10;
-    const maxReceiveCount = props.maxReceiveCount ?? 3;
+    const maxReceiveCount = props.maxReceiveCount ?? 5;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
     requireIntInRange('UploadQueue batchSize', batchSize, 1, 10);
     requireIntInRange('UploadQueue maxBatchingWindowSeconds', maxBatchingWindowSeconds, 0, 300);
     requireIntInRange('UploadQueue maxConcurrency', maxConcurrency, 2, 1000);
@@ -63,6 +70,7 @@ export class UploadQueue extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy,
     });
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -71,6 +79,7 @@ export class UploadQueue extends Construct {
       visibilityTimeout: Duration.seconds(Math.min(props.consumerTimeoutSeconds * 6, 43_200)),
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
+      removalPolicy,
     });
 
     props.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new SqsDestination(this.queue), {

@@ -1,4 +1,5 @@
 import type { HttpMethod, RequestModelName } from '../constructs/receipts-rest-api.js';
+import type { TableAccess } from '../constructs/table-grants.js';
 
 /** Which key prefix of the receipts bucket (resolved from the stage settings). */
 export type PrefixName = 'uploads' | 'results';
@@ -15,8 +16,8 @@ export interface ApiHandlerSpec {
     readonly public?: boolean;
     readonly model?: RequestModelName;
   }>;
-  /** DynamoDB access: `read` (Get/Query), `write` (Put/Update/Delete), `readWrite`. */
-  readonly table?: 'read' | 'write' | 'readWrite';
+  /** Exactly the DynamoDB calls the routes make (the repository's get/put/delete, the owner-index query). */
+  readonly table?: readonly TableAccess[];
   /** S3 object access by prefix. */
   readonly objects?: {
     readonly read?: readonly PrefixName[];
@@ -43,7 +44,8 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
     id: 'CreateReceipt',
     entry: 'functions/api/handlers/create-receipt.ts',
     routes: [{ method: 'POST', path: '/receipts', model: 'createReceipt' }],
-    table: 'write',
+    // The PENDING record, and the conditional update of the owner's daily quota counter.
+    table: ['PutItem', 'UpdateItem'],
     // The presigned POST is signed with this function's credentials: it may only put under the upload prefix.
     objects: { write: ['uploads'] },
   },
@@ -54,7 +56,7 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
       { method: 'GET', path: '/receipts' },
       { method: 'GET', path: '/receipts/export' },
     ],
-    table: 'read',
+    table: ['QueryOwnerIndex'],
   },
   {
     id: 'ReadReceipt',
@@ -64,7 +66,7 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
       { method: 'GET', path: '/receipts/{id}/text' },
       { method: 'GET', path: '/receipts/{id}/image' },
     ],
-    table: 'read',
+    table: ['GetItem'],
     // A receipt whose OCR output or image is gone must read as 404, not as S3's 403.
     objects: { read: ['uploads', 'results'], list: true },
   },
@@ -72,13 +74,13 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
     id: 'UpdateReceipt',
     entry: 'functions/api/handlers/update-receipt.ts',
     routes: [{ method: 'PATCH', path: '/receipts/{id}', model: 'updateReceipt' }],
-    table: 'readWrite',
+    table: ['GetItem', 'PutItem'],
   },
   {
     id: 'DeleteReceipt',
     entry: 'functions/api/handlers/delete-receipt.ts',
     routes: [{ method: 'DELETE', path: '/receipts/{id}' }],
-    table: 'readWrite',
+    table: ['GetItem', 'DeleteItem'],
     // A plain delete leaves a delete marker; the bucket purges noncurrent versions after a few days.
     objects: { delete: ['uploads', 'results'] },
   },
@@ -86,7 +88,9 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
     id: 'ReprocessReceipt',
     entry: 'functions/api/handlers/reprocess-receipt.ts',
     routes: [{ method: 'POST', path: '/receipts/{id}/reprocess' }],
-    table: 'readWrite',
+    // Reads the record; the pipeline writes it when the message arrives.
+    // The reprocess mark is a conditional write on the record (one run at a time).
+    table: ['GetItem', 'PutItem'],
     sendsToOcrQueue: true,
   },
 ];

@@ -9,9 +9,12 @@ import { removalPolicyOf } from '../config/removal.js';
 import type { StageConfig } from '../config/stages.js';
 import { ApiHandlerFunction } from '../constructs/api-handler-function.js';
 import { ApiUserPool } from '../constructs/api-user-pool.js';
+import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
+import { OWNER_INDEX } from '../constructs/receipts-table.js';
+import { grantTableAccess } from '../constructs/table-grants.js';
 import { API_HANDLERS, type ApiHandlerSpec, type PrefixName } from './api-routes.js';
 import { acknowledgeApiFindings } from './nag-acknowledgements.js';
 import { ocrImageSettings } from './ocr-image-settings.js';
@@ -33,6 +36,10 @@ export class ApiStack extends Stack {
   readonly restApi: apigw.RestApi;
   /** The pool whose ID tokens the API accepts (the review page signs in with it). */
   readonly userPool: cognito.IUserPool;
+  /** Name of the WAF web ACL on the stage (its metrics' `WebACL` dimension), when the stage has one. */
+  readonly webAclName: string | undefined;
+  /** The synchronous `POST /ocr` function. */
+  readonly syncOcrFunction: lambda.IFunction;
   /** Route handler functions by their id in the handler table, plus `SyncOcr`. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
 
@@ -63,10 +70,21 @@ export class ApiStack extends Stack {
       corsAllowedOrigins: config.api.corsAllowedOrigins,
       throttlingRateLimit: config.api.throttlingRateLimit,
       throttlingBurstLimit: config.api.throttlingBurstLimit,
+      methodThrottles: config.api.methodThrottles,
       logRetentionDays: config.logRetentionDays,
+      logRemovalPolicy: removalPolicy,
     });
     this.restApi = api.api;
     this.userPool = users.userPool;
+    const webAcl =
+      config.api.webAcl === undefined
+        ? undefined
+        : new ApiWebAcl(this, 'Firewall', {
+            stage: api.api.deploymentStage,
+            name: `receipt-ocr-${config.stage}-api`,
+            ...config.api.webAcl,
+          });
+    this.webAclName = webAcl?.webAcl.name;
 
     const functions = new Map<string, lambda.IFunction>();
     const handlerFunctions: Array<{ spec: ApiHandlerSpec; fn: ApiHandlerFunction }> = [];
@@ -76,6 +94,7 @@ export class ApiStack extends Stack {
         architecture: config.ocr.architecture,
         environment,
         logRetentionDays: config.logRetentionDays,
+        logRemovalPolicy: removalPolicy,
       });
       const fn = handler.function;
       handlerFunctions.push({ spec, fn: handler });
@@ -86,9 +105,7 @@ export class ApiStack extends Stack {
           ...(route.model === undefined ? {} : { model: route.model }),
         });
       }
-      if (spec.table === 'read') table.grantReadData(fn);
-      if (spec.table === 'write') table.grantWriteData(fn);
-      if (spec.table === 'readWrite') table.grantReadWriteData(fn);
+      if (spec.table !== undefined) grantTableAccess(fn, table, OWNER_INDEX, spec.table);
       if (spec.objects !== undefined) {
         const toPrefixes = (names: readonly PrefixName[] | undefined) => names?.map((name) => prefixes[name]);
         grantObjectAccess(fn, bucket, {
@@ -106,14 +123,17 @@ export class ApiStack extends Stack {
       command: 'ocr/sync-ocr.handler',
       ...ocrImageSettings(config),
       timeoutSeconds: config.ocr.syncTimeoutSeconds,
+      // Capped: however many users call POST /ocr, the pipeline's reserved functions stay free.
+      reservedConcurrency: config.ocr.syncReservedConcurrency,
       environment,
       description: 'Synchronous OCR of an image in the request body (POST /ocr); stores nothing',
     });
     api.addRoute('POST', '/ocr', syncOcr.function);
     functions.set('SyncOcr', syncOcr.function);
+    this.syncOcrFunction = syncOcr.function;
     this.functions = functions;
 
-    acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes });
+    acknowledgeApiFindings({ config, api, users, handlers: handlerFunctions, syncOcr, prefixes, webAcl });
 
     new CfnOutput(this, 'ApiUrl', { value: this.restApi.url, description: 'REST API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

@@ -3,17 +3,25 @@ import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { receiptsTableName } from '../config/resource-names.js';
 import type { StageConfig } from '../config/stages.js';
 import { TELEMETRY } from '../config/telemetry.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
+import { OWNER_INDEX } from '../constructs/receipts-table.js';
 import { ServiceMonitoring } from '../constructs/service-monitoring.js';
 
 export interface MonitoringStackProps extends StackProps {
   readonly config: StageConfig;
   readonly ocrFunction: lambda.IFunction;
+  readonly syncOcrFunction: lambda.IFunction;
   readonly queue: sqs.IQueue;
   readonly deadLetterQueue: sqs.IQueue;
   readonly restApi: apigw.RestApi;
+  /**
+   * Name of the API's WAF web ACL.
+   * @default - no WAF alarm
+   */
+  readonly webAclName?: string;
 }
 
 /** Dashboard and alarms; changes with thresholds and panels, never with data or code. */
@@ -23,21 +31,38 @@ export class MonitoringStack extends Stack {
     const { config } = props;
     const alarmTopic = new AlarmTopic(this, 'Alarms', {
       ...(config.alarms.email === undefined ? {} : { email: config.alarms.email }),
+      ...(config.alarms.webhookUrl === undefined ? {} : { webhookUrl: config.alarms.webhookUrl }),
+      requireSubscriber: config.production,
     });
+    const { alarms } = config;
     new ServiceMonitoring(this, 'Monitoring', {
       dashboardName: `receipt-ocr-${config.stage}`,
       metricsNamespace: TELEMETRY.namespace,
       serviceName: TELEMETRY.service,
+      stage: config.stage,
       metricNames: TELEMETRY.metrics,
       ocrFunction: props.ocrFunction,
+      syncOcrFunction: props.syncOcrFunction,
       queue: props.queue,
       deadLetterQueue: props.deadLetterQueue,
       restApi: props.restApi,
+      tableName: receiptsTableName(config),
+      indexName: OWNER_INDEX,
+      ...(props.webAclName === undefined ? {} : { webAclName: props.webAclName }),
       alarmTopic: alarmTopic.topic,
-      failedReceiptsPer5Minutes: config.alarms.failedReceiptsPer5Minutes,
-      oldestMessageAgeSeconds: config.alarms.oldestMessageAgeSeconds,
-      api5xxPer5Minutes: config.alarms.api5xxPer5Minutes,
-      apiLatencyP95Ms: config.alarms.apiLatencyP95Ms,
+      thresholds: {
+        systemFailurePercent: alarms.systemFailurePercent,
+        rejectedPercent: alarms.rejectedPercent,
+        oldestMessageAgeSeconds: alarms.oldestMessageAgeSeconds,
+        api5xxPercent: alarms.api5xxPercent,
+        api4xxPercent: alarms.api4xxPercent,
+        apiLatencyP95Ms: alarms.apiLatencyP95Ms,
+        methodLatencyP95Ms: alarms.methodLatencyP95Ms,
+        claimedAccountConcurrency: alarms.claimedAccountConcurrency,
+        rateLimitedPer5Minutes: alarms.rateLimitedPer5Minutes,
+        // Alarm before the timeout cuts requests: at 80% of it.
+        syncOcrDurationP95Ms: config.ocr.syncTimeoutSeconds * 800,
+      },
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topic.topicArn });
   }

@@ -4,10 +4,15 @@
  */
 import { type Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { receiptsBucketNameForFindings, receiptsTableName } from '../config/resource-names.js';
+import {
+  arnPartsForFindings,
+  receiptsBucketNameForFindings,
+  receiptsTableName,
+} from '../config/resource-names.js';
 import type { StageConfig } from '../config/stages.js';
 import type { ApiHandlerFunction } from '../constructs/api-handler-function.js';
 import type { ApiUserPool } from '../constructs/api-user-pool.js';
+import type { ApiWebAcl } from '../constructs/api-web-acl.js';
 import type { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import type { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
 import type { ApiHandlerSpec, PrefixName } from './api-routes.js';
@@ -29,19 +34,21 @@ function acknowledgeTracing(fn: IConstruct): void {
 
 function acknowledgePrefixes(fn: IConstruct, config: StageConfig, prefixes: readonly string[]): void {
   const bucket = receiptsBucketNameForFindings(config);
+  const { partition } = arnPartsForFindings(config);
   for (const prefix of prefixes) {
     acknowledge(
       fn,
-      `IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${prefix}*]`,
+      `IAM5[Resource::arn:${partition}:s3:::${bucket}/${prefix}*]`,
       `Object-level access limited to the "${prefix}" key prefix of the receipts bucket (keys are per owner and receipt).`,
     );
   }
 }
 
 function acknowledgeTableIndexes(fn: IConstruct, config: StageConfig): void {
+  const { partition, region, account } = arnPartsForFindings(config);
   acknowledge(
     fn,
-    `IAM5[Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/${receiptsTableName(config)}/index/*]`,
+    `IAM5[Resource::arn:${partition}:dynamodb:${region}:${account}:table/${receiptsTableName(config)}/index/*]`,
     'The CDK table grant covers the table\'s indexes as "index/*"; the table has exactly one index (GSI1).',
   );
 }
@@ -74,10 +81,12 @@ export interface ApiFindingScopes {
   readonly handlers: ReadonlyArray<{ readonly spec: ApiHandlerSpec; readonly fn: ApiHandlerFunction }>;
   readonly syncOcr: OcrImageFunction;
   readonly prefixes: Readonly<Record<PrefixName, string>>;
+  /** The stage's web ACL; without one, APIG3 is acknowledged. */
+  readonly webAcl: ApiWebAcl | undefined;
 }
 
 export function acknowledgeApiFindings(scopes: ApiFindingScopes): void {
-  const { config, api, users, handlers, syncOcr, prefixes } = scopes;
+  const { config, api, users, handlers, syncOcr, prefixes, webAcl } = scopes;
   for (const { spec, fn } of handlers) {
     acknowledgeTracing(fn);
     acknowledge(
@@ -85,7 +94,6 @@ export function acknowledgeApiFindings(scopes: ApiFindingScopes): void {
       'L1',
       'The project targets Node.js 22 (engines, CI, the OCR container base image); move all functions to a newer runtime together after testing.',
     );
-    if (spec.table !== undefined) acknowledgeTableIndexes(fn, config);
     const objectPrefixes = new Set(
       [...(spec.objects?.read ?? []), ...(spec.objects?.write ?? []), ...(spec.objects?.delete ?? [])].map(
         (name) => prefixes[name],
@@ -100,11 +108,13 @@ export function acknowledgeApiFindings(scopes: ApiFindingScopes): void {
     'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
     'Account-level role API Gateway needs for execution logging; AWS documents this managed policy for it.',
   );
-  acknowledge(
-    api.api,
-    'APIG3',
-    'No WAF web ACL (a fixed monthly cost): every route but /health needs a Cognito token and the stage is throttled. Add a web ACL when the API faces abuse.',
-  );
+  if (webAcl === undefined) {
+    acknowledge(
+      api.api,
+      'APIG3',
+      `No WAF web ACL in the "${config.stage}" stage (a fixed monthly cost): every route but /health needs a Cognito token and each method is throttled. Production sets api.webAcl.`,
+    );
+  }
   const health = api.api.root.getResource('health')?.node.tryFindChild('GET');
   if (health === undefined) throw new Error('GET /health not found');
   for (const rule of ['APIG4', 'COG4']) {

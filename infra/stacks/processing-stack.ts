@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../config/environment.js';
+import { removalPolicyOf } from '../config/removal.js';
 import type { StageConfig } from '../config/stages.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
@@ -34,6 +35,9 @@ export class ProcessingStack extends Stack {
       command: 'ocr/handler.handler',
       ...ocrImageSettings(config),
       timeoutSeconds: config.ocr.timeoutSeconds,
+      ...(config.ocr.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrency: config.ocr.reservedConcurrency }),
       environment: functionEnvironment(config, { bucketName: bucket.bucketName, tableName: table.tableName }),
       description: 'OCR of uploaded receipts (S3 -> SQS), writes records and OCR output',
     });
@@ -48,6 +52,7 @@ export class ProcessingStack extends Stack {
       maxBatchingWindowSeconds: config.ocr.maxBatchingWindowSeconds,
       maxConcurrency: config.ocr.maxConcurrency,
       maxReceiveCount: config.ocr.maxReceiveCount,
+      removalPolicy: removalPolicyOf(config),
     });
     this.queue = uploads.queue;
     this.deadLetterQueue = uploads.deadLetterQueue;

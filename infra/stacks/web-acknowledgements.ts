@@ -2,7 +2,7 @@
  * The cdk-nag (AwsSolutions) findings the review page's stack accepts, each on the construct it concerns and with
  * the reason. Anything not listed fails `cdk synth` and the cdk-nag test.
  */
-import { type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { ReviewWebApp } from '../constructs/review-web-app.js';
 
@@ -50,7 +50,7 @@ export function acknowledgeWebFindings(stack: Stack, web: ReviewWebApp): void {
       'Action::s3:List*',
       'Action::s3:Abort*',
       'Action::s3:DeleteObject*',
-      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+      `Resource::${assetBucketObjects(stack)}`,
       `Resource::<${stack.getLogicalId(web.siteBucket.node.defaultChild as CfnElement)}.Arn>/*`,
     ]) {
       acknowledge(child, `IAM5[${finding}]`, reason);
@@ -61,4 +61,13 @@ export function acknowledgeWebFindings(stack: Stack, web: ReviewWebApp): void {
       "CDK's BucketDeployment function pins its own runtime; it runs only during deployments.",
     );
   }
+}
+
+/** CDK's asset bucket objects as cdk-nag names them: tokens on an environment-agnostic stack, else literals. */
+function assetBucketObjects(stack: Stack): string {
+  const literal = (value: string, token: string) => (Token.isUnresolved(value) ? `<${token}>` : value);
+  const partition = literal(stack.partition, 'AWS::Partition');
+  const account = literal(stack.account, 'AWS::AccountId');
+  const region = literal(stack.region, 'AWS::Region');
+  return `arn:${partition}:s3:::cdk-hnb659fds-assets-${account}-${region}/*`;
 }

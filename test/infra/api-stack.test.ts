@@ -6,20 +6,6 @@ import { DEV_BUCKET_ARN as BUCKET_ARN, DEV_TABLE_ARN as TABLE_ARN } from './supp
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 import { logicalIdOf, permissionsOfFunction } from './support/policies.js';
 
-const TABLE = [TABLE_ARN, `${TABLE_ARN}/index/*`];
-const READ = [
-  'BatchGetItem',
-  'ConditionCheckItem',
-  'DescribeTable',
-  'GetItem',
-  'GetRecords',
-  'GetShardIterator',
-  'Query',
-  'Scan',
-];
-const WRITE = ['BatchWriteItem', 'DeleteItem', 'DescribeTable', 'PutItem', 'UpdateItem'];
-const tablePermissions = (actions: readonly string[]) =>
-  [...new Set(actions)].flatMap((action) => TABLE.map((arn) => `dynamodb:${action} ${arn}`));
 const BASE = [
   'logs:CreateLogStream <own log group>',
   'logs:PutLogEvents <own log group>',
@@ -112,7 +98,9 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       ImageConfig: { Command: ['ocr/sync-ocr.handler'] },
       Architectures: ['arm64'],
       MemorySize: 1769,
-      Timeout: 29,
+      // Below API Gateway's 29 s, so the function's own timeout error comes first.
+      Timeout: 25,
+      ReservedConcurrentExecutions: 2,
     });
   });
 
@@ -132,7 +120,7 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     });
   });
 
-  it('throttles, traces and access-logs the stage; execution logs carry no bodies', () => {
+  it('throttles each expensive method on its own, traces and access-logs the stage; execution logs carry no bodies', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'dev',
       TracingEnabled: true,
@@ -147,7 +135,29 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
           ThrottlingRateLimit: 20,
           ThrottlingBurstLimit: 40,
         },
+        { HttpMethod: 'POST', ResourcePath: '/~1ocr', ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 },
+        { HttpMethod: 'POST', ResourcePath: '/~1receipts', ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+        {
+          HttpMethod: 'POST',
+          ResourcePath: '/~1receipts~1{id}~1reprocess',
+          ThrottlingRateLimit: 2,
+          ThrottlingBurstLimit: 4,
+        },
       ],
+    });
+  });
+
+  it("access-logs the caller's sub and why a request failed (authorizer, WAF, integration)", () => {
+    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0] as {
+      Properties: { AccessLogSetting: { Format: string } };
+    };
+    expect(JSON.parse(stage.Properties.AccessLogSetting.Format)).toMatchObject({
+      sub: '$context.authorizer.claims.sub',
+      status: '$context.status',
+      integrationStatus: '$context.integrationStatus',
+      integrationError: '$context.integrationErrorMessage',
+      errorType: '$context.error.responseType',
+      wafStatus: '$context.wafResponseCode',
     });
   });
 
@@ -185,13 +195,15 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
 
   it('grants each handler only what its routes need', () => {
     expect(permissionsOfFunction(template, functionId('Health'))).toEqual(BASE);
+    // Exactly the calls each route makes: no Scan, no batch actions, nothing on index/*.
+    const item = (...actions: string[]) => actions.map((action) => `dynamodb:${action} ${TABLE_ARN}`);
     expect(permissionsOfFunction(template, functionId('ListReceipts'))).toEqual(
-      [...BASE, ...tablePermissions(READ)].sort(),
+      [...BASE, `dynamodb:Query ${TABLE_ARN}/index/GSI1`].sort(),
     );
     expect(permissionsOfFunction(template, functionId('ReadReceipt'))).toEqual(
       [
         ...BASE,
-        ...tablePermissions(READ),
+        ...item('GetItem'),
         ...['GetObject', 'GetObjectVersion'].flatMap((action) =>
           ['uploads', 'results'].map((prefix) => `s3:${action} ${BUCKET_ARN}/${prefix}/*`),
         ),
@@ -199,12 +211,15 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       ].sort(),
     );
     expect(permissionsOfFunction(template, functionId('CreateReceipt'))).toEqual(
-      [...BASE, ...tablePermissions(WRITE), `s3:PutObject ${BUCKET_ARN}/uploads/*`].sort(),
+      [...BASE, ...item('PutItem', 'UpdateItem'), `s3:PutObject ${BUCKET_ARN}/uploads/*`].sort(),
+    );
+    expect(permissionsOfFunction(template, functionId('UpdateReceipt'))).toEqual(
+      [...BASE, ...item('GetItem', 'PutItem')].sort(),
     );
     expect(permissionsOfFunction(template, functionId('DeleteReceipt'))).toEqual(
       [
         ...BASE,
-        ...tablePermissions([...READ, ...WRITE]),
+        ...item('DeleteItem', 'GetItem'),
         `s3:DeleteObject ${BUCKET_ARN}/uploads/*`,
         `s3:DeleteObject ${BUCKET_ARN}/results/*`,
       ].sort(),
@@ -216,7 +231,7 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       ),
     );
     expect(reprocess.filter((permission) => permission.startsWith('dynamodb:'))).toEqual(
-      tablePermissions([...READ, ...WRITE]).sort(),
+      item('GetItem', 'PutItem'),
     );
     expect(reprocess.some((permission) => permission.startsWith('s3:'))).toBe(false);
     // Synchronous OCR stores nothing.
@@ -244,21 +259,136 @@ describe('API stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
       ResponseType: 'UNAUTHORIZED',
       ResponseParameters: {
-        'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'",
+        'gatewayresponse.header.Access-Control-Allow-Origin': "'https://receipts.acme-corp.io'",
         'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'",
         'gatewayresponse.header.Vary': "'Origin'",
       },
     });
   });
 
-  it('requires MFA and keeps the user pool on stack deletion', () => {
+  it('requires MFA, sends mail through SES on the Essentials plan and keeps the user pool on stack deletion', () => {
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
         MfaConfiguration: 'ON',
         DeletionProtection: 'ACTIVE',
+        UserPoolTier: 'ESSENTIALS',
+        EmailConfiguration: {
+          EmailSendingAccount: 'DEVELOPER',
+          From: 'no-reply@receipts.acme-corp.io',
+          SourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/no-reply@receipts.acme-corp.io',
+        },
         Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
       }),
     });
+  });
+
+  it('gives the app client SRP only, no OAuth flow and no placeholder callback', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+    });
+  });
+
+  it('caps the synchronous OCR function at 20 concurrent runs with a 25 s timeout', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      ImageConfig: { Command: ['ocr/sync-ocr.handler'] },
+      ReservedConcurrentExecutions: 20,
+      Timeout: 25,
+    });
+  });
+
+  it('throttles POST /ocr, POST /receipts and reprocess below the polling routes', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ HttpMethod: '*', ThrottlingRateLimit: 400, ThrottlingBurstLimit: 800 }),
+        Match.objectLike({
+          HttpMethod: 'POST',
+          ResourcePath: '/~1ocr',
+          ThrottlingRateLimit: 12,
+          ThrottlingBurstLimit: 20,
+        }),
+        Match.objectLike({
+          HttpMethod: 'POST',
+          ResourcePath: '/~1receipts',
+          ThrottlingRateLimit: 100,
+          ThrottlingBurstLimit: 200,
+        }),
+      ]),
+    });
+  });
+
+  it('puts a WAF web ACL on the stage: IP reputation, 429 with Retry-After per IP and per token', () => {
+    const rateLimited = {
+      Block: {
+        CustomResponse: {
+          ResponseCode: 429,
+          CustomResponseBodyKey: 'rate-limited',
+          ResponseHeaders: [{ Name: 'Retry-After', Value: '300' }],
+        },
+      },
+    };
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Name: 'receipt-ocr-prod-api',
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      CustomResponseBodies: {
+        'rate-limited': {
+          ContentType: 'APPLICATION_JSON',
+          Content: Match.stringLikeRegexp('"RATE_LIMITED"'),
+        },
+      },
+      Rules: [
+        Match.objectLike({
+          Name: 'ip-reputation',
+          Priority: 0,
+          OverrideAction: { None: {} },
+          Statement: {
+            ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesAmazonIpReputationList' },
+          },
+        }),
+        Match.objectLike({
+          Name: 'per-ip',
+          Priority: 1,
+          Action: rateLimited,
+          Statement: {
+            RateBasedStatement: { Limit: 3000, EvaluationWindowSec: 300, AggregateKeyType: 'IP' },
+          },
+        }),
+        Match.objectLike({
+          Name: 'per-token',
+          Priority: 2,
+          Action: rateLimited,
+          Statement: {
+            RateBasedStatement: {
+              Limit: 1500,
+              EvaluationWindowSec: 300,
+              AggregateKeyType: 'CUSTOM_KEYS',
+              CustomKeys: [
+                { Header: { Name: 'authorization', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const association = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation'))[0] as {
+      DependsOn: string[];
+      Properties: { WebACLArn: unknown };
+    };
+    expect(association.Properties.WebACLArn).toEqual({
+      'Fn::GetAtt': [logicalIdOf(template, 'AWS::WAFv2::WebACL', 'FirewallWebAcl'), 'Arn'],
+    });
+    expect(association.DependsOn).toContain(
+      logicalIdOf(template, 'AWS::ApiGateway::Stage', 'ReceiptsApiDeploymentStageprod'),
+    );
+  });
+
+  it('keeps the access log and function logs when the stack is deleted', () => {
+    for (const logGroup of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
+      expect(logGroup).toMatchObject({ DeletionPolicy: 'Retain', Properties: { RetentionInDays: 90 } });
+    }
   });
 });

@@ -130,3 +130,21 @@ describe('ApiUserPool', () => {
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::UserPool', 0);
   });
 });
+
+describe('AlarmTopic', () => {
+  it('subscribes a pager webhook over HTTPS', () => {
+    const stack = freshStack();
+    const url = 'https://events.pagerduty.com/integration/abc/enqueue';
+    new AlarmTopic(stack, 'Alarms', { webhookUrl: url });
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'https',
+      Endpoint: url,
+    });
+  });
+
+  it('refuses a topic nobody is subscribed to when a subscriber is required', () => {
+    expect(() => new AlarmTopic(freshStack(), 'Alarms', { requireSubscriber: true })).toThrow(
+      /no subscriber: set email or webhookUrl/,
+    );
+  });
+});

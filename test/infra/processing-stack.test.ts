@@ -30,12 +30,16 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           RESULTS_PREFIX: 'results/',
           MAX_UPLOAD_BYTES: '15728640',
           OCR_LANGUAGES: 'eng+spa+deu+fra+ita+por+nld',
+          MAX_ATTEMPTS: '5',
           TESSDATA_PATH: '/opt/tessdata',
           UPLOAD_URL_TTL_SECONDS: '900',
+          DAILY_RECEIPT_QUOTA: '200',
+          PENDING_RECORD_TTL_SECONDS: '604800',
           CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',
           POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
           POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          STAGE: 'dev',
         },
       },
     });
@@ -76,12 +80,12 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
     });
   });
 
-  it('redrives to an encrypted dead-letter queue after 3 receives, visibility 6x the function timeout', () => {
+  it('redrives to an encrypted dead-letter queue after 5 receives, visibility 6x the function timeout', () => {
     const dlqId = logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsDeadLetterQueue');
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       SqsManagedSseEnabled: true,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
     });
     template.hasResourceProperties('AWS::SQS::Queue', {
       MessageRetentionPeriod: 1_209_600,
@@ -157,5 +161,36 @@ describe('processing stack with -c architecture=x86_64 -c baseImageDigest=...', 
         dockerBuildArgs: { LAMBDA_BASE_DIGEST: digest },
       }),
     ]);
+  });
+});
+
+describe('processing stack (prod): sized by the capacity model, kept on deletion', {
+  timeout: CDK_TEST_TIMEOUT_MS,
+}, () => {
+  let template: Template;
+  beforeAll(() => {
+    template = Template.fromStack(buildApp('prod').stacks.processing);
+  }, CDK_TEST_TIMEOUT_MS);
+
+  it('reserves 120 functions for the queue and lets the queue drive all of them', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      ImageConfig: { Command: ['ocr/handler.handler'] },
+      ReservedConcurrentExecutions: 120,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      ScalingConfig: { MaximumConcurrency: 120 },
+    });
+  });
+
+  it('keeps both queues, their messages and the function log when the stack is deleted', () => {
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const queue of queues) {
+      expect(queue).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+    template.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: { RetentionInDays: 90 },
+    });
   });
 });

@@ -10,7 +10,7 @@ describe.each([
     deletionPolicy: 'Delete',
     origins: ['http://localhost:5173', 'http://127.0.0.1:3000'],
   },
-  { stage: 'prod', expiryDays: 90, deletionPolicy: 'Retain', origins: ['https://app.example.com'] },
+  { stage: 'prod', expiryDays: 90, deletionPolicy: 'Retain', origins: ['https://receipts.acme-corp.io'] },
 ])(
   'storage stack ($stage)',
   { timeout: CDK_TEST_TIMEOUT_MS },
@@ -112,6 +112,8 @@ describe.each([
             },
           ],
           SSESpecification: { SSEEnabled: true },
+          // PENDING records of unused upload URLs and the daily quota counters expire.
+          TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
           Replicas: [
             Match.objectLike({
               PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -98,7 +98,8 @@ function dynamoRepository(): ReceiptRepository {
   return new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
 }
 
-function pipeline(repository: ReceiptRepository = dynamoRepository()) {
+/** The OCR handler on the real adapters; each invocation gets `timeoutMs` (Lambda's remaining time). */
+function pipeline(repository: ReceiptRepository = dynamoRepository(), timeoutMs?: number) {
   lastMetrics = new Metrics({ namespace: 'ReceiptOcrTest' });
   const service = new ReceiptService({
     repository,
@@ -113,7 +114,7 @@ function pipeline(repository: ReceiptRepository = dynamoRepository()) {
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: lastMetrics,
   });
-  return (event: OcrEvent) => handler(event, lambdaContext('ocr-test'));
+  return (event: OcrEvent) => handler(event, lambdaContext('ocr-test', timeoutMs));
 }
 
 /** The metrics of the last pipeline() built: read with serializeMetrics() (never published in tests). */
@@ -370,7 +371,9 @@ describe('permanent failures become FAILED records and are not retried', () => {
       attempts: 1,
     });
     expect(downloads - downloadsBefore).toBe(expectedDownloads);
-    expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1 });
+    // The user's file, not our system: counted apart so the system failure alarm stays quiet.
+    expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1, ReceiptsRejected: 1 });
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptsFailedSystem');
   });
 
   it('reads an undeclared upload whose first bytes are an image', async () => {
@@ -571,6 +574,24 @@ describe('transient failures are retried and nothing is lost', () => {
     expect(redelivered?.batchItemFailures).toEqual([]);
     expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 2 });
     expect((await recordOf(key))?.fields?.total?.value).toBe('1126.89');
+  });
+
+  it('hands a message back to the queue untouched when too little of the invocation is left to start it', async () => {
+    // Prepare
+    const key = 'uploads/erin/late-in-the-batch.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const message = s3Message(key);
+    const downloadsBefore = downloads;
+
+    // Act: 5 s left, below MIN_REMAINING_MS_TO_START
+    const response = await pipeline(dynamoRepository(), 5_000)(sqsEvent(message));
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(await recordOf(key)).toBeUndefined();
+    expect(downloads - downloadsBefore).toBe(0);
+    expect(recordedMetrics()).toMatchObject({ ReceiptsDeferred: 1 });
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptsRetried');
   });
 
   it('dead-letters after the retries when the failure persists, with the record FAILED for good (attempts exhausted)', async () => {

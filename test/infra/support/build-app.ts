@@ -30,13 +30,22 @@ export const TEST_HANDLERS = API_HANDLERS.map((spec) => ({
   entry: 'test/infra/fixtures/api-handler.ts',
 }));
 
+/** What a production deploy passes on the command line (docs/deploy.md): prod refuses to synth without them. */
+export const PROD_OVERRIDES: StageOverrides = {
+  alarmEmail: 'oncall@receipts.acme-corp.io',
+  corsAllowedOrigins: 'https://receipts.acme-corp.io',
+  cognitoFromEmail: 'no-reply@receipts.acme-corp.io',
+  account: '123456789012',
+  region: 'eu-west-1',
+};
+
 /** A fresh app with the stage's five stacks, synthesized into a temporary directory. */
 export function buildApp(
   stage = 'dev',
   overrides: StageOverrides = {},
   options: { readonly realHandlers?: boolean } = {},
 ): BuiltApp {
-  const config = loadStageConfig(stage, overrides);
+  const config = loadStageConfig(stage, stage === 'prod' ? { ...PROD_OVERRIDES, ...overrides } : overrides);
   const app = new App({
     context: { ...cdkJsonContext(), stage },
     outdir: mkdtempSync(path.join(tmpdir(), 'receipt-ocr-cdk-')),

@@ -1,0 +1,102 @@
+/**
+ * `pnpm cost [--stage prod] [--receipts-per-day 1000000] [--image-kb 300] [--seconds-per-receipt S | --bench FILE]
+ * [--api-requests-per-receipt N] [--index-projection ALL|KEYS_ONLY] [--markdown]`: the monthly AWS bill of a stage at a volume, per line and per 1,000 receipts (tools/cost/model.ts).
+ * `--bench` reads `pnpm bench --json` output: its engine median plus the pipeline's overhead per receipt. The
+ * last two options ask "what if": fewer polls (a completion notification), a narrower owner index.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { STAGES } from '../../infra/config/stages.js';
+import { OWNER_INDEX_PROJECTION } from '../../infra/constructs/receipts-table.js';
+import { DEFAULT_SECONDS_PER_RECEIPT } from './cost-defaults.js';
+import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS } from './model.js';
+
+/** What a receipt adds to the engine's time in the pipeline (S3 reads, DynamoDB writes): docs/pipeline.md. */
+const PIPELINE_OVERHEAD_SECONDS = 0.06;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new Error(`--${name} must be a positive number, got "${value}"`);
+  return number;
+}
+
+function secondsFromBench(file: string): number {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { latencyMs?: { median?: unknown } };
+  const median = report.latencyMs?.median;
+  if (typeof median !== 'number')
+    throw new Error(`${file} is not \`pnpm bench --json\` output (no latencyMs.median)`);
+  return median / 1000 + PIPELINE_OVERHEAD_SECONDS;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      stage: { type: 'string', default: 'prod' },
+      'receipts-per-day': { type: 'string' },
+      'image-kb': { type: 'string' },
+      'seconds-per-receipt': { type: 'string' },
+      bench: { type: 'string' },
+      'api-requests-per-receipt': { type: 'string' },
+      'index-projection': { type: 'string' },
+      markdown: { type: 'boolean' },
+    },
+  });
+  const config = STAGES[values.stage];
+  if (config === undefined)
+    throw new Error(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);
+  const secondsPerReceipt =
+    values.bench === undefined
+      ? positive('seconds-per-receipt', values['seconds-per-receipt'], DEFAULT_SECONDS_PER_RECEIPT)
+      : secondsFromBench(values.bench);
+  const projection = values['index-projection'] ?? OWNER_INDEX_PROJECTION;
+  if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
+    throw new Error(`--index-projection must be ALL or KEYS_ONLY, got "${projection}"`);
+  }
+  const report = costModel({
+    config,
+    receiptsPerDay: positive('receipts-per-day', values['receipts-per-day'], 1_000_000),
+    imageKb: positive('image-kb', values['image-kb'], 300),
+    secondsPerReceipt: Number(secondsPerReceipt.toFixed(3)),
+    ownerIndexProjection: projection,
+    assumptions: {
+      ...DEFAULT_ASSUMPTIONS,
+      apiRequestsPerReceipt: positive(
+        'api-requests-per-receipt',
+        values['api-requests-per-receipt'],
+        DEFAULT_ASSUMPTIONS.apiRequestsPerReceipt,
+      ),
+    },
+  });
+  if (values.markdown) {
+    process.stdout.write(`${costMarkdown(report)}\n`);
+    return;
+  }
+  const pad = (text: string, width: number) => text.padEnd(width);
+  const line = (item: string, usd: number, basis: string) =>
+    `${pad(item, 34)} ${pad(`$${usd.toFixed(2)}`, 12)} ${basis}`;
+  const out = [
+    `stage ${values.stage}: ${report.receiptsPerMonth.toLocaleString('en-US')} receipts a month, ${secondsPerReceipt.toFixed(2)} s OCR each (us-east-1 list prices)`,
+    '',
+    'traffic (per month)',
+    ...report.traffic.map((l) => line(l.item, l.monthlyUsd, l.basis)),
+    line(
+      'traffic total',
+      report.trafficMonthlyUsd,
+      `$${report.trafficPer1000Usd.toFixed(4)} per 1,000 receipts`,
+    ),
+    '',
+    'fixed (per month)',
+    ...report.fixed.map((l) => line(l.item, l.monthlyUsd, l.basis)),
+    '',
+    ...[1, 12].flatMap((months) => [
+      `storage in month ${months}`,
+      ...report.storage(months).map((l) => line(l.item, l.monthlyUsd, l.basis)),
+      '',
+    ]),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main();
