@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createReceiptEngine,
+  type EngineResult,
+  EngineResultSchema,
+  type ReceiptEngine,
+} from '../../../functions/engine/index.js';
+import { passwordPdf, scannedPdf, textPdf } from '../../support/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../support/receipt-images.js';
+
+/** The HEIC photo made by test/fixtures/make-heic.ts (heif-enc): the English receipt stored sideways. */
+const HEIC = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt.heic'));
+
+async function scan(spec = ENGLISH_RECEIPT) {
+  const { data, info } = await sharp(await renderReceipt(spec))
+    .jpeg({ quality: 90 })
+    .toBuffer({ resolveWithObject: true });
+  return { bytes: data, width: info.width, height: info.height };
+}
+
+function pagesOf(result: EngineResult): (number | undefined)[] {
+  return [...new Set(result.lines.map((line) => line.bbox.page))];
+}
+
+describe('the engine reads PDF and HEIC receipts', () => {
+  let engine: ReceiptEngine;
+
+  beforeAll(async () => {
+    engine = await createReceiptEngine({ languages: ['eng', 'spa'] });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  it('reads a digital PDF from its text layer, exactly and without OCR', async () => {
+    // Prepare
+    const pdf = textPdf([ENGLISH_RECEIPT.lines]);
+
+    // Act
+    const result = await engine.process({ bytes: pdf });
+
+    // Assess
+    expect(EngineResultSchema.parse(result)).toEqual(result);
+    expect(result.timings.ocrMs).toBe(0);
+    expect(result.text.split('\n')).toEqual(
+      ENGLISH_RECEIPT.lines
+        .filter((line) => line.trim() !== '')
+        .map((line) => line.trim().replace(/\s+/g, ' ')),
+    );
+    expect(result.fields.total?.value).toBe('1126.89');
+    expect(result.fields.transactionDate?.value).toBe('2024-03-15');
+    expect(result.fields.total?.bbox?.page).toBe(1);
+    expect(result.image).toMatchObject({ format: 'pdf', rotation: 0 });
+    const total = result.lines.find((line) => line.text.startsWith('TOTAL'));
+    const subtotal = result.lines.find((line) => line.text.startsWith('SUBTOTAL'));
+    expect(total?.bbox.y0).toBeGreaterThan(subtotal?.bbox.y1 ?? Number.POSITIVE_INFINITY);
+    expect(total?.bbox.x1).toBeLessThanOrEqual(result.image.width);
+  });
+
+  it('reads the pages of a PDF in order as one receipt, each box on its own page', async () => {
+    // Prepare: the receipt broken over two pages after its items.
+    const split = ENGLISH_RECEIPT.lines.indexOf('SUBTOTAL                 1,063.10');
+    const pdf = textPdf([ENGLISH_RECEIPT.lines.slice(0, split), ENGLISH_RECEIPT.lines.slice(split)]);
+
+    // Act
+    const result = await engine.process({ bytes: pdf });
+
+    // Assess
+    expect(result.fields.total?.value).toBe('1126.89');
+    expect(result.fields.merchantName?.bbox?.page).toBe(1);
+    expect(result.fields.total?.bbox?.page).toBe(2);
+    expect(pagesOf(result)).toEqual([1, 2]);
+    const first = result.lines.find((line) => line.bbox.page === 2);
+    expect(first?.text).toBe('SUBTOTAL 1,063.10');
+    // y starts again at the top of page 2.
+    expect(first?.bbox.y0).toBeLessThan(200);
+  });
+
+  it('reads a scanned PDF from its embedded image', async () => {
+    // Prepare
+    const pdf = scannedPdf([await scan()]);
+
+    // Act
+    const result = await engine.process({ bytes: pdf });
+
+    // Assess
+    expect(result.timings.ocrMs).toBeGreaterThan(0);
+    expect(result.text).toContain('SUNRISE GROCERY');
+    expect(result.fields.total?.value).toBe('1126.89');
+    expect(result.image.format).toBe('pdf');
+    expect(pagesOf(result)).toEqual([1]);
+  });
+
+  it('reads a scanned PDF of two pages as one receipt, pages in order', async () => {
+    // Prepare: two receipts' scans as pages one and two.
+    const pdf = scannedPdf([await scan(), await scan(SPANISH_RECEIPT)]);
+
+    // Act
+    const result = await engine.process({ bytes: pdf });
+
+    // Assess
+    expect(pagesOf(result)).toEqual([1, 2]);
+    const sunrise = result.lines.findIndex((line) => line.text.includes('SUNRISE'));
+    const espiga = result.lines.findIndex((line) => line.text.includes('ESPIGA'));
+    expect(sunrise).toBeGreaterThanOrEqual(0);
+    expect(espiga).toBeGreaterThan(sunrise);
+    expect(result.lines[espiga]?.bbox.page).toBe(2);
+  });
+
+  it.each([
+    ['a PDF of more pages than the limit', 'TOO_MANY_PAGES', () => textPdf(Array(6).fill(['TOTAL 1.00']))],
+    ['a password-protected PDF', 'PDF_ENCRYPTED', () => passwordPdf()],
+    ['a truncated PDF', 'CORRUPT_FILE', () => textPdf([ENGLISH_RECEIPT.lines]).subarray(0, 400)],
+    ['a PDF header over garbage', 'CORRUPT_FILE', () => Buffer.from(`%PDF-1.7\n${'x'.repeat(2000)}`)],
+    ['a truncated HEIC photo', 'CORRUPT_IMAGE', () => HEIC.subarray(0, 3000)],
+  ])('refuses %s with %s', async (_name, code, bytes) => {
+    await expect(engine.process({ bytes: bytes() })).rejects.toMatchObject({ code, retryable: false });
+  });
+
+  it('reads an HEIC photo stored sideways', async () => {
+    // Act
+    const result = await engine.process({ bytes: HEIC });
+
+    // Assess
+    expect(result.image.format).toBe('heif');
+    expect(result.text).toContain('SUNRISE GROCERY');
+    expect(result.fields.total?.value).toBe('1126.89');
+    expect(result.lines[0]?.bbox.page).toBeUndefined();
+  });
+});
