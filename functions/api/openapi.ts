@@ -16,9 +16,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid token',
   404: 'No such receipt for this user (also for receipts of other users)',
   409: 'Version conflict (VERSION_CONFLICT) or a state that does not allow the request',
-  413: 'The image is too large',
-  415: 'Unsupported Content-Type or image format',
-  422: 'The image cannot be decoded (CORRUPT_IMAGE)',
+  413: 'The image or PDF is too large (TOO_LARGE, TOO_MANY_PIXELS, TOO_LONG, TOO_MANY_PAGES)',
+  415: 'Unsupported Content-Type or file format',
+  422: 'The file cannot be read (CORRUPT_IMAGE, CORRUPT_FILE, PDF_ENCRYPTED)',
   428: 'PATCH without If-Match or "version"',
   500: 'Internal error (no details: see the logs)',
 };

@@ -3,6 +3,8 @@
  * digital receipt with a text layer, a scanned one (one JPEG per page), and damaged and password-protected
  * variants. No PDF library is needed to write this little; pdf.js reads them as it reads real receipts.
  */
+import sharp from 'sharp';
+import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from './receipt-images.js';
 
 interface PageContent {
   /** The page's content stream. */
@@ -139,4 +141,12 @@ export function passwordPdf(): Buffer {
     ),
     'latin1',
   );
+}
+
+/** A rendered receipt as a scanner's JPEG, ready for scannedPdf. */
+export async function jpegScan(spec: ReceiptSpec = ENGLISH_RECEIPT) {
+  const { data, info } = await sharp(await renderReceipt(spec))
+    .jpeg({ quality: 90 })
+    .toBuffer({ resolveWithObject: true });
+  return { bytes: data, width: info.width, height: info.height };
 }

@@ -4,7 +4,8 @@
  *
  * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
  *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks, source maps) and a minimal
- *                       node_modules (tesseract.js + its WASM core, sharp + its native binary for --arch)
+ *                       node_modules (tesseract.js + its WASM core, sharp and @napi-rs/canvas + their native
+ *                       binaries for --arch, libheif-js's WASM build)
  *   <out>/tessdata/  -> /opt/tessdata: <lang>.traineddata.gz (4.0.0_best_int)
  * Dockerfile.lambda copies exactly these two folders, so what this script builds is what the image runs.
  */
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 import { bundleEntries } from './bundle.js';
-import { sharpPlatformPackages } from './platform-binaries.js';
+import { nativePlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
 import { EXTERNAL_PACKAGES, OCR_ENTRIES, parseArch, type TargetArch } from './targets.js';
 import { copyTraineddata, MODEL } from './tessdata.js';
@@ -73,9 +74,12 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
     throw new Error(`The bundle imports unbundled packages: ${unexpected.join(', ')}`);
 
   const sharpDir = findPackageDir('sharp', REPO_ROOT);
-  if (sharpDir === undefined) throw new Error('sharp is not installed: run pnpm install');
-  const platform = sharpPlatformPackages(
-    sharpDir,
+  const canvasDir = findPackageDir('@napi-rs/canvas', REPO_ROOT);
+  if (sharpDir === undefined || canvasDir === undefined) {
+    throw new Error('sharp or @napi-rs/canvas is not installed: run pnpm install');
+  }
+  const platform = nativePlatformPackages(
+    { sharp: sharpDir, canvas: canvasDir },
     options.arch,
     path.join(REPO_ROOT, 'dist', '.cache', 'npm'),
   );
