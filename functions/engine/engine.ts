@@ -139,7 +139,7 @@ class Engine implements ReceiptEngine {
     const format = checkInput(bytes, limits);
     if (format === 'pdf') return [await this.#readPdf(bytes, started)];
     const source: ImageSource =
-      format === 'heif' ? { raw: await decodeHeif(bytes, limits), format } : { bytes, format };
+      format === 'heif' ? { raw: await (await heif()).decodeHeif(bytes, limits), format } : { bytes, format };
     // The receipts found, cropped and flattened; decoding only their regions is part of the decode stage.
     const receipts = await loadReceiptsFrom(source, limits, DEFAULT_LOAD, maxReceipts);
     const decodeMs = performance.now() - started;
@@ -151,7 +151,7 @@ class Engine implements ReceiptEngine {
   /** A PDF's pages as one receipt: its text layer read as it is, or its pages' pixels recognised. */
   async #readPdf(bytes: Uint8Array, started: number): Promise<EngineResult> {
     const limits = { maxBytes: this.#options.maxBytes, maxPixels: this.#options.maxPixels };
-    const content = await readPdf(bytes, { ...limits, maxPages: this.#options.maxPages });
+    const content = await (await pdf()).readPdf(bytes, { ...limits, maxPages: this.#options.maxPages });
     const decodeMs = performance.now() - started;
     if (content.kind === 'text') return boxesOnPages(this.#readText(content, decodeMs), content.pages);
     // One page is a scan like any other (the receipt looked for on it); stacked pages are read whole.
@@ -245,6 +245,13 @@ class Engine implements ReceiptEngine {
     await Promise.all([this.#first.close(), ...[...this.#others.values()].map((other) => other.close())]);
   }
 }
+
+/**
+ * The PDF reader (pdf.js, 1.7 MB of script) and the HEIF decoder (libheif's WASM) load with the first file that
+ * needs them: a cold start reading a JPEG pays for neither.
+ */
+const pdf = () => import('./formats/pdf.js');
+const heif = () => import('./formats/heif.js');
 
 /** Receipts read from one image at most (processAll). */
 const MAX_RECEIPTS_PER_IMAGE = 4;

@@ -1,5 +1,5 @@
 /** The part of libheif-js's Embind API the HEIF decoder uses (the package ships no typings for it). */
-declare module 'libheif-js/wasm-bundle' {
+declare module 'libheif-js/wasm-bundle.js' {
   interface HeifError {
     code: number;
     message: string;
@@ -16,7 +16,7 @@ declare module 'libheif-js/wasm-bundle' {
     image: unknown;
     channels: HeifChannel[];
   }
-  interface LibHeif {
+  export interface LibHeif {
     heif_error_code: { heif_error_Ok: number };
     heif_colorspace: { heif_colorspace_RGB: number };
     heif_chroma: { heif_chroma_interleaved_RGBA: number };

@@ -9,11 +9,19 @@
  * libheif-js is called directly rather than through its wrapper (heic-decode, HeifDecoder), which prints
  * parse errors to stdout: the CLI's stdout must hold its JSON lines only.
  */
-import libheif from 'libheif-js/wasm-bundle';
+import type { LibHeif } from 'libheif-js/wasm-bundle.js';
 import { EngineError } from '../errors.js';
 import { type InputLimits, type RawPixels, tooManyPixels } from '../input.js';
 
+/** The WASM module is instantiated on the first HEIC (about 9 MB), not at every cold start. */
+let loaded: Promise<LibHeif> | undefined;
+function load(): Promise<LibHeif> {
+  loaded ??= import('libheif-js/wasm-bundle.js').then((module) => module.default);
+  return loaded;
+}
+
 export async function decodeHeif(bytes: Uint8Array, limits: InputLimits): Promise<RawPixels> {
+  const libheif = await load();
   const context = libheif.heif_context_alloc();
   try {
     const read = libheif.heif_context_read_from_memory(context, bytes);
@@ -28,7 +36,7 @@ export async function decodeHeif(bytes: Uint8Array, limits: InputLimits): Promis
       const width = libheif.heif_image_handle_get_width(primary);
       const height = libheif.heif_image_handle_get_height(primary);
       if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits.maxPixels);
-      return await decodeRgba(primary);
+      return await decodeRgba(libheif, primary);
     } finally {
       for (const handle of handles) libheif.heif_image_handle_release(handle);
     }
@@ -37,7 +45,7 @@ export async function decodeHeif(bytes: Uint8Array, limits: InputLimits): Promis
   }
 }
 
-async function decodeRgba(handle: unknown): Promise<RawPixels> {
+async function decodeRgba(libheif: LibHeif, handle: unknown): Promise<RawPixels> {
   const decoded = await libheif.heif_js_decode_image2(
     handle,
     libheif.heif_colorspace.heif_colorspace_RGB,
