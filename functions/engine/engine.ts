@@ -156,7 +156,7 @@ class Engine implements ReceiptEngine {
     if (content.kind === 'text') return boxesOnPages(this.#readText(content, decodeMs), content.pages);
     // One page is a scan like any other (the receipt looked for on it); stacked pages are read whole.
     const options = { ...DEFAULT_LOAD, find: content.pages.length === 1 };
-    const [loaded] = await loadReceiptsFrom({ raw: content.raw, format: 'pdf' }, limits, options, 1);
+    const [loaded] = await loadReceiptsFrom(content.source, limits, options, 1);
     if (loaded === undefined) throw new EngineError('OCR_FAILED', 'The engine returned no result', true);
     return boxesOnPages(await this.#read(loaded, 'pdf', decodeMs), content.pages);
   }

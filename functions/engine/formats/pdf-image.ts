@@ -1,11 +1,12 @@
 /**
- * A PDF page without a text layer as gray pixels: its one embedded image when the page is that image (a
- * scanner's PDF: the scan as scanned, no resampling), else the page rendered at 300 dpi with @napi-rs/canvas
- * (prebuilt Skia for linux x64 and arm64).
+ * A PDF page without a text layer as an image: its one embedded image when the page is that image (a scanner's
+ * PDF), as the JPEG the scanner wrote when it is one (pdf-jpeg.ts) or else as pdf.js decoded it; otherwise the page
+ * drawn at 300 dpi with @napi-rs/canvas (prebuilt Skia for linux x64 and arm64).
  */
 import sharp, { type Sharp } from 'sharp';
 import { extractImages, renderPageAsImage } from 'unpdf';
-import type { RawPixels } from '../input.js';
+import type { ImageSource, RawPixels } from '../input.js';
+import type { EmbeddedJpeg } from './pdf-jpeg.js';
 import { type PdfPage, TEXT_DPI } from './pdf-text.js';
 
 type Document = Parameters<typeof extractImages>[0];
@@ -13,17 +14,40 @@ type Document = Parameters<typeof extractImages>[0];
 /** An image whose aspect ratio is within this of the page's is taken to be the page. */
 const SAME_ASPECT = 0.03;
 
-async function toGray(input: Sharp): Promise<RawPixels> {
-  const { data, info } = await input.grayscale().raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: 1 };
+export interface PageImage {
+  readonly source: ImageSource;
+  readonly width: number;
+  readonly height: number;
 }
 
-/** The page's pixels; at most `maxPixels` (a rendered page is rendered smaller, an embedded image resized). */
-export async function pagePixels(pdf: Document, page: PdfPage, maxPixels: number): Promise<RawPixels> {
+async function toGray(input: Sharp): Promise<PageImage> {
+  const { data, info } = await input.grayscale().raw().toBuffer({ resolveWithObject: true });
+  const raw: RawPixels = { data, width: info.width, height: info.height, channels: 1 };
+  return { source: { raw, format: 'pdf' }, width: raw.width, height: raw.height };
+}
+
+/**
+ * The page as an image of at most `maxPixels` (a drawn page is drawn smaller, decoded pixels resized); `jpegs`
+ * are the file's JPEG streams, one of which may be this page's image.
+ */
+export async function pageImage(
+  pdf: Document,
+  page: PdfPage,
+  maxPixels: number,
+  jpegs: readonly EmbeddedJpeg[],
+): Promise<PageImage> {
   const images = await extractImages(pdf, page.number);
   const only = images.length === 1 ? images[0] : undefined;
   const pageAspect = page.viewport.width / page.viewport.height;
   if (only !== undefined && Math.abs(only.width / only.height / pageAspect - 1) <= SAME_ASPECT) {
+    const jpeg = jpegs.filter(
+      (candidate) => candidate.width === only.width && candidate.height === only.height,
+    );
+    const [scan] = jpeg;
+    // Two JPEGs of the same size could be either page's: only a unique match is taken as this page's.
+    if (scan !== undefined && jpeg.length === 1 && scan.width * scan.height <= maxPixels) {
+      return { source: { bytes: scan.bytes, format: 'jpeg' }, width: scan.width, height: scan.height };
+    }
     const data = Buffer.from(only.data.buffer, only.data.byteOffset, only.data.byteLength);
     const image = sharp(data, { raw: { width: only.width, height: only.height, channels: only.channels } });
     const shrink = Math.min(1, Math.sqrt(maxPixels / (only.width * only.height)));

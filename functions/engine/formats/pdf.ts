@@ -2,16 +2,17 @@
  * PDF receipts (e-mailed receipts, scans saved as PDF), opened with unpdf (a serverless build of pdf.js, no
  * worker thread). Every page is read in order and the pages make one receipt, stacked top to bottom:
  *   1. the text layer, when every page has one (a digital receipt): exact text and positions, no OCR at all;
- *   2. else each page's embedded image, when the page is one image (a scanned page: pixels as scanned);
+ *   2. else each page's embedded image, when the page is one image (a scanned page: its JPEG as scanned);
  *   3. else the page rendered at 300 dpi (@napi-rs/canvas).
  * Password-protected files are PDF_ENCRYPTED, damaged ones CORRUPT_FILE, longer ones TOO_MANY_PAGES.
  */
 import { getDocumentProxy } from 'unpdf';
 import { EngineError } from '../errors.js';
-import type { InputLimits, RawPixels } from '../input.js';
+import { type ImageSource, type InputLimits, openSource, type RawPixels } from '../input.js';
 import type { OcrLine } from '../schema.js';
 import { type PageSpan, stackPages } from './pages.js';
-import { pagePixels } from './pdf-image.js';
+import { type PageImage, pageImage } from './pdf-image.js';
+import { embeddedJpegs } from './pdf-jpeg.js';
 import { type PdfPage, TEXT_DPI, textLines } from './pdf-text.js';
 
 export interface PdfLimits extends InputLimits {
@@ -28,7 +29,7 @@ export type PdfContent =
       readonly height: number;
       readonly pages: PageSpan[];
     }
-  | { readonly kind: 'image'; readonly raw: RawPixels; readonly pages: PageSpan[] };
+  | { readonly kind: 'image'; readonly source: ImageSource; readonly pages: PageSpan[] };
 
 type Document = Awaited<ReturnType<typeof getDocumentProxy>>;
 
@@ -91,9 +92,20 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
       const height = spans.reduce((sum, span) => sum + span.height, 0);
       return { kind: 'text', lines, width, height, pages: spans };
     }
-    const rasters: RawPixels[] = [];
+    const jpegs = await embeddedJpegs(bytes);
+    const images: PageImage[] = [];
     const pixelBudget = limits.maxPixels / pdf.numPages;
-    for (const page of pages) rasters.push(await pagePixels(pdf, page, pixelBudget));
+    for (const page of pages) images.push(await pageImage(pdf, page, pixelBudget, jpegs));
+    const [first] = images;
+    if (images.length === 1 && first !== undefined) {
+      return {
+        kind: 'image',
+        source: first.source,
+        pages: [{ top: 0, width: first.width, height: first.height }],
+      };
+    }
+    const rasters: RawPixels[] = [];
+    for (const image of images) rasters.push(await gray(image.source, limits));
     return { kind: 'image', ...stackRasters(rasters) };
   } catch (error) {
     throw damaged(error);
@@ -102,12 +114,18 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
   }
 }
 
+async function gray(source: ImageSource, limits: InputLimits): Promise<RawPixels> {
+  if ('raw' in source && source.raw.channels === 1) return source.raw;
+  // A PDF viewer ignores an embedded JPEG's EXIF orientation: so do we.
+  const { data, info } = await openSource(source, limits, { autoOrient: false })
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 1 };
+}
+
 /** Gray page rasters one under the other, each left-aligned on white, as one raster. */
-function stackRasters(rasters: readonly RawPixels[]): { raw: RawPixels; pages: PageSpan[] } {
-  const first = rasters[0];
-  if (rasters.length === 1 && first !== undefined) {
-    return { raw: first, pages: [{ top: 0, width: first.width, height: first.height }] };
-  }
+function stackRasters(rasters: readonly RawPixels[]): { source: ImageSource; pages: PageSpan[] } {
   const pages = stackPages(rasters);
   const width = Math.max(...rasters.map((raster) => raster.width));
   const height = pages.reduce((sum, page) => sum + page.height, 0);
@@ -118,5 +136,5 @@ function stackRasters(rasters: readonly RawPixels[]): { raw: RawPixels; pages: P
       raster.data.copy(data, (top + y) * width, y * raster.width, (y + 1) * raster.width);
     }
   });
-  return { raw: { data, width, height, channels: 1 }, pages };
+  return { source: { raw: { data, width, height, channels: 1 }, format: 'pdf' }, pages };
 }
