@@ -24,24 +24,45 @@ export async function decodeHeif(bytes: Uint8Array, limits: InputLimits): Promis
   const libheif = await load();
   const context = libheif.heif_context_alloc();
   try {
-    const read = libheif.heif_context_read_from_memory(context, bytes);
-    if (read.code !== libheif.heif_error_code.heif_error_Ok) throw corrupt(read.message);
-    const handles = libheif
-      .heif_js_context_get_list_of_top_level_image_IDs(context)
-      .map((id) => libheif.heif_js_context_get_image_handle(context, id));
-    try {
-      const primary = handles.find((h) => libheif.heif_image_handle_is_primary_image(h)) ?? handles[0];
-      if (primary === undefined) throw corrupt('no image in the file');
-      // The size is known from the container before any tile is decoded: a HEIF cannot be a pixel bomb.
-      const width = libheif.heif_image_handle_get_width(primary);
-      const height = libheif.heif_image_handle_get_height(primary);
-      if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits.maxPixels);
-      return await decodeRgba(libheif, primary);
-    } finally {
-      for (const handle of handles) libheif.heif_image_handle_release(handle);
-    }
+    return await decodePrimary(libheif, context, bytes, limits);
+  } catch (error) {
+    // libheif's bindings throw their own errors (a BindingError for a handle that failed to load).
+    throw error instanceof EngineError ? error : corrupt(String(error));
   } finally {
     libheif.heif_context_free(context);
+  }
+}
+
+/** libheif-js returns an error object ({ code, message }) where a call failed, not throwing. */
+function failed(value: unknown): boolean {
+  return (
+    value === undefined || value === null || (typeof value === 'object' && 'code' in value && !!value.code)
+  );
+}
+
+async function decodePrimary(
+  libheif: LibHeif,
+  context: unknown,
+  bytes: Uint8Array,
+  limits: InputLimits,
+): Promise<RawPixels> {
+  const read = libheif.heif_context_read_from_memory(context, bytes);
+  if (read.code !== libheif.heif_error_code.heif_error_Ok) throw corrupt(read.message);
+  const ids = libheif.heif_js_context_get_list_of_top_level_image_IDs(context);
+  if (!Array.isArray(ids)) throw corrupt('no image list');
+  const handles = ids
+    .map((id) => libheif.heif_js_context_get_image_handle(context, id))
+    .filter((handle) => !failed(handle));
+  try {
+    const primary = handles.find((h) => libheif.heif_image_handle_is_primary_image(h)) ?? handles[0];
+    if (primary === undefined) throw corrupt('no readable image in the file');
+    // The size is known from the container before any tile is decoded: a HEIF cannot be a pixel bomb.
+    const width = libheif.heif_image_handle_get_width(primary);
+    const height = libheif.heif_image_handle_get_height(primary);
+    if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits.maxPixels);
+    return await decodeRgba(libheif, primary);
+  } finally {
+    for (const handle of handles) libheif.heif_image_handle_release(handle);
   }
 }
 
@@ -51,7 +72,7 @@ async function decodeRgba(libheif: LibHeif, handle: unknown): Promise<RawPixels>
     libheif.heif_colorspace.heif_colorspace_RGB,
     libheif.heif_chroma.heif_chroma_interleaved_RGBA,
   );
-  if (decoded === undefined || decoded.code) throw corrupt('the image data cannot be decoded');
+  if (failed(decoded) || decoded === undefined) throw corrupt('the image data cannot be decoded');
   try {
     const plane = decoded.channels.find((c) => c.id === libheif.heif_channel.heif_channel_interleaved);
     if (plane === undefined) throw corrupt('no interleaved RGBA plane');

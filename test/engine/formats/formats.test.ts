@@ -10,8 +10,10 @@ import {
 import { jpegScan, passwordPdf, scannedPdf, textPdf } from '../../support/pdf-files.js';
 import { ENGLISH_RECEIPT } from '../../support/receipt-images.js';
 
-/** The HEIC photo made by test/fixtures/make-heic.ts (heif-enc): the English receipt stored sideways. */
+/** The HEIC photos made by test/fixtures/make-heic.ts (heif-enc): the English receipt stored sideways. */
 const HEIC = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt.heic'));
+/** The same receipt as an iPhone stores a photo: a 2x2 grid of tiles, stored turned, with an irot box. */
+const HEIC_GRID = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt-grid.heic'));
 
 function pagesOf(result: EngineResult): (number | undefined)[] {
   return [...new Set(result.lines.map((line) => line.bbox.page))];
@@ -131,18 +133,23 @@ describe('the engine reads PDF and HEIC receipts', () => {
     ['a truncated PDF', 'CORRUPT_FILE', () => textPdf([ENGLISH_RECEIPT.lines]).subarray(0, 400)],
     ['a PDF header over garbage', 'CORRUPT_FILE', () => Buffer.from(`%PDF-1.7\n${'x'.repeat(2000)}`)],
     ['a truncated HEIC photo', 'CORRUPT_IMAGE', () => HEIC.subarray(0, 3000)],
+    [
+      'an HEIC grid whose tile data is cut off',
+      'CORRUPT_IMAGE',
+      () => HEIC_GRID.subarray(0, HEIC_GRID.length - 500),
+    ],
   ])('refuses %s with %s', async (_name, code, bytes) => {
     await expect(engine.process({ bytes: bytes() })).rejects.toMatchObject({ code, retryable: false });
   });
 
-  it('reads an HEIC photo stored sideways', async () => {
+  it('reads an iPhone-style HEIC grid upright: tiles assembled and the irot turn applied', async () => {
     // Act
-    const result = await engine.process({ bytes: HEIC });
+    const result = await engine.process({ bytes: HEIC_GRID });
 
-    // Assess
-    expect(result.image.format).toBe('heif');
+    // Assess: upright after irot, the engine turns nothing; the receipt's lines span the tiles.
+    expect(result.image).toMatchObject({ format: 'heif', rotation: 0 });
     expect(result.text).toContain('SUNRISE GROCERY');
+    expect(result.text).toContain('COFFEE BEANS');
     expect(result.fields.total?.value).toBe('1126.89');
-    expect(result.lines[0]?.bbox.page).toBeUndefined();
   });
 });
