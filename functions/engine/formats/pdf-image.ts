@@ -4,15 +4,19 @@
  * drawn at 300 dpi with @napi-rs/canvas (prebuilt Skia for linux x64 and arm64).
  */
 import sharp, { type Sharp } from 'sharp';
-import { extractImages, renderPageAsImage } from 'unpdf';
+import { extractImages, type getDocumentProxy, renderPageAsImage } from 'unpdf';
 import type { ImageSource, RawPixels } from '../input.js';
 import type { EmbeddedJpeg } from './pdf-jpeg.js';
 import { type PdfPage, TEXT_DPI } from './pdf-text.js';
 
-type Document = Parameters<typeof extractImages>[0];
+type Document = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 /** An image whose aspect ratio is within this of the page's is taken to be the page. */
 const SAME_ASPECT = 0.03;
+
+function sameShape(image: { width: number; height: number }, pageAspect: number): boolean {
+  return Math.abs(image.width / image.height / pageAspect - 1) <= SAME_ASPECT;
+}
 
 export interface PageImage {
   readonly source: ImageSource;
@@ -36,10 +40,18 @@ export async function pageImage(
   maxPixels: number,
   jpegs: readonly EmbeddedJpeg[],
 ): Promise<PageImage> {
+  const pageAspect = page.viewport.width / page.viewport.height;
+  const [jpeg] = jpegs;
+  // A one-page scan: the file's only JPEG, shaped like the page, is the page. Taken without asking pdf.js for the
+  // page's images, which decodes them (measured: most of what a scanned PDF cost over its JPEG).
+  if (pdf.numPages === 1 && jpegs.length === 1 && jpeg !== undefined && sameShape(jpeg, pageAspect)) {
+    if (jpeg.width * jpeg.height <= maxPixels) {
+      return { source: { bytes: jpeg.bytes, format: 'jpeg' }, width: jpeg.width, height: jpeg.height };
+    }
+  }
   const images = await extractImages(pdf, page.number);
   const only = images.length === 1 ? images[0] : undefined;
-  const pageAspect = page.viewport.width / page.viewport.height;
-  if (only !== undefined && Math.abs(only.width / only.height / pageAspect - 1) <= SAME_ASPECT) {
+  if (only !== undefined && sameShape(only, pageAspect)) {
     const jpeg = jpegs.filter(
       (candidate) => candidate.width === only.width && candidate.height === only.height,
     );
