@@ -132,9 +132,11 @@ async function main(): Promise<void> {
     const made: string[] = [];
     for (const [index, photo] of photos.entries()) made.push(...(await twelveMegapixels(photo, work, index)));
     const heic = made.find((file) => file.endsWith('.heic'));
-    if (heic === undefined)
-      console.log('HEIC decode    skipped: heif-enc not installed (apt-get install libheif-examples)');
-    else await heicRow(heic);
+    if (heic === undefined) {
+      console.log(
+        'HEIC decode    skipped: no HEIC made (no photos, or heif-enc missing: apt-get install libheif-examples)',
+      );
+    } else await heicRow(heic);
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', path.resolve('tools/bench/formats.ts'), '--batch', ...made],
