@@ -5,7 +5,18 @@
 import { z } from 'zod';
 import { InvalidCursorError } from '../receipts/errors.js';
 
-const CursorSchema = z.object({ s: z.string().min(1), id: z.string().min(1) });
+const RECEIPT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * Exactly what ownerSortKey() writes: a forged cursor (a 1,400-character sort key once reached DynamoDB and came
+ * back a 500) is refused here as INVALID_CURSOR.
+ */
+const CursorSchema = z
+  .object({
+    s: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z#[0-9a-f-]{36}$/),
+    id: z.string().regex(RECEIPT_ID),
+  })
+  .strict()
+  .refine((position) => position.s.endsWith(`#${position.id}`));
 export type CursorPosition = z.infer<typeof CursorSchema>;
 
 export function encodeCursor(position: CursorPosition): string {

@@ -2,6 +2,7 @@
  * ReceiptRepository on one DynamoDB table (single-table design, keys agreed in CONTRACTS.md):
  *   PK = RECEIPT#{receiptId}, SK = RECEIPT                      -> the record by id
  *   GSI1PK = OWNER#{ownerId}, GSI1SK = {createdAt}#{receiptId}  -> one owner's receipts, newest first
+ *   PK = FINGERPRINT#{ownerId}#{fingerprint}, SK = FINGERPRINT  -> the first receipt with that image or total
  * plus two derived attributes for list filters (lower-cased merchant, effective transaction date).
  * Every write is conditional on the record's version, which is what makes the pipeline idempotent.
  */
@@ -21,6 +22,7 @@ import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
 
 export const OWNER_INDEX = 'GSI1';
 const RECORD_SK = 'RECEIPT';
+const FINGERPRINT_SK = 'FINGERPRINT';
 
 export function receiptKey(receiptId: string): { PK: string; SK: string } {
   return { PK: `RECEIPT#${receiptId}`, SK: RECORD_SK };
@@ -61,6 +63,43 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /** One conditional put in the common case (first of its kind, or the same receipt again). */
+  async claimFingerprint(
+    ownerId: string,
+    fingerprint: string,
+    receiptId: string,
+  ): Promise<string | undefined> {
+    const Key = { PK: `FINGERPRINT#${ownerId}#${fingerprint}`, SK: FINGERPRINT_SK };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }),
+      );
+      const holder = typeof Item?.receiptId === 'string' ? Item.receiptId : undefined;
+      if (holder === receiptId) return undefined;
+      // A holder that was deleted gives the fingerprint up.
+      if (holder !== undefined && (await this.get(holder))) return holder;
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...Key, receiptId },
+            ...(holder === undefined
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : {
+                  ConditionExpression: '#holder = :holder',
+                  ExpressionAttributeNames: { '#holder': 'receiptId' },
+                  ExpressionAttributeValues: { ':holder': holder },
+                }),
+          }),
+        );
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    throw new VersionConflictError(receiptId, undefined);
+  }
 
   async get(receiptId: string): Promise<ReceiptRecord | undefined> {
     const { Item } = await this.client.send(

@@ -18,6 +18,19 @@ function matches(record: ReceiptRecord, query: ListReceiptsQuery): boolean {
 
 export class InMemoryReceiptRepository implements ReceiptRepository {
   readonly #records = new Map<string, ReceiptRecord>();
+  readonly #fingerprints = new Map<string, string>();
+
+  async claimFingerprint(
+    ownerId: string,
+    fingerprint: string,
+    receiptId: string,
+  ): Promise<string | undefined> {
+    const key = `${ownerId}#${fingerprint}`;
+    const holder = this.#fingerprints.get(key);
+    if (holder !== undefined && holder !== receiptId && this.#records.has(holder)) return holder;
+    this.#fingerprints.set(key, receiptId);
+    return undefined;
+  }
 
   async get(receiptId: string): Promise<ReceiptRecord | undefined> {
     const record = this.#records.get(receiptId);

@@ -6,7 +6,12 @@
  * same fixed text: the real error goes to the log only (middy http-error-handler's rule: only < 500 is exposed).
  */
 import { isEngineError } from '../engine/errors.js';
-import { ReceiptPartNotFoundError, ReceiptStateError } from '../receipts/api-service.js';
+import {
+  ExportTooLargeError,
+  ReceiptPartNotFoundError,
+  ReceiptStateError,
+  ReceiptTooLargeError,
+} from '../receipts/api-service.js';
 import { InvalidCursorError, ReceiptNotFoundError, VersionConflictError } from '../receipts/errors.js';
 
 export interface ErrorBody {
@@ -114,6 +119,8 @@ export function toHttpError(error: unknown): HttpError | undefined {
     );
   }
   if (error instanceof ReceiptStateError) return new ConflictError(error.code, error.message);
+  if (error instanceof ExportTooLargeError) return new PayloadTooLargeError(error.message, error.code);
+  if (error instanceof ReceiptTooLargeError) return new PayloadTooLargeError(error.message, error.code);
   if (error instanceof InvalidCursorError) return new ValidationError(error.message, [], error.code);
   if (isEngineError(error)) {
     const status = ENGINE_STATUS[error.code];

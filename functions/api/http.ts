@@ -15,6 +15,15 @@ export const ok = (body: unknown, headers?: Record<string, string>) => json(200,
 export const created = (body: unknown, headers?: Record<string, string>) => json(201, body, headers);
 export const accepted = (body: unknown) => json(202, body);
 
+/** A download: the body as text, with the name a browser saves it under. */
+export function attachment(body: string, contentType: string, fileName: string): APIGatewayProxyResult {
+  return {
+    statusCode: 200,
+    headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${fileName}"` },
+    body,
+  };
+}
+
 export function noContent(): APIGatewayProxyResult {
   return { statusCode: 204, headers: {}, body: '' };
 }

@@ -16,7 +16,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid token',
   404: 'No such receipt for this user (also for receipts of other users)',
   409: 'Version conflict (VERSION_CONFLICT) or a state that does not allow the request',
-  413: 'The image or PDF is too large (TOO_LARGE, TOO_MANY_PIXELS, TOO_LONG, TOO_MANY_PAGES)',
+  413: 'Too large: the image or PDF (TOO_LARGE, TOO_MANY_PIXELS, TOO_LONG, TOO_MANY_PAGES) or the export (EXPORT_TOO_LARGE: narrow the filters)',
   415: 'Unsupported Content-Type or file format',
   422: 'The file cannot be read (CORRUPT_IMAGE, CORRUPT_FILE, PDF_ENCRYPTED)',
   428: 'PATCH without If-Match or "version"',
@@ -100,7 +100,20 @@ function responses(route: ApiRoute): JsonSchema {
       ...(success.etag
         ? { headers: { ETag: { schema: { type: 'string' }, description: 'The version' } } }
         : {}),
-      ...(success.schema ? { content: { 'application/json': { schema: jsonSchema(success.schema) } } } : {}),
+      ...(success.schema
+        ? {
+            content: {
+              'application/json': { schema: jsonSchema(success.schema) },
+              ...(success.text
+                ? {
+                    [success.text.mediaType]: {
+                      schema: { type: 'string', description: success.text.description },
+                    },
+                  }
+                : {}),
+            },
+          }
+        : {}),
     },
     ...Object.fromEntries(
       statuses.map((status) => [

@@ -7,10 +7,12 @@ import type { z } from 'zod';
 import {
   CreateReceiptRequestSchema,
   CreateReceiptResponseSchema,
+  ExportReceiptsQuerySchema,
   HealthResponseSchema,
   ImageUrlSchema,
   ListReceiptsQuerySchema,
   OcrResponseSchema,
+  ReceiptExportSchema,
   ReceiptPageSchema,
   ReceiptSchema,
   ReceiptTextSchema,
@@ -38,7 +40,14 @@ export interface ApiRoute {
   /** If-Match is read by the handler (PATCH). */
   ifMatch?: boolean;
   /** The success response: status and schema (none for 204). */
-  success: { status: number; description: string; schema?: z.ZodType; etag?: boolean };
+  success: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    etag?: boolean;
+    /** A text representation the client may ask for instead of JSON (the export's `format=csv`). */
+    text?: { mediaType: string; description: string };
+  };
   /** Error statuses the route can answer besides 401 and 500. */
   errors: number[];
 }
@@ -81,6 +90,27 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: ListReceiptsQuerySchema,
     success: { status: 200, description: 'One page of receipts', schema: ReceiptPageSchema },
     errors: [400],
+  },
+  {
+    // Before /receipts/{id}: the local router takes the first match, API Gateway prefers the literal segment.
+    method: 'GET',
+    path: '/receipts/export',
+    entry: 'functions/api/handlers/list-receipts.ts',
+    operationId: 'exportReceipts',
+    summary: 'Every receipt matching the filters with its effective values (corrections win), as CSV or JSON',
+    auth: true,
+    query: ExportReceiptsQuerySchema,
+    success: {
+      status: 200,
+      description: 'The export (format=json); Content-Disposition names the file',
+      schema: ReceiptExportSchema,
+      text: {
+        mediaType: 'text/csv',
+        description:
+          'format=csv (the default): a header row, then one row per receipt; columns id, status, createdAt, fileName, the receipt fields, itemCount, correctedFields, confidence, errorCode',
+      },
+    },
+    errors: [400, 413],
   },
   {
     method: 'GET',

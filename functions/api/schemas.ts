@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { EngineResultSchema, IsoDateSchema, LineItemSchema, ReceiptFieldsSchema } from '../engine/schema.js';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../receipts/api-service.js';
 import {
+  CORRECTION_LIMITS,
   CorrectedFieldsSchema,
   CorrectedItemSchema,
   RECEIPT_STATUSES,
   ReceiptRecordSchema,
+  userTextSchema,
 } from '../receipts/record.js';
 
 const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ...UploadContentType[]];
@@ -19,33 +21,61 @@ const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ..
 export const CreateReceiptRequestSchema = z
   .object({
     contentType: z.enum(contentTypes).meta({ description: 'Content-Type of the image you will upload' }),
-    fileName: z.string().trim().min(1).max(255).optional().meta({ description: 'Your name for the file' }),
+    fileName: z
+      .string()
+      .trim()
+      .pipe(userTextSchema(255))
+      .optional()
+      .meta({ description: 'Your name for the file (one line, no control characters)' }),
   })
   .strict()
   .meta({ id: 'CreateReceiptRequest' });
 
 export const MAX_PAGE_SIZE = 100;
 
+/** The filters of a listing and of an export: the same meaning in both. */
+const receiptFilters = {
+  status: z.enum(RECEIPT_STATUSES).optional(),
+  from: IsoDateSchema.optional().meta({ description: 'Earliest transaction date, inclusive (YYYY-MM-DD)' }),
+  to: IsoDateSchema.optional().meta({ description: 'Latest transaction date, inclusive (YYYY-MM-DD)' }),
+  merchant: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Case-insensitive part of the merchant name' }),
+};
+const datesInOrder: [
+  (query: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (query) => !query.from || !query.to || query.from <= query.to,
+  { message: '"from" must not be after "to"', path: ['from'] },
+];
+
 export const ListReceiptsQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
     cursor: z.string().min(1).max(2048).optional().meta({ description: 'nextCursor of the previous page' }),
-    status: z.enum(RECEIPT_STATUSES).optional(),
-    from: IsoDateSchema.optional().meta({ description: 'Earliest transaction date, inclusive (YYYY-MM-DD)' }),
-    to: IsoDateSchema.optional().meta({ description: 'Latest transaction date, inclusive (YYYY-MM-DD)' }),
-    merchant: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({ description: 'Case-insensitive part of the merchant name' }),
+    ...receiptFilters,
   })
   .strict()
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: '"from" must not be after "to"',
-    path: ['from'],
-  });
+  .refine(...datesInOrder);
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+
+/** GET /receipts/export: the list filters, no paging (every match), and the format. */
+export const ExportReceiptsQuerySchema = z
+  .object({
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default('csv')
+      .meta({ description: 'csv (one row per receipt, text/csv) or json (with the line items)' }),
+    ...receiptFilters,
+  })
+  .strict()
+  .refine(...datesInOrder);
 
 export const UpdateReceiptRequestSchema = z
   .object({
@@ -60,7 +90,7 @@ export const UpdateReceiptRequestSchema = z
       .meta({ description: 'Corrected field values; null removes a value the engine found' }),
     items: z
       .array(CorrectedItemSchema.strict())
-      .max(500)
+      .max(CORRECTION_LIMITS.items)
       .optional()
       .meta({ description: 'The full corrected item list (replaces the items)' }),
   })
@@ -117,6 +147,8 @@ export const ReceiptSchema = ReceiptRecordSchema.pick({
   engine: true,
   error: true,
   corrections: true,
+  reprocessRequestedAt: true,
+  duplicateOf: true,
 })
   .extend({
     id: z.string(),
@@ -152,6 +184,25 @@ export const ReceiptPageSchema = z
     nextCursor: z.string().optional().meta({ description: 'Pass as "cursor" for the next page' }),
   })
   .meta({ id: 'ReceiptPage' });
+
+/** One receipt in an export: what a person would copy into a spreadsheet (effective values, corrections win). */
+export const ExportedReceiptSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(RECEIPT_STATUSES),
+    createdAt: z.string(),
+    fileName: z.string().optional(),
+    fields: z.record(z.string(), z.string()).meta({ description: 'Effective values: corrections win' }),
+    items: z.array(CorrectedItemSchema),
+    correctedFields: z.array(z.string()),
+    confidence: z.number().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({ id: 'ExportedReceipt' });
+
+export const ReceiptExportSchema = z
+  .object({ exportedAt: z.string(), receipts: z.array(ExportedReceiptSchema) })
+  .meta({ id: 'ReceiptExport' });
 
 export const ReceiptTextSchema = EngineResultSchema.extend({
   receiptId: z.string(),

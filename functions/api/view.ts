@@ -55,6 +55,8 @@ export function toReceiptView(record: ReceiptRecord): ReceiptView {
     ...(record.engine ? { engine: record.engine } : {}),
     ...(record.error ? { error: record.error } : {}),
     ...(corrections ? { corrections } : {}),
+    ...(record.reprocessRequestedAt ? { reprocessRequestedAt: record.reprocessRequestedAt } : {}),
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     correctedFields: [...Object.keys(corrections?.fields ?? {}), ...(corrections?.items ? ['items'] : [])],
     effective: effectiveValues(record),
   };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LANGUAGES } from '../engine/language-models.js';
+import { MAX_ATTEMPTS } from '../receipts/lifecycle.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -82,10 +83,13 @@ const OcrEnv = z.object({
     .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
     .default(DEFAULT_LANGUAGES.join('+')),
   TESSDATA_PATH: required.optional(),
+  /** Attempts before a transient failure is final: the OCR queue's maxReceiveCount. */
+  MAX_ATTEMPTS: positiveInt(MAX_ATTEMPTS),
 });
 
 export interface OcrConfig extends StorageConfig {
   languages: string[];
+  maxAttempts: number;
   tessdataPath?: string;
 }
 
@@ -95,6 +99,7 @@ export function loadOcrConfig(env: Environment = process.env): OcrConfig {
   return {
     ...storage,
     languages: parsed.OCR_LANGUAGES.split('+'),
+    maxAttempts: parsed.MAX_ATTEMPTS,
     ...(parsed.TESSDATA_PATH ? { tessdataPath: parsed.TESSDATA_PATH } : {}),
   };
 }

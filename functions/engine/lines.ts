@@ -34,7 +34,7 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge
       .extract({ left, top, width: right - left, height: bottom - top })
       .resize({ width: (right - left) * enlarge, kernel: 'lanczos3' }),
   );
-  return { pgm: toPgm(enlarged), left, top };
+  return { pgm: toPgm(enlarged), image: enlarged, left, top };
 }
 
 function meanConfidence(line: OcrLine): number {
@@ -81,7 +81,7 @@ export async function rereadLines(
     const crop = await lineImage(image, line, scale, enlarge);
     // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
     // crop's offset is added back below.
-    const page = await recognizer.recognize(crop.pgm, scale / enlarge, true);
+    const page = await recognizer.recognize(crop.pgm, scale / enlarge, true, crop.image);
     const words = page.lines.flatMap((read) => read.words);
     if (words.length === 0) continue;
     const dx = Math.round(crop.left * scale);

@@ -76,7 +76,7 @@ async function read(
   const rotation = totalRotation(layout, turn);
   const image = await rotateImage(layout.image, rotation);
   lap('preprocessMs');
-  const page = await recognizer.recognize(toPgm(image), scale);
+  const page = await recognizer.recognize(toPgm(image), scale, false, image);
   lap('ocrMs');
   return { page, image, rotation, turn };
 }

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { EngineError } from './errors.js';
+import { type GlyphSymbol, readPageZeros } from './image/zero-glyph.js';
+import type { GrayImage } from './preprocess.js';
 import type { OcrLine, OcrWord } from './schema.js';
 import type { LangSource } from './tessdata.js';
 
@@ -38,6 +40,7 @@ interface TessWord {
   text: string;
   confidence: number;
   bbox: TessBox;
+  symbols?: GlyphSymbol[];
 }
 interface TessLine {
   text: string;
@@ -60,28 +63,37 @@ function scaleBox(box: TessBox, scale: number) {
 
 const unit = (percent: number) => Math.min(1, Math.max(0, percent / 100));
 
-/** Tesseract's block tree flattened to lines of words; boxes scaled back to the caller's pixel grid. */
-export function toOcrLines(blocks: readonly TessBlock[] | null, scale: number): OcrLine[] {
+/**
+ * Tesseract's block tree flattened to lines of words; boxes scaled back to the caller's pixel grid. With the
+ * `glyphs` Tesseract read, digits printed as slashed or dotted zeros are read as zeros (image/zero-glyph.ts).
+ */
+export function toOcrLines(
+  blocks: readonly TessBlock[] | null,
+  scale: number,
+  glyphs?: GrayImage,
+): OcrLine[] {
+  const tessLines = (blocks ?? []).flatMap((block) =>
+    block.paragraphs.flatMap((paragraph) => paragraph.lines),
+  );
+  const tessWords = tessLines.flatMap((line) => line.words);
+  const texts = glyphs === undefined ? tessWords.map((word) => word.text) : readPageZeros(tessWords, glyphs);
+  const textOf = new Map(tessWords.map((word, i) => [word, texts[i] ?? word.text]));
   const lines: OcrLine[] = [];
-  for (const block of blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const words: OcrWord[] = line.words
-          .filter((word) => word.text.trim() !== '')
-          .map((word) => ({
-            text: word.text,
-            confidence: unit(word.confidence),
-            bbox: scaleBox(word.bbox, scale),
-          }));
-        if (words.length === 0) continue;
-        lines.push({
-          text: words.map((word) => word.text).join(' '),
-          confidence: unit(line.confidence),
-          bbox: scaleBox(line.bbox, scale),
-          words,
-        });
-      }
-    }
+  for (const line of tessLines) {
+    const words: OcrWord[] = line.words
+      .filter((word) => word.text.trim() !== '')
+      .map((word) => ({
+        text: textOf.get(word) ?? word.text,
+        confidence: unit(word.confidence),
+        bbox: scaleBox(word.bbox, scale),
+      }));
+    if (words.length === 0) continue;
+    lines.push({
+      text: words.map((word) => word.text).join(' '),
+      confidence: unit(line.confidence),
+      bbox: scaleBox(line.bbox, scale),
+      words,
+    });
   }
   return lines;
 }
@@ -176,10 +188,10 @@ export class Recognizer {
 
   /**
    * Reads one prepared image (PNG or PGM bytes). `scale` maps the image's pixels back to the caller's grid;
-   * `line` reads the image as a single text line.
-   * Calls must not overlap: the engine serialises them.
+   * `line` reads the image as a single text line; `glyphs`, the raster the image encodes, lets slashed zeros be
+   * told from 8s. Calls must not overlap: the engine serialises them.
    */
-  async recognize(image: Uint8Array, scale = 1, line = false): Promise<RecognizedPage> {
+  async recognize(image: Uint8Array, scale = 1, line = false, glyphs?: GrayImage): Promise<RecognizedPage> {
     const worker = await this.#current();
     let blocks: TessBlock[] | null;
     try {
@@ -202,7 +214,7 @@ export class Recognizer {
     ) {
       await this.#retire();
     }
-    const lines = toOcrLines(blocks, scale);
+    const lines = toOcrLines(blocks, scale, glyphs);
     return { lines, confidence: meanWordConfidence(lines) };
   }
 

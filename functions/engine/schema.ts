@@ -3,6 +3,7 @@
  * DynamoDB record reuse. One schema, exported once; everything else infers its types from here.
  */
 import { z } from 'zod';
+import { CATEGORIES, PAYMENT_METHODS } from './enums.js';
 
 /** Pixel box in the upright image the engine read (after EXIF and orientation correction). */
 export const BBoxSchema = z.object({
@@ -20,23 +21,19 @@ export const PointSchema = z.object({ x: z.number(), y: z.number() });
 
 /** Money and quantities are decimal strings ("1234.50"), never floats. */
 export const DecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "1234.50"');
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+/** `YYYY-MM-DD` naming a day that exists (2018-02-31 and 2018-13-45 are refused, 2024-02-29 is not). */
+export function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD')
+  .refine(isCalendarDate, 'a calendar date that exists');
 export const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
 
-export const PAYMENT_METHODS = ['cash', 'card', 'mobile', 'voucher', 'other'] as const;
-export const CATEGORIES = [
-  'groceries',
-  'restaurant',
-  'fuel',
-  'pharmacy',
-  'transport',
-  'lodging',
-  'retail',
-  'utilities',
-  'entertainment',
-  'other',
-] as const;
+export { CATEGORIES, PAYMENT_METHODS };
 
 const confidence = z.number().min(0).max(1);
 

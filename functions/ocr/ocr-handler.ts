@@ -67,6 +67,15 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
         logger.warn('receipt failed', { error: outcome.record.error, attempts: outcome.record.attempts });
         return;
       case 'ignored':
+        if (outcome.reason === 'invalid-upload-key') {
+          // Whoever dropped the file sees nothing happen: say why, where an operator looks.
+          metrics.addMetric('UploadsRejected', MetricUnit.Count, 1);
+          logger.warn('upload ignored: keys must be {uploadPrefix}{ownerId}/{file}', {
+            reason: outcome.reason,
+            expected: `${uploadPrefix}{ownerId}/{file}, ownerId of letters, digits and . _ @ + = : - (not . or ..)`,
+          });
+          return;
+        }
         logger.info('event ignored', { reason: outcome.reason });
         return;
     }

@@ -9,6 +9,7 @@
 import type { UrlSigner } from './api-ports.js';
 import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
 import { isReceiptId, newReceiptId, uploadKey } from './keys.js';
+import { fitRecord, MAX_RECORD_BYTES, recordBytes, runPending } from './lifecycle.js';
 import { reprocessMessage } from './messages.js';
 import type {
   ListReceiptsQuery,
@@ -72,12 +73,43 @@ export class ReceiptStateError extends ReceiptError {
   }
 }
 
+/** An export that would not fit one response: the caller narrows it with filters (API: 413). */
+export class ExportTooLargeError extends ReceiptError {
+  override readonly name = 'ExportTooLargeError';
+  constructor(readonly limit: number) {
+    super(
+      'EXPORT_TOO_LARGE',
+      `more than ${limit} receipts match: narrow the export with from/to, status or merchant`,
+      false,
+    );
+  }
+}
+
+/** Receipts one export may hold: a Lambda response is at most 6 MB, and a CSV row of a receipt ~300 bytes. */
+export const MAX_EXPORT_RECEIPTS = 5000;
+const EXPORT_PAGE_SIZE = 100;
+
 /** Something the receipt does not have (yet): its OCR output, its image (API: 404 with this code). */
 export class ReceiptPartNotFoundError extends ReceiptError {
   override readonly name = 'ReceiptPartNotFoundError';
   constructor(code: string, message: string) {
     super(code, message, false);
   }
+}
+
+/** A request that would make the record too large to store (API: 413). */
+export class ReceiptTooLargeError extends ReceiptError {
+  override readonly name = 'ReceiptTooLargeError';
+  constructor(message: string) {
+    super('RECEIPT_TOO_LARGE', message, false);
+  }
+}
+
+function reprocessPending(receiptId: string): ReceiptStateError {
+  return new ReceiptStateError(
+    'REPROCESS_PENDING',
+    `receipt ${receiptId} is already being read (or queued to be): wait until it is COMPLETED, REVIEWED or FAILED, then ask again`,
+  );
 }
 
 export class ReceiptApiService {
@@ -142,6 +174,26 @@ export class ReceiptApiService {
     return this.#repository.listByOwner(query);
   }
 
+  /**
+   * Every receipt of the owner that matches the filters, newest first, read page by page. More than
+   * MAX_EXPORT_RECEIPTS is refused rather than cut short: a silently partial export would lose receipts.
+   */
+  async exportAll(query: Omit<ListReceiptsQuery, 'limit' | 'cursor'>): Promise<ReceiptRecord[]> {
+    const records: ReceiptRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.#repository.listByOwner({
+        ...query,
+        limit: EXPORT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      records.push(...page.items);
+      if (records.length > MAX_EXPORT_RECEIPTS) throw new ExportTooLargeError(MAX_EXPORT_RECEIPTS);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return records;
+  }
+
   get(ownerId: string, receiptId: string): Promise<ReceiptRecord> {
     return this.#owned(ownerId, receiptId);
   }
@@ -152,13 +204,15 @@ export class ReceiptApiService {
     const output = record.resultKey
       ? await this.#objects.getJson({ bucket: this.#settings.bucket, key: record.resultKey })
       : undefined;
-    if (output === undefined) {
+    if (typeof output !== 'object' || output === null) {
       throw new ReceiptPartNotFoundError(
         'TEXT_NOT_AVAILABLE',
         `receipt ${receiptId} has no OCR output (status ${record.status}); poll GET /receipts/${receiptId} until it is COMPLETED`,
       );
     }
-    return output;
+    // The stored output names its owner and S3 location for operators; the API shows the OCR output only.
+    const { ownerId: _owner, source: _source, ...text } = output as Record<string, unknown>;
+    return text;
   }
 
   /** A short-lived GET URL for the uploaded image. */
@@ -199,7 +253,7 @@ export class ReceiptApiService {
     }
     const now = this.#clock().toISOString();
     const items = correction.items ?? record.corrections?.items;
-    const updated: ReceiptRecord = {
+    const updated: ReceiptRecord = fitRecord({
       ...record,
       status: 'REVIEWED',
       version: record.version + 1,
@@ -209,7 +263,13 @@ export class ReceiptApiService {
         ...(items ? { items } : {}),
         correctedAt: now,
       },
-    };
+    });
+    // The schema's limits keep a correction far below this; the check keeps the record writable whatever they are.
+    if (recordBytes(updated) > MAX_RECORD_BYTES) {
+      throw new ReceiptTooLargeError(
+        `the corrections make receipt ${receiptId} larger than a receipt can be stored: send fewer or shorter items`,
+      );
+    }
     await this.#repository.put(updated, { expectedVersion: record.version });
     return updated;
   }
@@ -226,9 +286,14 @@ export class ReceiptApiService {
     await this.#repository.delete(receiptId);
   }
 
-  /** Queues another OCR run of the stored image; the OCR function keeps or drops the corrections as asked. */
+  /**
+   * Queues another OCR run of the stored image; the OCR function keeps or drops the corrections as asked. One run
+   * at a time: the request is marked on the record with a conditional write first, so of two concurrent requests
+   * one wins and the other (like any request while a run is queued or running) is refused.
+   */
   async reprocess(ownerId: string, receiptId: string, keepCorrections: boolean): Promise<ReceiptRecord> {
-    if (!this.#queue) throw new Error('ReceiptApiService: reprocess needs a queue');
+    const queue = this.#queue;
+    if (!queue) throw new Error('ReceiptApiService: reprocess needs a queue');
     const record = await this.#owned(ownerId, receiptId);
     if (record.sourceToken === undefined) {
       throw new ReceiptStateError(
@@ -236,8 +301,35 @@ export class ReceiptApiService {
         `receipt ${receiptId} has no image yet: upload it before asking for a reprocess`,
       );
     }
-    await this.#queue.sendReprocess(reprocessMessage(receiptId, ownerId, keepCorrections));
-    return record;
+    const now = this.#clock();
+    if (runPending(record, now)) throw reprocessPending(receiptId);
+    const marked: ReceiptRecord = {
+      ...record,
+      version: record.version + 1,
+      updatedAt: now.toISOString(),
+      reprocessRequestedAt: now.toISOString(),
+    };
+    try {
+      await this.#repository.put(marked, { expectedVersion: record.version });
+    } catch (error) {
+      // Someone else wrote first: most likely a concurrent reprocess request, else ask again on the new version.
+      if (error instanceof VersionConflictError) {
+        const fresh = await this.#owned(ownerId, receiptId);
+        if (runPending(fresh, this.#clock())) throw reprocessPending(receiptId);
+      }
+      throw error;
+    }
+    try {
+      await queue.sendReprocess(reprocessMessage(receiptId, ownerId, keepCorrections));
+    } catch (error) {
+      // Nothing was queued: take the mark back (best effort; it expires anyway) so the user can ask again.
+      const { reprocessRequestedAt: _mark, ...unmarked } = marked;
+      await this.#repository
+        .put({ ...unmarked, version: marked.version + 1 }, { expectedVersion: marked.version })
+        .catch(() => undefined);
+      throw error;
+    }
+    return marked;
   }
 
   async #owned(ownerId: string, receiptId: string): Promise<ReceiptRecord> {

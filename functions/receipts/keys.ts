@@ -3,10 +3,14 @@
  * for the full OCR output. Keys here are already URL-decoded (S3 events encode them; the handler decodes).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { displaySafe } from './record.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Owner ids are Cognito `sub`s or local user names: no slash, no control characters. */
-const OWNER_ID = /^[A-Za-z0-9._@+=:-]{1,128}$/;
+/**
+ * Owner ids are Cognito `sub`s or local user names: no slash, no control characters, and not `.` or `..` (a key
+ * `uploads/../results/carol/x.png` would otherwise name owner `..` and put its result outside `results/`).
+ */
+const OWNER_ID = /^(?!\.{1,2}$)[A-Za-z0-9._@+=:-]{1,128}$/;
 
 export function newReceiptId(): string {
   return randomUUID();
@@ -62,7 +66,8 @@ export function parseUploadKey(key: string, uploadPrefix: string): ParsedUploadK
   if (!isOwnerId(ownerId) || fileName.length === 0 || fileName.endsWith('/')) return undefined;
   const stem = fileName.replace(/\.[A-Za-z0-9]{1,8}$/, '');
   const receiptId = isReceiptId(stem) ? stem : receiptIdForKey(key);
-  return { ownerId, receiptId, fileName };
+  // S3 keys may hold control characters and bidi overrides; the name shown to people must not.
+  return { ownerId, receiptId, fileName: displaySafe(fileName) };
 }
 
 /** A stable UUID-shaped id for a key (sha-256 based, version nibble 8 = custom, RFC 9562). */

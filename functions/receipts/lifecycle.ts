@@ -4,7 +4,7 @@
  * object version cannot both win: the loser re-reads and this code tells it the work is taken.
  */
 import type { EngineResult } from '../engine/schema.js';
-import type { ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface ClaimRequest {
   kind: 'upload' | 'reprocess';
@@ -32,6 +32,14 @@ export type ClaimDecision =
   /** Another delivery holds a live lease on another version: try again later (the message is retried). */
   | { action: 'busy' };
 
+/**
+ * Attempts on one piece of work (an object version, a reprocess request) before a transient failure counts as
+ * permanent, by default. Keep it equal to the queue's maxReceiveCount (the OCR function reads MAX_ATTEMPTS), so
+ * the record turns permanent when its message is dead-lettered; attempts also count across restarts and
+ * catch-ups, which a receive count does not.
+ */
+export const MAX_ATTEMPTS = 3;
+
 function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
   const lease = record.processing;
   return (
@@ -45,6 +53,38 @@ function leaseIsLive(record: ReceiptRecord, request: ClaimRequest): boolean {
 /** A FAILED run that said it would be retried may be taken again by the same work. */
 function awaitsRetry(record: ReceiptRecord): boolean {
   return record.status === 'FAILED' && record.error?.retryable === true;
+}
+
+/** How long a queued reprocess blocks further requests when its run never starts (a message lost on the way). */
+export const REPROCESS_PENDING_MS = 15 * 60 * 1000;
+
+/** Whether an OCR run is queued or running on the record: a reprocess request now would only run it twice. */
+export function runPending(record: ReceiptRecord, now: Date): boolean {
+  if (record.status === 'PROCESSING') return true;
+  const requested = record.reprocessRequestedAt;
+  return requested !== undefined && now.getTime() - Date.parse(requested) < REPROCESS_PENDING_MS;
+}
+
+/**
+ * FAILED because its attempts ran out: only a person revives it. A record written before the limit existed may
+ * still say retryable with its attempts used up; it counts too.
+ */
+export function attemptsUsedUp(record: ReceiptRecord, maxAttempts = MAX_ATTEMPTS): boolean {
+  return (
+    record.status === 'FAILED' &&
+    (record.error?.attemptsExhausted === true || (awaitsRetry(record) && record.attempts >= maxAttempts))
+  );
+}
+
+/** Whether the record of this object version still has work to do: none yet, unsettled, or waiting for a retry. */
+export function awaitsWork(
+  record: ReceiptRecord | undefined,
+  sourceToken: string | undefined,
+  maxAttempts = MAX_ATTEMPTS,
+): boolean {
+  if (!record || record.sourceToken !== sourceToken) return true;
+  if (record.status === 'PENDING' || record.status === 'PROCESSING') return true;
+  return awaitsRetry(record) && !attemptsUsedUp(record, maxAttempts);
 }
 
 export function decideClaim(existing: ReceiptRecord | undefined, request: ClaimRequest): ClaimDecision {
@@ -141,6 +181,8 @@ const TEXT_SUMMARY_CHARS = 2_000;
 
 export interface Completion {
   result: EngineResult;
+  contentHash: string;
+  duplicateOf?: DuplicateOf;
   resultKey: string;
   downloadMs: number;
   totalMs: number;
@@ -151,7 +193,15 @@ export interface Completion {
 export function completedRecord(current: ReceiptRecord, completion: Completion): ReceiptRecord {
   const { result } = completion;
   const keep = current.processing?.keepCorrections ?? true;
-  const { processing: _lease, error: _error, corrections, itemsTruncated: _truncated, ...rest } = current;
+  const {
+    processing: _lease,
+    error: _error,
+    corrections,
+    itemsTruncated: _truncated,
+    reprocessRequestedAt: _requested,
+    duplicateOf: _previousDuplicate,
+    ...rest
+  } = current;
   const now = completion.now.toISOString();
   const keptCorrections = keep ? corrections : undefined;
   return {
@@ -169,41 +219,64 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
     engine: result.engine,
     timings: { ...result.timings, downloadMs: completion.downloadMs, totalMs: completion.totalMs },
     resultKey: completion.resultKey,
+    contentHash: completion.contentHash,
+    ...(completion.duplicateOf ? { duplicateOf: completion.duplicateOf } : {}),
     ...(keptCorrections ? { corrections: keptCorrections } : {}),
   };
 }
 
-/** FAILED with the reason; a retryable failure keeps the previous values (a retry may still succeed). */
+/**
+ * FAILED with the reason; a retryable failure keeps the previous values (a retry may still succeed). A transient
+ * failure on the last allowed attempt becomes permanent (`attemptsExhausted`): nothing retries it by itself.
+ */
 export function failedRecord(
   current: ReceiptRecord,
   failure: { code: string; message: string; retryable: boolean },
   now: Date,
+  maxAttempts = MAX_ATTEMPTS,
 ): ReceiptRecord {
-  const { processing: _lease, ...rest } = current;
+  const { processing: _lease, reprocessRequestedAt, ...rest } = current;
   const at = now.toISOString();
+  const exhausted = failure.retryable && current.attempts >= maxAttempts;
+  const error = exhausted
+    ? {
+        code: failure.code,
+        message: `${failure.message} (gave up after ${current.attempts} attempts; reprocess the receipt to try again)`,
+        retryable: false,
+        attemptsExhausted: true,
+        at,
+      }
+    : { ...failure, at };
   return {
     ...rest,
     status: 'FAILED',
     version: current.version + 1,
     updatedAt: at,
     processedAt: at,
-    error: { ...failure, at },
+    error,
+    // A reprocess that will be retried is still pending; one that ended is not.
+    ...(reprocessRequestedAt && error.retryable ? { reprocessRequestedAt } : {}),
   };
 }
 
 /** DynamoDB items are limited to 400 KB; leave room for keys and attribute names. */
 export const MAX_RECORD_BYTES = 350_000;
 
+/** The record's size as stored, near enough (UTF-8 JSON; DynamoDB adds little beyond names and values). */
+export function recordBytes(record: ReceiptRecord): number {
+  return Buffer.byteLength(JSON.stringify(record));
+}
+
 /** Drops items (kept in full in the S3 result) until the record fits in a DynamoDB item. */
 export function fitRecord(record: ReceiptRecord): ReceiptRecord {
-  if (Buffer.byteLength(JSON.stringify(record)) <= MAX_RECORD_BYTES) return record;
+  if (recordBytes(record) <= MAX_RECORD_BYTES) return record;
   const items = [...(record.items ?? [])];
   let fitted: ReceiptRecord = { ...record, items, itemsTruncated: true };
-  while (items.length > 0 && Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+  while (items.length > 0 && recordBytes(fitted) > MAX_RECORD_BYTES) {
     items.splice(Math.floor(items.length / 2));
     fitted = { ...record, items: [...items], itemsTruncated: true };
   }
-  if (Buffer.byteLength(JSON.stringify(fitted)) > MAX_RECORD_BYTES) {
+  if (recordBytes(fitted) > MAX_RECORD_BYTES) {
     fitted = { ...fitted, textSummary: (fitted.textSummary ?? '').slice(0, 200) };
   }
   return fitted;

@@ -43,6 +43,12 @@ export interface ReceiptRepository {
   /** @throws VersionConflictError when expectedVersion is given and does not match (or the record is gone). */
   delete(receiptId: string, options?: { expectedVersion?: number }): Promise<void>;
   listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage>;
+  /**
+   * Records that receipt `receiptId` of `ownerId` has `fingerprint` (a content hash, or merchant + date + total),
+   * unless another receipt of that owner that still exists had it first: then returns that receipt's id. Asking
+   * again for the same receipt returns undefined (a reprocess is not its own duplicate).
+   */
+  claimFingerprint(ownerId: string, fingerprint: string, receiptId: string): Promise<string | undefined>;
 }
 
 export interface ObjectRef {

@@ -44,6 +44,12 @@ export const ReceiptErrorSchema = z.object({
   /** True when the pipeline will try again (the message goes back to the queue, then to the DLQ). */
   retryable: z.boolean(),
   at: isoTimestamp,
+  /**
+   * True when a failure that is usually transient kept happening until the attempt limit: the record is then
+   * permanent (retryable false) and nothing retries it by itself; a reprocess request (`pnpm redrive` locally)
+   * runs it again on purpose.
+   */
+  attemptsExhausted: z.boolean().optional(),
 });
 export type ReceiptErrorInfo = z.infer<typeof ReceiptErrorSchema>;
 
@@ -57,19 +63,72 @@ export const ProcessingLeaseSchema = z.object({
 });
 export type ProcessingLease = z.infer<typeof ProcessingLeaseSchema>;
 
+/**
+ * Characters a person never means to type into a name or an address: C0/C1 controls (NUL, CR, LF...), line and
+ * paragraph separators, and the bidirectional marks and overrides (U+202E...) that make text read differently
+ * from what it stores.
+ */
+function isUnsafe(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+export function hasUnsafeCharacters(value: string): boolean {
+  return [...value].some(isUnsafe);
+}
+
+/** The text with each unsafe character replaced by U+FFFD, for names that come from elsewhere (S3 keys). */
+export function displaySafe(value: string): string {
+  return [...value].map((character) => (isUnsafe(character) ? '\uFFFD' : character)).join('');
+}
+
+/** Text a person typed: one line, 1 to `maxLength` characters, no control characters or bidirectional overrides. */
+export function userTextSchema(maxLength: number) {
+  return z
+    .string()
+    .min(1)
+    .max(maxLength)
+    .refine((value) => !hasUnsafeCharacters(value), {
+      message: 'must not contain control characters, line breaks or bidirectional overrides',
+    });
+}
+
+/**
+ * Limits that keep a corrected record far below DynamoDB's 400 KB item limit: the largest correction (every
+ * field, MAX_CORRECTED_ITEMS items with the longest description in 4-byte characters) is about 200 KB, and the
+ * engine's own items are dropped first when the whole record would not fit (fitRecord).
+ */
+export const CORRECTION_LIMITS = {
+  merchantName: 200,
+  merchantAddress: 500,
+  merchantPhone: 50,
+  itemDescription: 200,
+  decimal: 20,
+  items: 200,
+} as const;
+
+const correctedDecimal = DecimalSchema.max(CORRECTION_LIMITS.decimal);
+
 /** What a person typed in the review step; null removes a field the engine found. */
 export const CorrectedFieldsSchema = z
   .object({
-    merchantName: z.string().min(1).nullable(),
-    merchantAddress: z.string().min(1).nullable(),
-    merchantPhone: z.string().min(1).nullable(),
+    merchantName: userTextSchema(CORRECTION_LIMITS.merchantName).nullable(),
+    merchantAddress: userTextSchema(CORRECTION_LIMITS.merchantAddress).nullable(),
+    merchantPhone: userTextSchema(CORRECTION_LIMITS.merchantPhone).nullable(),
     transactionDate: IsoDateSchema.nullable(),
     transactionTime: TimeSchema.nullable(),
     currency: CurrencySchema.nullable(),
-    subtotal: DecimalSchema.nullable(),
-    tax: DecimalSchema.nullable(),
-    tip: DecimalSchema.nullable(),
-    total: DecimalSchema.nullable(),
+    subtotal: correctedDecimal.nullable(),
+    tax: correctedDecimal.nullable(),
+    tip: correctedDecimal.nullable(),
+    total: correctedDecimal.nullable(),
     paymentMethod: z.enum(PAYMENT_METHODS).nullable(),
     category: z.enum(CATEGORIES).nullable(),
   })
@@ -77,10 +136,10 @@ export const CorrectedFieldsSchema = z
 export type CorrectedFields = z.infer<typeof CorrectedFieldsSchema>;
 
 export const CorrectedItemSchema = z.object({
-  description: z.string().min(1),
-  quantity: DecimalSchema.nullable(),
-  unitPrice: DecimalSchema.nullable(),
-  amount: DecimalSchema,
+  description: userTextSchema(CORRECTION_LIMITS.itemDescription),
+  quantity: correctedDecimal.nullable(),
+  unitPrice: correctedDecimal.nullable(),
+  amount: correctedDecimal,
 });
 export type CorrectedItem = z.infer<typeof CorrectedItemSchema>;
 
@@ -88,7 +147,7 @@ export type CorrectedItem = z.infer<typeof CorrectedItemSchema>;
 export const CorrectionsSchema = z.object({
   fields: CorrectedFieldsSchema,
   /** The full corrected item list when a person edited items; absent when items were left as read. */
-  items: z.array(CorrectedItemSchema).optional(),
+  items: z.array(CorrectedItemSchema).max(CORRECTION_LIMITS.items).optional(),
   correctedAt: isoTimestamp,
 });
 export type Corrections = z.infer<typeof CorrectionsSchema>;
@@ -108,6 +167,13 @@ export const RecordTimingsSchema = TimingsSchema.extend({
 });
 export type RecordTimings = z.infer<typeof RecordTimingsSchema>;
 
+export const DuplicateOfSchema = z.object({
+  receiptId: z.string(),
+  /** The same image bytes, or the same merchant, transaction date and total read from another image. */
+  reason: z.enum(['same-image', 'same-merchant-date-total']),
+});
+export type DuplicateOf = z.infer<typeof DuplicateOfSchema>;
+
 export const ReceiptRecordSchema = z.object({
   receiptId: z.string().min(1),
   ownerId: z.string().min(1),
@@ -126,6 +192,11 @@ export const ReceiptRecordSchema = z.object({
   processing: ProcessingLeaseSchema.optional(),
   /** Delivery id of the last reprocess request taken, so a duplicated request runs once. */
   lastReprocessId: z.string().optional(),
+  /**
+   * When the API queued a reprocess that has not settled yet (shown by the API: poll until it is gone): further requests are refused (409) until the run
+   * settles, or until REPROCESS_PENDING_MS passed (a message lost on the way cannot block the receipt forever).
+   */
+  reprocessRequestedAt: isoTimestamp.optional(),
   error: ReceiptErrorSchema.optional(),
   fields: ReceiptFieldsSchema.optional(),
   items: z.array(LineItemSchema).optional(),
@@ -142,6 +213,10 @@ export const ReceiptRecordSchema = z.object({
   resultKey: z.string().optional(),
   processedAt: isoTimestamp.optional(),
   corrections: CorrectionsSchema.optional(),
+  /** SHA-256 (hex) of the image bytes read. */
+  contentHash: z.string().optional(),
+  /** An earlier receipt of the same owner this one repeats: flagged for the person, never dropped. */
+  duplicateOf: DuplicateOfSchema.optional(),
 });
 export type ReceiptRecord = z.infer<typeof ReceiptRecordSchema>;
 

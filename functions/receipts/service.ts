@@ -6,6 +6,7 @@
  * object version (versionId, else eTag) it belongs to and which delivery holds it, so a duplicated event finds the
  * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
  */
+import { createHash } from 'node:crypto';
 import { EngineError } from '../engine/errors.js';
 import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
@@ -22,13 +23,15 @@ import {
 } from './lifecycle.js';
 import type { ReprocessMessage } from './messages.js';
 import type { ObjectHead, ObjectRef, ObjectStore, OcrEngine, ReceiptRepository } from './ports.js';
-import type { ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface PipelineSettings {
   bucket: string;
   uploadPrefix: string;
   resultsPrefix: string;
   maxUploadBytes: number;
+  /** Attempts before a transient failure is final (default MAX_ATTEMPTS); the queue's maxReceiveCount. */
+  maxAttempts?: number;
 }
 
 export interface ReceiptServiceDependencies {
@@ -64,8 +67,13 @@ export interface ReprocessRequest {
 
 export type IgnoreReason =
   | SkipReason
-  /** Not under the upload prefix (e.g. our own results), or not in the form `{prefix}{ownerId}/{file}`. */
+  /** Not under the upload prefix (e.g. our own results). */
   | 'outside-prefix'
+  /**
+   * Under the upload prefix but not `{prefix}{ownerId}/{file}` with a valid owner id (`uploads/x.jpg`,
+   * `uploads/../x.png`, `uploads/al ice/x.jpg`): someone dropped a file that will never become a receipt.
+   */
+  | 'invalid-upload-key'
   /** An event from a bucket this function does not serve. */
   | 'other-bucket'
   /** The object was deleted before it could be read. */
@@ -141,8 +149,10 @@ export class ReceiptService {
    */
   async processObject(event: ObjectCreated): Promise<ProcessOutcome> {
     if (event.bucket !== this.#settings.bucket) return { outcome: 'ignored', reason: 'other-bucket' };
+    if (!event.key.startsWith(this.#settings.uploadPrefix))
+      return { outcome: 'ignored', reason: 'outside-prefix' };
     const parsed = parseUploadKey(event.key, this.#settings.uploadPrefix);
-    if (!parsed) return { outcome: 'ignored', reason: 'outside-prefix' };
+    if (!parsed) return { outcome: 'ignored', reason: 'invalid-upload-key' };
     // HEAD the current object, not the event's version: events may arrive out of order, and an older version
     // must not overwrite the record of a newer one (whose own event processes it).
     const head = await this.#objects.head({ bucket: event.bucket, key: event.key });
@@ -261,9 +271,13 @@ export class ReceiptService {
       });
       const key = this.resultKeyFor(claimed.ownerId, claimed.receiptId);
       await this.#objects.putJson({ bucket: this.#settings.bucket, key }, fullOutput(claimed, result));
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      const duplicateOf = await this.#duplicateOf(claimed, contentHash, result);
       const record = await this.#settle(claimed, (current) =>
         completedRecord(current, {
           result,
+          contentHash,
+          ...(duplicateOf ? { duplicateOf } : {}),
           resultKey: key,
           downloadMs,
           totalMs: performance.now() - started,
@@ -287,6 +301,26 @@ export class ReceiptService {
     } catch (error) {
       return this.#fail(claimed, error);
     }
+  }
+
+  /**
+   * The earlier receipt of the same owner this one repeats: the same image bytes, else the same merchant,
+   * transaction date and total (another photo of the same receipt).
+   */
+  async #duplicateOf(
+    claimed: ReceiptRecord,
+    contentHash: string,
+    result: EngineResult,
+  ): Promise<DuplicateOf | undefined> {
+    const claim = (fingerprint: string) =>
+      this.#repository.claimFingerprint(claimed.ownerId, fingerprint, claimed.receiptId);
+    const sameImage = await claim(`sha256:${contentHash}`);
+    if (sameImage) return { receiptId: sameImage, reason: 'same-image' };
+    const { merchantName, transactionDate, total } = result.fields;
+    if (!merchantName || !transactionDate || !total) return undefined;
+    const summary = [merchantName.value.trim().toLowerCase(), transactionDate.value, total.value].join('\n');
+    const sameTotal = await claim(`mdt:${createHash('sha256').update(summary).digest('hex')}`);
+    return sameTotal ? { receiptId: sameTotal, reason: 'same-merchant-date-total' } : undefined;
   }
 
   /** Size and type from the HEAD (and, for undeclared types, the first KiB): rejects without a download. */
@@ -326,7 +360,9 @@ export class ReceiptService {
     const failure = classifyFailure(error);
     let record: ReceiptRecord | undefined;
     try {
-      record = await this.#settle(claimed, (current) => failedRecord(current, failure, this.#clock()));
+      record = await this.#settle(claimed, (current) =>
+        failedRecord(current, failure, this.#clock(), this.#settings.maxAttempts),
+      );
     } catch (writeError) {
       // A permanent failure we cannot record must be retried, or the record would stay PROCESSING forever.
       if (!failure.retryable) throw writeError;

@@ -3,6 +3,14 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import {
+  gatewayErrorBody,
+  INTEGRATION_FAILED,
+  REQUEST_TOO_LARGE,
+  THROTTLED,
+  UNAUTHORIZED,
+  UNKNOWN_ROUTE,
+} from '../../functions/api/gateway-errors.js';
 import { retainedLogGroup } from './log-group.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -154,7 +162,7 @@ export class ReceiptsRestApi extends Construct {
         'Unauthorized',
         apigw.ResponseType.UNAUTHORIZED,
         undefined,
-        `{"error":{"code":"UNAUTHORIZED","message":${message}}}`,
+        `{"error":{"code":"${UNAUTHORIZED.code}","message":${message}}}`,
       ],
       [
         'AccessDenied',
@@ -166,20 +174,15 @@ export class ReceiptsRestApi extends Construct {
       [
         'UnknownRoute',
         apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
-        '404',
-        '{"error":{"code":"NOT_FOUND","message":"No such route: see the OpenAPI document"}}',
+        String(UNKNOWN_ROUTE.statusCode),
+        gatewayErrorBody(UNKNOWN_ROUTE),
       ],
-      [
-        'Throttled',
-        apigw.ResponseType.THROTTLED,
-        undefined,
-        '{"error":{"code":"THROTTLED","message":"Too many requests: retry later"}}',
-      ],
+      ['Throttled', apigw.ResponseType.THROTTLED, undefined, gatewayErrorBody(THROTTLED)],
       [
         'RequestTooLarge',
         apigw.ResponseType.REQUEST_TOO_LARGE,
         undefined,
-        '{"error":{"code":"PAYLOAD_TOO_LARGE","message":"The request body is larger than API Gateway accepts (10 MB)"}}',
+        gatewayErrorBody(REQUEST_TOO_LARGE),
       ],
       [
         'Default4xx',
@@ -187,12 +190,7 @@ export class ReceiptsRestApi extends Construct {
         undefined,
         `{"error":{"code":"BAD_REQUEST","message":${message}}}`,
       ],
-      [
-        'Default5xx',
-        apigw.ResponseType.DEFAULT_5XX,
-        undefined,
-        '{"error":{"code":"INTERNAL","message":"Internal error"}}',
-      ],
+      ['Default5xx', apigw.ResponseType.DEFAULT_5XX, undefined, gatewayErrorBody(INTEGRATION_FAILED)],
     ];
     const [onlyOrigin] = corsAllowedOrigins;
     const corsHeaders =

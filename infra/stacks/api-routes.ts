@@ -50,7 +50,10 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
   {
     id: 'ListReceipts',
     entry: 'functions/api/handlers/list-receipts.ts',
-    routes: [{ method: 'GET', path: '/receipts' }],
+    routes: [
+      { method: 'GET', path: '/receipts' },
+      { method: 'GET', path: '/receipts/export' },
+    ],
     table: 'read',
   },
   {

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -30,6 +31,8 @@ export interface ApiStackProps extends StackProps {
 /** The REST API: the user pool, the route handlers with their grants, and `POST /ocr` on the OCR image. */
 export class ApiStack extends Stack {
   readonly restApi: apigw.RestApi;
+  /** The pool whose ID tokens the API accepts (the review page signs in with it). */
+  readonly userPool: cognito.IUserPool;
   /** Route handler functions by their id in the handler table, plus `SyncOcr`. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
 
@@ -63,6 +66,7 @@ export class ApiStack extends Stack {
       logRetentionDays: config.logRetentionDays,
     });
     this.restApi = api.api;
+    this.userPool = users.userPool;
 
     const functions = new Map<string, lambda.IFunction>();
     const handlerFunctions: Array<{ spec: ApiHandlerSpec; fn: ApiHandlerFunction }> = [];

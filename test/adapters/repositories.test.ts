@@ -62,6 +62,25 @@ describe.each([
     expect(await repository.get(first.receiptId)).toBeUndefined();
   });
 
+  it('gives a fingerprint to the first receipt of an owner that claims it, until that receipt is deleted', async () => {
+    // Prepare
+    const repository = create();
+    const first = record('fiona', 101);
+    const second = record('fiona', 102);
+    for (const each of [first, second, record('gus', 103)])
+      await repository.put(each, { expectedVersion: undefined });
+
+    // Act + Assess
+    expect(await repository.claimFingerprint('fiona', 'sha256:abc', first.receiptId)).toBeUndefined();
+    expect(await repository.claimFingerprint('fiona', 'sha256:abc', first.receiptId)).toBeUndefined();
+    expect(await repository.claimFingerprint('fiona', 'sha256:abc', second.receiptId)).toBe(first.receiptId);
+    expect(
+      await repository.claimFingerprint('gus', 'sha256:abc', record('gus', 103).receiptId),
+    ).toBeUndefined();
+    await repository.delete(first.receiptId);
+    expect(await repository.claimFingerprint('fiona', 'sha256:abc', second.receiptId)).toBeUndefined();
+  });
+
   it("lists one owner's receipts newest first with cursors and filters", async () => {
     // Prepare: 7 for bob, with merchants and dates; one for carol
     const repository = create();

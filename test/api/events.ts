@@ -90,7 +90,11 @@ export async function call<T = any>(handler: ProxyHandler, input: EventInput): P
   const response = {
     status: result.statusCode,
     headers,
-    body: result.body ? JSON.parse(result.body) : undefined,
+    body: !result.body
+      ? undefined
+      : /^application\/json\b/.test(headers['content-type'] ?? '')
+        ? JSON.parse(result.body)
+        : result.body,
   };
   expectDocumented(input.method, input.resource, response);
   return response;
@@ -105,6 +109,11 @@ export function expectDocumented(method: string, resource: string, response: Res
   expect(route, `${method} ${resource} is in the route table`).toBeDefined();
   if (!route) return;
   if (response.status === route.success.status) {
+    const text = route.success.text;
+    if (text && response.headers['content-type']?.startsWith(text.mediaType)) {
+      expect(typeof response.body).toBe('string');
+      return;
+    }
     if (route.success.schema) route.success.schema.parse(response.body);
     else expect(response.body).toBeUndefined();
     return;

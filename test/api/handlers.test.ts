@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { fitRecord, MAX_RECORD_BYTES } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { type LocalSqsEndpoint, startLocalSqsEndpoint } from '../../tools/local/api/sqs-endpoint.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
@@ -173,6 +175,24 @@ describe('POST /receipts', () => {
     ['a type the engine cannot read', { contentType: 'image/avif' }, 'VALIDATION_FAILED', 'body.contentType'],
     ['an owner in the body', { contentType: 'image/png', ownerId: 'bob' }, 'VALIDATION_FAILED', 'body'],
     ['an empty file name', { contentType: 'image/png', fileName: ' ' }, 'VALIDATION_FAILED', 'body.fileName'],
+    [
+      'a NUL in the file name',
+      { contentType: 'image/png', fileName: 'a\u0000.png' },
+      'VALIDATION_FAILED',
+      'body.fileName',
+    ],
+    [
+      'a CR-LF in the file name',
+      { contentType: 'image/png', fileName: 'a\r\nb.png' },
+      'VALIDATION_FAILED',
+      'body.fileName',
+    ],
+    [
+      'a right-to-left override in the file name',
+      { contentType: 'image/png', fileName: 'invoice\u202Egnp.exe' },
+      'VALIDATION_FAILED',
+      'body.fileName',
+    ],
   ])('400 for %s, saying where', async (_name, body, code, path) => {
     const response = await createReceipt('alice', body);
     expect(response.status).toBe(400);
@@ -265,6 +285,7 @@ describe('GET /receipts', () => {
     ['an unknown status', { status: 'DONE' }, 'VALIDATION_FAILED', 'query.status'],
     ['a date that is not YYYY-MM-DD', { from: '15/03/2024' }, 'VALIDATION_FAILED', 'query.from'],
     ['from after to', { from: '2024-05-01', to: '2024-04-01' }, 'VALIDATION_FAILED', 'query.from'],
+    ['a date that does not exist', { from: '2018-13-45' }, 'VALIDATION_FAILED', 'query.from'],
     ['an unknown parameter', { owner: 'bob' }, 'VALIDATION_FAILED', 'query'],
   ])('400 for %s', async (_name, query, code, path) => {
     const response = await call(handlers.list, {
@@ -278,15 +299,97 @@ describe('GET /receipts', () => {
     expect(response.body.error.details.issues[0].path).toBe(path);
   });
 
-  it('400 INVALID_CURSOR for a cursor it did not issue', async () => {
+  it.each([
+    ['not a cursor', 'bm90LWEtY3Vyc29y'],
+    [
+      'a forged cursor with a 1,400-character sort key',
+      Buffer.from(JSON.stringify({ s: 'x'.repeat(1400), id: randomUUID() })).toString('base64url'),
+    ],
+    [
+      'a cursor whose sort key is not the one of its id',
+      Buffer.from(
+        JSON.stringify({ s: `2026-01-01T00:00:00.000Z#${randomUUID()}`, id: randomUUID() }),
+      ).toString('base64url'),
+    ],
+  ])('400 INVALID_CURSOR for %s', async (_name, cursor) => {
     const response = await call(handlers.list, {
       method: 'GET',
       resource: '/receipts',
       user: 'alice',
-      query: { cursor: 'bm90LWEtY3Vyc29y' },
+      query: { cursor },
     });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('GET /receipts/export', () => {
+  const exportFor = (user: string, query: Record<string, string>) =>
+    call(handlers.list, { method: 'GET', resource: '/receipts/export', user, query });
+
+  it('CSV of every receipt of the caller with the effective values (corrections win), newest first', async () => {
+    const owner = `export-${randomUUID().slice(0, 8)}`;
+    const first = await seed(owner, { merchant: '=HYPERLINK("x")', date: '2024-03-15', total: '12.50' });
+    const second = await seed(owner, { merchant: 'Moonlight, "Cafe"', date: '2024-04-02', total: '7.00' });
+    await seed('someone-else', { merchant: 'Not Mine' });
+    const patched = await call(handlers.update, {
+      ...byId('PATCH', '/receipts/{id}', first.receiptId),
+      user: owner,
+      headers: { 'If-Match': '"3"' },
+      body: { fields: { total: '13.75' } },
+    });
+    expect(patched.status).toBe(200);
+
+    const response = await exportFor(owner, {});
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="receipts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const csv = response.body as string;
+    expect(csv.split('\r\n')[0]).toMatch(/^id,status,createdAt,fileName,merchantName,/);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id)).toEqual([second.receiptId, first.receiptId]);
+    expect(rows[0]?.merchantName).toBe('Moonlight, "Cafe"');
+    expect(rows[1]).toMatchObject({
+      status: 'REVIEWED',
+      total: '13.75',
+      correctedFields: 'total',
+      currency: 'MYR',
+    });
+    // A merchant name that a spreadsheet would run as a formula is made inert.
+    expect(rows[1]?.merchantName).toBe(`'=HYPERLINK("x")`);
+    expect(response.body).not.toContain('Not Mine');
+  });
+
+  it('JSON with the line items, filtered like the list', async () => {
+    const owner = `export-json-${randomUUID().slice(0, 8)}`;
+    const march = await seed(owner, { merchant: 'Sunrise Grocery', date: '2024-03-15' });
+    await seed(owner, { merchant: 'Moonlight Cafe', date: '2024-04-02' });
+
+    const response = await exportFor(owner, { format: 'json', merchant: 'sunrise', to: '2024-03-31' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.receipts).toEqual([
+      expect.objectContaining({
+        id: march.receiptId,
+        status: 'COMPLETED',
+        fields: expect.objectContaining({ merchantName: 'Sunrise Grocery', total: '10.00' }),
+        items: [expect.objectContaining({ description: 'COFFEE', amount: expect.any(String) })],
+        correctedFields: [],
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an unknown format', { format: 'xlsx' }, 'query.format'],
+    ['paging parameters', { limit: '10' }, 'query'],
+    ['from after to', { from: '2024-05-01', to: '2024-04-01' }, 'query.from'],
+  ])('400 for %s', async (_name, query, path) => {
+    const response = await exportFor('alice', query);
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.issues[0].path).toBe(path);
   });
 });
 
@@ -318,6 +421,9 @@ describe('GET /receipts/{id}, /text, /image', () => {
     expect(text.status).toBe(200);
     expect(text.body).toMatchObject({ receiptId: record.receiptId, text: 'COFFEE 2 3.00 6.00' });
     expect(text.body.lines[0].words[0].bbox).toEqual({ x0: 0, y0: 0, x1: 40, y1: 10 });
+    // Its documented shape (ReceiptText): the stored output's owner and S3 location stay internal.
+    expect(text.body).not.toHaveProperty('ownerId');
+    expect(text.body).not.toHaveProperty('source');
 
     const image = await call(handlers.read, {
       ...byId('GET', '/receipts/{id}/image', record.receiptId),
@@ -451,6 +557,41 @@ describe('PATCH /receipts/{id}', () => {
     ],
     ['nothing to change', {}, 'body'],
     [
+      'a 500,000-character merchant name',
+      { fields: { merchantName: 'M'.repeat(500_000) } },
+      'body.fields.merchantName',
+    ],
+    [
+      '500 items of 1 KB',
+      {
+        items: Array.from({ length: 500 }, () => ({
+          description: 'D'.repeat(1000),
+          quantity: null,
+          unitPrice: null,
+          amount: '1.00',
+        })),
+      },
+      'body.items',
+    ],
+    [
+      'a description of 1 KB',
+      { items: [{ description: 'D'.repeat(1000), quantity: null, unitPrice: null, amount: '1.00' }] },
+      'body.items.0.description',
+    ],
+    ['a 30-digit amount', { fields: { total: '1'.repeat(30) } }, 'body.fields.total'],
+    [
+      'a date that does not exist',
+      { fields: { transactionDate: '2018-02-31' } },
+      'body.fields.transactionDate',
+    ],
+    ['a NUL in the merchant name', { fields: { merchantName: 'ACME\u0000' } }, 'body.fields.merchantName'],
+    ['a right-to-left override', { fields: { merchantName: 'ACME \u202E' } }, 'body.fields.merchantName'],
+    [
+      'a CR-LF in the address',
+      { fields: { merchantAddress: '1 Main St\r\nSpringfield' } },
+      'body.fields.merchantAddress',
+    ],
+    [
       'a date in another format',
       { fields: { transactionDate: '15/03/2024' } },
       'body.fields.transactionDate',
@@ -466,6 +607,56 @@ describe('PATCH /receipts/{id}', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     expect(response.body.error.details.issues[0].path).toBe(path);
+  });
+
+  it('accepts the largest correction the limits allow, and the record stays storable beside many engine items', async () => {
+    // Prepare: an engine result with 1,500 long items (the record is fitted when stored), then every limit at its
+    // maximum in 3-byte characters
+    const engineItem = {
+      description: 'E'.repeat(150),
+      quantity: '1',
+      unitPrice: '1.00',
+      amount: '1.00',
+      confidence: 0.9,
+      text: 'E'.repeat(150),
+      bbox: null,
+    };
+    const seeded = await seed('alice');
+    const record = fitRecord({
+      ...seeded,
+      version: 4,
+      items: Array.from({ length: 1500 }, () => engineItem),
+    });
+    await repository.put(record, { expectedVersion: 3 });
+    const euro = (length: number) => '€'.repeat(length);
+    const body = {
+      fields: {
+        merchantName: euro(200),
+        merchantAddress: euro(500),
+        merchantPhone: euro(50),
+        total: '1'.repeat(20),
+      },
+      items: Array.from({ length: 200 }, () => ({
+        description: euro(200),
+        quantity: '1'.repeat(20),
+        unitPrice: '1'.repeat(20),
+        amount: '1'.repeat(20),
+      })),
+    };
+
+    // Act
+    const response = await call(handlers.update, {
+      ...byId('PATCH', '/receipts/{id}', record.receiptId),
+      user: 'alice',
+      headers: { 'If-Match': `"${record.version}"` },
+      body,
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const stored = await repository.get(record.receiptId);
+    expect(stored?.corrections?.items).toHaveLength(200);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
   });
 
   it('409 RECEIPT_NOT_READY while the receipt has not been read yet', async () => {
@@ -510,16 +701,50 @@ describe('POST /receipts/{id}/reprocess', () => {
     });
     expect(keep.status).toBe(202);
     expect(keep.body).toEqual({ id: record.receiptId, status: 'QUEUED', keepCorrections: true });
+    const other = await seed('alice');
     const drop = await call(handlers.reprocess, {
-      ...byId('POST', '/receipts/{id}/reprocess', record.receiptId),
+      ...byId('POST', '/receipts/{id}/reprocess', other.receiptId),
       user: 'alice',
       body: { keepCorrections: false },
     });
     expect(drop.status).toBe(202);
     expect(queued.slice(-2).map((body) => JSON.parse(body))).toEqual([
       { type: 'receipt.reprocess', receiptId: record.receiptId, ownerId: 'alice', keepCorrections: true },
-      { type: 'receipt.reprocess', receiptId: record.receiptId, ownerId: 'alice', keepCorrections: false },
+      { type: 'receipt.reprocess', receiptId: other.receiptId, ownerId: 'alice', keepCorrections: false },
     ]);
+  });
+
+  it('runs one reprocess at a time: concurrent requests and requests while one is queued or running get 409', async () => {
+    // Prepare
+    const record = await seed('alice');
+    const request = () =>
+      call(handlers.reprocess, {
+        ...byId('POST', '/receipts/{id}/reprocess', record.receiptId),
+        user: 'alice',
+      });
+    const queuedBefore = queued.length;
+
+    // Act: two at once, then one while the first is queued, then one while it runs
+    const concurrent = await Promise.all([request(), request()]);
+    const whileQueued = await request();
+    const current = await repository.get(record.receiptId);
+    if (!current) throw new Error('record gone');
+    await repository.put(
+      { ...current, status: 'PROCESSING', version: current.version + 1, reprocessRequestedAt: undefined },
+      { expectedVersion: current.version },
+    );
+    const whileRunning = await request();
+
+    // Assess
+    expect(concurrent.map((response) => response.status).sort()).toEqual([202, 409]);
+    for (const refused of [
+      ...concurrent.filter((response) => response.status === 409),
+      whileQueued,
+      whileRunning,
+    ]) {
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'REPROCESS_PENDING']);
+    }
+    expect(queued.length - queuedBefore).toBe(1);
   });
 
   it('409 NOT_UPLOADED before the image arrived; 400 for a bad body', async () => {

@@ -19,7 +19,9 @@ describe('configuration', () => {
       resultsPrefix: 'results/',
       maxUploadBytes: 15_728_640,
       languages: ['eng', 'spa', 'deu', 'fra', 'ita', 'por', 'nld'],
+      maxAttempts: 3,
     });
+    expect(loadOcrConfig({ ...minimal, MAX_ATTEMPTS: '5' }).maxAttempts).toBe(5);
     expect(loadLocalStackConfig({})).toEqual({
       s3Port: 4568,
       dynamodbPort: 4567,

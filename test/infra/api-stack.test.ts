@@ -31,6 +31,7 @@ const EXPECTED_ROUTES = [
   'GET /health',
   'POST /receipts',
   'GET /receipts',
+  'GET /receipts/export',
   'GET /receipts/{id}',
   'GET /receipts/{id}/text',
   'GET /receipts/{id}/image',

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PRIVATE_ENCRYPTED_BUCKET } from './support/buckets.js';
 import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 
 describe.each([
@@ -29,17 +30,7 @@ describe.each([
               [`receipt-ocr-${stage}-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }],
             ],
           },
-          PublicAccessBlockConfiguration: {
-            BlockPublicAcls: true,
-            BlockPublicPolicy: true,
-            IgnorePublicAcls: true,
-            RestrictPublicBuckets: true,
-          },
-          BucketEncryption: {
-            ServerSideEncryptionConfiguration: [
-              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
-            ],
-          },
+          ...PRIVATE_ENCRYPTED_BUCKET,
           VersioningConfiguration: { Status: 'Enabled' },
           LoggingConfiguration: {
             DestinationBucketName: Match.anyValue(),

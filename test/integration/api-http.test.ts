@@ -176,7 +176,9 @@ describe('create -> upload -> poll -> correct -> reprocess -> delete', () => {
     const before = (await request('GET', `/receipts/${id}`, { token: alice })).body;
     const kept = await request('POST', `/receipts/${id}/reprocess`, { token: alice });
     expect(kept.status).toBe(202);
-    const afterKeep = await poll(id, (body) => body.version > before.version && body.status !== 'PROCESSING');
+    // Queued, then read: the record says so until the run settles (reprocessRequestedAt, then PROCESSING).
+    const settledAgain = (body: Reply['body']) => body.status !== 'PROCESSING' && !body.reprocessRequestedAt;
+    const afterKeep = await poll(id, (body) => body.version > before.version + 1 && settledAgain(body));
     expect(afterKeep).toMatchObject({ status: 'REVIEWED', effective: { fields: { total: '1126.90' } } });
     expect(afterKeep.correctedFields.sort()).toEqual(['category', 'total']);
 
@@ -185,10 +187,7 @@ describe('create -> upload -> poll -> correct -> reprocess -> delete', () => {
       json: { keepCorrections: false },
     });
     expect(dropped.status).toBe(202);
-    const afterDrop = await poll(
-      id,
-      (body) => body.version > afterKeep.version && body.status !== 'PROCESSING',
-    );
+    const afterDrop = await poll(id, (body) => body.version > afterKeep.version + 1 && settledAgain(body));
     expect(afterDrop.status).toBe('COMPLETED');
     expect(afterDrop.correctedFields).toEqual([]);
     expect(afterDrop.effective.fields.total).toBe('1126.89');
@@ -266,23 +265,39 @@ describe('the API Gateway stand-in', () => {
     for (const token of [undefined, 'not-a-jwt', forged, expired]) {
       const reply = await request('GET', '/receipts', { ...(token ? { token } : {}) });
       expect(reply.status).toBe(401);
-      expect(reply.body).toEqual({ message: 'Unauthorized' });
+      // The deployed API's gateway response, not API Gateway's bare {"message": ...}.
+      expect(reply.body).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Unauthorized' } });
     }
     await rm(otherDir, { recursive: true, force: true });
   });
 
-  it('403 for an unknown route, 413 above 10 MB, and /health without a token', async () => {
-    expect((await request('GET', '/nothing-here', { token: alice })).status).toBe(403);
-    expect((await request('PUT', '/receipts', { token: alice })).status).toBe(403);
+  it('404 for an unknown route, 413 above 10 MB (as the deployed API answers), and /health without a token', async () => {
+    for (const [method, path] of [
+      ['GET', '/nothing-here'],
+      ['PUT', '/receipts'],
+    ] as const) {
+      const reply = await request(method, path, { token: alice });
+      expect([reply.status, reply.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    }
     const huge = await request('POST', '/receipts', {
       token: alice,
       body: Buffer.alloc(10 * 1024 * 1024 + 1),
       headers: { 'Content-Type': 'application/json' },
     });
-    expect(huge.status).toBe(413);
+    expect([huge.status, huge.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     const health = await request('GET', '/health');
     expect(health.status).toBe(200);
   });
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'treats a query parameter or header named %s as a plain name (400, never a crash)',
+    async (name) => {
+      const query = await request('GET', `/receipts?${name}=1`, { token: alice });
+      expect([query.status, query.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const header = await request('GET', '/receipts', { token: alice, headers: { [name]: 'x' } });
+      expect(header.status).toBe(200);
+    },
+  );
 
   it('answers a CORS preflight for a configured origin only', async () => {
     const allowed = await fetch(`${api.url}/receipts`, {

@@ -13,6 +13,7 @@ import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
 import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { redrive } from '../../tools/local/redrive.js';
 import { ensureReceiptsTable, startDynamo, startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
@@ -23,6 +24,8 @@ let dataDir: string;
 
 const DROPPED_WHILE_STOPPED = 'uploads/bob/dropped while stopped.png';
 const INTERRUPTED = 'uploads/bob/interrupted.png';
+/** Failed three times with a transient error, recorded as still retryable (as records were before the limit). */
+const POISONED = 'uploads/bob/poisoned.png';
 
 /**
  * What a previous run of the stack left behind: an image written while the stack was not running (s3rver alone,
@@ -42,7 +45,7 @@ async function leftBehind(directory: string): Promise<void> {
   admin.destroy();
   const aws = createAwsClients(endpoints);
   const image = await renderReceipt(ENGLISH_RECEIPT);
-  for (const key of [DROPPED_WHILE_STOPPED, INTERRUPTED]) {
+  for (const key of [DROPPED_WHILE_STOPPED, INTERRUPTED, POISONED]) {
     await aws.s3.send(
       new PutObjectCommand({ Bucket: 'receipts', Key: key, Body: image, ContentType: 'image/png' }),
     );
@@ -73,6 +76,28 @@ async function leftBehind(directory: string): Promise<void> {
         leaseUntil: new Date(now.getTime() + 600_000).toISOString(),
         keepCorrections: false,
       },
+    },
+    { expectedVersion: undefined },
+  );
+  const poisoned = parseUploadKey(POISONED, 'uploads/');
+  if (!poisoned) throw new Error('setup failed');
+  await new DynamoDbReceiptRepository(aws.dynamodb, 'receipts').put(
+    {
+      receiptId: poisoned.receiptId,
+      ownerId: poisoned.ownerId,
+      status: 'FAILED',
+      version: 6,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      source: {
+        bucket: 'receipts',
+        key: POISONED,
+        size: head.size,
+        ...(head.eTag ? { eTag: head.eTag } : {}),
+      },
+      ...(head.eTag ? { sourceToken: head.eTag } : {}),
+      attempts: 3,
+      error: { code: 'DEPENDENCY_ERROR', message: 'out of memory', retryable: true, at: now.toISOString() },
     },
     { expectedVersion: undefined },
   );
@@ -161,11 +186,36 @@ it('processes, on start, an image dropped while the stack was stopped', async ()
   const record = await settled(DROPPED_WHILE_STOPPED);
 
   // Assess
-  expect(stack.requeued).toBe(2);
+  expect(stack.requeued).toBe(2); // not the poisoned one
   expect(record).toMatchObject({ status: 'COMPLETED', ownerId: 'bob', attempts: 1 });
 });
 
 it('resumes, on start, a run interrupted by a crash instead of waiting for its lease', async () => {
   const record = await settled(INTERRUPTED);
   expect(record).toMatchObject({ status: 'COMPLETED', attempts: 2 });
+});
+
+it('leaves, on start, a receipt whose attempts are used up as it is, until it is redriven on purpose', async () => {
+  // Assess: the start did not touch it
+  expect(await settled(POISONED)).toMatchObject({ status: 'FAILED', attempts: 3, version: 6 });
+
+  // Act: `pnpm redrive` (the cause is gone: the image is a good receipt)
+  const repository = new DynamoDbReceiptRepository(clients.dynamodb, stack.table);
+  const result = await redrive({
+    dynamodb: clients.dynamodb,
+    table: stack.table,
+    repository,
+    queue: stack.queue,
+  });
+
+  // Assess
+  expect(result.queued).toEqual([parseUploadKey(POISONED, 'uploads/')?.receiptId]);
+  expect(await settled(POISONED)).toMatchObject({ status: 'COMPLETED', attempts: 1 });
+  const again = await redrive({
+    dynamodb: clients.dynamodb,
+    table: stack.table,
+    repository,
+    queue: stack.queue,
+  });
+  expect(again.queued).toEqual([]);
 });

@@ -22,7 +22,7 @@ import {
 } from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
-import { parseUploadKey } from '../../functions/receipts/keys.js';
+import { parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
 import { reprocessMessage } from '../../functions/receipts/messages.js';
 import type {
   ObjectRef,
@@ -85,6 +85,8 @@ function flakyRepository(repository: ReceiptRepository, failingPuts: number[]): 
     get: (id) => repository.get(id),
     delete: (id, options) => repository.delete(id, options),
     listByOwner: (query) => repository.listByOwner(query),
+    claimFingerprint: (ownerId, fingerprint, receiptId) =>
+      repository.claimFingerprint(ownerId, fingerprint, receiptId),
     put: async (record: ReceiptRecord, options: PutOptions) => {
       puts += 1;
       if (failingPuts.includes(puts)) {
@@ -446,22 +448,69 @@ describe('permanent failures become FAILED records and are not retried', () => {
     // Prepare
     await aws.upload('results/alice/x.json', '{}', 'application/json');
     await aws.upload('uploads/no-owner.png', receiptPng, 'image/png');
+    await aws.upload('uploads/../results/carol/x.png', receiptPng, 'image/png');
     const runsBefore = ocrRuns;
 
     // Act
     const response = await pipeline()(
-      sqsEvent(s3Message('results/alice/x.json'), s3Message('uploads/no-owner.png')),
+      sqsEvent(
+        s3Message('results/alice/x.json'),
+        s3Message('uploads/no-owner.png'),
+        s3Message('uploads/../results/carol/x.png'),
+      ),
     );
 
     // Assess
     expect(response?.batchItemFailures).toEqual([]);
     expect(ocrRuns).toBe(runsBefore);
+    expect(await dynamoRepository().get(receiptIdForKey('uploads/../results/carol/x.png'))).toBeUndefined();
+    // The two files dropped under uploads/ with no valid owner folder are counted (a warning is logged for each);
+    // our own results are not.
+    expect(recordedMetrics()).toMatchObject({ UploadsRejected: [1, 1] });
     const uploads = await aws.clients.s3.send(
       new ListObjectsV2Command({ Bucket: aws.storageConfig.bucket, Prefix: 'uploads/' }),
     );
     for (const object of uploads.Contents ?? []) {
       expect(object.Key?.endsWith('.json'), `${object.Key} written under uploads/`).toBe(false);
     }
+  });
+});
+
+describe('duplicate receipts', () => {
+  it('flags the same image under another key, and another image of the same merchant, date and total', async () => {
+    // Prepare: one receipt, the same bytes again, and the same receipt re-encoded as JPEG (other bytes)
+    const keys = ['uploads/hank/lunch.png', 'uploads/hank/lunch again.png', 'uploads/hank/lunch photo.jpg'];
+    await aws.upload(keys[0] as string, receiptPng, 'image/png');
+    await aws.upload(keys[1] as string, receiptPng, 'image/png');
+    await aws.upload(
+      keys[2] as string,
+      await renderReceipt({ ...ENGLISH_RECEIPT, format: 'jpeg' }),
+      'image/jpeg',
+    );
+
+    // Act: one at a time, in upload order
+    for (const key of keys) await pipeline()(sqsEvent(s3Message(key)));
+
+    // Assess: all three kept and COMPLETED; the later two point at the first
+    const [first, again, photo] = await Promise.all(keys.map((key) => recordOf(key)));
+    expect(first).toMatchObject({
+      status: 'COMPLETED',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(first?.duplicateOf).toBeUndefined();
+    expect(again).toMatchObject({
+      status: 'COMPLETED',
+      contentHash: first?.contentHash,
+      duplicateOf: { receiptId: first?.receiptId, reason: 'same-image' },
+    });
+    expect(photo).toMatchObject({
+      status: 'COMPLETED',
+      duplicateOf: { receiptId: first?.receiptId, reason: 'same-merchant-date-total' },
+    });
+    // Another owner's identical upload is nobody's duplicate.
+    await aws.upload('uploads/ivy/lunch.png', receiptPng, 'image/png');
+    await pipeline()(sqsEvent(s3Message('uploads/ivy/lunch.png')));
+    expect((await recordOf('uploads/ivy/lunch.png'))?.duplicateOf).toBeUndefined();
   });
 });
 
@@ -498,6 +547,7 @@ describe('transient failures are retried and nothing is lost', () => {
       },
       context: () => lambdaContext('ocr-test'),
       retryDelayMs: () => 20,
+      backoffMs: () => 10,
     });
 
     // Act
@@ -579,7 +629,7 @@ describe('transient failures are retried and nothing is lost', () => {
     expect((await recordOf(key))?.fields?.total?.value).toBe('1126.89');
   });
 
-  it('dead-letters after the retries when the failure persists, with the record saying it was retryable', async () => {
+  it('dead-letters after the retries when the failure persists, with the record FAILED for good (attempts exhausted)', async () => {
     // Prepare: every completion write fails (puts per attempt: claim, completion, failure record)
     const key = 'uploads/erin/always-throttled.png';
     await aws.upload(key, receiptPng, 'image/png');
@@ -589,6 +639,7 @@ describe('transient failures are retried and nothing is lost', () => {
       context: () => lambdaContext('ocr-test'),
       maxReceiveCount: 3,
       retryDelayMs: () => 10,
+      backoffMs: () => 10,
     });
 
     // Act
@@ -599,7 +650,16 @@ describe('transient failures are retried and nothing is lost', () => {
     // Assess
     expect(queue.deadLetters).toHaveLength(1);
     expect(queue.deadLetters[0]?.receiveCount).toBe(3);
-    expect(await recordOf(key)).toMatchObject({ status: 'FAILED', attempts: 3, error: { retryable: true } });
+    // A failure that kept happening is permanent: neither a restart's catch-up nor a duplicate event runs it again.
+    expect(await recordOf(key)).toMatchObject({
+      status: 'FAILED',
+      attempts: 3,
+      error: { code: 'DEPENDENCY_ERROR', retryable: false, attemptsExhausted: true },
+    });
+    const runsBefore = ocrRuns;
+    const again = await pipeline()(sqsEvent(s3Message(key)));
+    expect(again?.batchItemFailures).toEqual([]);
+    expect(ocrRuns).toBe(runsBefore);
   });
 });
 

@@ -84,6 +84,36 @@ describe('LocalQueue (SQS -> Lambda stand-in)', () => {
     expect(queue.deadLetters).toMatchObject([{ messageId: badId, body: 'bad', receiveCount: 3 }]);
   });
 
+  it('backs off while every message fails (a dependency is down) instead of spending every message’s receives', async () => {
+    // Prepare: a dependency down for the first 300 ms; 30 messages, batches of 2, retries 10 ms apart
+    const started = Date.now();
+    const receives: number[] = [];
+    const queue = new LocalQueue({
+      batchSize: 2,
+      retryDelayMs: () => 10,
+      backoffMs: (failed) => 50 * 2 ** (failed - 1),
+      context: () => lambdaContext('queue-test'),
+      handler: async (event) => {
+        receives.push(...event.Records.map((record) => Number(record.attributes.ApproximateReceiveCount)));
+        const down = Date.now() - started < 300;
+        return {
+          batchItemFailures: down
+            ? event.Records.map((record) => ({ itemIdentifier: record.messageId }))
+            : [],
+        };
+      },
+    });
+
+    // Act
+    for (let index = 0; index < 30; index += 1) queue.send(`m${index}`);
+    await queue.idle();
+    await queue.stop();
+
+    // Assess: a few batches failed during the outage (50 + 100 + 200 ms of backoff), nothing was dead-lettered
+    expect(queue.deadLetters).toEqual([]);
+    expect(receives.length - 30).toBeLessThanOrEqual(10);
+  });
+
   it('treats a thrown invocation as a failure of the whole batch', async () => {
     // Prepare: the first invocation throws, whatever it holds (one message or both, as the batching falls)
     let calls = 0;

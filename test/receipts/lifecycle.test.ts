@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isReceiptId, parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
 import {
+  attemptsUsedUp,
+  awaitsWork,
   type ClaimRequest,
   claimedRecord,
   decideClaim,
@@ -187,6 +189,52 @@ describe('transitions', () => {
     expect(failed.processing).toBeUndefined();
   });
 
+  it.each([
+    [1, true, undefined],
+    [2, true, undefined],
+    [3, false, true],
+  ])(
+    'a transient failure on attempt %i is retryable: %s (attempts exhausted: %s)',
+    (attempts, retryable, exhausted) => {
+      const failed = failedRecord(
+        stored({ status: 'PROCESSING', processing: liveLease, attempts }),
+        { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
+        NOW,
+      );
+      expect(failed.error).toMatchObject({ code: 'DEPENDENCY_ERROR', retryable });
+      expect(failed.error?.attemptsExhausted).toBe(exhausted);
+      // The same version is then never claimed again by a duplicate event or a restart's catch-up.
+      expect(decideClaim(failed, request({ deliveryId: 'message-9' })).action).toBe(
+        retryable ? 'claim' : 'skip',
+      );
+    },
+  );
+
+  it('counts a record left retryable with its attempts used up (written before the limit) as out of attempts', () => {
+    const legacy = stored({
+      status: 'FAILED',
+      attempts: 3,
+      error: { code: 'DEPENDENCY_ERROR', message: '', retryable: true, at: NOW.toISOString() },
+    });
+    expect(attemptsUsedUp(legacy)).toBe(true);
+    expect(awaitsWork(legacy, 'etag-1')).toBe(false);
+    expect(awaitsWork(legacy, 'etag-1', 5)).toBe(true);
+    expect(decideClaim(legacy, request({ kind: 'reprocess', deliveryId: 'reprocess-1' }))).toEqual({
+      action: 'claim',
+    });
+  });
+
+  it('takes the attempt limit from the settings (the queue may allow more receives)', () => {
+    const third = failedRecord(
+      stored({ status: 'PROCESSING', processing: liveLease, attempts: 3 }),
+      { code: 'DEPENDENCY_ERROR', message: 'DynamoDB unavailable', retryable: true },
+      NOW,
+      5,
+    );
+    expect(third.error).toMatchObject({ retryable: true });
+    expect(decideClaim(third, request()).action).toBe('claim');
+  });
+
   it('drops items, never fields, to fit a DynamoDB item', () => {
     // Prepare: 3,000 long items is far over 400 KB
     const item = {
@@ -231,12 +279,23 @@ describe('upload keys', () => {
     expect(parseUploadKey('uploads/alice/other.jpg', 'uploads/')?.receiptId).not.toBe(parsed?.receiptId);
   });
 
+  it('keeps control characters and bidirectional overrides of a dropped key out of the file name', () => {
+    const key = 'uploads/alice/invoice\u202Egnp.exe\r\n.jpg';
+    expect(parseUploadKey(key, 'uploads/')).toEqual({
+      ownerId: 'alice',
+      receiptId: receiptIdForKey(key),
+      fileName: 'invoice\uFFFDgnp.exe\uFFFD\uFFFD.jpg',
+    });
+  });
+
   it.each([
     'results/alice/x.json',
     'uploads/x.jpg',
     'uploads/alice/',
     'uploads//x.jpg',
     'uploads/al ice/x.jpg',
+    'uploads/../results/carol/x.png',
+    'uploads/./x.png',
   ])('is not an upload: %s', (key) => {
     expect(parseUploadKey(key, 'uploads/')).toBeUndefined();
   });

@@ -1,13 +1,10 @@
 /**
- * Pipeline benchmark on the local stack (same code as `pnpm start`, started in this process on free ports with a
- * throw-away data folder):
+ * Pipeline latency on the local stack (same code as `pnpm start`, started in this process on free ports with a
+ * throw-away data folder): receipts uploaded one at a time; for each, time from the start of the PutObject to the
+ * record being settled in DynamoDB, minus the engine's own time (decode + preprocess + OCR + parse from the
+ * record). Bursts and faults: `pnpm bench:burst` (burst.ts).
  *
- *  1. latency: receipts uploaded one at a time; for each, time from the start of the PutObject to the record being
- *     settled in DynamoDB, minus the engine's own time (decode + preprocess + OCR + parse from the record).
- *  2. burst: 100 receipts uploaded at once (a mix of English, Spanish, rotated and corrupt images); checks every
- *     upload has exactly one record, COMPLETED or FAILED with a reason, and reports throughput and peak RSS.
- *
- *   pnpm tsx tools/local/bench-pipeline.ts [--sequential 20] [--burst 100]
+ *   pnpm bench:pipeline [--sequential 20]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,19 +15,13 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import {
-  ENGLISH_RECEIPT,
-  renderReceipt,
-  SPANISH_EURO_RECEIPT,
-  SPANISH_RECEIPT,
-} from '../../test/support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../test/support/receipt-images.js';
 import { startLocalStack } from './stack.js';
 
 const { values } = parseArgs({
-  options: { sequential: { type: 'string', default: '20' }, burst: { type: 'string', default: '100' } },
+  options: { sequential: { type: 'string', default: '20' } },
 });
 const sequentialCount = Number(values.sequential);
-const burstCount = Number(values.burst);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -65,22 +56,6 @@ const repository = new DynamoDbReceiptRepository(clients.dynamodb, stack.table);
 const rssAfterInit = process.memoryUsage.rss();
 
 const english = await renderReceipt({ ...ENGLISH_RECEIPT, format: 'jpeg' });
-const variants: { name: string; body: Buffer; contentType: string }[] = [
-  { name: 'english', body: english, contentType: 'image/jpeg' },
-  { name: 'spanish', body: await renderReceipt(SPANISH_RECEIPT), contentType: 'image/png' },
-  {
-    name: 'euro',
-    body: await renderReceipt({ ...SPANISH_EURO_RECEIPT, format: 'webp' }),
-    contentType: 'image/webp',
-  },
-  {
-    name: 'rotated',
-    body: await renderReceipt({ ...ENGLISH_RECEIPT, rotate: 90 }),
-    contentType: 'image/png',
-  },
-  { name: 'corrupt', body: english.subarray(0, 2_000), contentType: 'image/jpeg' },
-];
-
 async function upload(key: string, body: Buffer, contentType: string): Promise<void> {
   await clients.s3.send(
     new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, ContentType: contentType }),
@@ -92,7 +67,7 @@ async function recordFor(key: string): Promise<ReceiptRecord | undefined> {
   return parsed ? repository.get(parsed.receiptId) : undefined;
 }
 
-// 1. Latency, one receipt at a time (the first one warms the worker and is not counted).
+// Latency, one receipt at a time (the first one warms the worker and is not counted).
 const overheads: number[] = [];
 const endToEnd: number[] = [];
 for (let index = 0; index <= sequentialCount; index += 1) {
@@ -109,38 +84,6 @@ for (let index = 0; index <= sequentialCount; index += 1) {
 }
 overheads.sort((a, b) => a - b);
 endToEnd.sort((a, b) => a - b);
-
-// 2. Burst: everything uploaded at once.
-const burstKeys = Array.from({ length: burstCount }, (_, index) => {
-  const variant = variants[index % variants.length];
-  if (!variant) throw new Error('no variants');
-  return { key: `uploads/burst/${variant.name} ${index}.${variant.contentType.split('/')[1]}`, variant };
-});
-const burstStarted = performance.now();
-await Promise.all(burstKeys.map(({ key, variant }) => upload(key, variant.body, variant.contentType)));
-await stack.queue.idle();
-const burstSeconds = (performance.now() - burstStarted) / 1000;
-
-const records: ReceiptRecord[] = [];
-let cursor: string | undefined;
-do {
-  const page = await repository.listByOwner({ ownerId: 'burst', limit: 100, ...(cursor ? { cursor } : {}) });
-  records.push(...page.items);
-  cursor = page.nextCursor;
-} while (cursor);
-const byKey = new Map<string, number>();
-for (const record of records) byKey.set(record.source.key, (byKey.get(record.source.key) ?? 0) + 1);
-const missing = burstKeys.filter(({ key }) => !byKey.has(key)).length;
-const duplicated = [...byKey.values()].filter((count) => count > 1).length;
-const completed = records.filter((record) => record.status === 'COMPLETED').length;
-const failed = records.filter((record) => record.status === 'FAILED');
-const failedWithoutReason = failed.filter((record) => !record.error?.code).length;
-const unsettled = records.filter(
-  (record) => record.status !== 'COMPLETED' && record.status !== 'FAILED',
-).length;
-const retried = records.filter((record) => record.attempts > 1).length;
-const failureCodes = [...new Set(failed.map((record) => record.error?.code))].join(', ');
-const burstEngine = records.map(engineMs).filter((ms) => ms > 0);
 
 clearInterval(sampler);
 await stack.stop();
@@ -159,16 +102,5 @@ Latency, ${overheads.length} receipts one at a time (PutObject start -> record s
 | end to end | ${ms(percentile(endToEnd, 50))} | ${ms(percentile(endToEnd, 95))} | ${ms(endToEnd.at(-1) ?? Number.NaN)} |
 | overhead beyond the engine's own time | ${ms(percentile(overheads, 50))} | ${ms(percentile(overheads, 95))} | ${ms(overheads.at(-1) ?? Number.NaN)} |
 
-Burst, ${burstCount} receipts uploaded at once (${variants.map((variant) => variant.name).join(', ')}):
-- records: ${records.length}; missing ${missing}; duplicated ${duplicated}; not settled ${unsettled}
-- COMPLETED ${completed}; FAILED ${failed.length} (codes: ${failureCodes || 'none'}; without a reason: ${failedWithoutReason})
-- retried ${retried}; dead-lettered ${stack.queue.deadLetters.length}
-- all settled in ${burstSeconds.toFixed(1)} s (${(burstCount / burstSeconds).toFixed(2)} receipts/s; engine median ${ms(
-  percentile(
-    burstEngine.sort((a, b) => a - b),
-    50,
-  ),
-)})
-- RSS after init ${mb(rssAfterInit)}; peak RSS over the whole run ${mb(peakRss)}
+RSS after init ${mb(rssAfterInit)}; peak RSS over the whole run ${mb(peakRss)}
 `);
-if (missing > 0 || duplicated > 0 || unsettled > 0 || failedWithoutReason > 0) process.exitCode = 1;

@@ -1,12 +1,14 @@
 /**
  * s3rver's events live only in memory: an image dropped while the stack was stopped has no event. On start, the
- * stack lists the upload prefix and queues a notification for every object whose record is missing, unsettled
- * or about another version. The handler's idempotency makes an unneeded one harmless. A record left PROCESSING by a
- * process that died mid-run is re-sent under its delivery id, as SQS redelivers an unacknowledged message, so the
- * run resumes instead of waiting for its lease.
+ * stack lists the upload prefix and queues a notification for every object whose record is missing, unsettled,
+ * waiting for a retry or about another version; never one whose attempts are used up (that stays FAILED until
+ * someone reprocesses it: `pnpm redrive`). The handler's idempotency makes an unneeded one harmless. A record left
+ * PROCESSING by a process that died mid-run is re-sent under its delivery id, as SQS redelivers an unacknowledged
+ * message, so the run resumes instead of waiting for its lease.
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
+import { awaitsWork } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRepository } from '../../functions/receipts/ports.js';
 
 export interface MissedUpload {
@@ -37,13 +39,8 @@ export async function findMissedUploads(options: {
       const parsed = object.Key ? parseUploadKey(object.Key, options.uploadPrefix) : undefined;
       if (!object.Key || !parsed) continue;
       const record = await options.repository.get(parsed.receiptId);
-      const settled =
-        record !== undefined &&
-        record.sourceToken === object.ETag &&
-        (record.status === 'COMPLETED' ||
-          record.status === 'REVIEWED' ||
-          (record.status === 'FAILED' && record.error?.retryable === false));
-      if (!settled) {
+      // A receipt whose attempts are used up stays FAILED: re-queueing it here ran it again on every start.
+      if (awaitsWork(record, object.ETag)) {
         const interrupted = record?.status === 'PROCESSING' ? record.processing?.deliveryId : undefined;
         missed.push({
           ...(interrupted ? { interruptedDeliveryId: interrupted } : {}),

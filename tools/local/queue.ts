@@ -25,8 +25,18 @@ export interface LocalQueueOptions {
   batchSize?: number;
   /** Deliveries before a message goes to the dead-letter list (redrive policy). Default 3. */
   maxReceiveCount?: number;
-  /** Delay before a failed message is visible again. Default 500 ms x 2^(receives - 1). */
+  /**
+   * Delay before a failed message is visible again. Default 5 s after the first receive, 20 s after the second.
+   * In AWS a failed message comes back after the visibility timeout (six function timeouts: minutes); locally it
+   * is seconds, but spread enough that a short outage of S3 or DynamoDB does not use up a message's receives.
+   */
   retryDelayMs?: (receiveCount: number) => number;
+  /**
+   * Pause before the next delivery after `failedBatches` consecutive batches in which every message failed (a
+   * dependency is down): the consumer backs off instead of cycling every queued message through the outage,
+   * each one spending a receive. Default 0.5 s doubling to 30 s; any success resets it.
+   */
+  backoffMs?: (failedBatches: number) => number;
   /** Told about each invocation's result (the local stack prints it). */
   onBatch?: (report: { messages: number; failed: number; deadLettered: number; error?: unknown }) => void;
 }
@@ -52,8 +62,10 @@ export class LocalQueue implements ReceiptQueue {
   readonly #options: Required<Omit<LocalQueueOptions, 'onBatch'>> & Pick<LocalQueueOptions, 'onBatch'>;
   #messages: Message[] = [];
   #inFlight = 0;
+  #failedBatches = 0;
   #stopped = false;
   #wake: (() => void) | undefined;
+  #stopWake: (() => void) | undefined;
   #idleWaiters: (() => void)[] = [];
   readonly #loop: Promise<void>;
 
@@ -63,7 +75,8 @@ export class LocalQueue implements ReceiptQueue {
       region: 'us-east-1',
       batchSize: 10,
       maxReceiveCount: 3,
-      retryDelayMs: (receives) => 500 * 2 ** (receives - 1),
+      retryDelayMs: (receives) => 5_000 * 4 ** (receives - 1),
+      backoffMs: (failedBatches) => Math.min(30_000, 500 * 2 ** (failedBatches - 1)),
       ...options,
     };
     this.arn = `arn:aws:sqs:${this.#options.region}:000000000000:${this.#options.name}`;
@@ -100,6 +113,7 @@ export class LocalQueue implements ReceiptQueue {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#wake?.();
+    this.#stopWake?.();
     await this.#loop;
   }
 
@@ -117,13 +131,16 @@ export class LocalQueue implements ReceiptQueue {
       const taken = new Set(visible);
       this.#messages = this.#messages.filter((message) => !taken.has(message));
       this.#inFlight = visible.length;
-      await this.#deliver(visible);
+      const allFailed = await this.#deliver(visible);
       this.#inFlight = 0;
       if (this.depth === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      this.#failedBatches = allFailed ? this.#failedBatches + 1 : 0;
+      if (allFailed && this.depth > 0) await this.#backOff(this.#options.backoffMs(this.#failedBatches));
     }
   }
 
-  async #deliver(batch: Message[]): Promise<void> {
+  /** Delivers one batch; true when every message of it failed. */
+  async #deliver(batch: Message[]): Promise<boolean> {
     for (const message of batch) message.receiveCount += 1;
     let failedIds: Set<string>;
     let error: unknown;
@@ -160,6 +177,7 @@ export class LocalQueue implements ReceiptQueue {
       deadLettered,
       ...(error ? { error } : {}),
     });
+    return batch.every((message) => failedIds.has(message.messageId));
   }
 
   #record(message: Message): SQSRecord {
@@ -179,6 +197,19 @@ export class LocalQueue implements ReceiptQueue {
       eventSourceARN: this.arn,
       awsRegion: this.#options.region,
     };
+  }
+
+  /** Like #sleep, but new messages do not cut it short (only stop() does): a burst must not end the backoff. */
+  #backOff(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const stopWake = () => done();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#stopWake = stopWake;
+    });
   }
 
   #sleep(ms: number | undefined): Promise<void> {

@@ -3,7 +3,7 @@
  * (fixed ports, data under .data/) and by the tests (port 0, temporary folders).
  */
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -15,7 +15,29 @@ import S3rver, { type S3rverEvent } from 's3rver';
 import { receiptsTableDefinition } from '../../functions/adapters/dynamodb-table.js';
 
 export const LOCAL_HOST = '127.0.0.1';
+
+/** A listen error in words a person can act on: the port in use and the variable that moves it. */
+export function listenError(error: unknown, port: number, variable: string): Error {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    return new Error(
+      `${LOCAL_HOST}:${port} is already in use: stop what holds it, or set ${variable} to another port`,
+      { cause: error },
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
 export const LOCAL_REGION = 'us-east-1';
+
+/** Throws listenError() when `port` (0: any) cannot be listened on now. */
+async function ensurePortFree(port: number, variable: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenError(error, port, variable)));
+    probe.listen(port, LOCAL_HOST, () => resolve());
+  });
+  await new Promise((resolve) => probe.close(resolve));
+}
 
 export interface RunningS3 {
   endpoint: string;
@@ -25,10 +47,23 @@ export interface RunningS3 {
   close(): Promise<void>;
 }
 
+/**
+ * The bucket CORS rule a browser page needs: the presigned POST upload (its answer read by the page) and GET.
+ * s3rver reads the same XML S3's PutBucketCors takes; an origin may hold one `*`.
+ */
+function corsXml(origins: readonly string[]): string {
+  const allowed = origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join('');
+  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+}
+
 export async function startS3(options: {
   port: number;
   directory: string;
   buckets: string[];
+  /** Page origins allowed to upload from a browser (CORS); none by default. */
+  browserOrigins?: readonly string[];
+  /** Named in the error when the port is in use. Default S3_PORT. */
+  portVariable?: string;
 }): Promise<RunningS3> {
   await mkdir(options.directory, { recursive: true });
   const server = new S3rver({
@@ -36,8 +71,12 @@ export async function startS3(options: {
     port: options.port,
     directory: options.directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name })),
+    configureBuckets: options.buckets.map((name) =>
+      options.browserOrigins?.length ? { name, configs: [corsXml(options.browserOrigins)] } : { name },
+    ),
   });
+  // s3rver reports a listen failure as an unhandled 'error' event, never through run(): look first.
+  await ensurePortFree(options.port, options.portVariable ?? 'S3_PORT');
   const address = await server.run();
   return {
     endpoint: `http://${LOCAL_HOST}:${address.port}`,
@@ -56,7 +95,12 @@ export interface RunningDynamo {
 }
 
 /** dynalite keeps its LevelDB under `directory`, or in memory when none is given. */
-export async function startDynamo(options: { port: number; directory?: string }): Promise<RunningDynamo> {
+export async function startDynamo(options: {
+  port: number;
+  directory?: string;
+  /** Named in the error when the port is in use. Default DYNAMODB_PORT. */
+  portVariable?: string;
+}): Promise<RunningDynamo> {
   if (options.directory) await mkdir(options.directory, { recursive: true });
   const server = dynalite({
     ...(options.directory ? { path: options.directory } : {}),
@@ -65,7 +109,9 @@ export async function startDynamo(options: { port: number; directory?: string })
     updateTableMs: 0,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) =>
+      reject(listenError(error, options.port, options.portVariable ?? 'DYNAMODB_PORT')),
+    );
     server.listen(options.port, LOCAL_HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -11,9 +11,10 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { findMissedUploads } from './catch-up.js';
+import { lockDataDir } from './data-dir.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
-import { ensureReceiptsTable, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
+import { ensureReceiptsTable, LOCAL_HOST, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
 
 export interface LocalStackOptions {
   /** Folder for s3rver files (`s3/`) and dynalite's LevelDB (`dynamodb/`). Default `.data`. */
@@ -43,6 +44,11 @@ export interface LocalStack {
   env: Record<string, string>;
   /** Uploads found at start without a settled record (dropped while the stack was stopped), queued again. */
   requeued: number;
+  /**
+   * Takes S3 or DynamoDB down (a real outage: connections refused; data kept on disk) until the returned function
+   * brings it back on the same port. For fault runs (tools/local/fault-run.ts).
+   */
+  outage(service: 's3' | 'dynamodb'): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -89,15 +95,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const uploadPrefix = options.uploadPrefix ?? 'uploads/';
   const region = LOCAL_REGION;
 
-  const s3 = await startS3({
-    port: options.s3Port ?? 4568,
+  const lock = await lockDataDir(dataDir);
+  const s3Options = {
     directory: resolve(dataDir, 's3'),
     buckets: [bucket],
+    // The review page is served by the local API on 127.0.0.1 (any port) and uploads straight to the bucket.
+    browserOrigins: [`http://${LOCAL_HOST}:*`, 'http://localhost:*'],
+  };
+  const dynamoOptions = { directory: resolve(dataDir, 'dynamodb') };
+  let s3 = await startS3({ port: options.s3Port ?? 4568, ...s3Options }).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
   });
-  const dynamo = await startDynamo({
-    port: options.dynamodbPort ?? 4567,
-    directory: resolve(dataDir, 'dynamodb'),
-  });
+  let dynamo = await startDynamo({ port: options.dynamodbPort ?? 4567, ...dynamoOptions }).catch(
+    async (error: unknown) => {
+      await Promise.allSettled([s3.close(), lock.release()]);
+      throw error;
+    },
+  );
   const admin = new DynamoDBClient({ region, endpoint: dynamo.endpoint, credentials: S3RVER_CREDENTIALS });
   await ensureReceiptsTable(admin, table);
   admin.destroy();
@@ -129,13 +144,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
 
   // Like the bucket notification in the cloud: ObjectCreated under the upload prefix only.
-  s3.onEvent((event) => {
+  const notify = (event: S3rverEvent) => {
     for (const record of event.Records) {
       if (record.eventName.startsWith('ObjectCreated:') && record.s3.object.key.startsWith(uploadPrefix)) {
         queue.send(JSON.stringify(toS3Notification(record, region)));
       }
     }
-  });
+  };
+  s3.onEvent(notify);
 
   const clients = createAwsClients({
     region,
@@ -173,10 +189,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     uploadPrefix,
     queue,
     env,
+    async outage(service) {
+      if (service === 's3') {
+        const { port } = s3;
+        await s3.close();
+        return async () => {
+          s3 = await startS3({ port, ...s3Options });
+          s3.onEvent(notify);
+        };
+      }
+      const { port } = dynamo;
+      await dynamo.close();
+      return async () => {
+        dynamo = await startDynamo({ port, ...dynamoOptions });
+      };
+    },
     async stop() {
       await queue.stop();
       await ocr.shutdown();
       await Promise.allSettled([s3.close(), dynamo.close()]);
+      await lock.release();
     },
   };
 }

@@ -2,11 +2,13 @@
  * `pnpm start`: the whole pipeline on this machine — S3 (s3rver), DynamoDB (dynalite), the OCR queue and the OCR
  * handler — in one process. Data stays under .data/ across restarts; Ctrl-C stops it cleanly.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadLocalStackConfig } from '../../functions/commons/config.js';
+import { buildWeb } from '../../web/build.js';
 import { startLocalApi } from './api/server.js';
 import { apiUsage } from './api/usage.js';
+import { localWeb } from './api/web.js';
+import { writeLocalInfo } from './data-dir.js';
 import { startLocalStack } from './stack.js';
 import { usage } from './usage.js';
 
@@ -27,6 +29,11 @@ const stack = await startLocalStack({
   },
 });
 
+// The review page: built now (esbuild, well under a second), served at / of the API with tokens for these users.
+const web = buildWeb();
+const apiUser = 'alice';
+const webUsers = [apiUser, 'bob'];
+
 // The REST API on the same stack: same handler environment, reprocess requests go to the stack's queue.
 const api = await startLocalApi({
   port: config.apiPort,
@@ -34,11 +41,12 @@ const api = await startLocalApi({
   env: stack.env,
   queue: stack.queue,
   log: (line) => console.log(`api: ${line}`),
+  web: (signer) => localWeb({ dir: web.outDir, users: webUsers, s3Endpoint: stack.s3Endpoint }, signer),
 });
-const apiUser = 'alice';
 const token = await api.signer.sign(apiUser);
 
 const local = {
+  webUrl: `${api.url}/`,
   apiUrl: api.url,
   token,
   s3Endpoint: stack.s3Endpoint,
@@ -46,11 +54,14 @@ const local = {
   bucket: stack.bucket,
   table: stack.table,
   region: stack.region,
+  // For `pnpm redrive`: the SQS stand-in that feeds the stack's queue.
+  sqsEndpoint: api.sqsEndpoint,
+  queueUrl: api.queueUrl,
 };
-await mkdir(resolve(config.dataDir), { recursive: true });
-await writeFile(join(resolve(config.dataDir), 'local.json'), `${JSON.stringify(local, null, 2)}\n`);
+await writeLocalInfo(resolve(config.dataDir), local);
 console.log(usage(local, config.dataDir));
 console.log(apiUsage({ apiUrl: api.url, token, userId: apiUser }, join(config.dataDir, 'local.json')));
+console.log(`Review page  ${local.webUrl}   (users: ${webUsers.join(', ')})`);
 if (stack.requeued > 0)
   console.log(`queued ${stack.requeued} upload(s) that arrived while the stack was stopped`);
 

@@ -37,12 +37,29 @@ export function unionBox(boxes: readonly BBox[]): BBox {
   return Number.isFinite(x0) ? { x0, y0, x1, y1 } : { x0: 0, y0: 0, x1: 0, y1: 0 };
 }
 
+/**
+ * Marks the OCR reads for a printed decimal comma or point: a low quotation mark (43 ‚95), fullwidth and
+ * Arabic commas, a cedilla, a middle dot.
+ */
+const SEPARATOR_FORMS: Readonly<Record<string, string>> = {
+  '\u201A': ',',
+  '\uFF0C': ',',
+  '\u060C': ',',
+  '\u00B8': ',',
+  '\u00B7': '.',
+};
+const SEPARATOR_FORM = new RegExp(`[${Object.keys(SEPARATOR_FORMS).join('')}]`, 'g');
+
+function tokenText(text: string): string {
+  return text.trim().replace(SEPARATOR_FORM, (mark) => SEPARATOR_FORMS[mark] ?? mark);
+}
+
 /** Words of a line; when the engine gave none (or they do not spell the line), split the text and share the box. */
 function lineTokens(line: OcrLine): Token[] {
   const words = line.words.filter((w) => w.text.trim() !== '');
   const parts = line.text.split(/\s+/).filter((p) => p !== '');
   if (words.length > 0 && words.map((w) => w.text.trim()).join(' ') === parts.join(' ')) {
-    return words.map((w) => ({ text: w.text.trim(), bbox: w.bbox, confidence: w.confidence }));
+    return words.map((w) => ({ text: tokenText(w.text), bbox: w.bbox, confidence: w.confidence }));
   }
   const chars = Math.max(1, line.text.length);
   const width = line.bbox.x1 - line.bbox.x0;
@@ -52,7 +69,7 @@ function lineTokens(line: OcrLine): Token[] {
     const x0 = line.bbox.x0 + Math.round((m.index / chars) * width);
     const x1 = line.bbox.x0 + Math.round(((m.index + m[0].length) / chars) * width);
     tokens.push({
-      text: m[0],
+      text: tokenText(m[0]),
       bbox: { x0, y0: line.bbox.y0, x1, y1: line.bbox.y1 },
       confidence: line.confidence,
     });

@@ -149,24 +149,38 @@ export function agreedValue(
 
 /** Digits a slashed or dotted zero is read as. */
 const ZERO_LOOKALIKES = /[689]/g;
+/** Below this recognition confidence any digit of a printed total may have slipped (a blurred 7 read as 0). */
+export const WEAK_DIGITS = 0.6;
 
-/** The values an amount would have if one of its 6, 8 or 9 digits were a misread zero. */
-export function zeroSlips(cents: number): Set<number> {
+/**
+ * The values an amount would have if one of its 6, 8 or 9 digits were a misread zero, or, with `anyDigit`,
+ * if any one digit had been misread.
+ */
+export function zeroSlips(cents: number, anyDigit = false): Set<number> {
   const digits = String(Math.abs(cents));
   const variants = new Set<number>();
-  for (const match of digits.matchAll(ZERO_LOOKALIKES)) {
-    const fixed = `${digits.slice(0, match.index)}0${digits.slice(match.index + 1)}`;
-    variants.add(Math.sign(cents) * Number(fixed));
+  for (const match of digits.matchAll(anyDigit ? /\d/g : ZERO_LOOKALIKES)) {
+    for (const digit of anyDigit ? '0123456789' : '0') {
+      if (digit === match[0]) continue;
+      const fixed = `${digits.slice(0, match.index)}${digit}${digits.slice(match.index + 1)}`;
+      if (fixed.length > 1 && fixed.startsWith('0')) continue;
+      variants.add(Math.sign(cents) * Number(fixed));
+    }
   }
   return variants;
 }
 
 /**
- * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9: the
- * printed total slipped where a witness did not ("43,16" under the card's "43,10").
+ * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
+ * under the card's "43,10"), or, when the printed total was read weakly (`confidence` below WEAK_DIGITS), by
+ * any one digit ("20,31" over items that add up to 27,31).
  */
-export function zeroSlipWitness(support: readonly Support[], cents: number): Support | undefined {
-  const variants = zeroSlips(cents);
+export function zeroSlipWitness(
+  support: readonly Support[],
+  cents: number,
+  confidence = 1,
+): Support | undefined {
+  const variants = zeroSlips(cents, confidence < WEAK_DIGITS);
   const matching = support.filter((s) => variants.has(s.cents));
   return new Set(matching.map((s) => s.cents)).size === 1 ? matching[0] : undefined;
 }

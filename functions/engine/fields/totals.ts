@@ -379,15 +379,16 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     totalSource = 'arithmetic';
   }
 
-  // Nothing supports the printed total, but a figure of the receipt equals it with one 6, 8 or 9 read as a zero:
-  // the till's slashed zero slipped on the total's row.
+  // Nothing supports the printed total, but a figure of the receipt equals it with one 6, 8 or 9 read as a zero
+  // (the till's slashed zero slipped on the total's row), or with any one digit changed when the total was read
+  // weakly.
   if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
-    const witness = zeroSlipWitness(support, total.amount.cents);
+    const witness = zeroSlipWitness(support, total.amount.cents, total.amount.confidence);
     if (witness) {
       total = {
         ...total,
         amount: { ...total.amount, cents: witness.cents },
-        evidence: [`printed ${total.amount.text} read with a slipped zero`, `agrees with ${witness.source}`],
+        evidence: [`printed ${total.amount.text} read with a slipped digit`, `agrees with ${witness.source}`],
       };
     }
   }

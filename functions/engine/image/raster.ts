@@ -25,6 +25,46 @@ export function luminance(image: RasterImage): Uint8Array {
   return gray;
 }
 
+/**
+ * Gray level at half size: each output pixel the luma of a 2x2 block's mean (a trailing odd row or column is
+ * dropped). One pass over a large photo instead of a libvips resize, which takes no JPEG shrink-on-load for a
+ * factor of 2 (measured: a third of the cost of libvips' gray conversion and resize on a 12 MP photo).
+ */
+export function luminanceHalf(image: RasterImage): { data: Uint8Array; width: number; height: number } {
+  const { data, width, channels } = image;
+  const outWidth = width >> 1;
+  const outHeight = image.height >> 1;
+  const gray = new Uint8Array(outWidth * outHeight);
+  const [r, g, b] = channels < 3 ? [0, 0, 0] : [0, 1, 2];
+  const stride = width * channels;
+  for (let y = 0; y < outHeight; y += 1) {
+    let top = 2 * y * stride;
+    let out = y * outWidth;
+    for (let x = 0; x < outWidth; x += 1, top += 2 * channels, out += 1) {
+      const bottom = top + stride;
+      const next = top + channels;
+      const nextBottom = bottom + channels;
+      const red =
+        (data[top + r] as number) +
+        (data[next + r] as number) +
+        (data[bottom + r] as number) +
+        (data[nextBottom + r] as number);
+      const green =
+        (data[top + g] as number) +
+        (data[next + g] as number) +
+        (data[bottom + g] as number) +
+        (data[nextBottom + g] as number);
+      const blue =
+        (data[top + b] as number) +
+        (data[next + b] as number) +
+        (data[bottom + b] as number) +
+        (data[nextBottom + b] as number);
+      gray[out] = (red * 77 + green * 150 + blue * 29 + 512) >> 10;
+    }
+  }
+  return { data: gray, width: outWidth, height: outHeight };
+}
+
 /** Mean over a (2 radius + 1) square, edges clamped; running sums, so any radius costs the same. */
 export function boxBlur(gray: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const size = 2 * radius + 1;

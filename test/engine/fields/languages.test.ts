@@ -167,6 +167,19 @@ describe('labels compiled from the locale packs', () => {
 });
 
 describe('totals that add up', () => {
+  it('reads a decimal comma the OCR took for a low quotation mark', () => {
+    const result = extractReceipt(
+      ocrLines(`
+EDEKA Schmitt
+                       EUR
+SUMME €            43 \u201A95
+Bar €                 50,00
+Rückgeld €             6,05`),
+      { languages: ['deu'] },
+    );
+    expect(result.fields.total?.value).toBe('43.95');
+  });
+
   it('prefers the value cash - change and the VAT table agree on over a misread printed total', () => {
     const result = extractReceipt(
       ocrLines(`
@@ -200,9 +213,35 @@ CHANGE             9.20`),
 
     expect(result.fields.total?.value).toBe('43.10');
     expect(result.fields.total?.evidence).toEqual([
-      'printed 43,16 read with a slipped zero',
+      'printed 43,16 read with a slipped digit',
       'agrees with card',
     ]);
+  });
+
+  it('takes the items sum over a weakly read total one digit away from it, not over a total read clearly', () => {
+    const receipt = (totalConfidence: number) =>
+      extractReceipt(
+        ocrLines(`
+EDEKA Schmitt
+                       EUR
+Americ.Sandwich       1,49 A
+Graupen               2,99 A
+Zwiebeln              1,59 A
+Kaffee               21,24 A
+SUMME €              20,31`).map((line) =>
+          line.text.startsWith('SUMME')
+            ? { ...line, words: line.words.map((word) => ({ ...word, confidence: totalConfidence })) }
+            : line,
+        ),
+        { languages: ['deu'] },
+      );
+
+    expect(receipt(0.43).fields.total?.value).toBe('27.31');
+    expect(receipt(0.43).fields.total?.evidence).toEqual([
+      'printed 20,31 read with a slipped digit',
+      'agrees with items',
+    ]);
+    expect(receipt(0.9).fields.total?.value).toBe('20.31');
   });
 
   it('reads a return slip whose totals are all negative as a refund, with or without a refund word', () => {

@@ -7,7 +7,7 @@ import { loadStageConfig, type StageConfig, type StageOverrides } from '../../..
 import { addReceiptOcrStacks, type ReceiptOcrStacks } from '../../../infra/receipt-ocr-app.js';
 import { API_HANDLERS } from '../../../infra/stacks/api-routes.js';
 
-/** Per-file test timeout: the first synth of the four stacks (with esbuild bundles) takes several seconds. */
+/** Per-file test timeout: the first synth of the five stacks (with esbuild bundles) takes several seconds. */
 export const CDK_TEST_TIMEOUT_MS = 180_000;
 
 /** The feature flags of cdk.json, so tests build the app exactly as `cdk synth` does. */
@@ -30,7 +30,7 @@ export const TEST_HANDLERS = API_HANDLERS.map((spec) => ({
   entry: 'test/infra/fixtures/api-handler.ts',
 }));
 
-/** A fresh app with the stage's four stacks, synthesized into a temporary directory. */
+/** A fresh app with the stage's five stacks, synthesized into a temporary directory. */
 export function buildApp(
   stage = 'dev',
   overrides: StageOverrides = {},

@@ -75,12 +75,16 @@ export async function localSigner(dataDir: string): Promise<LocalSigner> {
         .sign(privateKey);
     },
     async verify(token) {
+      // Like Cognito's: a token without an expiry is refused, and the subject is a string (a `["alice"]` once
+      // passed as alice through the claims' string conversion).
       const { payload } = await jwtVerify(token, publicKey, {
         issuer: LOCAL_ISSUER,
         audience: LOCAL_AUDIENCE,
         algorithms: [ALGORITHM],
+        requiredClaims: ['exp', 'sub'],
       });
       if (payload.token_use !== 'id') throw new Error('not an ID token');
+      if (typeof payload.sub !== 'string') throw new Error('the subject is not a string');
       return asClaims(payload);
     },
   };

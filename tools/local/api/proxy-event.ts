@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayEventIdentity, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { type GatewayError, gatewayErrorBody } from '../../../functions/api/gateway-errors.js';
 
 /** The API's binaryMediaTypes (infra/constructs/receipts-rest-api.ts). */
 const BINARY_MEDIA_TYPES = [/^image\//i, /^application\/octet-stream\b/i, /^application\/pdf\b/i];
@@ -22,27 +23,33 @@ export interface ProxyEventInput {
   claims?: Record<string, string>;
 }
 
+/**
+ * Name/value pairs as API Gateway's single- and multi-value maps (the last value wins in the single one). Built
+ * in Maps: names are the client's, and `__proto__`, `constructor` or `toString` must stay plain keys, not reach
+ * Object.prototype (they once crashed the local server with a 502).
+ */
+function valueMaps(pairs: Iterable<[string, string]>) {
+  const multi = new Map<string, string[]>();
+  for (const [name, value] of pairs) multi.set(name, [...(multi.get(name) ?? []), value]);
+  return {
+    single: Object.fromEntries([...multi].map(([name, values]) => [name, values.at(-1) as string])),
+    multi: Object.fromEntries(multi),
+  };
+}
+
+function* rawHeaderPairs(raw: string[]): Generator<[string, string]> {
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    yield [raw[index] as string, raw[index + 1] as string];
+}
+
 function headersOf(request: IncomingMessage) {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
   // rawHeaders keeps the client's spelling, as API Gateway does.
-  const raw = request.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = raw[index] as string;
-    const value = raw[index + 1] as string;
-    headers[name] = value;
-    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
-  }
-  return { headers, multiValueHeaders };
+  const { single, multi } = valueMaps(rawHeaderPairs(request.rawHeaders));
+  return { headers: single, multiValueHeaders: multi };
 }
 
 function queryOf(url: URL) {
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    single[name] = value;
-    multi[name] = [...(multi[name] ?? []), value];
-  }
+  const { single, multi } = valueMaps(url.searchParams);
   const empty = Object.keys(single).length === 0;
   return { single: empty ? null : single, multi: empty ? null : multi };
 }
@@ -118,11 +125,11 @@ export function writeProxyResult(response: ServerResponse, result: APIGatewayPro
   response.end(body);
 }
 
-/** API Gateway's own answers (gateway responses) are `{ "message": ... }`, not the API's error envelope. */
-export function gatewayResponse(statusCode: number, message: string): APIGatewayProxyResult {
+/** API Gateway's own answers, in the envelope the deployed API's gateway responses give them. */
+export function gatewayResponse(error: GatewayError): APIGatewayProxyResult {
   return {
-    statusCode,
-    headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': message.replaceAll(' ', '') },
-    body: JSON.stringify({ message }),
+    statusCode: error.statusCode,
+    headers: { 'Content-Type': 'application/json' },
+    body: gatewayErrorBody(error),
   };
 }

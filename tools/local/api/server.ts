@@ -2,21 +2,29 @@
  * The local REST API: an HTTP server on 127.0.0.1 that plays API Gateway for the real handler modules (the same
  * files Lambda runs, loaded with the same environment). For each request it matches the route table, plays the
  * Cognito authorizer with the local JWT verifier, builds the proxy event, invokes the handler and maps the result
- * back. API Gateway's own answers are mimicked: 401 `{"message":"Unauthorized"}` without a valid token, 403
- * `{"message":"Missing Authentication Token"}` for an unknown route, 413 above its 10 MB payload limit.
- * It also serves the OpenAPI document at /openapi.json.
+ * back. API Gateway's own answers are those of the deployed API's gateway responses (functions/api/gateway-errors.ts):
+ * 401 without a valid token, 404 for an unknown route, 413 above its 10 MB payload limit, 502 when a handler
+ * throws, all as `{"error":{"code","message"}}`.
+ * It also serves the OpenAPI document at /openapi.json and, when given, the review page at / (web.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import {
+  INTEGRATION_FAILED,
+  REQUEST_TOO_LARGE,
+  UNAUTHORIZED,
+  UNKNOWN_ROUTE,
+} from '../../../functions/api/gateway-errors.js';
 import type { ApiRoute } from '../../../functions/api/routes.js';
 import { lambdaContext } from '../lambda-context.js';
-import { LOCAL_HOST } from '../servers.js';
+import { LOCAL_HOST, listenError } from '../servers.js';
 import { type LocalSigner, localSigner } from './jwt.js';
 import { gatewayResponse, toProxyEvent, writeProxyResult } from './proxy-event.js';
 import { type MessageSink, startLocalSqsEndpoint } from './sqs-endpoint.js';
+import type { WebResponder } from './web.js';
 
 /** API Gateway REST APIs refuse payloads above 10 MB. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -39,11 +47,16 @@ export interface LocalApiOptions {
   queue: MessageSink;
   /** One line per request (default: none). */
   log?: (line: string) => void;
+  /** The review page, served at `/` (web.ts), given the API's token signer; none by default. */
+  web?: (signer: LocalSigner) => WebResponder;
 }
 
 export interface LocalApi {
   url: string;
   port: number;
+  /** The SQS stand-in in front of the stack's queue (SendMessage only): endpoint and queue URL. */
+  sqsEndpoint: string;
+  queueUrl: string;
   signer: LocalSigner;
   close(): Promise<void>;
 }
@@ -70,6 +83,7 @@ function bearerToken(request: IncomingMessage): string | undefined {
 
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const signer = await localSigner(options.dataDir);
+  const web = options.web?.(signer);
   const sqs = await startLocalSqsEndpoint({ sink: options.queue, queueName: 'receipts-ocr-local' });
   // Handler modules read their configuration at import, as in Lambda: the environment comes first.
   Object.assign(process.env, options.env, {
@@ -122,11 +136,11 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     let claims: Record<string, string> | undefined;
     if (match.route.auth) {
       const token = bearerToken(request);
-      if (!token) return gatewayResponse(401, 'Unauthorized');
+      if (!token) return gatewayResponse(UNAUTHORIZED);
       try {
         claims = await signer.verify(token);
       } catch {
-        return gatewayResponse(401, 'Unauthorized');
+        return gatewayResponse(UNAUTHORIZED);
       }
     }
     const event = toProxyEvent({
@@ -148,16 +162,20 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     try {
       body = await readBody(request);
     } catch (error) {
-      if (error instanceof PayloadTooLarge) return gatewayResponse(413, 'Request Too Long');
+      if (error instanceof PayloadTooLarge) return gatewayResponse(REQUEST_TOO_LARGE);
       throw error;
     }
     if (method === 'GET' && url.pathname === '/openapi.json') {
       return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: openApi };
     }
+    if (method === 'GET' && web) {
+      const page = await web(url.pathname);
+      if (page) return page;
+    }
     const methods = methodsAt(url.pathname);
     if (method === 'OPTIONS' && methods.length > 0) return preflight(request, methods);
     const match = matchRoute(method, url.pathname);
-    if (!match) return gatewayResponse(403, 'Missing Authentication Token');
+    if (!match) return gatewayResponse(UNKNOWN_ROUTE);
     return invoke(request, url, body, match);
   }
 
@@ -168,7 +186,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       .catch((error: unknown) => {
         // A handler that throws instead of answering: API Gateway's 502, the cause on this console only.
         console.error('local API: handler failed', error);
-        return gatewayResponse(502, 'Internal server error');
+        return gatewayResponse(INTEGRATION_FAILED);
       })
       .then((result) => {
         writeProxyResult(response, result);
@@ -179,15 +197,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const wanted = options.port ?? 3000;
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    server.once('error', (error) => {
       void sqs.close();
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `${LOCAL_HOST}:${wanted} is already in use: stop what holds it, or set PORT to another port`,
-            )
-          : error,
-      );
+      reject(listenError(error, wanted, 'PORT'));
     });
     server.listen(wanted, LOCAL_HOST, () => resolvePromise());
   });
@@ -195,6 +207,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://${LOCAL_HOST}:${port}`,
     port,
+    sqsEndpoint: sqs.endpoint,
+    queueUrl: sqs.queueUrl,
     signer,
     async close() {
       server.closeAllConnections();

@@ -2,6 +2,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyFileIn, LOCAL_AUDIENCE, LOCAL_ISSUER, localSigner } from '../../../../tools/local/api/jwt.js';
 
@@ -48,4 +49,24 @@ it('rejects a tampered token', async () => {
     JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), sub: 'bob' }),
   ).toString('base64url');
   await expect(signer.verify(`${header}.${forgedPayload}.${signature}`)).rejects.toThrow();
+});
+
+it.each([
+  ['no expiry', { sub: 'alice' }, (jwt: SignJWT) => jwt],
+  ['a subject that is not a string', { sub: ['alice'] }, (jwt: SignJWT) => jwt.setExpirationTime('1h')],
+])('rejects a token signed with the development key but with %s', async (_name, claims, complete) => {
+  // Prepare: the real key signs a token the local signer itself would never issue
+  const signer = await localSigner(dataDir);
+  const privateJwk = JSON.parse(await readFile(keyFileIn(dataDir), 'utf8')) as JWK;
+  const payload = { token_use: 'id', ...claims } as JWTPayload;
+  const token = await complete(
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? 'local' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt(),
+  ).sign(await importJWK(privateJwk, 'ES256'));
+
+  // Act / Assess
+  await expect(signer.verify(token)).rejects.toThrow();
 });

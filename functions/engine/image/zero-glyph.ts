@@ -1,0 +1,251 @@
+/**
+ * Slashed and dotted zeros. Many receipt printers print 0 with a slash or a dot inside, to tell it from O;
+ * Tesseract's models, trained on plain zeros, read it as 8, 6 or 9, so 25,80 becomes 25,86 or 25,88 (measured
+ * on rendered thermal receipts: most wrong totals and a third of wrong dates). The glyph's outline tells them
+ * apart whatever is inside it: a zero's two sides run unbroken from top to bottom with a gap between them on
+ * every middle row; an 8 pinches in at its waist and crosses there, a 6 opens at its upper right, a 9 at its
+ * lower left.
+ */
+import type { GrayImage } from '../preprocess.js';
+import type { BBox } from '../schema.js';
+
+/** A symbol's box, in pixels of the raster Tesseract read. */
+export type GlyphBox = BBox;
+
+/** Rows from this share of the glyph's height to its complement are the sides' band. */
+const BAND = 0.2;
+/** Each band row has ink this close to the glyph's left and right edges (share of its width). */
+const EDGE = 0.15;
+/**
+ * A side may bend inwards between two rows by at most this share of the glyph's width: a zero's sides are
+ * straight or bow outwards, an 8's pinch in at its waist, a 6's right side at the gap below its hook.
+ */
+const MAX_DENT = 0.1;
+/** Glyphs smaller than this (pixels) carry too little shape to judge; digits stand taller than wide. */
+const MIN_WIDTH = 5;
+const MIN_HEIGHT = 9;
+const MAX_ASPECT = 0.72;
+
+/** Whether the glyph in `box` (pixels of `image`) has a zero's outline. */
+export function looksLikeZero(image: GrayImage, box: GlyphBox): boolean {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(image.width, Math.round(box.x1));
+  const y1 = Math.min(image.height, Math.round(box.y1));
+  const width = x1 - x0;
+  const height = y1 - y0;
+  if (width < MIN_WIDTH || height < MIN_HEIGHT || width > MAX_ASPECT * height) return false;
+  const levels = inkLevels(image, x0, y0, x1, y1);
+  if (levels === undefined) return false;
+  const threshold = (levels.ink + levels.paper) / 2;
+
+  const bandTop = Math.floor(height * BAND);
+  const bandBottom = Math.ceil(height * (1 - BAND));
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  for (let row = bandTop; row < bandBottom; row += 1) {
+    const offset = (y0 + row) * image.width + x0;
+    let left = -1;
+    let right = -1;
+    for (let x = 0; x < width; x += 1) {
+      if ((image.data[offset + x] as number) < threshold) {
+        if (left < 0) left = x;
+        right = x;
+      }
+    }
+    if (left < 0 || left > EDGE * width || right + 1 < (1 - EDGE) * width) return false;
+    lefts.push(left);
+    rights.push(width - 1 - right);
+  }
+  const maxDent = MAX_DENT * width;
+  return dent(lefts) <= maxDent && dent(rights) <= maxDent;
+}
+
+/**
+ * How far a side's inset (per row, from the glyph's edge) rises above the insets on both sides of it: 0 for
+ * a side that is straight or bows outwards.
+ */
+function dent(insets: readonly number[]): number {
+  const above: number[] = [];
+  let least = Number.POSITIVE_INFINITY;
+  for (const inset of insets) {
+    least = Math.min(least, inset);
+    above.push(least);
+  }
+  let deepest = 0;
+  least = Number.POSITIVE_INFINITY;
+  for (let i = insets.length - 1; i >= 0; i -= 1) {
+    least = Math.min(least, insets[i] as number);
+    deepest = Math.max(deepest, (insets[i] as number) - Math.max(above[i] as number, least));
+  }
+  return deepest;
+}
+
+/** The glyph box's ink (5th percentile) and paper (95th) gray levels; undefined without contrast. */
+function inkLevels(
+  image: GrayImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): { ink: number; paper: number } | undefined {
+  const histogram = new Uint32Array(256);
+  for (let y = y0; y < y1; y += 1) {
+    const offset = y * image.width;
+    for (let x = x0; x < x1; x += 1) {
+      const value = image.data[offset + x] as number;
+      histogram[value] = (histogram[value] as number) + 1;
+    }
+  }
+  const count = (x1 - x0) * (y1 - y0);
+  const level = (share: number) => {
+    let seen = 0;
+    for (let value = 0; value < 256; value += 1) {
+      seen += histogram[value] as number;
+      if (seen >= share * count) return value;
+    }
+    return 255;
+  };
+  const ink = level(0.05);
+  const paper = level(0.95);
+  return paper - ink < 40 ? undefined : { ink, paper };
+}
+
+export interface GlyphSymbol {
+  readonly text: string;
+  readonly bbox: GlyphBox;
+}
+
+export interface GlyphWord {
+  readonly text: string;
+  readonly symbols?: readonly GlyphSymbol[];
+}
+
+/** Glyphs are compared as this many columns and rows of ink coverage. */
+const SAMPLE = { columns: 8, rows: 12 };
+/** Zeros read right on the page needed before any other digit is judged against them. */
+const MIN_ZEROS = 3;
+/** How many nearest glyphs of a kind a glyph's distance to that kind is averaged over. */
+const NEAREST = 3;
+/** A glyph's box may differ this much in width from the page's zeros (monospace or not, 0 and 8 are alike). */
+const MAX_WIDTH_CHANGE = 0.25;
+/** A digit read as 0 must lie this close to the zeros, relative to how close the zeros lie to each other. */
+const MAX_SPREAD = 1.5;
+
+/**
+ * Every word's text with the 8s, 6s and 9s that are this page's zeros read as 0. An outline is not enough on
+ * its own (a bold 8 at 14 px has near-straight sides too, measured on scans), so the page's own print decides:
+ * a digit is a zero when its outline is a zero's, and its glyph is nearer the glyphs read as 0 on this page
+ * than the glyphs read as its own digit that do not have a zero's outline, and about as near them as they are
+ * to each other. A printer prints every zero alike, and Tesseract reads most of them right.
+ */
+export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): string[] {
+  const texts = words.map((word) => word.text);
+  const glyphs: PageGlyph[] = [];
+  words.forEach((word, w) => {
+    if (!isNumeric(word)) return;
+    word.symbols?.forEach((symbol, index) => {
+      if (!/^[0689]$/.test(symbol.text)) return;
+      const sample = glyphSample(image, symbol.bbox);
+      if (sample === undefined) return;
+      const zeroOutline = symbol.text !== '0' && looksLikeZero(image, symbol.bbox);
+      const width = symbol.bbox.x1 - symbol.bbox.x0;
+      glyphs.push({ word: w, index, digit: symbol.text, width, zeroOutline, sample });
+    });
+  });
+  const zeros = glyphs.filter((glyph) => glyph.digit === '0').map((glyph) => glyph.sample);
+  if (zeros.length < MIN_ZEROS) return texts;
+  const others = (i: number) => zeros.filter((_, j) => j !== i);
+  const spread = median(zeros.map((sample, i) => nearest(sample, others(i), 1)));
+  // A box much wider than the page's zeros holds two glyphs (Tesseract's symbol boxes sometimes do).
+  const zeroWidth = median(glyphs.filter((glyph) => glyph.digit === '0').map((glyph) => glyph.width));
+  const fixes = new Map<number, Set<number>>();
+  for (const glyph of glyphs) {
+    if (!glyph.zeroOutline || Math.abs(glyph.width - zeroWidth) > MAX_WIDTH_CHANGE * zeroWidth) continue;
+    const toZeros = nearest(glyph.sample, zeros, NEAREST);
+    const ownKind = glyphs
+      .filter((other) => other.digit === glyph.digit && !other.zeroOutline)
+      .map((other) => other.sample);
+    const toOwn = ownKind.length === 0 ? Number.POSITIVE_INFINITY : nearest(glyph.sample, ownKind, NEAREST);
+    if (toZeros < toOwn && toZeros <= MAX_SPREAD * spread) {
+      fixes.set(glyph.word, (fixes.get(glyph.word) ?? new Set()).add(glyph.index));
+    }
+  }
+  for (const [w, indices] of fixes) {
+    const symbols = words[w]?.symbols ?? [];
+    texts[w] = symbols.map((symbol, index) => (indices.has(index) ? '0' : symbol.text)).join('');
+  }
+  return texts;
+}
+
+interface PageGlyph {
+  readonly word: number;
+  readonly index: number;
+  readonly digit: string;
+  readonly width: number;
+  readonly zeroOutline: boolean;
+  readonly sample: Float32Array;
+}
+
+/** Words that are mostly digits (amounts, dates, times, numbers) and that their symbols spell. */
+function isNumeric(word: GlyphWord): boolean {
+  if (word.symbols === undefined) return false;
+  if (word.symbols.map((symbol) => symbol.text).join('') !== word.text) return false;
+  const digits = word.text.replace(/\D/g, '').length;
+  const letters = word.text.replace(/[^\p{L}]/gu, '').length;
+  return digits >= 2 && letters <= digits / 2;
+}
+
+/** Ink coverage (0 paper .. 1 ink) of the glyph box on a fixed grid; undefined for a glyph too small. */
+function glyphSample(image: GrayImage, box: GlyphBox): Float32Array | undefined {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(image.width, Math.round(box.x1));
+  const y1 = Math.min(image.height, Math.round(box.y1));
+  if (x1 - x0 < MIN_WIDTH || y1 - y0 < MIN_HEIGHT) return undefined;
+  const levels = inkLevels(image, x0, y0, x1, y1);
+  if (levels === undefined) return undefined;
+  const sample = new Float32Array(SAMPLE.columns * SAMPLE.rows);
+  const cellWidth = (x1 - x0) / SAMPLE.columns;
+  const cellHeight = (y1 - y0) / SAMPLE.rows;
+  for (let row = 0; row < SAMPLE.rows; row += 1) {
+    for (let column = 0; column < SAMPLE.columns; column += 1) {
+      const left = x0 + Math.floor(column * cellWidth);
+      const right = Math.max(left + 1, x0 + Math.floor((column + 1) * cellWidth));
+      const top = y0 + Math.floor(row * cellHeight);
+      const bottom = Math.max(top + 1, y0 + Math.floor((row + 1) * cellHeight));
+      let sum = 0;
+      for (let y = top; y < bottom; y += 1) {
+        for (let x = left; x < right; x += 1) sum += image.data[y * image.width + x] as number;
+      }
+      const mean = sum / ((right - left) * (bottom - top));
+      sample[row * SAMPLE.columns + column] = Math.min(
+        1,
+        Math.max(0, (levels.paper - mean) / (levels.paper - levels.ink)),
+      );
+    }
+  }
+  return sample;
+}
+
+function distance(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    const d = (a[i] as number) - (b[i] as number);
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+/** Mean distance from `sample` to its `count` nearest among `others`. */
+function nearest(sample: Float32Array, others: readonly Float32Array[], count: number): number {
+  if (others.length === 0) return Number.POSITIVE_INFINITY;
+  const distances = others.map((other) => distance(sample, other)).sort((a, b) => a - b);
+  const closest = distances.slice(0, count);
+  return closest.reduce((sum, d) => sum + d, 0) / closest.length;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? Number.POSITIVE_INFINITY;
+}

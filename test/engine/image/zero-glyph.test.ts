@@ -1,0 +1,151 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { looksLikeZero, readPageZeros } from '../../../functions/engine/image/zero-glyph.js';
+import type { GrayImage } from '../../../functions/engine/preprocess.js';
+
+/** Glyph shapes drawn as strokes in a 20 x 32 cell (no font involved), the way receipt printers form them. */
+const SHAPES: Record<string, string> = {
+  slashedZero:
+    '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="3"/>',
+  dottedZero:
+    '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/><circle cx="10" cy="16" r="2.5"/>',
+  plainZero: '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/>',
+  eight:
+    '<ellipse cx="10" cy="9.5" rx="5.5" ry="6" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22.5" rx="7" ry="6.5" fill="none" stroke="#000" stroke-width="3"/>',
+  six: '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/>',
+  nine: '<ellipse cx="10" cy="10" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/><path d="M16 12 Q15 26 5 28" fill="none" stroke="#000" stroke-width="3"/>',
+};
+
+const CELL = { width: 20, height: 32 };
+
+function at<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new Error(`no cell ${index}`);
+  return value;
+}
+
+/** A row of glyphs, each in its cell, with the cells' boxes. */
+async function row(
+  names: readonly string[],
+): Promise<{ image: GrayImage; boxes: { x0: number; y0: number; x1: number; y1: number }[] }> {
+  const width = CELL.width * names.length + 8;
+  const height = CELL.height + 8;
+  const cells = names
+    .map((name, i) => `<g transform="translate(${4 + i * CELL.width},4)">${SHAPES[name]}</g>`)
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f4f4f4"/>${cells}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  // Tesseract's symbol boxes hug the ink: the stroke's extent, about one pixel inside the cell.
+  const boxes = names.map((_, i) => ({
+    x0: 4 + i * CELL.width + 1,
+    y0: 5,
+    x1: 4 + (i + 1) * CELL.width - 1,
+    y1: 4 + CELL.height - 1,
+  }));
+  return { image: { data: Buffer.from(data), width: info.width, height: info.height }, boxes };
+}
+
+describe('looksLikeZero', () => {
+  it('knows a slashed, a dotted and a plain zero from an 8, a 6 and a 9', async () => {
+    const names = ['slashedZero', 'dottedZero', 'plainZero', 'eight', 'six', 'nine'];
+    const { image, boxes } = await row(names);
+    const verdicts = Object.fromEntries(names.map((name, i) => [name, looksLikeZero(image, at(boxes, i))]));
+    expect(verdicts).toEqual({
+      slashedZero: true,
+      dottedZero: true,
+      plainZero: true,
+      eight: false,
+      six: false,
+      nine: false,
+    });
+  });
+
+  it('does not judge a glyph too small or without contrast', async () => {
+    const { image, boxes } = await row(['slashedZero']);
+    const box = at(boxes, 0);
+    expect(looksLikeZero(image, { ...box, x1: box.x0 + 4 })).toBe(false);
+    const blank: GrayImage = {
+      data: Buffer.alloc(image.data.length, 200),
+      width: image.width,
+      height: image.height,
+    };
+    expect(looksLikeZero(blank, box)).toBe(false);
+  });
+});
+
+/** Words of one glyph row: each word's symbols are the named cells, read as `reads`. */
+function words(
+  boxes: readonly { x0: number; y0: number; x1: number; y1: number }[],
+  reads: readonly string[],
+) {
+  let next = 0;
+  return reads.map((text) => {
+    const symbols = [...text].map((ch) => ({ text: ch, bbox: at(boxes, next++) }));
+    return { text, symbols };
+  });
+}
+
+describe('readPageZeros', () => {
+  it("reads as 0 the 8s and 6s printed like the page's zeros, and leaves its real 8s", async () => {
+    const cells = [
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'eight',
+      'slashedZero',
+      'eight',
+      'slashedZero',
+    ];
+    const { image, boxes } = await row(cells);
+    // Tesseract read most slashed zeros right, two of them as 8 and 6.
+    const page = words(boxes, ['00', '00', '88', '86']);
+    expect(readPageZeros(page, image)).toEqual(['00', '00', '80', '80']);
+  });
+
+  it('changes nothing without enough zeros read right to compare with', async () => {
+    const { image, boxes } = await row(['slashedZero', 'eight', 'slashedZero', 'slashedZero']);
+    const page = words(boxes, ['08', '88']);
+    expect(readPageZeros(page, image)).toEqual(['08', '88']);
+  });
+
+  it('leaves an 8 that is not shaped like the zeros printed on the page', async () => {
+    const { image, boxes } = await row([
+      'plainZero',
+      'plainZero',
+      'plainZero',
+      'plainZero',
+      'dottedZero',
+      'six',
+    ]);
+    // A dotted glyph among plain zeros is not this printer's zero; a 6 never has a zero's outline.
+    const page = words(boxes, ['0000', '86']);
+    expect(readPageZeros(page, image)).toEqual(['0000', '86']);
+  });
+
+  it('leaves words that are mostly letters, and words its symbols do not spell', async () => {
+    const { image, boxes } = await row([
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+    ]);
+    const page = [
+      ...words(boxes.slice(0, 3), ['000']),
+      {
+        text: 'B8',
+        symbols: [
+          { text: 'B', bbox: at(boxes, 3) },
+          { text: '8', bbox: at(boxes, 4) },
+        ],
+      },
+      { text: '88', symbols: [{ text: '8', bbox: at(boxes, 3) }] },
+      { text: '88' },
+    ];
+    expect(readPageZeros(page, image)).toEqual(['000', 'B8', '88', '88']);
+  });
+});
