@@ -103,8 +103,12 @@ const ENGINE_STATUS: Record<string, number> = {
   EMPTY_FILE: 400,
   TOO_LARGE: 413,
   TOO_MANY_PIXELS: 413,
+  TOO_LONG: 413,
+  TOO_MANY_PAGES: 413,
   UNSUPPORTED_FORMAT: 415,
   CORRUPT_IMAGE: 422,
+  CORRUPT_FILE: 422,
+  PDF_ENCRYPTED: 422,
 };
 
 /** Domain and engine errors -> HttpError; undefined for anything unexpected (a 500). */

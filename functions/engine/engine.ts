@@ -7,12 +7,16 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { EngineError } from './errors.js';
 import type { FieldLineOptions } from './field-lines.js';
+import { extractReceipt } from './fields/index.js';
+import { decodeHeif } from './formats/heif.js';
+import { boxesOnPages } from './formats/pages.js';
+import { type PdfContent, readPdf } from './formats/pdf.js';
 import { type Quad, quadAngle } from './image/geometry.js';
-import { DEFAULT_LOAD, type LoadedReceipt, loadReceipts } from './image/load-receipt.js';
-import { checkInput } from './input.js';
+import { DEFAULT_LOAD, type LoadedReceipt, loadReceiptsFrom } from './image/load-receipt.js';
+import { checkInput, type ImageSource } from './input.js';
 import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
 import { type RereadOptions, rereadWeakLines } from './lines.js';
-import { readUpright } from './read-upright.js';
+import { readInBands } from './read-bands.js';
 import { Recognizer } from './recognizer.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
 import { DEFAULT_FIELD_LINES, secondLook } from './second-look.js';
@@ -27,6 +31,14 @@ export interface EngineOptions {
   maxBytes: number;
   /** Larger images (width x height) are rejected with TOO_MANY_PIXELS before decoding. Default 64 MP. */
   maxPixels: number;
+  /** PDFs with more pages are rejected with TOO_MANY_PAGES; the pages of one PDF are one receipt. Default 5. */
+  maxPages: number;
+  /**
+   * Receipts taller than this at the resolution read (pixel rows, the width capped at 1,200) are rejected with
+   * TOO_LONG. Taller ones are read in bands (read-bands.ts), in time linear in the height. Default 60,000:
+   * a till roll 4 m long read at 1,200 px across 80 mm.
+   */
+  maxReadHeight: number;
   /** Replace the worker after this many recognitions. Default 200. */
   recycleAfterJobs: number;
   /** Replace the worker when the process RSS exceeds this after a job. Default 1.2 GB. */
@@ -59,6 +71,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   languages: [...DEFAULT_LANGUAGES],
   maxBytes: 15 * 1024 * 1024,
   maxPixels: 64_000_000,
+  maxPages: 5,
+  maxReadHeight: 60_000,
   recycleAfterJobs: 200,
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
@@ -123,21 +137,66 @@ class Engine implements ReceiptEngine {
     const limits = { maxBytes: this.#options.maxBytes, maxPixels: this.#options.maxPixels };
     const started = performance.now();
     const format = checkInput(bytes, limits);
+    if (format === 'pdf') return [await this.#readPdf(bytes, started)];
+    const source: ImageSource =
+      format === 'heif' ? { raw: await (await heif()).decodeHeif(bytes, limits), format } : { bytes, format };
     // The receipts found, cropped and flattened; decoding only their regions is part of the decode stage.
-    const receipts = await loadReceipts(bytes, format, limits, DEFAULT_LOAD, maxReceipts);
+    const receipts = await loadReceiptsFrom(source, limits, DEFAULT_LOAD, maxReceipts);
     const decodeMs = performance.now() - started;
     const results: EngineResult[] = [];
     for (const loaded of receipts) results.push(await this.#read(loaded, format, decodeMs));
     return results;
   }
 
+  /** A PDF's pages as one receipt: its text layer read as it is, or its pages' pixels recognised. */
+  async #readPdf(bytes: Uint8Array, started: number): Promise<EngineResult> {
+    const limits = { maxBytes: this.#options.maxBytes, maxPixels: this.#options.maxPixels };
+    const content = await (await pdf()).readPdf(bytes, { ...limits, maxPages: this.#options.maxPages });
+    const decodeMs = performance.now() - started;
+    if (content.kind === 'text') return boxesOnPages(this.#readText(content, decodeMs), content.pages);
+    // One page is a scan like any other (the receipt looked for on it); stacked pages are read whole.
+    const options = { ...DEFAULT_LOAD, find: content.pages.length === 1 };
+    const [loaded] = await loadReceiptsFrom(content.source, limits, options, 1);
+    if (loaded === undefined) throw new EngineError('OCR_FAILED', 'The engine returned no result', true);
+    return boxesOnPages(await this.#read(loaded, 'pdf', decodeMs), content.pages);
+  }
+
+  /** A digital PDF's own text: the field extractor over its lines, without recognition. */
+  #readText(content: Extract<PdfContent, { kind: 'text' }>, decodeMs: number): EngineResult {
+    const timer = new StageTimer();
+    timer.timings.decodeMs = decodeMs;
+    const language = this.#plan.first;
+    const extraction = extractReceipt(content.lines, { languages: [language] });
+    timer.lap('parseMs');
+    return {
+      ...extraction,
+      text: content.lines.map((line) => line.text).join('\n'),
+      lines: content.lines,
+      language,
+      timings: timer.timings,
+      engine: this.info,
+      image: {
+        format: 'pdf',
+        width: Math.round(content.width),
+        height: Math.round(content.height),
+        rotation: 0,
+      },
+    };
+  }
+
   /** Reads one receipt: upright, recognised, its fields extracted. */
   async #read(loaded: LoadedReceipt, format: string, decodeMs: number): Promise<EngineResult> {
+    if (loaded.image.height > this.#options.maxReadHeight) {
+      throw new EngineError(
+        'TOO_LONG',
+        `The receipt is ${loaded.image.height} pixels long as read; the limit is ${this.#options.maxReadHeight}: split it into parts and upload each`,
+      );
+    }
     const timer = new StageTimer();
     timer.timings.decodeMs = decodeMs;
     // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = loaded.scale;
-    let best = await readUpright(loaded.image, scale, this.#first, (stage) => timer.lap(stage));
+    let best = await readInBands(loaded.image, scale, this.#first, (stage) => timer.lap(stage));
 
     if (this.#options.rereadWeakLines !== false) {
       const lines = await rereadWeakLines(
@@ -186,6 +245,13 @@ class Engine implements ReceiptEngine {
     await Promise.all([this.#first.close(), ...[...this.#others.values()].map((other) => other.close())]);
   }
 }
+
+/**
+ * The PDF reader (pdf.js, 1.7 MB of script) and the HEIF decoder (libheif's WASM) load with the first file that
+ * needs them: a cold start reading a JPEG pays for neither.
+ */
+const pdf = () => import('./formats/pdf.js');
+const heif = () => import('./formats/heif.js');
 
 /** Receipts read from one image at most (processAll). */
 const MAX_RECEIPTS_PER_IMAGE = 4;

@@ -8,6 +8,14 @@ export const ENGINE_ERROR_CODES = [
   'CORRUPT_IMAGE',
   'TOO_LARGE',
   'TOO_MANY_PIXELS',
+  /** A receipt longer (at the resolution read) than the engine reads: see EngineOptions.maxReadHeight. */
+  'TOO_LONG',
+  /** A PDF with more pages than EngineOptions.maxPages. */
+  'TOO_MANY_PAGES',
+  /** A PDF that needs a password to open. */
+  'PDF_ENCRYPTED',
+  /** A PDF whose structure is damaged (an image that cannot be decoded is CORRUPT_IMAGE). */
+  'CORRUPT_FILE',
   'OCR_FAILED',
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];

@@ -9,8 +9,23 @@ import { EngineError } from './errors.js';
 // libvips caches decoded tiles between operations; with one image at a time that is only memory growth.
 sharp.cache(false);
 
-export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'tiff', 'gif', 'bmp'] as const;
+export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'tiff', 'gif', 'bmp', 'heif', 'pdf'] as const;
 export type AcceptedFormat = (typeof ACCEPTED_FORMATS)[number];
+/** The formats sharp (or bmp-js) opens from their bytes; HEIF and PDF are decoded to pixels first. */
+export type EncodedFormat = Exclude<AcceptedFormat, 'heif' | 'pdf'>;
+
+/** Decoded pixels, as the HEIF decoder and the PDF reader hand them over. */
+export interface RawPixels {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 3 | 4;
+}
+
+/** What an image is opened from: its bytes in a format sharp reads, or pixels decoded elsewhere. */
+export type ImageSource =
+  | { readonly bytes: Uint8Array; readonly format: EncodedFormat }
+  | { readonly raw: RawPixels; readonly format: AcceptedFormat };
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
   return signature.every((byte, index) => bytes[offset + index] === byte);
@@ -56,7 +71,7 @@ function isAccepted(format: string | undefined): format is AcceptedFormat {
   return (ACCEPTED_FORMATS as readonly string[]).includes(format ?? '');
 }
 
-const ACCEPTED_LIST = 'JPEG, PNG, WebP, TIFF, GIF or BMP';
+const ACCEPTED_LIST = 'JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF';
 
 /** Checks size and format; throws EMPTY_FILE, TOO_LARGE or UNSUPPORTED_FORMAT. */
 export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedFormat {
@@ -69,12 +84,6 @@ export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedForm
     );
   }
   const format = detectImageFormat(bytes);
-  if (format === 'pdf') {
-    throw new EngineError(
-      'UNSUPPORTED_FORMAT',
-      `PDF is not supported yet: upload a photo or scan of the receipt as ${ACCEPTED_LIST}`,
-    );
-  }
   if (!isAccepted(format)) {
     const what = format === undefined ? 'not a recognised image' : `${format.toUpperCase()}`;
     throw new EngineError('UNSUPPORTED_FORMAT', `The file is ${what}: upload ${ACCEPTED_LIST}`);
@@ -82,7 +91,19 @@ export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedForm
   return format;
 }
 
-function tooManyPixels(width: number, height: number, maxPixels: number): EngineError {
+/**
+ * checkInput for callers that open the bytes with sharp themselves (the image tools and benches): HEIF and
+ * PDF, which the engine decodes first, are refused with UNSUPPORTED_FORMAT.
+ */
+export function checkEncodedInput(bytes: Uint8Array, limits: InputLimits): EncodedFormat {
+  const format = checkInput(bytes, limits);
+  if (format === 'heif' || format === 'pdf') {
+    throw new EngineError('UNSUPPORTED_FORMAT', `This tool reads images only, not ${format.toUpperCase()}`);
+  }
+  return format;
+}
+
+export function tooManyPixels(width: number, height: number, maxPixels: number): EngineError {
   return new EngineError(
     'TOO_MANY_PIXELS',
     `The image is ${width}x${height} pixels; the limit is ${(maxPixels / 1e6).toFixed(0)} megapixels: upload a smaller image`,
@@ -125,7 +146,7 @@ function decodeBmp(bytes: Uint8Array, maxPixels: number): Sharp {
  */
 export function openImage(
   bytes: Uint8Array,
-  format: AcceptedFormat,
+  format: EncodedFormat,
   limits: InputLimits,
   options: { autoOrient: boolean } = { autoOrient: true },
 ): Sharp {
@@ -138,6 +159,18 @@ export function openImage(
     ignoreIcc: true,
   });
   return options.autoOrient ? image.autoOrient() : image;
+}
+
+/** openImage for any source: decoded pixels carry no EXIF, and were checked against the pixel limit already. */
+export function openSource(
+  source: ImageSource,
+  limits: InputLimits,
+  options: { autoOrient: boolean } = { autoOrient: true },
+): Sharp {
+  if ('bytes' in source) return openImage(source.bytes, source.format, limits, options);
+  const { data, width, height, channels } = source.raw;
+  if (width * height > limits.maxPixels) throw tooManyPixels(width, height, limits.maxPixels);
+  return sharp(data, { raw: { width, height, channels } });
 }
 
 /** Maps a libvips failure to the error the user can act on. */

@@ -4,7 +4,7 @@
  * downscale cap is free accuracy-wise and bounds time and memory.
  */
 import sharp, { type Sharp } from 'sharp';
-import { type AcceptedFormat, decodeError, type InputLimits, openImage } from './input.js';
+import { decodeError, type EncodedFormat, type InputLimits, openImage } from './input.js';
 
 /** An 8-bit grayscale raster, one byte per pixel, row-major. */
 export interface GrayImage {
@@ -36,7 +36,7 @@ export const DEFAULT_PREPROCESS: PreprocessOptions = { maxWidth: 1200 };
 
 export async function decodeImage(
   bytes: Uint8Array,
-  format: AcceptedFormat,
+  format: EncodedFormat,
   limits: InputLimits,
   options: PreprocessOptions = DEFAULT_PREPROCESS,
 ): Promise<DecodedImage> {

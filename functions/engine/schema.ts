@@ -11,6 +11,8 @@ export const BBoxSchema = z.object({
   y0: z.number().int(),
   x1: z.number().int(),
   y1: z.number().int(),
+  /** The 1-based page of a PDF the box is on (y measured from that page's top); absent for images. */
+  page: z.number().int().positive().optional(),
 });
 export type BBox = z.infer<typeof BBoxSchema>;
 

@@ -29,6 +29,9 @@ export const UPLOAD_CONTENT_TYPES = {
   'image/tiff': 'tiff',
   'image/gif': 'gif',
   'image/bmp': 'bmp',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'application/pdf': 'pdf',
 } as const;
 export type UploadContentType = keyof typeof UPLOAD_CONTENT_TYPES;
 

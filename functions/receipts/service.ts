@@ -98,6 +98,9 @@ const IMAGE_CONTENT_TYPES = new Set([
   'image/gif',
   'image/bmp',
   'image/x-ms-bmp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
 ]);
 /** Declared types that say nothing (SDK uploads without ContentType): the first bytes decide. */
 const UNDECLARED_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
@@ -334,7 +337,7 @@ export class ReceiptService {
     if (!UNDECLARED_CONTENT_TYPES.has(declared)) {
       throw new EngineError(
         'UNSUPPORTED_FORMAT',
-        `content type ${declared} is not supported; upload a JPEG, PNG, WebP, TIFF, GIF or BMP image`,
+        `content type ${declared} is not supported; upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF`,
       );
     }
     if (!this.#sniffer) return;
@@ -347,7 +350,7 @@ export class ReceiptService {
     if (!format || !this.#sniffer.accepted.includes(format)) {
       throw new EngineError(
         'UNSUPPORTED_FORMAT',
-        `the file is ${format ? `a ${format} file` : 'not an image'}; upload a JPEG, PNG, WebP, TIFF, GIF or BMP image`,
+        `the file is ${format ? `a ${format} file` : 'not an image'}; upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF`,
       );
     }
   }

@@ -112,10 +112,16 @@ describe('engine input handling', () => {
   const bad: [string, () => Promise<Uint8Array> | Uint8Array, EngineErrorCode, RegExp][] = [
     ['an empty file', () => new Uint8Array(0), 'EMPTY_FILE', /empty/],
     [
-      'a PDF',
+      'a PDF with no pages',
       () => Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'),
+      'CORRUPT_FILE',
+      /PDF is damaged/,
+    ],
+    [
+      'an AVIF image',
+      () => Buffer.from([0, 0, 0, 0x1c, ...Buffer.from('ftypavif'), ...Array(40).fill(0)]),
       'UNSUPPORTED_FORMAT',
-      /PDF is not supported yet/,
+      /AVIF: upload JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
     ],
     [
       'random bytes',
@@ -127,7 +133,7 @@ describe('engine input handling', () => {
       'plain text',
       () => Buffer.from('TOTAL RM 12.00\nTHANK YOU\n'),
       'UNSUPPORTED_FORMAT',
-      /JPEG, PNG, WebP, TIFF, GIF or BMP/,
+      /JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
     ],
     [
       'an SVG',

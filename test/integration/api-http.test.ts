@@ -4,7 +4,7 @@
  * the real OCR handler). A client creates a receipt, uploads the image with the presigned POST (a real multipart
  * form to the local S3, whose event feeds the pipeline), polls, corrects, reprocesses and deletes it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -15,6 +15,7 @@ import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../fun
 import { localSigner } from '../../tools/local/api/jwt.js';
 import { type LocalApi, startLocalApi } from '../../tools/local/api/server.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
+import { passwordPdf, textPdf } from '../support/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 const ORIGIN = 'https://app.example.com';
@@ -352,5 +353,31 @@ describe('POST /ocr', () => {
     const badJson = await request('POST', '/ocr', { token: alice, json: { image: '%%%' } });
     expect([badJson.status, badJson.body.error.details.issues[0].path]).toEqual([400, 'body.image']);
     expect((await request('POST', '/ocr', { body: new Uint8Array(image) })).status).toBe(401);
+  });
+
+  it('reads a digital PDF, and answers each bad PDF or HEIC file with its status and code', async () => {
+    const heic = await readFile(join(import.meta.dirname, '../fixtures/receipt.heic'));
+    const post = (bytes: Buffer, type: string) =>
+      request('POST', '/ocr', {
+        token: alice,
+        body: new Uint8Array(bytes),
+        headers: { 'Content-Type': type },
+      });
+
+    const digital = await post(textPdf([ENGLISH_RECEIPT.lines]), 'application/pdf');
+    expect(digital.status).toBe(200);
+    expect(digital.body.fields.total).toMatchObject({ value: '1126.89', bbox: { page: 1 } });
+    const answers = [
+      await post(passwordPdf(), 'application/pdf'),
+      await post(textPdf(Array(6).fill(['TOTAL 1.00'])), 'application/pdf'),
+      await post(textPdf([ENGLISH_RECEIPT.lines]).subarray(0, 400), 'application/pdf'),
+      await post(heic.subarray(0, 3000), 'image/heic'),
+    ];
+    expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [422, 'PDF_ENCRYPTED'],
+      [413, 'TOO_MANY_PAGES'],
+      [422, 'CORRUPT_FILE'],
+      [422, 'CORRUPT_IMAGE'],
+    ]);
   });
 });

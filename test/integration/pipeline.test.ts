@@ -5,6 +5,8 @@
  * chosen DynamoDB writes.
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
@@ -35,7 +37,11 @@ import { lambdaContext } from '../../tools/local/lambda-context.js';
 import { LocalQueue } from '../../tools/local/queue.js';
 import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../ocr/fixtures/aws-events.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
+import { passwordPdf, textPdf } from '../support/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+
+/** The HEIC photo made by test/fixtures/make-heic.ts. */
+const HEIC = readFileSync(path.join(import.meta.dirname, '../fixtures/receipt.heic'));
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 const MAX_UPLOAD_BYTES = 400_000;
@@ -312,6 +318,32 @@ describe('idempotency', () => {
   });
 });
 
+describe('PDF receipts and HEIC photos', () => {
+  it.each([
+    [
+      'a digital PDF',
+      'uploads/dave/invoice.pdf',
+      () => textPdf([ENGLISH_RECEIPT.lines]),
+      'application/pdf',
+      'pdf',
+    ],
+    ['an HEIC photo', 'uploads/dave/IMG_0001.HEIC', () => HEIC, 'image/heic', 'heif'],
+  ])('%s dropped in S3 ends COMPLETED with its fields', async (_name, key, body, contentType, format) => {
+    // Prepare
+    await aws.upload(key, body(), contentType);
+
+    // Act
+    const response = await pipeline()(sqsEvent(s3Message(key)));
+
+    // Assess
+    expect(response?.batchItemFailures).toEqual([]);
+    const record = await recordOf(key);
+    expect(record).toMatchObject({ status: 'COMPLETED', source: { contentType } });
+    expect(record?.fields?.total?.value).toBe('1126.89');
+    expect(record?.image?.format).toBe(format);
+  });
+});
+
 describe('permanent failures become FAILED records and are not retried', () => {
   it.each([
     [
@@ -348,12 +380,36 @@ describe('permanent failures become FAILED records and are not retried', () => {
       0,
     ],
     [
-      'a HEIC photo',
+      'a truncated HEIC photo',
       'uploads/carol/photo.heic',
-      () => Buffer.alloc(5000, 1),
+      () => HEIC.subarray(0, 3000),
       'image/heic',
-      'UNSUPPORTED_FORMAT',
-      0,
+      'CORRUPT_IMAGE',
+      1,
+    ],
+    [
+      'a password-protected PDF',
+      'uploads/carol/locked.pdf',
+      () => passwordPdf(),
+      'application/pdf',
+      'PDF_ENCRYPTED',
+      1,
+    ],
+    [
+      'a PDF of six pages',
+      'uploads/carol/statement.pdf',
+      () => textPdf(Array(6).fill(['TOTAL 1.00'])),
+      'application/pdf',
+      'TOO_MANY_PAGES',
+      1,
+    ],
+    [
+      'a truncated PDF',
+      'uploads/carol/cut.pdf',
+      () => textPdf([ENGLISH_RECEIPT.lines]).subarray(0, 400),
+      'application/pdf',
+      'CORRUPT_FILE',
+      1,
     ],
   ])('%s -> %s', async (_name, key, body, contentType, code, expectedDownloads) => {
     // Prepare

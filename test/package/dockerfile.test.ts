@@ -63,6 +63,7 @@ describe('.dockerignore', () => {
       .filter((line) => line !== '' && !line.startsWith('#'));
     expect(rules[0]).toBe('*');
     expect(rules.filter((rule) => rule.startsWith('!')).sort()).toEqual([
+      '!THIRD-PARTY-NOTICES.md',
       '!functions/',
       '!package.json',
       '!pnpm-lock.yaml',

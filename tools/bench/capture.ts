@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadReceipt } from '../../functions/engine/image/load-receipt.js';
 import { measureOrientation } from '../../functions/engine/image/text-orientation.js';
-import { checkInput } from '../../functions/engine/input.js';
+import { checkEncodedInput } from '../../functions/engine/input.js';
 import { findTextLines } from '../../functions/engine/layout.js';
 import { analysisCopy } from '../../functions/engine/preprocess.js';
 import { expandInputs } from '../cli/inputs.js';
@@ -37,7 +37,7 @@ interface Sample {
 }
 
 async function measure(bytes: Buffer): Promise<Sample> {
-  const format = checkInput(bytes, LIMITS);
+  const format = checkEncodedInput(bytes, LIMITS);
   let wall = performance.now();
   let cpu = cpuMs();
   const loaded = await loadReceipt(bytes, format, LIMITS);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { loadReceipt } from '../../functions/engine/image/load-receipt.js';
 import { measureOrientation } from '../../functions/engine/image/text-orientation.js';
-import { checkInput } from '../../functions/engine/input.js';
+import { checkEncodedInput } from '../../functions/engine/input.js';
 import { findTextLines } from '../../functions/engine/layout.js';
 import { analysisCopy } from '../../functions/engine/preprocess.js';
 import { expandInputs } from '../cli/inputs.js';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       const original = readFileSync(file);
       const bytes =
         turn === 0 ? original : await sharp(original).rotate(turn).jpeg({ quality: 92 }).toBuffer();
-      const loaded = await loadReceipt(bytes, checkInput(bytes, LIMITS), LIMITS);
+      const loaded = await loadReceipt(bytes, checkEncodedInput(bytes, LIMITS), LIMITS);
       const lines = findTextLines(await analysisCopy(loaded.image));
       const found = measureOrientation(loaded.image, lines.angleDegrees);
       // Turned `turn` clockwise: (360 - turn) more make it upright.

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PSM } from 'tesseract.js';
 import { createReceiptEngine, type EngineOptions, type OcrLine } from '../../functions/engine/index.js';
-import { checkInput } from '../../functions/engine/input.js';
+import { checkEncodedInput } from '../../functions/engine/input.js';
 import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
@@ -61,7 +61,7 @@ async function plainVariant(
   return {
     name,
     async read(bytes) {
-      const decoded = await decodeImage(bytes, checkInput(bytes, limits), limits, { maxWidth });
+      const decoded = await decodeImage(bytes, checkEncodedInput(bytes, limits), limits, { maxWidth });
       const page = await recognizer.recognize(toPgm(decoded.gray));
       return { lines: page.lines, note: '' };
     },

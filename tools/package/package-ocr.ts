@@ -4,22 +4,35 @@
  *
  * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
  *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks, source maps) and a minimal
- *                       node_modules (tesseract.js + its WASM core, sharp + its native binary for --arch)
+ *                       node_modules (tesseract.js + its WASM core, sharp and @napi-rs/canvas + their native
+ *                       binaries for --arch, libheif-js's WASM build)
+ *                       and THIRD-PARTY-NOTICES.md
  *   <out>/tessdata/  -> /opt/tessdata: <lang>.traineddata.gz (4.0.0_best_int)
  * Dockerfile.lambda copies exactly these two folders, so what this script builds is what the image runs.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 import { bundleEntries } from './bundle.js';
-import { sharpPlatformPackages } from './platform-binaries.js';
+import { nativePlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
 import { EXTERNAL_PACKAGES, OCR_ENTRIES, parseArch, type TargetArch } from './targets.js';
 import { copyTraineddata, MODEL } from './tessdata.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The licences of what the image ships beside our code (LGPL-3.0 libheif-js and libvips among them). */
+const NOTICES = 'THIRD-PARTY-NOTICES.md';
 
 export interface PackageOptions {
   readonly arch: TargetArch;
@@ -73,15 +86,20 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
     throw new Error(`The bundle imports unbundled packages: ${unexpected.join(', ')}`);
 
   const sharpDir = findPackageDir('sharp', REPO_ROOT);
-  if (sharpDir === undefined) throw new Error('sharp is not installed: run pnpm install');
-  const platform = sharpPlatformPackages(
-    sharpDir,
+  const canvasDir = findPackageDir('@napi-rs/canvas', REPO_ROOT);
+  if (sharpDir === undefined || canvasDir === undefined) {
+    throw new Error('sharp or @napi-rs/canvas is not installed: run pnpm install');
+  }
+  const platform = nativePlatformPackages(
+    { sharp: sharpDir, canvas: canvasDir },
     options.arch,
     path.join(REPO_ROOT, 'dist', '.cache', 'npm'),
   );
   const modules = resolveClosure(EXTERNAL_PACKAGES, REPO_ROOT, platform);
   for (const pkg of modules) copyPackage(pkg, nodeModulesDir);
   pruneEmptyFolders(nodeModulesDir);
+
+  copyFileSync(path.join(REPO_ROOT, NOTICES), path.join(appDir, NOTICES));
 
   const tessdataDir = path.join(options.outDir, 'tessdata');
   const tessdata = copyTraineddata(options.languages, REPO_ROOT, tessdataDir);

@@ -5,22 +5,40 @@ import { findPackageDir, type ResolvedPackage, readManifest } from './runtime-mo
 import type { TargetArch } from './targets.js';
 
 /**
- * sharp's native packages for Linux (glibc, as in the Lambda base image) on the target architecture, at the exact
- * versions sharp pins. Taken from the installed packages when the host matches; otherwise fetched once with
- * `npm pack` from the npm registry into `cacheDir` (pnpm installs only the host's binary).
+ * The native packages of sharp and @napi-rs/canvas for Linux (glibc, as in the Lambda base image) on the target
+ * architecture, at the exact versions each pins. Taken from the installed packages when the host matches;
+ * otherwise fetched once with `npm pack` from the npm registry into `cacheDir` (pnpm installs only the host's
+ * binary).
  */
-export function sharpPlatformPackages(
-  sharpDir: string,
+export function nativePlatformPackages(
+  owners: { sharp: string; canvas: string },
   arch: TargetArch,
   cacheDir: string,
 ): Map<string, ResolvedPackage> {
-  const optional = readManifest(sharpDir).optionalDependencies ?? {};
-  const names = [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`];
+  return new Map([
+    ...platformPackages(
+      owners.sharp,
+      [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`],
+      cacheDir,
+    ),
+    ...platformPackages(owners.canvas, [`@napi-rs/canvas-linux-${arch}-gnu`], cacheDir),
+  ]);
+}
+
+/** `names` among the optional (platform) dependencies of the package in `ownerDir`, at its pinned versions. */
+function platformPackages(
+  ownerDir: string,
+  names: readonly string[],
+  cacheDir: string,
+): Map<string, ResolvedPackage> {
+  const owner = readManifest(ownerDir);
+  const optional = owner.optionalDependencies ?? {};
   const packages = new Map<string, ResolvedPackage>();
   for (const name of names) {
     const version = optional[name];
-    if (version === undefined) throw new Error(`sharp does not list ${name} among its platform packages`);
-    const installed = findPackageDir(name, sharpDir);
+    if (version === undefined)
+      throw new Error(`${owner.name} does not list ${name} among its platform packages`);
+    const installed = findPackageDir(name, ownerDir);
     const dir =
       installed !== undefined && readManifest(installed).version === version
         ? installed

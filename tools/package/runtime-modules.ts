@@ -41,6 +41,8 @@ const KEEP: Readonly<Record<string, (relative: string) => boolean>> = {
     ['package.json', 'LICENSE', 'index.js'].includes(file) ||
     /^tesseract-core(-relaxedsimd|-simd)?(-lstm)?\.(js|wasm)$/.test(file),
   sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
+  // LGPL-3.0: shipped whole, exactly as published (THIRD-PARTY-NOTICES.md).
+  'libheif-js': () => true,
 };
 
 const DROP =

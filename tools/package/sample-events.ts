@@ -17,12 +17,12 @@ export function sqsUploadEvent(bucket: string, key: string): SQSEvent {
 }
 
 /** `POST /ocr` as API Gateway's proxy integration passes it: the image base64-encoded, the caller's claims. */
-export function postOcrEvent(image: Uint8Array, ownerId: string, origin: string) {
+export function postOcrEvent(image: Uint8Array, ownerId: string, origin: string, contentType = 'image/png') {
   return {
     resource: '/ocr',
     path: '/ocr',
     httpMethod: 'POST',
-    headers: { 'Content-Type': 'image/png', Origin: origin },
+    headers: { 'Content-Type': contentType, Origin: origin },
     multiValueHeaders: {},
     queryStringParameters: null,
     multiValueQueryStringParameters: null,

@@ -5,7 +5,7 @@
  * whole (libvips spends about 300 ms on that alone, measured).
  */
 import sharp, { type Sharp } from 'sharp';
-import { type AcceptedFormat, decodeError, type InputLimits, openImage } from '../input.js';
+import { decodeError, type EncodedFormat, type ImageSource, type InputLimits, openSource } from '../input.js';
 import type { Box, GrayImage } from '../preprocess.js';
 import { type Frame, toStored, toUpright, uprightSize } from './exif.js';
 import { findReceipts } from './find-receipt.js';
@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly maxSide: number;
   /** Longer side of the copy the receipt is looked for on (at most: see findSide). */
   readonly findSide: number;
+  /** False reads the whole image without looking for a receipt in it (stacked PDF pages). Default true. */
+  readonly find?: boolean;
 }
 
 export const DEFAULT_LOAD: LoadOptions = { maxSide: 1200, findSide: 640 };
@@ -44,7 +46,7 @@ async function raw(pipeline: Sharp): Promise<RasterImage> {
 /** The receipt of the image (the largest, when several lie apart in one photo). */
 export async function loadReceipt(
   bytes: Uint8Array,
-  format: AcceptedFormat,
+  format: EncodedFormat,
   limits: InputLimits,
   options: LoadOptions = DEFAULT_LOAD,
 ): Promise<LoadedReceipt> {
@@ -57,15 +59,26 @@ export async function loadReceipt(
  * Every receipt found in the image, largest first, each cropped and flattened (at most `max`); the whole
  * image when none is found.
  */
-export async function loadReceipts(
+export function loadReceipts(
   bytes: Uint8Array,
-  format: AcceptedFormat,
+  format: EncodedFormat,
   limits: InputLimits,
   options: LoadOptions = DEFAULT_LOAD,
   max = Number.POSITIVE_INFINITY,
 ): Promise<LoadedReceipt[]> {
+  return loadReceiptsFrom({ bytes, format }, limits, options, max);
+}
+
+/** loadReceipts for any source: encoded bytes, or pixels a HEIF or PDF decoder produced. */
+export async function loadReceiptsFrom(
+  source: ImageSource,
+  limits: InputLimits,
+  options: LoadOptions = DEFAULT_LOAD,
+  max = Number.POSITIVE_INFINITY,
+): Promise<LoadedReceipt[]> {
+  const { format } = source;
   try {
-    const open = () => openImage(bytes, format, limits, { autoOrient: false });
+    const open = () => openSource(source, limits, { autoOrient: false });
     const metadata = await open().metadata();
     const frame: Frame = {
       width: metadata.width ?? 0,
@@ -82,7 +95,7 @@ export async function loadReceipts(
         withoutEnlargement: true,
       }),
     );
-    const found = findReceipts(small).slice(0, max);
+    const found = options.find === false ? [] : findReceipts(small).slice(0, max);
     if (found.length === 0) {
       const image = await wholeImage(open().autoOrient(), upright, options.maxSide);
       return [

@@ -2,14 +2,14 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Point, Quad } from '../../../functions/engine/image/geometry.js';
 import { loadReceipt, loadReceipts } from '../../../functions/engine/image/load-receipt.js';
-import { checkInput } from '../../../functions/engine/input.js';
+import { checkEncodedInput } from '../../../functions/engine/input.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
 import { pageScan, tablePhoto, twoReceiptPhoto } from '../../support/receipt-photos.js';
 
 const limits = { maxBytes: 50_000_000, maxPixels: 64_000_000 };
 
 async function load(bytes: Buffer) {
-  return loadReceipt(bytes, checkInput(bytes, limits), limits);
+  return loadReceipt(bytes, checkEncodedInput(bytes, limits), limits);
 }
 
 /** Largest distance between a found corner and the true one. */
@@ -151,7 +151,7 @@ describe('several receipts in one photo', () => {
   it('finds each receipt laid apart on a table, largest first', async () => {
     const photo = await twoReceiptPhoto();
 
-    const receipts = await loadReceipts(photo.bytes, checkInput(photo.bytes, limits), limits);
+    const receipts = await loadReceipts(photo.bytes, checkEncodedInput(photo.bytes, limits), limits);
 
     expect(receipts).toHaveLength(2);
     receipts.forEach((receipt, i) => {

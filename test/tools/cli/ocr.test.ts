@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordPdf, textPdf } from '../../support/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../support/receipt-images.js';
 import { runTool } from '../../support/run-tool.js';
 
@@ -56,6 +57,40 @@ describe('pnpm ocr', () => {
     expect(outcomes[1].error.message).toMatch(/damaged or truncated/);
     expect(code).toBe(1);
     expect(stderr).toContain('3 of 5 input(s) failed');
+  });
+
+  it('reads a digital PDF and names the code of each bad PDF or HEIC file', async () => {
+    // Prepare
+    const heic = await readFile(path.join(import.meta.dirname, '../../fixtures/receipt.heic'));
+    const folder = path.join(dir, 'formats');
+    await mkdir(folder);
+    const files: [string, Buffer][] = [
+      ['a-digital.pdf', textPdf([ENGLISH_RECEIPT.lines])],
+      ['b-locked.pdf', passwordPdf()],
+      ['c-cut.pdf', textPdf([ENGLISH_RECEIPT.lines]).subarray(0, 400)],
+      ['d-statement.pdf', textPdf(Array(6).fill(['TOTAL 1.00']))],
+      ['e-cut.heic', heic.subarray(0, 3000)],
+    ];
+    for (const [name, bytes] of files) await writeFile(path.join(folder, name), bytes);
+
+    // Act
+    const { stdout, code } = await ocr(['--json', '--lang', 'eng', folder]);
+
+    // Assess
+    const outcomes = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(outcomes.map((o) => [path.basename(o.file), o.ok, o.error?.code, o.fields?.total?.value])).toEqual(
+      [
+        ['a-digital.pdf', true, undefined, '1126.89'],
+        ['b-locked.pdf', false, 'PDF_ENCRYPTED', undefined],
+        ['c-cut.pdf', false, 'CORRUPT_FILE', undefined],
+        ['d-statement.pdf', false, 'TOO_MANY_PAGES', undefined],
+        ['e-cut.heic', false, 'CORRUPT_IMAGE', undefined],
+      ],
+    );
+    expect(code).toBe(1);
   });
 
   it('prints a readable summary without --json and exits 0 when all succeed', async () => {

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { decodeHeif } from '../../../functions/engine/formats/heif.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+
+const GRID = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt-grid.heic'));
+const LIMITS = { maxBytes: 15 * 1024 * 1024, maxPixels: 64_000_000 };
+
+describe('decodeHeif', () => {
+  it('assembles a grid image and applies its irot: the pixels of the upright receipt', async () => {
+    // Prepare
+    const upright = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+
+    // Act
+    const decoded = await decodeHeif(GRID, LIMITS);
+
+    // Assess: the stored picture is 664x592; turned back it is the receipt as rendered, up to HEVC's losses.
+    expect([decoded.width, decoded.height, decoded.channels]).toEqual([
+      upright.info.width,
+      upright.info.height,
+      4,
+    ]);
+    const gray = await sharp(decoded.data, {
+      raw: { width: decoded.width, height: decoded.height, channels: 4 },
+    })
+      .grayscale()
+      .raw()
+      .toBuffer();
+    let difference = 0;
+    for (let i = 0; i < gray.length; i += 1) difference += Math.abs((gray[i] ?? 0) - (upright.data[i] ?? 0));
+    expect(difference / gray.length).toBeLessThan(6);
+  });
+
+  it('refuses a photo over the pixel limit from its header, before decoding a tile', async () => {
+    await expect(decodeHeif(GRID, { ...LIMITS, maxPixels: 100_000 })).rejects.toMatchObject({
+      code: 'TOO_MANY_PIXELS',
+      message: expect.stringMatching(/592x664 pixels/),
+    });
+  });
+});
