@@ -191,6 +191,12 @@ function findSide(longSide: number, preferred: number): number {
 }
 
 /**
+ * Our own halving pass holds the decoded region whole (3 bytes a pixel): above this size libvips, which streams,
+ * does the shrinking (and takes JPEG shrink-on-load from a factor of 3, as any image this large needs).
+ */
+const MAX_HALVED_PIXELS = 16_000_000;
+
+/**
  * The whole upright image in gray, its shorter side capped (for a portrait scan: the width, as before). An
  * image at least twice the reading size (a photo, a page) is halved in one pass of our own first: libvips'
  * gray conversion and resize of a 12 MP photo cost twice its decode (measured).
@@ -201,7 +207,7 @@ async function wholeImage(
   maxSide: number,
 ): Promise<GrayImage> {
   const cap = { width: maxSide, height: maxSide, fit: 'outside', withoutEnlargement: true } as const;
-  if (Math.min(size.width, size.height) < 2 * maxSide) {
+  if (Math.min(size.width, size.height) < 2 * maxSide || size.width * size.height > MAX_HALVED_PIXELS) {
     const { data, info } = await pipeline.grayscale().resize(cap).raw().toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
   }
@@ -228,17 +234,42 @@ async function warpRegion(
   factor: number,
   size: { width: number; height: number },
 ): Promise<GrayImage> {
-  const xs = quad.map((p) => p.x);
-  const ys = quad.map((p) => p.y);
-  const left = Math.max(0, Math.floor(Math.min(...xs)) - 2);
-  const top = Math.max(0, Math.floor(Math.min(...ys)) - 2);
-  const right = Math.min(frame.width, Math.ceil(Math.max(...xs)) + 2);
-  const bottom = Math.min(frame.height, Math.ceil(Math.max(...ys)) + 2);
-  const rgb = await raw(open().extract({ left, top, width: right - left, height: bottom - top }));
-  // Bilinear sampling skips pixels below half size: halve first by averaging.
-  const scale = factor < 0.5 ? 0.5 : 1;
-  const gray =
-    scale === 1 ? { data: luminance(rgb), width: rgb.width, height: rgb.height } : luminanceHalf(rgb);
-  const local = quad.map((p) => ({ x: (p.x - left) * scale, y: (p.y - top) * scale })) as unknown as Quad;
+  const bounds = (scale: number, width: number, height: number) => {
+    const xs = quad.map((p) => p.x * scale);
+    const ys = quad.map((p) => p.y * scale);
+    const left = Math.max(0, Math.floor(Math.min(...xs)) - 2);
+    const top = Math.max(0, Math.floor(Math.min(...ys)) - 2);
+    const right = Math.min(width, Math.ceil(Math.max(...xs)) + 2);
+    const bottom = Math.min(height, Math.ceil(Math.max(...ys)) + 2);
+    return { left, top, width: right - left, height: bottom - top };
+  };
+  const region = bounds(1, frame.width, frame.height);
+  let gray: { data: Uint8Array; width: number; height: number };
+  let scale: number;
+  let origin: { left: number; top: number };
+  if (factor >= 0.5) {
+    const rgb = await raw(open().extract(region));
+    gray = { data: luminance(rgb), width: rgb.width, height: rgb.height };
+    scale = 1;
+    origin = region;
+  } else if (region.width * region.height <= MAX_HALVED_PIXELS) {
+    // Bilinear sampling skips pixels below half size: halve first by averaging.
+    gray = luminanceHalf(await raw(open().extract(region)));
+    scale = 0.5;
+    origin = { left: region.left * scale, top: region.top * scale };
+  } else {
+    // A huge region is left to libvips, which streams it instead of holding it whole.
+    scale = factor * 2;
+    const width = Math.max(1, Math.round(frame.width * scale));
+    const height = Math.max(1, Math.round(frame.height * scale));
+    const scaled = bounds(scale, width, height);
+    const rgb = await raw(open().resize({ width, height, fit: 'fill' }).extract(scaled));
+    gray = { data: luminance(rgb), width: rgb.width, height: rgb.height };
+    origin = scaled;
+  }
+  const local = quad.map((p) => ({
+    x: p.x * scale - origin.left,
+    y: p.y * scale - origin.top,
+  })) as unknown as Quad;
   return warpQuad({ ...gray, data: Buffer.from(gray.data.buffer) }, local, size.width, size.height);
 }
