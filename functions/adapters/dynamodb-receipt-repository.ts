@@ -1,5 +1,5 @@
 /**
- * ReceiptRepository on one DynamoDB table (single-table design, keys agreed in CONTRACTS.md):
+ * ReceiptRepository on one DynamoDB table (single-table design):
  *   PK = RECEIPT#{receiptId}, SK = RECEIPT                      -> the record by id
  *   GSI1PK = OWNER#{ownerId}, GSI1SK = {createdAt}#{receiptId}  -> one owner's receipts, newest first
  *   PK = FINGERPRINT#{ownerId}#{fingerprint}, SK = FINGERPRINT  -> the first receipt with that image or total

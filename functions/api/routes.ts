@@ -1,5 +1,5 @@
 /**
- * The route table of the REST API: method, path template, the Lambda entry that serves it (CONTRACTS.md), and
+ * The route table of the REST API: method, path template, the Lambda entry that serves it, and
  * its request/response schemas. The OpenAPI document is generated from it, the local API server dispatches with
  * it, and a test checks it against the CDK handler table and the document, so a route cannot drift silently.
  */

@@ -8,7 +8,7 @@ export interface EnvironmentResources {
   readonly ocrQueueUrl?: string;
 }
 
-/** The environment of every function, per CONTRACTS.md (read only by functions/commons/config.ts). */
+/** The environment of every function (read only by functions/commons/config.ts). */
 export function functionEnvironment(
   config: StageConfig,
   resources: EnvironmentResources,

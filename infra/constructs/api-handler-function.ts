@@ -14,7 +14,7 @@ export interface ApiHandlerFunctionProps {
   readonly entry: string;
   /** CPU architecture. */
   readonly architecture: 'arm64' | 'x86_64';
-  /** Environment variables (CONTRACTS.md). */
+  /** Environment variables. */
   readonly environment: Readonly<Record<string, string>>;
   /** Retention of the function's log group in days. */
   readonly logRetentionDays: number;

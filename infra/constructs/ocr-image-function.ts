@@ -19,7 +19,7 @@ export interface OcrImageFunctionProps {
   readonly memoryMiB: number;
   /** Timeout in seconds. */
   readonly timeoutSeconds: number;
-  /** Environment variables (CONTRACTS.md); `TESSDATA_PATH` is added. */
+  /** Environment variables; `TESSDATA_PATH` is added. */
   readonly environment: Readonly<Record<string, string>>;
   /** Retention of the function's log group in days. */
   readonly logRetentionDays: number;

@@ -16,7 +16,7 @@ export interface ReceiptsTableProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-/** Name of the index that lists one owner's receipts newest first (CONTRACTS.md). */
+/** Name of the index that lists one owner's receipts newest first. */
 export const OWNER_INDEX = 'GSI1';
 
 /**
@@ -26,7 +26,7 @@ export const OWNER_INDEX = 'GSI1';
 export const OWNER_INDEX_PROJECTION = 'ALL' as const;
 
 /**
- * The single receipts table (keys from CONTRACTS.md: `PK`/`SK`, GSI `GSI1` on `GSI1PK`/`GSI1SK`), on-demand,
+ * The single receipts table (keys: `PK`/`SK`, GSI `GSI1` on `GSI1PK`/`GSI1SK`), on-demand,
  * encrypted, with point-in-time recovery, a TTL attribute, and deletion protection when retained.
  */
 export class ReceiptsTable extends Construct {

@@ -4,7 +4,7 @@ import type { TableAccess } from '../constructs/table-grants.js';
 /** Which key prefix of the receipts bucket (resolved from the stage settings). */
 export type PrefixName = 'uploads' | 'results';
 
-/** One API handler function: its entry file (CONTRACTS.md), its routes and exactly the access those routes need. */
+/** One API handler function: its entry file, its routes and exactly the access those routes need. */
 export interface ApiHandlerSpec {
   /** Construct id. */
   readonly id: string;

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N]`: engine speed and memory on a folder of receipt
- * images (default ../shared/receipts/dev, whose images/ subfolder is used when present).
+ * images (a folder of receipt images, or of a labelled set whose images/ subfolder is used when present).
  *   cold start   process start -> engine ready, median of 3 fresh processes
  *   latency      decode to fields per receipt, one warm engine: median, p90
  *   throughput   receipts/s with 1 engine and with N engines
@@ -47,7 +47,13 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, concurrency: { type: 'string' }, limit: { type: 'string' } },
   });
-  const given = positionals[0] ?? '../shared/receipts/dev';
+  const given = positionals[0];
+  if (given === undefined) {
+    process.stderr.write(
+      'usage: pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N]\n',
+    );
+    process.exit(2);
+  }
   const dir = existsSync(path.join(given, 'images')) ? path.join(given, 'images') : given;
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
   const files = (await expandInputs([dir])).map((input) => input.file).slice(0, limit);

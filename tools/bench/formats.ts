@@ -1,9 +1,10 @@
 /**
- * `pnpm exec tsx tools/bench/formats.ts [--scans N] [--photos N]`: what PDF and HEIC cost, on one warm engine.
+ * `pnpm exec tsx tools/bench/formats.ts --scan-dir DIR --photo-dir DIR [--scans N] [--photos N]`: what PDF and
+ * HEIC cost, on one warm engine.
  *   text PDF      a digital receipt (text layer): engine.process wall time, median of 10 (no OCR)
- *   scanned PDF   each of the first N dev scans (../shared/receipts/dev/images) as JPEG and wrapped in a
+ *   scanned PDF   each of the first N flatbed receipt scans in --scan-dir, as JPEG and wrapped in a
  *                 one-page PDF, read alternately: total time of each, and whether the fields agree
- *   HEIC decode   a 12 MP HEIC photo (a de-photos image enlarged to 4032x3024, encoded with `heif-enc` from
+ *   HEIC decode   a 12 MP HEIC photo (a JPEG phone photo of --photo-dir enlarged to 4032x3024, encoded with `heif-enc` from
  *                 Debian's libheif-examples): decodeHeif wall time, median of 5 after one warm-up
  *   12 MP batch   peak RSS of a fresh process reading N 12 MP photos (JPEG and HEIC alternately) with one
  *                 engine (process.resourceUsage().maxRSS, which covers the tesseract.js worker thread)
@@ -113,13 +114,27 @@ async function batch(files: readonly string[]): Promise<void> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { scans: { type: 'string' }, photos: { type: 'string' }, batch: { type: 'boolean' } },
+    options: {
+      scans: { type: 'string' },
+      photos: { type: 'string' },
+      'scan-dir': { type: 'string' },
+      'photo-dir': { type: 'string' },
+      batch: { type: 'boolean' },
+    },
   });
   if (values.batch) return batch(positionals);
-  const scans = (await expandInputs(['../shared/receipts/dev/images']))
+  const scanDir = values['scan-dir'];
+  const photoDir = values['photo-dir'];
+  if (scanDir === undefined || photoDir === undefined) {
+    process.stderr.write(
+      'usage: tools/bench/formats.ts --scan-dir DIR --photo-dir DIR [--scans N] [--photos N]\n',
+    );
+    process.exit(2);
+  }
+  const scans = (await expandInputs([scanDir]))
     .map((input) => input.file)
     .slice(0, Number(values.scans ?? 10));
-  const photos = (await expandInputs(['../shared/receipts/de-photos/images']))
+  const photos = (await expandInputs([photoDir]))
     .map((input) => input.file)
     .filter((file) => /\.jpe?g$/i.test(file))
     .slice(0, Number(values.photos ?? 6));

@@ -1,6 +1,6 @@
 /**
- * `pnpm exec tsx tools/bench/long-receipt.ts [<dir>] [--counts 10,20,30] [--width 1080]`: time and peak RSS
- * of one engine reading a very long receipt, made by stacking N receipt images (default: the dev set's, cycled)
+ * `pnpm exec tsx tools/bench/long-receipt.ts <dir> [--counts 10,20,30] [--width 1080]`: time and peak RSS
+ * of one engine reading a very long receipt, made by stacking N receipt images (the JPEG receipt scans of <dir>, cycled)
  * one under the other at a common width into one JPEG (PNG past JPEG's 65,535 px). Each size runs in a fresh process, so its peak RSS is
  * its own (process.resourceUsage().maxRSS covers the tesseract.js worker thread too).
  *   count  height  MP  seconds  peak RSS  status  lines
@@ -59,7 +59,13 @@ async function main(): Promise<void> {
     options: { counts: { type: 'string' }, width: { type: 'string' }, measure: { type: 'string' } },
   });
   if (values.measure !== undefined) return measure(values.measure);
-  const dir = positionals[0] ?? '../shared/receipts/dev/images';
+  const dir = positionals[0];
+  if (dir === undefined) {
+    process.stderr.write(
+      'usage: tools/bench/long-receipt.ts <folder of JPEG receipt scans> [--counts ...]\n',
+    );
+    process.exit(2);
+  }
   const files = (await expandInputs([dir])).map((input) => input.file).filter((f) => /\.jpe?g$/i.test(f));
   const counts = (values.counts ?? '10,20,30').split(',').map(Number);
   const width = Number(values.width ?? 1080);

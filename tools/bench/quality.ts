@@ -97,7 +97,13 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { variants: { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
   });
-  const dir = positionals[0] ?? '../shared/receipts/dev';
+  const dir = positionals[0];
+  if (dir === undefined) {
+    process.stderr.write(
+      'usage: pnpm tsx tools/bench/quality.ts <labelled set with text/> [--variants ...]\n',
+    );
+    process.exit(2);
+  }
   const { samples } = loadSet(dir, values.limit === undefined ? undefined : Number(values.limit));
   const names = (values.variants ?? 'engine,plain').split(',');
   const variants: Variant[] = [];

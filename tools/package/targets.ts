@@ -8,7 +8,7 @@ export function parseArch(value: string): TargetArch {
   throw new Error(`Unsupported --arch "${value}": use arm64 or x64 (amd64)`);
 }
 
-/** The OCR function's entry points (CONTRACTS.md) and where each lands in the image (`<out>.handler`). */
+/** The OCR function's entry points and where each lands in the image (`<out>.handler`). */
 export const OCR_ENTRIES: Readonly<Record<string, string>> = {
   'ocr/handler': 'functions/ocr/handler.ts',
   'ocr/sync-ocr': 'functions/ocr/sync-ocr.ts',
