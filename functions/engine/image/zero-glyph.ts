@@ -8,6 +8,7 @@
  */
 import type { GrayImage } from '../preprocess.js';
 import type { BBox } from '../schema.js';
+import { percentile } from './raster.js';
 
 /** A symbol's box, in pixels of the raster Tesseract read. */
 export type GlyphBox = BBox;
@@ -89,25 +90,12 @@ function inkLevels(
   x1: number,
   y1: number,
 ): { ink: number; paper: number } | undefined {
-  const histogram = new Uint32Array(256);
+  const pixels = new Uint8Array((x1 - x0) * (y1 - y0));
   for (let y = y0; y < y1; y += 1) {
-    const offset = y * image.width;
-    for (let x = x0; x < x1; x += 1) {
-      const value = image.data[offset + x] as number;
-      histogram[value] = (histogram[value] as number) + 1;
-    }
+    pixels.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * (x1 - x0));
   }
-  const count = (x1 - x0) * (y1 - y0);
-  const level = (share: number) => {
-    let seen = 0;
-    for (let value = 0; value < 256; value += 1) {
-      seen += histogram[value] as number;
-      if (seen >= share * count) return value;
-    }
-    return 255;
-  };
-  const ink = level(0.05);
-  const paper = level(0.95);
+  const ink = percentile(pixels, 0.05);
+  const paper = percentile(pixels, 0.95);
   return paper - ink < 40 ? undefined : { ink, paper };
 }
 
