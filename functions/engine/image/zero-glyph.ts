@@ -125,7 +125,8 @@ const MAX_SPREAD = 1.5;
  * its own (a bold 8 at 14 px has near-straight sides too, measured on scans), so the page's own print decides:
  * a digit is a zero when its outline is a zero's, and its glyph is nearer the glyphs read as 0 on this page
  * than the glyphs read as its own digit that do not have a zero's outline, and about as near them as they are
- * to each other. A printer prints every zero alike, and Tesseract reads most of them right.
+ * to each other. A printer prints every zero alike, and Tesseract reads most of them right; where it read
+ * hardly any right, the glyphs with a zero's outline are compared among themselves instead.
  */
 export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): string[] {
   const texts = words.map((word) => word.text);
@@ -141,16 +142,26 @@ export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): st
       glyphs.push({ word: w, index, digit: symbol.text, width, zeroOutline, sample });
     });
   });
-  const zeros = glyphs.filter((glyph) => glyph.digit === '0').map((glyph) => glyph.sample);
-  if (zeros.length < MIN_ZEROS) return texts;
+  const read = glyphs.filter((glyph) => glyph.digit === '0');
+  // A page with hardly any zero read right, and several 8s, 6s and 9s with a zero's outline, is a page whose
+  // zeros all came out wrong (a barred zero read as 6 everywhere): those glyphs stand for its zeros.
+  const fromRead = read.length >= MIN_ZEROS;
+  const reference = fromRead ? read : glyphs.filter((glyph) => glyph.zeroOutline);
+  // Judged among themselves, each of them needs MIN_ZEROS others.
+  if (reference.length < (fromRead ? MIN_ZEROS : MIN_ZEROS + 1)) return texts;
+  const zeros = reference.map((glyph) => glyph.sample);
   const others = (i: number) => zeros.filter((_, j) => j !== i);
-  const spread = median(zeros.map((sample, i) => nearest(sample, others(i), 1)));
+  const spread = median(zeros.map((sample, i) => nearest(sample, others(i), NEAREST)));
   // A box much wider than the page's zeros holds two glyphs (Tesseract's symbol boxes sometimes do).
-  const zeroWidth = median(glyphs.filter((glyph) => glyph.digit === '0').map((glyph) => glyph.width));
+  const zeroWidth = median(reference.map((glyph) => glyph.width));
   const fixes = new Map<number, Set<number>>();
   for (const glyph of glyphs) {
     if (!glyph.zeroOutline || Math.abs(glyph.width - zeroWidth) > MAX_WIDTH_CHANGE * zeroWidth) continue;
-    const toZeros = nearest(glyph.sample, zeros, NEAREST);
+    const toZeros = nearest(
+      glyph.sample,
+      zeros.filter((sample) => sample !== glyph.sample),
+      NEAREST,
+    );
     const ownKind = glyphs
       .filter((other) => other.digit === glyph.digit && !other.zeroOutline)
       .map((other) => other.sample);

@@ -112,6 +112,16 @@ describe('readPageZeros', () => {
     expect(readPageZeros(page, image)).toEqual(['08', '88']);
   });
 
+  it("reads a page whose zeros were all read wrong: the glyphs with a zero's outline stand for its zeros", async () => {
+    const cells = ['slashedZero', 'slashedZero', 'eight', 'slashedZero', 'slashedZero', 'six'];
+    const { image, boxes } = await row(cells);
+    // Not one zero read right: the printer's barred zeros all came out as 6s and 8s.
+    const page = words(boxes, ['66', '86', '86']);
+    expect(readPageZeros(page, image)).toEqual(['00', '80', '06']);
+    // Three such glyphs are too few to stand for the page's zeros.
+    expect(readPageZeros(words(boxes.slice(1), ['6', '86', '86']), image)).toEqual(['6', '86', '86']);
+  });
+
   it('leaves an 8 that is not shaped like the zeros printed on the page', async () => {
     const { image, boxes } = await row([
       'plainZero',
