@@ -203,6 +203,8 @@ function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string
 }
 
 function numericMatches(text: string, order: DateOrder): Match[] {
+  // A two-digit year leaves less to go by: its slipped zeros are put back only on a row labelled as a date.
+  const slipYearDigits = DATE_LABEL.test(text) ? [2, 4] : [4];
   const out: Match[] = [];
   for (const m of text.matchAll(NUMERIC)) {
     const [all, a = '', , b = '', c = ''] = m;
@@ -227,7 +229,7 @@ function numericMatches(text: string, order: DateOrder): Match[] {
     if (!dmy && !mdy) {
       const repaired =
         (c.length === 4 && valid(year, 1, 1) ? repairedDate(a, b, year, order) : undefined) ??
-        (c.length === 4 ? zeroSlipDate(a, b, c, order) : undefined);
+        (slipYearDigits.includes(c.length) ? zeroSlipDate(a, b, c, order) : undefined);
       if (repaired)
         out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
       continue;
@@ -245,18 +247,22 @@ function numericMatches(text: string, order: DateOrder): Match[] {
 
 /**
  * Dates whose separators the OCR lost, on rows that say they hold a date or a time: "03042025", "03.042025".
- * Only four-digit years of this century, day first or in the receipt's order, and a lower certainty.
+ * Four-digit years of this century, day first or in the receipt's order, and a lower certainty; a two-digit
+ * year ("28.0225") only on a row with a date label, and only with the first separator kept.
  */
 const RUN_TOGETHER =
   /(?<![\d.,/-])(\d{2})[/.-]?(\d{2})(20\d{2})(?![\d.,])|(?<![\d.,/-])(\d{2})(\d{2})[/.-](20\d{2})(?![\d.,])/g;
+const RUN_TOGETHER_SHORT_YEAR = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?![\d.,/-])/g;
 
 function runTogetherMatches(text: string, order: DateOrder): Match[] {
-  if (!DATE_LABEL.test(text) && !/\d{1,2}:\d{2}/.test(text)) return [];
+  const labelled = DATE_LABEL.test(text);
+  if (!labelled && !/\d{1,2}:\d{2}/.test(text)) return [];
   const out: Match[] = [];
-  for (const m of text.matchAll(RUN_TOGETHER)) {
+  const forms = labelled ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR] : [RUN_TOGETHER];
+  for (const m of forms.flatMap((form) => [...text.matchAll(form)])) {
     const a = Number(m[1] ?? m[4]);
     const b = Number(m[2] ?? m[5]);
-    const year = Number(m[3] ?? m[6]);
+    const year = fullYear(Number(m[3] ?? m[6]));
     const [day, month] = order === 'mdy' ? [b, a] : [a, b];
     if (!valid(year, month, day)) continue;
     out.push({

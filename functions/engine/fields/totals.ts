@@ -200,14 +200,18 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     rows.some((r) => REFUND.test(r.upper)) ||
     (labelledAmounts(scan).some((cents) => cents < 0) && !labelledAmounts(scan).some((cents) => cents > 0));
 
+  // The payment (cash, change, card) is often printed after the VAT table; its words never appear in one.
+  const payment: Scan = { ...scan, summaryStart: rows.length };
   const cash = positive(
     lastMatching(
-      scan,
+      payment,
       (r) => CASH_TENDERED.test(r.upper) && !NOT_CASH.test(r.upper) && !CHANGE.test(r.upper),
       0.8,
     ),
   );
-  const change = positive(lastMatching(scan, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8));
+  const change = positive(
+    lastMatching(payment, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8),
+  );
   // A rounding adjustment is small; "ROUNDING RM 45.35" on some tills is the rounded total itself.
   const smallest = whole ? 100_00 : 1_00;
   const rounding = lastMatching(
@@ -243,7 +247,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(earlyDiscount ? { discount: earlyDiscount.amount.cents } : {}),
     ...(rounding ? { rounding: rounding.amount.cents } : {}),
     ...(itemsCents !== undefined ? { itemsCents, itemCount: itemCount ?? 0 } : {}),
-    card: cardAmounts(scan, firstLabel),
+    card: cardAmounts(payment, firstLabel),
     taxIncluded: rows.some((r) => TAX_INCLUDED.test(r.upper)),
     summaryRows: vatRows(scan, firstLabel),
     whole,

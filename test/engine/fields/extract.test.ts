@@ -244,6 +244,15 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('8.35');
   });
 
+  it('reads the cash and change printed after the VAT table against a misread total', () => {
+    const result = extractReceipt(
+      ocrLines(
+        'FRUTERIA LA HUERTA\nTOMATE 10% 12,60\nACEITE 10% 26,10\nBOLSA 0,02\nTOTAL EUR 38,71\nIVA Base Imp. Cuota Total\n10% 35,25 3,52 38,77\nEFECTIVO 50,00\nCAMBIO 11,23',
+      ),
+    );
+    expect(result.fields.total?.value).toBe('38.77');
+  });
+
   it('repairs OCR confusions inside amounts', () => {
     const result = extractReceipt(ocrLines('SUBT0TAL 1O.5O\nT0TAL RM 1O.5O\nCASH 2O.OO'));
     expect(result.fields.subtotal?.value).toBe('10.50');

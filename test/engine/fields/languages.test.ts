@@ -310,6 +310,7 @@ describe('dates that survive OCR noise', () => {
     ['a whole date read with slashed zeros as 8 and 6', 'DATE 28/83/2624 12:06', '2024-03-20'],
     ['a year read with a slashed zero as 8, its real 8s kept', 'DATE 28/09/2817', '2017-09-28'],
     ['a year with one slipped zero, the fewest changes', 'DATE 08/11/2619', '2019-11-08'],
+    ['a labelled date with a two-digit year, its zeros read as 6', 'Date : 65/62/25', '2025-02-05'],
   ])('repairs %s', (_case, row, expected) => {
     expect(extractReceipt(ocrLines(`SHOP\n${row}\nTOTAL 5.00`)).fields.transactionDate?.value).toBe(expected);
   });
@@ -318,5 +319,17 @@ describe('dates that survive OCR noise', () => {
     const result = extractReceipt(ocrLines(`SHOP\nDatum: 03042025 10:33\nSUMME 5,00`));
 
     expect(result.fields.transactionDate?.value).toBe('2025-04-03');
+  });
+
+  it('reads a labelled date with a two-digit year whose second separator the OCR lost', () => {
+    const result = extractReceipt(ocrLines(`SHOP\nDatum: 28.0225\nSUMME 5,00`));
+
+    expect(result.fields.transactionDate?.value).toBe('2025-02-28');
+  });
+
+  it('leaves unlabelled numbers of that shape alone', () => {
+    const result = extractReceipt(ocrLines(`SHOP\nREF 65/62/25 12.0325\nSUMME 5,00`));
+
+    expect(result.fields.transactionDate).toBeUndefined();
   });
 });
