@@ -5,7 +5,7 @@
  * the items. When two of these agree on a value and the printed total does not, the printed total was misread
  * (one digit slipped on faint print), and the agreed value is the total.
  */
-import { NET, TAX } from './labels.js';
+import { NET, SUBTOTAL, TAX, TOTAL } from './labels.js';
 import type { Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 
@@ -51,6 +51,8 @@ const RATE = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
 export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number> {
   const perRow: number[] = [];
   const grosses: number[] = [];
+  /** The table's own sum row ("Sub-total 2,68 0,30 2,98"): its gross is the bill, whatever the rates. */
+  let sumRowGross: number | undefined;
   for (const row of rows) {
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
     let rowSum: number | undefined;
@@ -65,9 +67,11 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
       if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
     if (rowSum !== undefined) perRow.push(rowSum);
-    if (rowGross !== undefined) grosses.push(rowGross);
+    if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper))) sumRowGross = rowGross;
+    else if (rowGross !== undefined) grosses.push(rowGross);
   }
   const totals = new Set<number>();
+  if (sumRowGross !== undefined) totals.add(sumRowGross);
   if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
   const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
   const rates = new Set(rows.map((row) => RATE.exec(row.text)?.[1]).filter((rate) => rate !== undefined));

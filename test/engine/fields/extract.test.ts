@@ -253,6 +253,15 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('38.77');
   });
 
+  it("takes the VAT table's own sum row as a witness, whatever its rates", () => {
+    const result = extractReceipt(
+      ocrLines(
+        'PADARIA\nPao 0,38\nBolo 2,50\nTotal Documento 2,9\nRESUMO DE IVA\nTaxa Incidencia IVA Total\nA 0% 0,38 0,00 0,38\nB 13% 2,30 0,30 2,60\nSub-total 2,68 0,30 2,98\nMASTERCARD 2,98',
+      ),
+    );
+    expect(result.fields.total?.value).toBe('2.98');
+  });
+
   it('repairs OCR confusions inside amounts', () => {
     const result = extractReceipt(ocrLines('SUBT0TAL 1O.5O\nT0TAL RM 1O.5O\nCASH 2O.OO'));
     expect(result.fields.subtotal?.value).toBe('10.50');
