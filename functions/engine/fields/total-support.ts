@@ -183,20 +183,43 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
 }
 
 /**
+ * A printed amount no till prints: its whole part starts with a 0 and has more digits ("00,17", "05,20"). One of
+ * its digits was misread (a 2 blurred into a 0), so any figure of the receipt one digit away may stand for it.
+ */
+const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
+
+/** The values a malformed printed amount would have with any one of its printed digits read otherwise. */
+function malformedSlips(text: string): Set<number> {
+  const variants = new Set<number>();
+  if (!MALFORMED.test(text.trim())) return variants;
+  const digits = text.replace(/\D/g, '');
+  [...digits].forEach((printed, i) => {
+    for (const digit of '0123456789') {
+      if (digit !== printed) variants.add(Number(`${digits.slice(0, i)}${digit}${digits.slice(i + 1)}`));
+    }
+  });
+  return variants;
+}
+
+/**
  * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
- * under the card's "43,10"), or, when the printed total was read weakly (`confidence` below WEAK_DIGITS), the
- * sum of MIN_SUMMED_ITEMS items or more one digit away from it ("20,31" over 15 items adding up to 27,31).
+ * under the card's "43,10"); when the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum
+ * of MIN_SUMMED_ITEMS items or more one digit away from it ("20,31" over 15 items adding up to 27,31); and when
+ * the printed total is malformed (`text` "00,17"), any figure one digit away from what was printed.
  */
 export function zeroSlipWitness(
   support: readonly Support[],
   cents: number,
   confidence = 1,
+  text = '',
 ): Support | undefined {
   const zeros = zeroSlips(cents);
   const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
+  const malformed = malformedSlips(text);
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||
+      malformed.has(s.cents) ||
       (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
   );
   return new Set(matching.map((s) => s.cents)).size === 1 ? matching[0] : undefined;

@@ -387,14 +387,32 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
 
   // Nothing supports the printed total, but a figure of the receipt equals it with one 6, 8 or 9 read as a zero
   // (the till's slashed zero slipped on the total's row), or with any one digit changed when the total was read
-  // weakly.
+  // weakly or printed in a form no till prints.
   if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
-    const witness = zeroSlipWitness(support, total.amount.cents, total.amount.confidence);
+    const { cents, confidence, text } = total.amount;
+    const witness = zeroSlipWitness(support, cents, confidence, text);
     if (witness) {
       total = {
         ...total,
         amount: { ...total.amount, cents: witness.cents },
         evidence: [`printed ${total.amount.text} read with a slipped digit`, `agrees with ${witness.source}`],
+      };
+    }
+  }
+
+  // "TOTAAL 57,79 / Afrondingsverschil 0,01 / CONTANT 57,80": a cash rounding printed below the total gives the
+  // amount paid, when cash minus change, the cash handed over without change, or the card says so.
+  if (total && rounding && rounding.row.index > total.row.index && rounding.amount.cents !== 0) {
+    const paid = total.amount.cents + rounding.amount.cents;
+    const exact =
+      tendered === paid ||
+      (cash !== undefined && change === undefined && cash.amount.cents === paid) ||
+      support.some((s) => s.source === 'card' && s.cents === paid);
+    if (exact) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents: paid },
+        evidence: [...(total.evidence ?? []), `rounded by ${rounding.amount.text} to the amount paid`],
       };
     }
   }

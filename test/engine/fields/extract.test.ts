@@ -262,6 +262,25 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('2.98');
   });
 
+  it('reads a malformed printed total (00,17) as the card amount one digit away', () => {
+    const result = extractReceipt(
+      ocrLines('EPICERIE\nBEURRE 8,16\nPATES 2,92\nTOTAL TTC 00,17 €\nCARTE BANCAIRE 20,17 €'),
+    );
+    expect(result.fields.total?.value).toBe('20.17');
+    expect(result.fields.total?.evidence).toContain('printed 00,17 read with a slipped digit');
+  });
+
+  it('adds a cash rounding printed below the total when the cash handed over says so', () => {
+    const rounded = extractReceipt(
+      ocrLines('FIETSEN\nVerf 57,79\nTOTAAL 57,79\nAfrondingsverschil 0,01\nCONTANT 57,80'),
+    );
+    const change = extractReceipt(
+      ocrLines('FIETSEN\nVerf 57,79\nTOTAAL 57,79\nAfrondingsverschil 0,01\nCONTANT 60,00\nWISSELGELD 2,20'),
+    );
+    expect(rounded.fields.total?.value).toBe('57.80');
+    expect(change.fields.total?.value).toBe('57.80');
+  });
+
   it('repairs OCR confusions inside amounts', () => {
     const result = extractReceipt(ocrLines('SUBT0TAL 1O.5O\nT0TAL RM 1O.5O\nCASH 2O.OO'));
     expect(result.fields.subtotal?.value).toBe('10.50');
