@@ -390,7 +390,9 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   // weakly or printed in a form no till prints.
   if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
     const { cents, confidence, text } = total.amount;
-    const witness = zeroSlipWitness(support, cents, confidence, text);
+    // Cash handed over with no change printed is the exact amount too (`Contante 63,50` under `TOTALE 63,56`).
+    const exactCash: Support[] = cash && !change ? [{ source: 'tender', cents: cash.amount.cents }] : [];
+    const witness = zeroSlipWitness([...support, ...exactCash], cents, confidence, text);
     if (witness) {
       total = {
         ...total,

@@ -270,6 +270,13 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.evidence).toContain('printed 00,17 read with a slipped digit');
   });
 
+  it('puts back a slipped zero of the total that the cash handed over without change shows', () => {
+    const result = extractReceipt(
+      ocrLines('OSTERIA\nAmaro 10% 4,00\nTagliata 10% 22,50\nTOTALE COMPLESSIVO 63,56€\nContante 63,50€'),
+    );
+    expect(result.fields.total?.value).toBe('63.50');
+  });
+
   it('adds a cash rounding printed below the total when the cash handed over says so', () => {
     const rounded = extractReceipt(
       ocrLines('FIETSEN\nVerf 57,79\nTOTAAL 57,79\nAfrondingsverschil 0,01\nCONTANT 57,80'),
