@@ -235,6 +235,15 @@ export function ReceiptView(props: {
       ${receipt.effective.fields.merchantName ?? receipt.fileName ?? 'Receipt'}
       <${StatusBadge} receipt=${receipt} />
     </h1>
+    ${
+      receipt.partOf
+        ? html`<p class="part-of">Receipt ${receipt.partOf.part} of ${receipt.partOf.parts} found in one photo${
+            receipt.partOf.receiptId === receipt.id
+              ? null
+              : html` (<a href=${`#/receipts/${encodeURIComponent(receipt.partOf.receiptId)}`}>the first</a>)`
+          }</p>`
+        : null
+    }
     <div class="review">
       <figure class="image-pane">
         ${
