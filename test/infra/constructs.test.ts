@@ -25,20 +25,53 @@ describe('construct props are validated before anything is built', () => {
   it.each([
     [
       'a receipts bucket with a prefix that is not one',
-      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: '/uploads', rawImageExpiryDays: 30 }),
+      (stack: Stack) =>
+        new ReceiptsBucket(stack, 'B', {
+          uploadPrefix: '/uploads',
+          resultsPrefix: 'results/',
+          retentionDays: 30,
+        }),
       /uploadPrefix must be a key prefix/,
     ],
     [
-      'raw images that never expire',
-      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: 'uploads/', rawImageExpiryDays: 0 }),
-      /rawImageExpiryDays must be a positive integer/,
+      'receipts that never expire',
+      (stack: Stack) =>
+        new ReceiptsBucket(stack, 'B', {
+          uploadPrefix: 'uploads/',
+          resultsPrefix: 'results/',
+          retentionDays: 0,
+        }),
+      /retentionDays must be a positive integer/,
+    ],
+    [
+      'images tiered sooner than S3 allows',
+      (stack: Stack) =>
+        new ReceiptsBucket(stack, 'B', {
+          uploadPrefix: 'uploads/',
+          resultsPrefix: 'results/',
+          retentionDays: 365,
+          imageTiering: { storageClass: 'STANDARD_IA', afterDays: 7 },
+        }),
+      /afterDays must be an integer of at least 30/,
+    ],
+    [
+      'images tiered after they expired',
+      (stack: Stack) =>
+        new ReceiptsBucket(stack, 'B', {
+          uploadPrefix: 'uploads/',
+          resultsPrefix: 'results/',
+          retentionDays: 30,
+          imageTiering: { storageClass: 'GLACIER_IR', afterDays: 30 },
+        }),
+      /afterDays must be less than retentionDays/,
     ],
     [
       'a wildcard browser origin',
       (stack: Stack) =>
         new ReceiptsBucket(stack, 'B', {
           uploadPrefix: 'uploads/',
-          rawImageExpiryDays: 1,
+          resultsPrefix: 'results/',
+          retentionDays: 1,
           browserOrigins: ['*'],
         }),
       /no "\*"/,
