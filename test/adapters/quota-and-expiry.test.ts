@@ -81,6 +81,21 @@ describe('daily receipt quota on DynamoDB (dynalite)', () => {
   });
 });
 
+/** A record whose upload URL was just issued. */
+function pendingRecord(receiptId: string, ownerId: string): ReceiptRecord {
+  const createdAt = '2026-03-04T12:00:00.000Z';
+  return {
+    receiptId,
+    ownerId,
+    status: 'PENDING',
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+    source: { bucket: 'b', key: `uploads/${ownerId}/${receiptId}.jpg` },
+    attempts: 0,
+  };
+}
+
 describe('record expiry (dynalite)', () => {
   it('dates every later write of a record, and its duplicate fingerprints, to the retention horizon', async () => {
     // Prepare
@@ -89,17 +104,8 @@ describe('record expiry (dynalite)', () => {
       pendingTtlSeconds: 7 * 86_400,
       retentionSeconds,
     });
-    const createdAt = '2026-03-04T12:00:00.000Z';
-    const pending: ReceiptRecord = {
-      receiptId: '00000000-0000-4000-8000-00000000e002',
-      ownerId: 'ttl-bob',
-      status: 'PENDING',
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-      source: { bucket: 'b', key: 'uploads/ttl-bob/00000000-0000-4000-8000-00000000e002.jpg' },
-      attempts: 0,
-    };
+    const pending = pendingRecord('00000000-0000-4000-8000-00000000e002', 'ttl-bob');
+    const { createdAt } = pending;
     const horizon = Date.parse(createdAt) / 1000 + retentionSeconds;
 
     // Act
@@ -126,17 +132,8 @@ describe('record expiry (dynalite)', () => {
     const repository = new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table, {
       pendingTtlSeconds: 7 * 86_400,
     });
-    const createdAt = '2026-03-04T12:00:00.000Z';
-    const pending: ReceiptRecord = {
-      receiptId: '00000000-0000-4000-8000-00000000e001',
-      ownerId: 'ttl-alice',
-      status: 'PENDING',
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-      source: { bucket: 'b', key: 'uploads/ttl-alice/00000000-0000-4000-8000-00000000e001.jpg' },
-      attempts: 0,
-    };
+    const pending = pendingRecord('00000000-0000-4000-8000-00000000e001', 'ttl-alice');
+    const { createdAt } = pending;
 
     // Act
     await repository.put(pending, { expectedVersion: undefined });

@@ -10,7 +10,7 @@
  * retention TTL set as a deployed stage sets it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toItem } from '../../functions/adapters/dynamodb-receipt-repository.js';
@@ -19,7 +19,7 @@ import { resultKey, uploadKey } from '../../functions/receipts/keys.js';
 import { claimedRecord, completedRecord, fitRecord } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { fullOutput } from '../../functions/receipts/service.js';
-import { expandInputs } from '../cli/inputs.js';
+import { receiptImageFiles } from '../cli/inputs.js';
 
 const KB = 1024;
 const DAY_SECONDS = 86_400;
@@ -43,21 +43,16 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, limit: { type: 'string' } },
   });
-  const given = positionals[0];
-  if (given === undefined) {
-    process.stderr.write(
-      'usage: tsx tools/cost/record-size.ts <folder of receipt images> [--limit N] [--json]\n',
-    );
-    process.exit(2);
-  }
-  const dir = existsSync(path.join(given, 'images')) ? path.join(given, 'images') : given;
-  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
-  const files = (await expandInputs([dir])).filter((input) => !input.problem).slice(0, limit);
+  const { files } = await receiptImageFiles(
+    positionals[0],
+    values.limit,
+    'tsx tools/cost/record-size.ts <folder of receipt images> [--limit N] [--json]',
+  );
   const engine = await createReceiptEngine({});
   const rows: Array<{ engineMs: number; pending: number; claim: number; settled: number; result: number }> =
     [];
   try {
-    for (const { file } of files) {
+    for (const file of files) {
       const bytes = readFileSync(file);
       const started = performance.now();
       const result = await engine.process({ bytes });
