@@ -8,6 +8,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -33,14 +34,26 @@ function ownerPartition(ownerId: string): string {
   return `OWNER#${ownerId}`;
 }
 
-function toItem(record: ReceiptRecord, pendingTtlSeconds: number | undefined): Record<string, unknown> {
+/** Epoch seconds at which DynamoDB's TTL may delete the record, or undefined when it is kept. */
+function expiresAtEpoch(
+  record: ReceiptRecord,
+  options: DynamoDbReceiptRepositoryOptions,
+): number | undefined {
+  // A PENDING record (an upload URL nobody used) goes after days; every later write replaces the whole item, so
+  // the claim that starts processing moves the expiry to the retention horizon, counted from the same creation
+  // time as the bucket's lifecycle rules count the image's age (the upload follows within the URL's lifetime).
+  const ttl = record.status === 'PENDING' ? options.pendingTtlSeconds : options.retentionSeconds;
+  return ttl === undefined ? undefined : Math.floor(Date.parse(record.createdAt) / 1000) + ttl;
+}
+
+/** The DynamoDB item of a record: its keys, the owner index keys, list filter attributes and the TTL. */
+export function toItem(
+  record: ReceiptRecord,
+  options: DynamoDbReceiptRepositoryOptions,
+): Record<string, unknown> {
   const search = effectiveSearchFields(record);
-  // Only a PENDING record expires (an upload URL nobody used); every later write replaces the whole item, so the
-  // claim that starts processing removes the expiry.
-  const expiry =
-    record.status === 'PENDING' && pendingTtlSeconds !== undefined
-      ? { [TTL_ATTRIBUTE]: Math.floor(Date.parse(record.createdAt) / 1000) + pendingTtlSeconds }
-      : {};
+  const expiresAt = expiresAtEpoch(record, options);
+  const expiry = expiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: expiresAt };
   return {
     ...expiry,
     ...receiptKey(record.receiptId),
@@ -73,6 +86,12 @@ export interface DynamoDbReceiptRepositoryOptions {
    * @default - PENDING records never expire
    */
   readonly pendingTtlSeconds?: number;
+  /**
+   * Seconds after its creation when any other record, and a duplicate fingerprint, is deleted by DynamoDB's TTL:
+   * the stage's retention, the same horizon as the bucket's lifecycle rules for its image and OCR output.
+   * @default - kept until deleted
+   */
+  readonly retentionSeconds?: number;
 }
 
 export class DynamoDbReceiptRepository implements ReceiptRepository {
@@ -81,6 +100,12 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
     private readonly tableName: string,
     private readonly options: DynamoDbReceiptRepositoryOptions = {},
   ) {}
+
+  /** A fingerprint outlives no receipt: it expires on the retention horizon counted from now. */
+  #fingerprintExpiry(): Record<string, number> {
+    const ttl = this.options.retentionSeconds;
+    return ttl === undefined ? {} : { [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + ttl };
+  }
 
   /** One conditional put in the common case (first of its kind, or the same receipt again). */
   async claimFingerprint(
@@ -101,7 +126,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...Key, receiptId },
+            Item: { ...Key, receiptId, ...this.#fingerprintExpiry() },
             ...(holder === undefined
               ? { ConditionExpression: 'attribute_not_exists(PK)' }
               : {
@@ -132,7 +157,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(record, this.options.pendingTtlSeconds),
+          Item: toItem(record, this.options),
           ...(expected === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : versionIs(expected)),
@@ -165,7 +190,8 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
 
   /**
    * DynamoDB applies Limit before the filter, so a filtered page may need several queries; the cursor is the
-   * last record returned (not LastEvaluatedKey), so nothing is skipped when a page stops mid-query.
+   * last record returned (not LastEvaluatedKey), so nothing is skipped when a page stops mid-query. The index
+   * holds keys and filter attributes only: the page's records are then read from the table in one batch.
    */
   async listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage> {
     const partition = ownerPartition(query.ownerId);
@@ -175,7 +201,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       const position = decodeCursor(query.cursor);
       startKey = { ...receiptKey(position.id), GSI1PK: partition, GSI1SK: position.s };
     }
-    const items: ReceiptRecord[] = [];
+    const positions: string[] = [];
     let more = false;
     do {
       const input: QueryCommandInput = {
@@ -184,29 +210,58 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
         KeyConditionExpression: 'GSI1PK = :owner',
         ScanIndexForward: false,
         // Read a little ahead when filtering: fewer round trips for sparse matches.
-        Limit: filter ? Math.max(query.limit, 50) : query.limit - items.length,
+        Limit: filter ? Math.max(query.limit, 50) : query.limit - positions.length,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         ...(filter ? { FilterExpression: filter.expression } : {}),
         ExpressionAttributeValues: { ':owner': partition, ...filter?.values },
         ...(filter && Object.keys(filter.names).length > 0 ? { ExpressionAttributeNames: filter.names } : {}),
       };
       const page = await this.client.send(new QueryCommand(input));
-      for (const item of page.Items ?? []) items.push(fromItem(item));
+      for (const item of page.Items ?? []) {
+        if (typeof item.GSI1SK === 'string') positions.push(item.GSI1SK);
+      }
       startKey = page.LastEvaluatedKey;
       more = startKey !== undefined;
-    } while (more && items.length < query.limit);
-    const returned = items.slice(0, query.limit);
+    } while (more && positions.length < query.limit);
+    const returned = positions.slice(0, query.limit);
     const last = returned.at(-1);
-    const hasNext = items.length > query.limit || more;
+    const hasNext = positions.length > query.limit || more;
     return {
-      items: returned,
-      ...(hasNext && last
-        ? {
-            nextCursor: encodeCursor({ s: ownerSortKey(last.createdAt, last.receiptId), id: last.receiptId }),
-          }
-        : {}),
+      items: await this.#getMany(returned.map(receiptIdOfPosition)),
+      ...(hasNext && last ? { nextCursor: encodeCursor({ s: last, id: receiptIdOfPosition(last) }) } : {}),
     };
   }
+
+  /** The records in the order asked; one deleted since the index was read is left out. */
+  async #getMany(receiptIds: readonly string[]): Promise<ReceiptRecord[]> {
+    const found = new Map<string, ReceiptRecord>();
+    let keys = receiptIds.map(receiptKey);
+    for (let attempt = 0; keys.length > 0; attempt += 1) {
+      if (attempt >= BATCH_GET_ATTEMPTS) {
+        throw new Error(
+          `DynamoDB left ${keys.length} records of a list page unread after ${attempt} attempts`,
+        );
+      }
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) {
+        const record = fromItem(item);
+        found.set(record.receiptId, record);
+      }
+      keys = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
+    }
+    return receiptIds.flatMap((id) => found.get(id) ?? []);
+  }
+}
+
+/** A list page has at most 100 records, what one BatchGetItem reads; unprocessed keys are asked again. */
+const BATCH_GET_ATTEMPTS = 5;
+
+/** The receipt id at the end of an owner sort key (`{createdAt}#{receiptId}`). */
+function receiptIdOfPosition(position: string): string {
+  return position.slice(position.lastIndexOf('#') + 1);
 }
 
 function buildFilter(

@@ -1,9 +1,10 @@
 /**
  * The receipts table as the DynamoDB adapter expects it (infra creates the same keys in CDK; the local stack and
- * the tests create it from this definition). The owner index projects everything, so a list is one query.
+ * the tests create it from this definition). The owner index projects its keys and the list filters' attributes.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { OWNER_INDEX } from './dynamodb-receipt-repository.js';
+import { OWNER_INDEX_ATTRIBUTES } from './table-attributes.js';
 
 export function receiptsTableDefinition(tableName: string): CreateTableCommandInput {
   return {
@@ -26,7 +27,7 @@ export function receiptsTableDefinition(tableName: string): CreateTableCommandIn
           { AttributeName: 'GSI1PK', KeyType: 'HASH' },
           { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...OWNER_INDEX_ATTRIBUTES] },
       },
     ],
   };

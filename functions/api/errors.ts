@@ -8,6 +8,7 @@
 import { isEngineError } from '../engine/errors.js';
 import {
   ExportTooLargeError,
+  ReceiptPartExpiredError,
   ReceiptPartNotFoundError,
   ReceiptStateError,
   ReceiptTooLargeError,
@@ -69,6 +70,13 @@ export class NotFoundError extends HttpError {
   }
 }
 
+export class GoneError extends HttpError {
+  override readonly name = 'GoneError';
+  constructor(code: string, message: string) {
+    super(410, code, message);
+  }
+}
+
 export class ConflictError extends HttpError {
   override readonly name = 'ConflictError';
   constructor(code: string, message: string, details?: unknown) {
@@ -117,6 +125,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   // Never echo the id back in a 404: the same answer for "missing" and "someone else's".
   if (error instanceof ReceiptNotFoundError) return new NotFoundError('receipt not found');
   if (error instanceof ReceiptPartNotFoundError) return new NotFoundError(error.message, error.code);
+  if (error instanceof ReceiptPartExpiredError) return new GoneError(error.code, error.message);
   if (error instanceof VersionConflictError) {
     return new ConflictError(
       'VERSION_CONFLICT',

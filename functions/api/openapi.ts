@@ -16,6 +16,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid token',
   404: 'No such receipt for this user (also for receipts of other users)',
   409: 'Version conflict (VERSION_CONFLICT) or a state that does not allow the request',
+  410: 'The image (IMAGE_EXPIRED) or OCR output (TEXT_EXPIRED) was deleted at the end of the retention period; the record remains until it expires too',
   413: 'Too large: the image or PDF (TOO_LARGE, TOO_MANY_PIXELS, TOO_LONG, TOO_MANY_PAGES) or the export (EXPORT_TOO_LARGE: narrow the filters)',
   415: 'Unsupported Content-Type or file format',
   422: 'The file cannot be read (CORRUPT_IMAGE, CORRUPT_FILE, PDF_ENCRYPTED)',

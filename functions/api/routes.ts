@@ -130,7 +130,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'The full OCR output (text, lines, words with boxes)',
     auth: true,
     success: { status: 200, description: 'The OCR output', schema: ReceiptTextSchema },
-    errors: [404],
+    errors: [404, 410],
   },
   {
     method: 'GET',
@@ -140,7 +140,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'A short-lived presigned GET URL of the image',
     auth: true,
     success: { status: 200, description: 'The image URL', schema: ImageUrlSchema },
-    errors: [404],
+    errors: [404, 410],
   },
   {
     method: 'PATCH',
@@ -178,7 +178,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: true,
     body: { schema: ReprocessRequestSchema, required: false },
     success: { status: 202, description: 'Queued; poll the receipt', schema: ReprocessResponseSchema },
-    errors: [400, 404, 409, 415],
+    errors: [400, 404, 409, 410, 415],
   },
   {
     method: 'POST',

@@ -25,6 +25,7 @@ tracer.captureAWSv3Client(clients.sqs);
 export const service = new ReceiptApiService({
   repository: new DynamoDbReceiptRepository(clients.dynamodb, config.table, {
     pendingTtlSeconds: config.pendingRecordTtlSeconds,
+    ...(config.retentionSeconds === undefined ? {} : { retentionSeconds: config.retentionSeconds }),
   }),
   quota: new DailyQuota(new DynamoDbQuotaCounter(clients.dynamodb, config.table), config.dailyReceiptQuota),
   objects: new S3ObjectStore(clients.s3),

@@ -46,6 +46,11 @@ const StorageEnv = z
     UPLOAD_PREFIX: prefix('uploads/'),
     RESULTS_PREFIX: prefix('results/'),
     MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
+    /**
+     * A record is deleted by DynamoDB's TTL this long after its creation (the stage's retention; the bucket expires
+     * its image and OCR output on the same horizon). Unset (the local stack), records are kept until deleted.
+     */
+    RECORD_RETENTION_SECONDS: z.coerce.number().int().positive().optional(),
   })
   // Results written under the upload prefix would trigger the OCR function again: a loop.
   .refine(
@@ -64,6 +69,7 @@ export interface StorageConfig {
   uploadPrefix: string;
   resultsPrefix: string;
   maxUploadBytes: number;
+  retentionSeconds?: number;
 }
 
 export function loadStorageConfig(env: Environment = process.env): StorageConfig {
@@ -74,6 +80,9 @@ export function loadStorageConfig(env: Environment = process.env): StorageConfig
     uploadPrefix: parsed.UPLOAD_PREFIX,
     resultsPrefix: parsed.RESULTS_PREFIX,
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
+    ...(parsed.RECORD_RETENTION_SECONDS === undefined
+      ? {}
+      : { retentionSeconds: parsed.RECORD_RETENTION_SECONDS }),
   };
 }
 
@@ -85,11 +94,17 @@ const OcrEnv = z.object({
   TESSDATA_PATH: required.optional(),
   /** Attempts before a transient failure is final: the OCR queue's maxReceiveCount. */
   MAX_ATTEMPTS: positiveInt(MAX_ATTEMPTS),
+  /**
+   * A queued receipt is started only with this much of the invocation left; the stage sizes it with the timeout.
+   * Unset, the handler's MIN_REMAINING_MS_TO_START.
+   */
+  MIN_REMAINING_SECONDS_TO_START: z.coerce.number().int().positive().optional(),
 });
 
 export interface OcrConfig extends StorageConfig {
   languages: string[];
   maxAttempts: number;
+  minRemainingMsToStart?: number;
   tessdataPath?: string;
 }
 
@@ -100,6 +115,9 @@ export function loadOcrConfig(env: Environment = process.env): OcrConfig {
     ...storage,
     languages: parsed.OCR_LANGUAGES.split('+'),
     maxAttempts: parsed.MAX_ATTEMPTS,
+    ...(parsed.MIN_REMAINING_SECONDS_TO_START === undefined
+      ? {}
+      : { minRemainingMsToStart: parsed.MIN_REMAINING_SECONDS_TO_START * 1000 }),
     ...(parsed.TESSDATA_PATH ? { tessdataPath: parsed.TESSDATA_PATH } : {}),
   };
 }

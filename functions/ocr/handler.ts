@@ -29,7 +29,10 @@ const engine = await createReceiptEngine({
 });
 
 const service = new ReceiptService({
-  repository: new DynamoDbReceiptRepository(clients.dynamodb, config.table),
+  // The claim and the settled record replace the whole item: they carry the retention TTL.
+  repository: new DynamoDbReceiptRepository(clients.dynamodb, config.table, {
+    ...(config.retentionSeconds === undefined ? {} : { retentionSeconds: config.retentionSeconds }),
+  }),
   objects: new S3ObjectStore(clients.s3),
   engine: async () => engine,
   settings: config,
@@ -38,7 +41,15 @@ const service = new ReceiptService({
 });
 
 export const handler = middy<OcrEvent, SQSBatchResponse | undefined>(
-  createOcrHandler({ service, uploadPrefix: config.uploadPrefix, logger, metrics }),
+  createOcrHandler({
+    service,
+    uploadPrefix: config.uploadPrefix,
+    logger,
+    metrics,
+    ...(config.minRemainingMsToStart === undefined
+      ? {}
+      : { minRemainingMsToStart: config.minRemainingMsToStart }),
+  }),
 )
   // The batch response names receipts; X-Ray gets timings, never handler results.
   .use(captureLambdaHandler(tracer, { captureResponse: false }))

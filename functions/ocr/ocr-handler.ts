@@ -33,7 +33,8 @@ const INPUT_FAILURE_CODES: ReadonlySet<string> = new Set([
 export type OcrEvent = SQSEvent | S3Event | EventBridgeEvent<'Object Created', unknown>;
 
 /**
- * A queued receipt is started only with this much of the invocation left: a slow receipt (p90 2.6 s, maximum 3.4 s
+ * A queued receipt is started only with this much of the invocation left, unless the deployment says otherwise
+ * (MIN_REMAINING_SECONDS_TO_START, sized by the stage with its timeout): a slow receipt (p90 2.6 s, maximum 3.4 s
  * in the field evaluation) and its writes fit, with room for a cold engine. Later ones go back to the queue.
  */
 export const MIN_REMAINING_MS_TO_START = 15_000;

@@ -13,6 +13,7 @@ import { fitRecord, MAX_RECORD_BYTES, recordBytes, runPending } from './lifecycl
 import { reprocessMessage } from './messages.js';
 import type {
   ListReceiptsQuery,
+  ObjectRef,
   ObjectStore,
   ReceiptPage,
   ReceiptQueue,
@@ -100,6 +101,24 @@ export class ReceiptPartNotFoundError extends ReceiptError {
   }
 }
 
+/**
+ * A part of the receipt that existed and is gone: its image or OCR output expired at the end of the retention
+ * period (or was removed) while the record remains, until its own TTL deletes it (API: 410).
+ */
+export class ReceiptPartExpiredError extends ReceiptError {
+  override readonly name = 'ReceiptPartExpiredError';
+  constructor(code: 'IMAGE_EXPIRED' | 'TEXT_EXPIRED', message: string) {
+    super(code, message, false);
+  }
+}
+
+function imageExpired(receiptId: string): ReceiptPartExpiredError {
+  return new ReceiptPartExpiredError(
+    'IMAGE_EXPIRED',
+    `the image of receipt ${receiptId} is no longer stored: images are deleted at the end of the retention period. The record keeps its fields until it expires too`,
+  );
+}
+
 /** A request that would make the record too large to store (API: 413). */
 export class ReceiptTooLargeError extends ReceiptError {
   override readonly name = 'ReceiptTooLargeError';
@@ -113,6 +132,15 @@ function reprocessPending(receiptId: string): ReceiptStateError {
     'REPROCESS_PENDING',
     `receipt ${receiptId} is already being read (or queued to be): wait until it is COMPLETED, REVIEWED or FAILED, then ask again`,
   );
+}
+
+/** The exact object version a record was read from. */
+function sourceRef(record: ReceiptRecord): ObjectRef {
+  return {
+    bucket: record.source.bucket,
+    key: record.source.key,
+    ...(record.source.versionId ? { versionId: record.source.versionId } : {}),
+  };
 }
 
 export class ReceiptApiService {
@@ -211,6 +239,12 @@ export class ReceiptApiService {
     const output = record.resultKey
       ? await this.#objects.getJson({ bucket: this.#settings.bucket, key: record.resultKey })
       : undefined;
+    if (record.resultKey && output === undefined) {
+      throw new ReceiptPartExpiredError(
+        'TEXT_EXPIRED',
+        `the OCR output of receipt ${receiptId} is no longer stored: it is deleted at the end of the retention period. The record keeps its fields until it expires too`,
+      );
+    }
     if (typeof output !== 'object' || output === null) {
       throw new ReceiptPartNotFoundError(
         'TEXT_NOT_AVAILABLE',
@@ -222,7 +256,10 @@ export class ReceiptApiService {
     return text;
   }
 
-  /** A short-lived GET URL for the uploaded image. */
+  /**
+   * A short-lived GET URL for the uploaded image. The image is looked up first: a URL signed for an expired image
+   * would only answer 404 from S3, while the API can say why.
+   */
   async getImageUrl(ownerId: string, receiptId: string): Promise<{ url: string; expiresAt: string }> {
     const record = await this.#owned(ownerId, receiptId);
     if (record.sourceToken === undefined) {
@@ -231,15 +268,10 @@ export class ReceiptApiService {
         `receipt ${receiptId} has no image yet: upload it with the URL from POST /receipts`,
       );
     }
+    const image = sourceRef(record);
+    if (!(await this.#objects.head(image))) throw imageExpired(receiptId);
     const ttl = this.#settings.imageUrlTtlSeconds;
-    const url = await this.#signer.presignDownload(
-      {
-        bucket: record.source.bucket,
-        key: record.source.key,
-        ...(record.source.versionId ? { versionId: record.source.versionId } : {}),
-      },
-      ttl,
-    );
+    const url = await this.#signer.presignDownload(image, ttl);
     return { url, expiresAt: new Date(this.#clock().getTime() + ttl * 1000).toISOString() };
   }
 
@@ -324,6 +356,8 @@ export class ReceiptApiService {
     }
     const now = this.#clock();
     if (runPending(record, now)) throw reprocessPending(receiptId);
+    // Without its image a run could only turn the receipt FAILED (SOURCE_NOT_FOUND) and lose its fields.
+    if (!(await this.#objects.head(sourceRef(record)))) throw imageExpired(receiptId);
     const marked: ReceiptRecord = {
       ...record,
       version: record.version + 1,

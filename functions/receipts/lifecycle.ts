@@ -177,7 +177,11 @@ export function stillClaimedBy(
   );
 }
 
-const TEXT_SUMMARY_CHARS = 2_000;
+/**
+ * A preview of the OCR text (the merchant's header lines); the full text is one GET away (`/text`, stored in S3).
+ * 2,000 characters made the text half of a settled record: every write and read of it paid for it.
+ */
+const TEXT_SUMMARY_CHARS = 500;
 
 export interface Completion {
   result: EngineResult;

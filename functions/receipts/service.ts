@@ -555,7 +555,7 @@ function sourceOf(ref: ObjectRef, head: ObjectHead): ReceiptSource {
 }
 
 /** What goes to S3: everything the engine returned (text, lines, words with boxes), tied to its record. */
-function fullOutput(record: ReceiptRecord, result: EngineResult) {
+export function fullOutput(record: ReceiptRecord, result: EngineResult) {
   return {
     receiptId: record.receiptId,
     ownerId: record.ownerId,

@@ -23,9 +23,12 @@ export function functionEnvironment(
     OCR_LANGUAGES: config.ocr.languages,
     // A retryable failure becomes permanent on the last receive the queue allows, before the dead-letter queue.
     MAX_ATTEMPTS: String(config.ocr.maxReceiveCount),
+    MIN_REMAINING_SECONDS_TO_START: String(config.ocr.minRemainingSecondsToStart),
     UPLOAD_URL_TTL_SECONDS: String(config.api.uploadUrlTtlSeconds),
     DAILY_RECEIPT_QUOTA: String(config.api.dailyReceiptQuota),
     PENDING_RECORD_TTL_SECONDS: String(config.storage.pendingRecordExpiryDays * 86_400),
+    // The records' TTL; the bucket's lifecycle rules expire the images and OCR output on the same horizon.
+    RECORD_RETENTION_SECONDS: String(config.storage.retentionDays * 86_400),
     CORS_ALLOWED_ORIGINS: config.api.corsAllowedOrigins.join(','),
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,

@@ -63,8 +63,19 @@ export const stageConfigSchema = z.object({
   /** CloudWatch Logs retention of every function and of the API access log, in days. */
   logRetentionDays: positiveInt,
   storage: z.object({
-    /** Raw uploaded images under `uploads/` expire after this many days (receipts hold personal data). */
-    rawImageExpiryDays: positiveInt,
+    /**
+     * Days a receipt is kept: its record (DynamoDB TTL), its image and its OCR output (S3 lifecycle) expire on this
+     * one horizon, counted from the upload. Receipts hold personal data: keep them no longer than the apps need.
+     */
+    retentionDays: z.number().int().min(7).max(3650),
+    /**
+     * Images move to a cheaper storage class after `afterDays` (at least 30, S3's minimum for these classes). Pays
+     * only when the saving over the remaining days exceeds the transition request (docs/deploy.md, storage).
+     * @default - images stay in S3 Standard
+     */
+    imageTiering: z
+      .object({ storageClass: z.enum(['STANDARD_IA', 'GLACIER_IR']), afterDays: z.number().int().min(30) })
+      .optional(),
     /** Overwritten or deleted object versions are purged after this many days. */
     noncurrentVersionExpiryDays: positiveInt,
     uploadPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
@@ -80,6 +91,12 @@ export const stageConfigSchema = z.object({
     architecture: z.enum(['arm64', 'x86_64']),
     memoryMiB: z.number().int().min(512).max(10_240),
     timeoutSeconds: z.number().int().min(10).max(900),
+    /**
+     * A queued receipt is started only with this much of the invocation left; a later one goes back to the queue
+     * (metric `ReceiptsDeferred`). At least the longest receipt the engine accepts takes, so a started receipt is
+     * never cut off by the timeout.
+     */
+    minRemainingSecondsToStart: z.number().int().min(5).max(890),
     /**
      * Timeout of the synchronous `POST /ocr` function: below API Gateway's 29 s, so the function's own timeout
      * error (and its log) comes before the gateway's bare 504.
@@ -187,6 +204,31 @@ export const stageConfigSchema = z.object({
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
+/** Settings that only make sense together; each problem names the setting. */
+function consistencyProblems(config: StageConfig): Array<{ path: string; message: string }> {
+  const { storage } = config;
+  const problems: Array<{ path: string; message: string }> = [];
+  if (storage.imageTiering && storage.imageTiering.afterDays >= storage.retentionDays) {
+    problems.push({
+      path: 'storage.imageTiering.afterDays',
+      message: `must be less than storage.retentionDays (${storage.retentionDays}): images would expire first`,
+    });
+  }
+  if (storage.pendingRecordExpiryDays > storage.retentionDays) {
+    problems.push({
+      path: 'storage.pendingRecordExpiryDays',
+      message: `must not exceed storage.retentionDays (${storage.retentionDays})`,
+    });
+  }
+  if (config.ocr.minRemainingSecondsToStart >= config.ocr.timeoutSeconds) {
+    problems.push({
+      path: 'ocr.minRemainingSecondsToStart',
+      message: `must be less than ocr.timeoutSeconds (${config.ocr.timeoutSeconds}): no receipt would ever start`,
+    });
+  }
+  return problems;
+}
+
 /** What a production stage must set before its first synth; each problem names the setting and the -c override. */
 function productionProblems(config: StageConfig): Array<{ path: string; message: string }> {
   const problems: Array<{ path: string; message: string }> = [];
@@ -239,8 +281,11 @@ export type OcrArchitecture = StageConfig['ocr']['architecture'];
 const ocrDefaults: StageConfig['ocr'] = {
   architecture: 'arm64',
   memoryMiB: 1769,
-  // A batch of 4 receipts at a few seconds each plus a cold start (worker init ~0.5 s) fits well inside 60 s.
-  timeoutSeconds: 60,
+  // The longest receipt the engine reads (60,000 rows, TOO_LONG above) takes about 2.2 ms a row on one core: 133 s
+  // (a 45,000-row one took 100 s). Started with 150 s left it finishes; the rest of a batch of 4 at a few seconds
+  // each starts within the first 30 s. The queue's visibility is 6x this (18 minutes).
+  timeoutSeconds: 180,
+  minRemainingSecondsToStart: 150,
   syncTimeoutSeconds: 25,
   batchSize: 4,
   maxBatchingWindowSeconds: 2,
@@ -252,7 +297,7 @@ const ocrDefaults: StageConfig['ocr'] = {
 
 const shared = {
   storage: {
-    rawImageExpiryDays: 90,
+    retentionDays: 90,
     noncurrentVersionExpiryDays: 7,
     uploadPrefix: 'uploads/',
     resultsPrefix: 'results/',
@@ -278,7 +323,7 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
     stage: 'dev',
     removalPolicy: 'destroy',
     logRetentionDays: 14,
-    storage: { ...shared.storage, rawImageExpiryDays: 30 },
+    storage: { ...shared.storage, retentionDays: 30 },
     ocr: { ...ocrDefaults, maxConcurrency: 5 },
     api: {
       corsAllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:3000'],
@@ -301,7 +346,13 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
     stage: 'prod',
     removalPolicy: 'retain',
     logRetentionDays: 90,
-    storage: { ...shared.storage },
+    // A year of receipts (an expense year closes well within it); images older than 30 days are rarely looked at,
+    // and at 300 KB moving them to Standard-IA pays for its transition within 3 months (docs/deploy.md, storage).
+    storage: {
+      ...shared.storage,
+      retentionDays: 365,
+      imageTiering: { storageClass: 'STANDARD_IA', afterDays: 30 },
+    },
     // docs/deploy.md, capacity: the 5x peak of 1M receipts a day is 58 receipts/s; at 1.5 s each that is 87
     // functions busy. 120 clears it with 38% to spare (still 60 receipts/s at 2 s each).
     ocr: { ...ocrDefaults, maxConcurrency: 120, reservedConcurrency: 120, syncReservedConcurrency: 20 },
@@ -403,9 +454,10 @@ export function loadStageConfig(stage: string, overrides: StageOverrides = {}): 
   }
   const parsed = stageConfigSchema.safeParse(applyOverrides(base, overrides));
   const problems = parsed.success
-    ? parsed.data.production
-      ? productionProblems(parsed.data)
-      : []
+    ? [
+        ...consistencyProblems(parsed.data),
+        ...(parsed.data.production ? productionProblems(parsed.data) : []),
+      ]
     : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   if (!parsed.success || problems.length > 0) {
     const text = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');

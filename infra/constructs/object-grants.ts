@@ -13,8 +13,9 @@ export interface ObjectAccess {
   /** `s3:DeleteObject`. */
   readonly delete?: readonly string[];
   /**
-   * `s3:ListBucket` on the bucket, without which S3 answers 403 instead of 404 for a missing key. Only for
-   * functions that can read every object under their prefixes anyway (listing reveals no more than that).
+   * `s3:ListBucket` on the bucket, without which S3 answers 403 instead of 404 for a missing key, limited by an
+   * `s3:prefix` condition to the `read` prefixes (S3 evaluates a missing key's 404 with the key as the prefix).
+   * Only for functions that can read every object under their prefixes anyway (listing reveals no more than that).
    * @default false
    */
   readonly list?: boolean;
@@ -43,6 +44,15 @@ export function grantObjectAccess(grantee: iam.IGrantable, bucket: s3.IBucket, a
     });
   }
   if (access.list === true) {
-    iam.Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    if (access.read === undefined || access.read.length === 0) {
+      throw new Error('grantObjectAccess: list needs the read prefixes it is limited to');
+    }
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': access.read.map((prefix) => `${prefix}*`) } },
+      }),
+    );
   }
 }

@@ -17,8 +17,19 @@ export interface ReceiptsBucketProps {
   readonly browserOrigins?: readonly string[];
   /** Key prefix of the raw uploaded images (the OCR trigger prefix). */
   readonly uploadPrefix: string;
-  /** Raw images under `uploadPrefix` expire after this many days: receipts hold personal data. */
-  readonly rawImageExpiryDays: number;
+  /** Key prefix of the OCR output the pipeline writes. */
+  readonly resultsPrefix: string;
+  /**
+   * Images under `uploadPrefix` and OCR output under `resultsPrefix` expire this many days after they were
+   * written: the stage's retention, the horizon on which the table's TTL deletes their records.
+   */
+  readonly retentionDays: number;
+  /**
+   * Moves images to a cheaper storage class after some days (objects under 128 KB stay: S3 does not transition
+   * them by default, and IA classes bill them as 128 KB anyway).
+   * @default - images stay in S3 Standard
+   */
+  readonly imageTiering?: ImageTiering;
   /**
    * Overwritten and deleted object versions are purged after this many days, so a deleted receipt does not linger
    * in old versions.
@@ -37,9 +48,20 @@ export interface ReceiptsBucketProps {
   readonly accessLogExpiryDays?: number;
 }
 
+/** Where images go after `afterDays` days (S3 requires at least 30 for the infrequent-access classes). */
+export interface ImageTiering {
+  readonly storageClass: 'STANDARD_IA' | 'GLACIER_IR';
+  readonly afterDays: number;
+}
+
+const STORAGE_CLASSES: Record<ImageTiering['storageClass'], s3.StorageClass> = {
+  STANDARD_IA: s3.StorageClass.INFREQUENT_ACCESS,
+  GLACIER_IR: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL,
+};
+
 /**
- * The receipts bucket, private and encrypted, TLS-only, versioned, with raw images expiring after a set number of
- * days, and its server access logs in a second bucket.
+ * The receipts bucket, private and encrypted, TLS-only, versioned, with images and OCR output expiring after the
+ * retention period (images optionally tiered before), and its server access logs in a second bucket.
  */
 export class ReceiptsBucket extends Construct {
   readonly bucket: s3.Bucket;
@@ -48,13 +70,23 @@ export class ReceiptsBucket extends Construct {
   constructor(scope: Construct, id: string, props: ReceiptsBucketProps) {
     super(scope, id);
     requirePrefix('uploadPrefix', props.uploadPrefix);
+    requirePrefix('resultsPrefix', props.resultsPrefix);
     const noncurrentDays = props.noncurrentVersionExpiryDays ?? 7;
     for (const [name, value] of [
-      ['rawImageExpiryDays', props.rawImageExpiryDays],
+      ['retentionDays', props.retentionDays],
       ['noncurrentVersionExpiryDays', noncurrentDays],
     ] as const) {
       if (!Number.isInteger(value) || value < 1)
         throw new Error(`ReceiptsBucket: ${name} must be a positive integer`);
+    }
+    const tiering = props.imageTiering;
+    if (tiering && !(Number.isInteger(tiering.afterDays) && tiering.afterDays >= 30)) {
+      throw new Error(
+        'ReceiptsBucket: imageTiering.afterDays must be an integer of at least 30 (S3 minimum)',
+      );
+    }
+    if (tiering && tiering.afterDays >= props.retentionDays) {
+      throw new Error('ReceiptsBucket: imageTiering.afterDays must be less than retentionDays');
     }
     if (props.browserOrigins?.some((origin) => origin.includes('*'))) {
       throw new Error('ReceiptsBucket: browserOrigins must list explicit origins (no "*")');
@@ -99,10 +131,21 @@ export class ReceiptsBucket extends Construct {
       serverAccessLogsPrefix: 'receipts-bucket/',
       lifecycleRules: [
         {
-          id: 'expire-raw-images',
+          id: 'expire-images',
           prefix: props.uploadPrefix,
-          expiration: Duration.days(props.rawImageExpiryDays),
+          expiration: Duration.days(props.retentionDays),
+          ...(tiering
+            ? {
+                transitions: [
+                  {
+                    storageClass: STORAGE_CLASSES[tiering.storageClass],
+                    transitionAfter: Duration.days(tiering.afterDays),
+                  },
+                ],
+              }
+            : {}),
         },
+        { id: 'expire-results', prefix: props.resultsPrefix, expiration: Duration.days(props.retentionDays) },
         {
           id: 'purge-old-versions',
           noncurrentVersionExpiration: Duration.days(noncurrentDays),

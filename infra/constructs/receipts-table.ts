@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TTL_ATTRIBUTE } from '../../functions/adapters/table-attributes.js';
+import { OWNER_INDEX_ATTRIBUTES, TTL_ATTRIBUTE } from '../../functions/adapters/table-attributes.js';
 
 export interface ReceiptsTableProps {
   /**
@@ -20,10 +20,11 @@ export interface ReceiptsTableProps {
 export const OWNER_INDEX = 'GSI1';
 
 /**
- * What the owner index copies from each record. ALL makes a list one query but doubles every record write and its
- * storage (docs/deploy.md, cost; `pnpm cost` reads it).
+ * What the owner index copies from each record: its keys and the list filters' attributes. ALL made a list one
+ * query but doubled every record write and its storage; a list now reads its page from the table by key
+ * (docs/deploy.md, cost; `pnpm cost` reads it).
  */
-export const OWNER_INDEX_PROJECTION = 'ALL' as const;
+export const OWNER_INDEX_PROJECTION = 'INCLUDE' as const;
 
 /**
  * The single receipts table (keys: `PK`/`SK`, GSI `GSI1` on `GSI1PK`/`GSI1SK`), on-demand,
@@ -43,7 +44,8 @@ export class ReceiptsTable extends Construct {
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
-      // PENDING records of unused upload URLs and the daily quota counters delete themselves.
+      // Records expire on the stage's retention horizon (PENDING ones of unused upload URLs sooner), like the
+      // daily quota counters and duplicate fingerprints.
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy,
       globalSecondaryIndexes: [
@@ -52,6 +54,7 @@ export class ReceiptsTable extends Construct {
           partitionKey: { name: 'GSI1PK', type: dynamodb.AttributeType.STRING },
           sortKey: { name: 'GSI1SK', type: dynamodb.AttributeType.STRING },
           projectionType: dynamodb.ProjectionType[OWNER_INDEX_PROJECTION],
+          nonKeyAttributes: [...OWNER_INDEX_ATTRIBUTES],
         },
       ],
     });

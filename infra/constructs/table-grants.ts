@@ -2,7 +2,13 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /** One thing a function may do with the receipts table: an item action, or a query of the owner index. */
-export type TableAccess = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'QueryOwnerIndex';
+export type TableAccess =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'QueryOwnerIndex';
 
 /**
  * Exactly the DynamoDB actions a function's routes call, on the table (items) and on the one index it queries.

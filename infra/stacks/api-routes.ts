@@ -56,7 +56,8 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
       { method: 'GET', path: '/receipts' },
       { method: 'GET', path: '/receipts/export' },
     ],
-    table: ['QueryOwnerIndex'],
+    // The index holds keys and filter attributes; the page's records are read from the table in one batch.
+    table: ['QueryOwnerIndex', 'BatchGetItem'],
   },
   {
     id: 'ReadReceipt',
@@ -91,6 +92,8 @@ export const API_HANDLERS: readonly ApiHandlerSpec[] = [
     // Reads the record; the pipeline writes it when the message arrives.
     // The reprocess mark is a conditional write on the record (one run at a time).
     table: ['GetItem', 'PutItem'],
+    // Looks the image up first, so an expired one is answered 410 IMAGE_EXPIRED instead of a FAILED run.
+    objects: { read: ['uploads'], list: true },
     sendsToOcrQueue: true,
   },
 ];

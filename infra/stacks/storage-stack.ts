@@ -26,7 +26,9 @@ export class StorageStack extends Stack {
       bucketName: receiptsBucketName(config),
       browserOrigins: config.api.corsAllowedOrigins,
       uploadPrefix: config.storage.uploadPrefix,
-      rawImageExpiryDays: config.storage.rawImageExpiryDays,
+      resultsPrefix: config.storage.resultsPrefix,
+      retentionDays: config.storage.retentionDays,
+      ...(config.storage.imageTiering ? { imageTiering: config.storage.imageTiering } : {}),
       noncurrentVersionExpiryDays: config.storage.noncurrentVersionExpiryDays,
       removalPolicy,
     });

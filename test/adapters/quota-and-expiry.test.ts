@@ -81,23 +81,59 @@ describe('daily receipt quota on DynamoDB (dynalite)', () => {
   });
 });
 
-describe('PENDING record expiry (dynalite)', () => {
-  it('gives a PENDING record a TTL and drops it when processing claims the record', async () => {
+/** A record whose upload URL was just issued. */
+function pendingRecord(receiptId: string, ownerId: string): ReceiptRecord {
+  const createdAt = '2026-03-04T12:00:00.000Z';
+  return {
+    receiptId,
+    ownerId,
+    status: 'PENDING',
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+    source: { bucket: 'b', key: `uploads/${ownerId}/${receiptId}.jpg` },
+    attempts: 0,
+  };
+}
+
+describe('record expiry (dynalite)', () => {
+  it('dates every later write of a record, and its duplicate fingerprints, to the retention horizon', async () => {
+    // Prepare
+    const retentionSeconds = 365 * 86_400;
+    const repository = new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table, {
+      pendingTtlSeconds: 7 * 86_400,
+      retentionSeconds,
+    });
+    const pending = pendingRecord('00000000-0000-4000-8000-00000000e002', 'ttl-bob');
+    const { createdAt } = pending;
+    const horizon = Date.parse(createdAt) / 1000 + retentionSeconds;
+
+    // Act
+    await repository.put(pending, { expectedVersion: undefined });
+    const whilePending = await rawItem(receiptKey(pending.receiptId));
+    await repository.put({ ...pending, status: 'PROCESSING', version: 2 }, { expectedVersion: 1 });
+    const afterClaim = await rawItem(receiptKey(pending.receiptId));
+    await repository.put({ ...pending, status: 'COMPLETED', version: 3 }, { expectedVersion: 2 });
+    const settled = await rawItem(receiptKey(pending.receiptId));
+    const before = Math.floor(Date.now() / 1000);
+    await repository.claimFingerprint('ttl-bob', 'sha256:abc', pending.receiptId);
+    const fingerprint = await rawItem({ PK: 'FINGERPRINT#ttl-bob#sha256:abc', SK: 'FINGERPRINT' });
+
+    // Assess
+    expect(whilePending?.[TTL_ATTRIBUTE]).toBe(Date.parse(createdAt) / 1000 + 7 * 86_400);
+    expect(afterClaim?.[TTL_ATTRIBUTE]).toBe(horizon);
+    expect(settled?.[TTL_ATTRIBUTE]).toBe(horizon);
+    expect(fingerprint?.[TTL_ATTRIBUTE]).toBeGreaterThanOrEqual(before + retentionSeconds);
+    expect(fingerprint?.[TTL_ATTRIBUTE]).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + retentionSeconds);
+  });
+
+  it('gives a PENDING record a TTL and, without a retention, drops it when processing claims the record', async () => {
     // Prepare
     const repository = new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table, {
       pendingTtlSeconds: 7 * 86_400,
     });
-    const createdAt = '2026-03-04T12:00:00.000Z';
-    const pending: ReceiptRecord = {
-      receiptId: '00000000-0000-4000-8000-00000000e001',
-      ownerId: 'ttl-alice',
-      status: 'PENDING',
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-      source: { bucket: 'b', key: 'uploads/ttl-alice/00000000-0000-4000-8000-00000000e001.jpg' },
-      attempts: 0,
-    };
+    const pending = pendingRecord('00000000-0000-4000-8000-00000000e001', 'ttl-alice');
+    const { createdAt } = pending;
 
     // Act
     await repository.put(pending, { expectedVersion: undefined });

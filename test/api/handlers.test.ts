@@ -4,7 +4,7 @@
  * Every response is also checked against the route table's schemas (events.ts: expectDocumented).
  */
 import { randomUUID } from 'node:crypto';
-import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
@@ -436,6 +436,36 @@ describe('GET /receipts/{id}, /text, /image', () => {
     expect([...new Uint8Array(await download.arrayBuffer())]).toEqual([137, 80, 78, 71]);
   });
 
+  it('410 IMAGE_EXPIRED and TEXT_EXPIRED once the lifecycle rules deleted them; the record still reads', async () => {
+    // Prepare: the bucket's retention rules removed the image and the OCR output before the table's TTL ran.
+    const record = await seed('alice');
+    for (const key of [record.source.key, record.resultKey ?? '']) {
+      await aws.clients.s3.send(new DeleteObjectCommand({ Bucket: aws.storageConfig.bucket, Key: key }));
+    }
+
+    // Act
+    const image = await call(handlers.read, {
+      ...byId('GET', '/receipts/{id}/image', record.receiptId),
+      user: 'alice',
+    });
+    const text = await call(handlers.read, {
+      ...byId('GET', '/receipts/{id}/text', record.receiptId),
+      user: 'alice',
+    });
+    const read = await call(handlers.read, {
+      ...byId('GET', '/receipts/{id}', record.receiptId),
+      user: 'alice',
+    });
+
+    // Assess
+    expect([image.status, image.body.error.code]).toEqual([410, 'IMAGE_EXPIRED']);
+    expect(image.body.error.message).toMatch(
+      /no longer stored: images are deleted at the end of the retention period/,
+    );
+    expect([text.status, text.body.error.code]).toEqual([410, 'TEXT_EXPIRED']);
+    expect([read.status, read.body.status]).toEqual([200, 'COMPLETED']);
+  });
+
   it('404 with a code for the text and image of a receipt still PENDING', async () => {
     const created = await createReceipt('alice', { contentType: 'image/png' });
     const id = created.body.id;
@@ -712,6 +742,26 @@ describe('POST /receipts/{id}/reprocess', () => {
       { type: 'receipt.reprocess', receiptId: record.receiptId, ownerId: 'alice', keepCorrections: true },
       { type: 'receipt.reprocess', receiptId: other.receiptId, ownerId: 'alice', keepCorrections: false },
     ]);
+  });
+
+  it('410 IMAGE_EXPIRED for a receipt whose image expired: nothing is queued and the record keeps its fields', async () => {
+    // Prepare
+    const record = await seed('alice');
+    await aws.clients.s3.send(
+      new DeleteObjectCommand({ Bucket: aws.storageConfig.bucket, Key: record.source.key }),
+    );
+    const queuedBefore = queued.length;
+
+    // Act
+    const response = await call(handlers.reprocess, {
+      ...byId('POST', '/receipts/{id}/reprocess', record.receiptId),
+      user: 'alice',
+    });
+
+    // Assess
+    expect([response.status, response.body.error.code]).toEqual([410, 'IMAGE_EXPIRED']);
+    expect(queued).toHaveLength(queuedBefore);
+    expect(await repository.get(record.receiptId)).toEqual(record);
   });
 
   it('runs one reprocess at a time: concurrent requests and requests while one is queued or running get 409', async () => {

@@ -14,6 +14,14 @@ import { ReceiptsRestApi } from '../../infra/constructs/receipts-rest-api.js';
 import { UploadQueue } from '../../infra/constructs/upload-queue.js';
 
 const freshStack = () => new Stack(new App(), 'Test');
+/** A receipts bucket with valid props but the ones given. */
+const receiptsBucket = (stack: Stack, props: Partial<ConstructorParameters<typeof ReceiptsBucket>[2]>) =>
+  new ReceiptsBucket(stack, 'B', {
+    uploadPrefix: 'uploads/',
+    resultsPrefix: 'results/',
+    retentionDays: 30,
+    ...props,
+  });
 const someFunction = (stack: Stack) =>
   new lambda.Function(stack, 'Fn', {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -25,22 +33,32 @@ describe('construct props are validated before anything is built', () => {
   it.each([
     [
       'a receipts bucket with a prefix that is not one',
-      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: '/uploads', rawImageExpiryDays: 30 }),
+      (stack: Stack) => receiptsBucket(stack, { uploadPrefix: '/uploads' }),
       /uploadPrefix must be a key prefix/,
     ],
     [
-      'raw images that never expire',
-      (stack: Stack) => new ReceiptsBucket(stack, 'B', { uploadPrefix: 'uploads/', rawImageExpiryDays: 0 }),
-      /rawImageExpiryDays must be a positive integer/,
+      'receipts that never expire',
+      (stack: Stack) => receiptsBucket(stack, { retentionDays: 0 }),
+      /retentionDays must be a positive integer/,
+    ],
+    [
+      'images tiered sooner than S3 allows',
+      (stack: Stack) =>
+        receiptsBucket(stack, {
+          retentionDays: 365,
+          imageTiering: { storageClass: 'STANDARD_IA', afterDays: 7 },
+        }),
+      /afterDays must be an integer of at least 30/,
+    ],
+    [
+      'images tiered after they expired',
+      (stack: Stack) =>
+        receiptsBucket(stack, { imageTiering: { storageClass: 'GLACIER_IR', afterDays: 30 } }),
+      /afterDays must be less than retentionDays/,
     ],
     [
       'a wildcard browser origin',
-      (stack: Stack) =>
-        new ReceiptsBucket(stack, 'B', {
-          uploadPrefix: 'uploads/',
-          rawImageExpiryDays: 1,
-          browserOrigins: ['*'],
-        }),
+      (stack: Stack) => receiptsBucket(stack, { retentionDays: 1, browserOrigins: ['*'] }),
       /no "\*"/,
     ],
     [

@@ -230,17 +230,37 @@ describe('monitoring stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     }
   });
 
-  it('encrypts the topic with a rotated key CloudWatch may use, and subscribes the on-call address', () => {
+  it('encrypts the topic with a rotated key CloudWatch may use for this account only, and subscribes on-call', () => {
     const keyId = logicalIdOf(template, 'AWS::KMS::Key', 'AlarmsKey');
+    const topicId = logicalIdOf(template, 'AWS::SNS::Topic', 'AlarmsTopic');
+    const thisAccount = { StringEquals: { 'aws:SourceAccount': '123456789012' } };
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({
+          {
+            Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
+            Resource: '*',
+            Condition: thisAccount,
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: Match.anyValue(),
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: topicId },
+            Condition: thisAccount,
+          },
         ]),
       },
     });

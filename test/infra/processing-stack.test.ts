@@ -17,7 +17,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
       PackageType: 'Image',
       Architectures: ['arm64'],
       MemorySize: 1769,
-      Timeout: 60,
+      Timeout: 180,
       ImageConfig: { Command: ['ocr/handler.handler'] },
       TracingConfig: { Mode: 'Active' },
       Environment: {
@@ -31,10 +31,12 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           MAX_UPLOAD_BYTES: '15728640',
           OCR_LANGUAGES: 'eng+spa+deu+fra+ita+por+nld',
           MAX_ATTEMPTS: '5',
+          MIN_REMAINING_SECONDS_TO_START: '150',
           TESSDATA_PATH: '/opt/tessdata',
           UPLOAD_URL_TTL_SECONDS: '900',
           DAILY_RECEIPT_QUOTA: '200',
           PENDING_RECORD_TTL_SECONDS: '604800',
+          RECORD_RETENTION_SECONDS: String(30 * 86_400),
           CORS_ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000',
           POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
           POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
@@ -63,7 +65,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
     });
   });
 
-  it('lets only S3 send to the queue, over TLS', () => {
+  it('lets only S3 send to the queue, over TLS, for a bucket of this account', () => {
     const queueId = logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsQueue');
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
@@ -75,6 +77,13 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
             Principal: { Service: 's3.amazonaws.com' },
             Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
           }),
+          {
+            Effect: 'Deny',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+            Condition: { StringNotEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          },
         ]),
       },
     });
@@ -83,7 +92,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
   it('redrives to an encrypted dead-letter queue after 5 receives, visibility 6x the function timeout', () => {
     const dlqId = logicalIdOf(template, 'AWS::SQS::Queue', 'UploadsDeadLetterQueue');
     template.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 360,
+      VisibilityTimeout: 1080,
       SqsManagedSseEnabled: true,
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
     });
@@ -119,7 +128,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
         `s3:DeleteObject ${BUCKET_ARN}/results/*`,
         `s3:GetObject ${BUCKET_ARN}/uploads/*`,
         `s3:GetObjectVersion ${BUCKET_ARN}/uploads/*`,
-        `s3:ListBucket ${BUCKET_ARN}`,
+        `s3:ListBucket ${BUCKET_ARN} when {"StringLike":{"s3:prefix":["uploads/*"]}}`,
         `s3:PutObject ${BUCKET_ARN}/results/*`,
         ...[
           'ChangeMessageVisibility',

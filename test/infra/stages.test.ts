@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadStageConfig, STAGES, type StageOverrides } from '../../infra/config/stages.js';
+import { DEFAULT_ENGINE_OPTIONS } from '../../functions/engine/engine.js';
+import { loadStageConfig, STAGES, type StageConfig, type StageOverrides } from '../../infra/config/stages.js';
 import { PROD_OVERRIDES } from './support/build-app.js';
 
 describe('stage settings', () => {
@@ -11,7 +12,7 @@ describe('stage settings', () => {
     const prod = loadStageConfig('prod', PROD_OVERRIDES);
     expect(prod.removalPolicy).toBe('retain');
     expect(prod.production).toBe(true);
-    expect(prod.ocr).toMatchObject({ architecture: 'arm64', memoryMiB: 1769, timeoutSeconds: 60 });
+    expect(prod.ocr).toMatchObject({ architecture: 'arm64', memoryMiB: 1769, timeoutSeconds: 180 });
     expect(prod.auth).toEqual({
       mode: 'create',
       mfa: 'required',
@@ -27,6 +28,64 @@ describe('stage settings', () => {
     expect(ocr.maxConcurrency / 2.0).toBeGreaterThan(peakReceiptsPerSecond);
     expect(ocr.reservedConcurrency).toBeGreaterThanOrEqual(ocr.maxConcurrency);
     expect(ocr.maxReceiveCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives the longest receipt the engine accepts the time it takes, and the rest of a batch room before it', () => {
+    // A 45,000-row receipt took 100 s on one loaded core (docs/engine.md): the 60,000-row limit is ~133 s.
+    const longestReceiptSeconds = (DEFAULT_ENGINE_OPTIONS.maxReadHeight * 100) / 45_000;
+    for (const stage of ['dev', 'prod']) {
+      const { ocr } = loadStageConfig(stage, stage === 'prod' ? PROD_OVERRIDES : {});
+      expect(ocr.minRemainingSecondsToStart).toBeGreaterThanOrEqual(longestReceiptSeconds);
+      // The other three receipts of a batch (p90 2.6 s, maximum 3.4 s each) and a cold engine start first.
+      expect(ocr.timeoutSeconds - ocr.minRemainingSecondsToStart).toBeGreaterThanOrEqual(3 * 3.4 + 2);
+    }
+  });
+
+  it('keeps receipts one retention period and tiers prod images only where the saving beats the transition', () => {
+    const dev = loadStageConfig('dev');
+    const prod = loadStageConfig('prod', PROD_OVERRIDES);
+    expect(dev.storage).toMatchObject({ retentionDays: 30 });
+    expect(dev.storage.imageTiering).toBeUndefined();
+    expect(prod.storage).toMatchObject({
+      retentionDays: 365,
+      imageTiering: { storageClass: 'STANDARD_IA', afterDays: 30 },
+    });
+  });
+
+  it.each([
+    [
+      'tiering at or after the expiry',
+      (config: StageConfig) => ({
+        ...config,
+        storage: { ...config.storage, imageTiering: { storageClass: 'STANDARD_IA' as const, afterDays: 30 } },
+      }),
+      /storage\.imageTiering\.afterDays: must be less than storage\.retentionDays \(30\)/,
+    ],
+    [
+      'PENDING records kept longer than receipts',
+      (config: StageConfig) => ({
+        ...config,
+        storage: { ...config.storage, retentionDays: 7, pendingRecordExpiryDays: 8 },
+      }),
+      /storage\.pendingRecordExpiryDays: must not exceed storage\.retentionDays \(7\)/,
+    ],
+    [
+      'a start margin no invocation has',
+      (config: StageConfig) => ({
+        ...config,
+        ocr: { ...config.ocr, timeoutSeconds: 60, minRemainingSecondsToStart: 60 },
+      }),
+      /ocr\.minRemainingSecondsToStart: must be less than ocr\.timeoutSeconds \(60\)/,
+    ],
+  ])('refuses %s with a message naming the setting', (_name, change, message) => {
+    const dev = STAGES.dev as StageConfig;
+    const stages = STAGES as Record<string, StageConfig>;
+    stages.dev = change(dev);
+    try {
+      expect(() => loadStageConfig('dev')).toThrow(message);
+    } finally {
+      stages.dev = dev;
+    }
   });
 
   it('applies context overrides', () => {

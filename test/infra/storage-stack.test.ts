@@ -6,21 +6,28 @@ import { buildApp, CDK_TEST_TIMEOUT_MS } from './support/build-app.js';
 describe.each([
   {
     stage: 'dev',
-    expiryDays: 30,
+    retentionDays: 30,
+    tiering: undefined,
     deletionPolicy: 'Delete',
     origins: ['http://localhost:5173', 'http://127.0.0.1:3000'],
   },
-  { stage: 'prod', expiryDays: 90, deletionPolicy: 'Retain', origins: ['https://receipts.acme-corp.io'] },
+  {
+    stage: 'prod',
+    retentionDays: 365,
+    tiering: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+    deletionPolicy: 'Retain',
+    origins: ['https://receipts.acme-corp.io'],
+  },
 ])(
   'storage stack ($stage)',
   { timeout: CDK_TEST_TIMEOUT_MS },
-  ({ stage, expiryDays, deletionPolicy, origins }) => {
+  ({ stage, retentionDays, tiering, deletionPolicy, origins }) => {
     let template: Template;
     beforeAll(() => {
       template = Template.fromStack(buildApp(stage).stacks.storage);
     }, CDK_TEST_TIMEOUT_MS);
 
-    it('makes the receipts bucket private, encrypted, versioned, logged, with raw images expiring', () => {
+    it('makes the receipts bucket private, encrypted, versioned, logged, with images and OCR output expiring', () => {
       template.hasResource('AWS::S3::Bucket', {
         DeletionPolicy: deletionPolicy,
         Properties: {
@@ -39,9 +46,16 @@ describe.each([
           LifecycleConfiguration: {
             Rules: Match.arrayWith([
               {
-                Id: 'expire-raw-images',
+                Id: 'expire-images',
                 Prefix: 'uploads/',
-                ExpirationInDays: expiryDays,
+                ExpirationInDays: retentionDays,
+                ...(tiering ? { Transitions: tiering } : {}),
+                Status: 'Enabled',
+              },
+              {
+                Id: 'expire-results',
+                Prefix: 'results/',
+                ExpirationInDays: retentionDays,
                 Status: 'Enabled',
               },
               Match.objectLike({
@@ -108,11 +122,14 @@ describe.each([
                 { AttributeName: 'GSI1PK', KeyType: 'HASH' },
                 { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
               ],
-              Projection: { ProjectionType: 'ALL' },
+              Projection: {
+                ProjectionType: 'INCLUDE',
+                NonKeyAttributes: ['status', 'searchDate', 'searchMerchant'],
+              },
             },
           ],
           SSESpecification: { SSEEnabled: true },
-          // PENDING records of unused upload URLs and the daily quota counters expire.
+          // Records on the retention horizon (PENDING ones sooner), quota counters and fingerprints expire.
           TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
           Replicas: [
             Match.objectLike({

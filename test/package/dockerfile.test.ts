@@ -23,8 +23,15 @@ describe('Dockerfile.lambda', () => {
     );
   });
 
-  it('packages with the frozen lockfile and pnpm package:ocr for the target architecture', () => {
+  it('names a tagged image in every stage (dockerfilelint cannot read FROM --platform)', () => {
+    const images = stages.map((stage) => (stage.split('\n')[0] ?? '').replace(/^--platform=\S+ /, ''));
+    expect(images).toHaveLength(2);
+    for (const image of images) expect(image.split(' ')[0]).toMatch(/^[\w./-]+:\S+$/);
+  });
+
+  it('runs the build stage natively on the build machine and packages for the target architecture', () => {
     const build = stages[0] ?? '';
+    expect(build.split('\n')[0]).toBe('--platform=$BUILDPLATFORM node:22-bookworm-slim AS build');
     expect(build).toMatch(/^RUN pnpm install --frozen-lockfile$/m);
     expect(build).toMatch(/^RUN pnpm package:ocr --arch "\$\{TARGETARCH:-/m);
   });
@@ -53,6 +60,35 @@ describe('Dockerfile.lambda', () => {
     expect([...sources.matchAll(/command: '([^']+)'/g)].map((match) => match[1]).sort()).toEqual(
       stackCommands,
     );
+  });
+});
+
+describe('renovate.json', () => {
+  const renovate = JSON.parse(readFileSync(path.join(REPO_ROOT, 'renovate.json'), 'utf8')) as {
+    customManagers: Array<{
+      managerFilePatterns: string[];
+      matchStrings: string[];
+      versioningTemplate: string;
+    }>;
+  };
+  const workflow = readFileSync(path.join(REPO_ROOT, '.github/workflows/ocr-image.yml'), 'utf8');
+  const files: Record<string, string> = {
+    'Dockerfile.lambda': dockerfile,
+    '.github/workflows/ocr-image.yml': workflow,
+  };
+
+  it('finds the base image version in the Dockerfile and the image workflow, the same in both', () => {
+    const found = Object.entries(files).map(([file, text]) => {
+      const manager = renovate.customManagers.find((each) =>
+        each.managerFilePatterns.some((pattern) => new RegExp(pattern.slice(1, -1)).test(file)),
+      );
+      const match = manager?.matchStrings.map((source) => new RegExp(source).exec(text)).find(Boolean);
+      const version = match?.groups?.currentValue ?? '';
+      const versioning = new RegExp((manager?.versioningTemplate ?? '').replace(/^regex:/, ''));
+      expect(version, file).toMatch(versioning);
+      return version;
+    });
+    expect(new Set(found).size).toBe(1);
   });
 });
 

@@ -9,12 +9,12 @@
  *                in the same pass, as a ratio of medians (skipped when the CLI is not installed)
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { createReceiptEngine } from '../../functions/engine/index.js';
-import { expandInputs } from '../cli/inputs.js';
+import { receiptImageFiles } from '../cli/inputs.js';
 import { runPool, withEngines } from '../cli/pool.js';
 import { nativeTesseractVersion, timeNative } from './native.js';
 
@@ -47,16 +47,11 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, concurrency: { type: 'string' }, limit: { type: 'string' } },
   });
-  const given = positionals[0];
-  if (given === undefined) {
-    process.stderr.write(
-      'usage: pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N]\n',
-    );
-    process.exit(2);
-  }
-  const dir = existsSync(path.join(given, 'images')) ? path.join(given, 'images') : given;
-  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
-  const files = (await expandInputs([dir])).map((input) => input.file).slice(0, limit);
+  const { dir, files } = await receiptImageFiles(
+    positionals[0],
+    values.limit,
+    'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N]',
+  );
   const concurrency = Number(values.concurrency ?? availableParallelism());
   const log = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -1,4 +1,5 @@
 /** Expands the CLI's file and folder arguments into the list of files to read, in a stable order. */
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -30,4 +31,22 @@ export async function expandInputs(paths: readonly string[]): Promise<InputFile[
     }
   }
   return files;
+}
+
+/**
+ * The image files of a benchmark's folder argument (a labelled set's `images/` subfolder when it has one), at most
+ * `limit` of them; without the argument, prints `usage` and exits 2.
+ */
+export async function receiptImageFiles(
+  given: string | undefined,
+  limit: string | undefined,
+  usage: string,
+): Promise<{ dir: string; files: string[] }> {
+  if (given === undefined) {
+    process.stderr.write(`usage: ${usage}\n`);
+    process.exit(2);
+  }
+  const dir = existsSync(path.join(given, 'images')) ? path.join(given, 'images') : given;
+  const files = (await expandInputs([dir])).map((input) => input.file);
+  return { dir, files: limit === undefined ? files : files.slice(0, Number(limit)) };
 }

@@ -1,15 +1,15 @@
 /**
  * `pnpm cost [--stage prod] [--receipts-per-day 1000000] [--image-kb 300] [--seconds-per-receipt S | --bench FILE]
- * [--api-requests-per-receipt N] [--index-projection ALL|KEYS_ONLY] [--markdown]`: the monthly AWS bill of a stage at a volume, per line and per 1,000 receipts (tools/cost/model.ts).
+ * [--api-requests-per-receipt N] [--index-projection ALL|INCLUDE|KEYS_ONLY] [--markdown]`: the monthly AWS bill of a stage at a volume, per line and per 1,000 receipts (tools/cost/model.ts).
  * `--bench` reads `pnpm bench --json` output: its engine median plus the pipeline's overhead per receipt. The
- * last two options ask "what if": fewer polls (a completion notification), a narrower owner index.
+ * last two options ask "what if": fewer polls (a completion notification), another owner-index projection.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { STAGES } from '../../infra/config/stages.js';
 import { OWNER_INDEX_PROJECTION } from '../../infra/constructs/receipts-table.js';
 import { DEFAULT_SECONDS_PER_RECEIPT } from './cost-defaults.js';
-import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS } from './model.js';
+import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS, storageMonths } from './model.js';
 
 /** What a receipt adds to the engine's time in the pipeline (S3 reads, DynamoDB writes): docs/pipeline.md. */
 const PIPELINE_OVERHEAD_SECONDS = 0.06;
@@ -51,8 +51,8 @@ function main(): void {
       ? positive('seconds-per-receipt', values['seconds-per-receipt'], DEFAULT_SECONDS_PER_RECEIPT)
       : secondsFromBench(values.bench);
   const projection = values['index-projection'] ?? OWNER_INDEX_PROJECTION;
-  if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
-    throw new Error(`--index-projection must be ALL or KEYS_ONLY, got "${projection}"`);
+  if (projection !== 'ALL' && projection !== 'INCLUDE' && projection !== 'KEYS_ONLY') {
+    throw new Error(`--index-projection must be ALL, INCLUDE or KEYS_ONLY, got "${projection}"`);
   }
   const report = costModel({
     config,
@@ -70,7 +70,7 @@ function main(): void {
     },
   });
   if (values.markdown) {
-    process.stdout.write(`${costMarkdown(report)}\n`);
+    process.stdout.write(`${costMarkdown(report, config)}\n`);
     return;
   }
   const pad = (text: string, width: number) => text.padEnd(width);
@@ -90,11 +90,16 @@ function main(): void {
     'fixed (per month)',
     ...report.fixed.map((l) => line(l.item, l.monthlyUsd, l.basis)),
     '',
-    ...[1, 12].flatMap((months) => [
-      `storage in month ${months}`,
-      ...report.storage(months).map((l) => line(l.item, l.monthlyUsd, l.basis)),
+    ...storageMonths(config).flatMap((month) => [
+      `storage in month ${month}`,
+      ...report.storage(month).map((l) => line(l.item, l.monthlyUsd, l.basis)),
       '',
     ]),
+    line(
+      "storage over a receipt's retention",
+      report.lifetimeStoragePer1000Usd,
+      'per 1,000 receipts: images, OCR output, record and index until they expire',
+    ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,7 +1,8 @@
 /**
- * The monthly bill of one stage at a given volume, line by line: traffic (what each receipt costs) apart from
- * storage (what accumulates). Plain arithmetic over the stage settings, the measured seconds per receipt and the
- * per-receipt assumptions below; `pnpm cost` prints it and docs/deploy.md shows its table.
+ * The monthly bill of one stage at a given volume, line by line: traffic (what each receipt costs when it arrives)
+ * apart from storage (what each receipt costs while it is kept, until the retention horizon deletes it). Plain
+ * arithmetic over the stage settings, the measured seconds per receipt and the per-receipt assumptions below;
+ * `pnpm cost` prints it and docs/deploy.md shows its table.
  */
 import type { StageConfig } from '../../infra/config/stages.js';
 import { PRICES } from './prices.js';
@@ -12,10 +13,17 @@ export interface Assumptions {
   readonly apiRequestsPerReceipt: number;
   /** Billed milliseconds of one API handler run (512 MB, warm). */
   readonly apiHandlerMs: number;
-  /** DynamoDB item sizes in KB rounded up to whole write units: PENDING, the claim, the settled record. */
-  readonly recordWritesKb: readonly number[];
+  /**
+   * DynamoDB write units of the record's three puts: PENDING, the claim, the settled record (1 KB units of the
+   * larger of the replaced and the new item; `tools/cost/record-size.ts` measures them on real receipts).
+   */
+  readonly recordWriteUnits: readonly [number, number, number];
   /** Stored size of a settled record, KB. */
   readonly recordKb: number;
+  /** Size of one owner-index entry with the INCLUDE projection (keys, status, search date and merchant), KB. */
+  readonly includeIndexEntryKb: number;
+  /** Duplicate checks per receipt: a strongly consistent read and a 1-unit put of a fingerprint item each. */
+  readonly fingerprintChecks: number;
   /** Size of the OCR output JSON under results/, KB. */
   readonly resultKb: number;
   /** Log bytes per receipt: the OCR function's lines and EMF, and per API request (function log + access log). */
@@ -25,16 +33,25 @@ export interface Assumptions {
   readonly tracedShare: number;
 }
 
+/**
+ * Record and OCR output sizes: `tools/cost/record-size.ts` on the 40 development receipts (PENDING 658 bytes, the
+ * claim 987, the settled record median 3,663, p90 3,998, max 5,510: 4.1 write units on average; OCR output median
+ * 15,545 bytes). The rest: docs/deploy.md, Cost.
+ */
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
   apiRequestsPerReceipt: 4,
   apiHandlerMs: 60,
-  recordWritesKb: [1, 1, 4],
-  recordKb: 4,
-  resultKb: 20,
+  recordWriteUnits: [1, 1, 4.1],
+  recordKb: 3.6,
+  includeIndexEntryKb: 0.3,
+  fingerprintChecks: 2,
+  resultKb: 15.2,
   ocrLogKb: 1.5,
   apiLogKbPerRequest: 1.2,
   tracedShare: 0.06,
 };
+
+export type IndexProjection = 'ALL' | 'INCLUDE' | 'KEYS_ONLY';
 
 export interface CostInput {
   readonly config: StageConfig;
@@ -43,7 +60,7 @@ export interface CostInput {
   /** Billed OCR seconds per receipt (engine plus pipeline overhead), from the benchmark. */
   readonly secondsPerReceipt: number;
   /** The owner index's projection: ALL doubles every record write and its storage. */
-  readonly ownerIndexProjection: 'ALL' | 'KEYS_ONLY';
+  readonly ownerIndexProjection: IndexProjection;
   readonly assumptions?: Assumptions;
 }
 
@@ -58,15 +75,35 @@ export interface CostReport {
   readonly traffic: readonly CostLine[];
   readonly trafficMonthlyUsd: number;
   readonly trafficPer1000Usd: number;
-  /** Storage after `months` months of this volume (images expire; records and results do not). */
-  readonly storage: (months: number) => readonly CostLine[];
+  /** Storage in month `month` of this volume (receipts older than the retention are gone). */
+  readonly storage: (month: number) => readonly CostLine[];
+  /** What storing 1,000 receipts costs over their whole retention, transitions included. */
+  readonly lifetimeStoragePer1000Usd: number;
   readonly fixed: readonly CostLine[];
 }
 
 const DAYS_PER_MONTH = 30;
 const KB_PER_GB = 1024 * 1024;
+/** S3 does not transition objects below 128 KB by default (and the IA classes bill them as 128 KB). */
+const MIN_TRANSITION_KB = 128;
 const million = (count: number) => count / 1_000_000;
 const sum = (lines: readonly CostLine[]) => lines.reduce((total, line) => total + line.monthlyUsd, 0);
+
+const TIER_PRICES = {
+  STANDARD_IA: {
+    gbMonth: PRICES.s3StandardIaGbMonth,
+    transitionPer1000: PRICES.s3TransitionToStandardIaPer1000,
+  },
+  GLACIER_IR: {
+    gbMonth: PRICES.s3GlacierIrGbMonth,
+    transitionPer1000: PRICES.s3TransitionToGlacierIrPer1000,
+  },
+} as const;
+
+/** Months of `month` during which a receipt of age `from`..`to` months existed, for a steady monthly volume. */
+function monthsInAgeRange(month: number, fromMonths: number, toMonths: number): number {
+  return Math.max(0, Math.min(month, toMonths) - fromMonths);
+}
 
 export function costModel(input: CostInput): CostReport {
   const { config } = input;
@@ -75,13 +112,18 @@ export function costModel(input: CostInput): CostReport {
   const gb = config.ocr.memoryMiB / 1024;
   const gbSecond = PRICES.lambdaGbSecond[config.ocr.architecture];
   const apiRequests = n * a.apiRequestsPerReceipt;
-  const indexCopies = input.ownerIndexProjection === 'ALL' ? 2 : 1;
-  const writeUnits = a.recordWritesKb.reduce((total, kb) => total + Math.ceil(kb), 0);
-  // KEYS_ONLY: the index still gets one small write per record write.
-  const indexWriteUnits = input.ownerIndexProjection === 'ALL' ? writeUnits : a.recordWritesKb.length;
+  const recordWriteUnits = a.recordWriteUnits.reduce((total, units) => total + units, 0);
+  // An index is written when a put changes its keys or projected attributes: ALL copies every put in full;
+  // INCLUDE gets one small write per status change (PENDING, PROCESSING, COMPLETED); KEYS_ONLY only the first.
+  const indexWriteUnits = { ALL: recordWriteUnits, INCLUDE: 3, KEYS_ONLY: 1 }[input.ownerIndexProjection];
+  const indexKb = { ALL: a.recordKb, INCLUDE: a.includeIndexEntryKb, KEYS_ONLY: 0.2 }[
+    input.ownerIndexProjection
+  ];
   const quotaWrites = 1;
-  // The pipeline reads the record twice (claim, settle); every GET of a receipt reads it once (strongly consistent).
-  const reads = 2 + (a.apiRequestsPerReceipt - 1) * Math.ceil(a.recordKb / 4);
+  const writeUnits = recordWriteUnits + indexWriteUnits + quotaWrites + a.fingerprintChecks;
+  // The claim reads the record, each duplicate check its fingerprint; every GET of a receipt reads the record
+  // (all strongly consistent).
+  const reads = 1 + a.fingerprintChecks + (a.apiRequestsPerReceipt - 1) * Math.ceil(a.recordKb / 4);
   const logGb = (n * (a.ocrLogKb + a.apiRequestsPerReceipt * a.apiLogKbPerRequest)) / KB_PER_GB;
 
   const traffic: CostLine[] = [
@@ -114,8 +156,8 @@ export function costModel(input: CostInput): CostReport {
     },
     {
       item: 'DynamoDB writes',
-      monthlyUsd: million(n * (writeUnits + indexWriteUnits + quotaWrites)) * PRICES.dynamoDbPerMillionWrites,
-      basis: `${writeUnits} WRU + ${indexWriteUnits} in the ${input.ownerIndexProjection} index + quota`,
+      monthlyUsd: million(n * writeUnits) * PRICES.dynamoDbPerMillionWrites,
+      basis: `${recordWriteUnits} WRU record + ${indexWriteUnits} ${input.ownerIndexProjection} index + quota + ${a.fingerprintChecks} fingerprints`,
     },
     {
       item: 'DynamoDB reads',
@@ -149,33 +191,72 @@ export function costModel(input: CostInput): CostReport {
   ];
   const trafficMonthlyUsd = sum(traffic);
 
-  const storage = (months: number): CostLine[] => {
-    const imageMonths = Math.min(months, config.storage.rawImageExpiryDays / DAYS_PER_MONTH);
-    const recordGb = (n * months * a.recordKb * indexCopies) / KB_PER_GB;
-    const logMonths = Math.min(months, config.logRetentionDays / DAYS_PER_MONTH);
+  const { retentionDays, imageTiering } = config.storage;
+  const keptMonths = retentionDays / DAYS_PER_MONTH;
+  const tier = imageTiering && input.imageKb >= MIN_TRANSITION_KB ? imageTiering : undefined;
+  const standardMonths = tier ? tier.afterDays / DAYS_PER_MONTH : keptMonths;
+  const imageGb = input.imageKb / KB_PER_GB;
+  const logMonths = config.logRetentionDays / DAYS_PER_MONTH;
+
+  const storage = (month: number): CostLine[] => {
+    const kept = monthsInAgeRange(month, 0, keptMonths);
+    const inStandard = monthsInAgeRange(month, 0, standardMonths);
+    const inTier = tier ? monthsInAgeRange(month, standardMonths, keptMonths) : 0;
+    // From the month the first images reach the tiering age, every month's images move once.
+    const transitioning = tier !== undefined && month > standardMonths;
     return [
       {
-        item: 'S3 images (uploads/)',
-        monthlyUsd: ((n * imageMonths * input.imageKb) / KB_PER_GB) * PRICES.s3StandardGbMonth,
-        basis: `${input.imageKb} KB, expire after ${config.storage.rawImageExpiryDays} days`,
+        item: 'S3 images (uploads/), Standard',
+        monthlyUsd: n * inStandard * imageGb * PRICES.s3StandardGbMonth,
+        basis: `${input.imageKb} KB, ${tier ? `first ${tier.afterDays} days` : `${retentionDays} days`}`,
       },
+      ...(tier
+        ? [
+            {
+              item: `S3 images (uploads/), ${tier.storageClass}`,
+              monthlyUsd: n * inTier * imageGb * TIER_PRICES[tier.storageClass].gbMonth,
+              basis: `day ${tier.afterDays} to ${retentionDays}`,
+            },
+            {
+              item: 'S3 lifecycle transitions',
+              monthlyUsd: transitioning ? (n / 1000) * TIER_PRICES[tier.storageClass].transitionPer1000 : 0,
+              basis: `one per image, on day ${tier.afterDays}`,
+            },
+          ]
+        : []),
       {
         item: 'S3 OCR output (results/)',
-        monthlyUsd: ((n * months * a.resultKb) / KB_PER_GB) * PRICES.s3StandardGbMonth,
-        basis: `${a.resultKb} KB, kept`,
+        monthlyUsd: n * kept * (a.resultKb / KB_PER_GB) * PRICES.s3StandardGbMonth,
+        basis: `${a.resultKb} KB, ${retentionDays} days`,
       },
       {
         item: 'DynamoDB storage + PITR',
-        monthlyUsd: recordGb * (PRICES.dynamoDbStorageGbMonth + PRICES.dynamoDbPitrGbMonth),
-        basis: `${a.recordKb} KB x ${indexCopies} (table${indexCopies === 2 ? ' + ALL index' : ''}), kept`,
+        monthlyUsd:
+          n *
+          kept *
+          ((a.recordKb + indexKb) / KB_PER_GB) *
+          (PRICES.dynamoDbStorageGbMonth + PRICES.dynamoDbPitrGbMonth),
+        basis: `${a.recordKb} KB + ${indexKb} KB ${input.ownerIndexProjection} index, ${retentionDays} days`,
       },
       {
         item: 'CloudWatch Logs storage',
-        monthlyUsd: logGb * logMonths * PRICES.logsStoredGbMonth,
+        monthlyUsd: logGb * monthsInAgeRange(month, 0, logMonths) * PRICES.logsStoredGbMonth,
         basis: `${config.logRetentionDays} days retention`,
       },
     ];
   };
+
+  const lifetimeStoragePer1000Usd =
+    1000 *
+    (imageGb * standardMonths * PRICES.s3StandardGbMonth +
+      (tier
+        ? imageGb * (keptMonths - standardMonths) * TIER_PRICES[tier.storageClass].gbMonth +
+          TIER_PRICES[tier.storageClass].transitionPer1000 / 1000
+        : 0) +
+      keptMonths * (a.resultKb / KB_PER_GB) * PRICES.s3StandardGbMonth +
+      keptMonths *
+        ((a.recordKb + indexKb) / KB_PER_GB) *
+        (PRICES.dynamoDbStorageGbMonth + PRICES.dynamoDbPitrGbMonth));
 
   const alarmCount = 20;
   const fixed: CostLine[] = [
@@ -202,6 +283,7 @@ export function costModel(input: CostInput): CostReport {
     trafficMonthlyUsd,
     trafficPer1000Usd: (trafficMonthlyUsd / n) * 1000,
     storage,
+    lifetimeStoragePer1000Usd,
     fixed,
   };
 }
@@ -209,8 +291,13 @@ export function costModel(input: CostInput): CostReport {
 const usd = (value: number) => `$${value.toFixed(value < 10 ? 2 : 0)}`;
 const per1000 = (value: number, n: number) => `$${((value / n) * 1000).toFixed(4)}`;
 
+/** The months the report shows storage for: the first, and one past the retention (the steady state). */
+export function storageMonths(config: StageConfig): readonly number[] {
+  return [1, Math.ceil(config.storage.retentionDays / DAYS_PER_MONTH) + 1];
+}
+
 /** The report as the markdown table docs/deploy.md holds. */
-export function costMarkdown(report: CostReport): string {
+export function costMarkdown(report: CostReport, config: StageConfig): string {
   const n = report.receiptsPerMonth;
   const rows = [
     '| line | per month | per 1,000 receipts | basis |',
@@ -220,11 +307,10 @@ export function costMarkdown(report: CostReport): string {
     ),
     `| **traffic total** | **${usd(report.trafficMonthlyUsd)}** | **${per1000(report.trafficMonthlyUsd, n)}** | |`,
     ...report.fixed.map((l) => `| ${l.item} (fixed) | ${usd(l.monthlyUsd)} | | ${l.basis} |`),
-    ...[1, 12].flatMap((months) =>
-      report
-        .storage(months)
-        .map((l) => `| ${l.item}, month ${months} | ${usd(l.monthlyUsd)} | | ${l.basis} |`),
+    ...storageMonths(config).flatMap((month) =>
+      report.storage(month).map((l) => `| ${l.item}, month ${month} | ${usd(l.monthlyUsd)} | | ${l.basis} |`),
     ),
+    `| **storage over a receipt's retention** | | **$${report.lifetimeStoragePer1000Usd.toFixed(4)}** | images, OCR output, record and index until they expire |`,
   ];
   return rows.join('\n');
 }

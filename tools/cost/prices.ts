@@ -9,6 +9,11 @@ export const PRICES = {
   s3PutPer1000: 0.005,
   s3GetPer1000: 0.0004,
   s3StandardGbMonth: 0.023,
+  s3StandardIaGbMonth: 0.0125,
+  s3GlacierIrGbMonth: 0.004,
+  /** Lifecycle transition requests, per 1,000 objects moved. */
+  s3TransitionToStandardIaPer1000: 0.01,
+  s3TransitionToGlacierIrPer1000: 0.02,
   dynamoDbPerMillionWrites: 0.625,
   dynamoDbPerMillionReads: 0.125,
   dynamoDbStorageGbMonth: 0.25,

@@ -19,7 +19,8 @@ function flatten(node: Json): string {
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 /**
- * Every `action resource` pair the role of one Lambda function is allowed, across the role's policies, sorted.
+ * Every `action resource` pair the role of one Lambda function is allowed, across the role's policies, sorted;
+ * a statement's condition follows as ` when <condition JSON>`.
  * Log-group statements are reported as `logs:... <own log group>` when they target the function's own group.
  */
 export function permissionsOfFunction(template: Template, functionLogicalId: string): string[] {
@@ -40,11 +41,15 @@ export function permissionsOfFunction(template: Template, functionLogicalId: str
       Effect: string;
       Action: string | string[];
       Resource: Json;
+      Condition?: Json;
     }>) {
       if (statement.Effect !== 'Allow') continue;
+      const when = statement.Condition === undefined ? '' : ` when ${JSON.stringify(statement.Condition)}`;
       for (const action of asArray(statement.Action)) {
         for (const resource of asArray(statement.Resource)) {
-          pairs.add(`${action} ${flatten(resource).replace(`<${ownLogGroup}.Arn>`, '<own log group>')}`);
+          pairs.add(
+            `${action} ${flatten(resource).replace(`<${ownLogGroup}.Arn>`, '<own log group>')}${when}`,
+          );
         }
       }
     }

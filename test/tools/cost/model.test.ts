@@ -13,7 +13,7 @@ const input: CostInput = {
   receiptsPerDay: 1_000_000,
   imageKb: 300,
   secondsPerReceipt: 1.5,
-  ownerIndexProjection: 'ALL',
+  ownerIndexProjection: 'INCLUDE',
 };
 const line = (lines: ReadonlyArray<{ item: string; monthlyUsd: number }>, item: string) => {
   const found = lines.find((each) => each.item === item);
@@ -42,14 +42,17 @@ describe('cost model', () => {
     expect(report.trafficPer1000Usd).toBeCloseTo((total / 30_000_000) * 1000, 9);
   });
 
-  it('halves the index writes with a KEYS_ONLY index and scales the API lines with the requests per receipt', () => {
+  it('counts an index write per status change with INCLUDE, every put in full with ALL', () => {
+    const units = DEFAULT_ASSUMPTIONS.recordWriteUnits.reduce((total, each) => total + each, 0);
+    const others = 1 + DEFAULT_ASSUMPTIONS.fingerprintChecks;
+    const all = costModel({ ...input, ownerIndexProjection: 'ALL' });
+    const include = costModel(input);
+    expect(line(include.traffic, 'DynamoDB writes')).toBeCloseTo(30 * (units + 3 + others) * 0.625, 6);
+    expect(line(all.traffic, 'DynamoDB writes')).toBeCloseTo(30 * (units + units + others) * 0.625, 6);
+  });
+
+  it('scales the API lines with the requests per receipt', () => {
     const all = costModel(input);
-    const keysOnly = costModel({ ...input, ownerIndexProjection: 'KEYS_ONLY' });
-    // 6 WRU + 6 in the index + 1 quota -> 6 + 3 + 1.
-    expect(line(keysOnly.traffic, 'DynamoDB writes') / line(all.traffic, 'DynamoDB writes')).toBeCloseTo(
-      10 / 13,
-      6,
-    );
     const notified = costModel({
       ...input,
       assumptions: { ...DEFAULT_ASSUMPTIONS, apiRequestsPerReceipt: 2 },
@@ -60,16 +63,49 @@ describe('cost model', () => {
     );
   });
 
-  it('caps image storage at the expiry while records and results keep growing', () => {
+  it('stops growing at the retention horizon: images, OCR output and records expire together', () => {
+    // Prepare: prod keeps receipts 365 days and moves images to Standard-IA after 30.
     const report = costModel(input);
-    expect(line(report.storage(12), 'S3 images (uploads/)')).toBeCloseTo(
-      line(report.storage(3), 'S3 images (uploads/)'),
+    const monthly = (month: number, item: string) => line(report.storage(month), item);
+
+    // Assess
+    for (const item of ['S3 OCR output (results/)', 'DynamoDB storage + PITR']) {
+      expect(monthly(6, item)).toBeCloseTo(6 * monthly(1, item), 6);
+      expect(monthly(13, item)).toBeCloseTo((365 / 30) * monthly(1, item), 6);
+      expect(monthly(24, item)).toBeCloseTo(monthly(13, item), 6);
+    }
+    expect(monthly(24, 'S3 images (uploads/), Standard')).toBeCloseTo(
+      monthly(1, 'S3 images (uploads/), Standard'),
       6,
     );
-    expect(line(report.storage(12), 'DynamoDB storage + PITR')).toBeCloseTo(
-      12 * line(report.storage(1), 'DynamoDB storage + PITR'),
+    expect(monthly(1, 'S3 images (uploads/), STANDARD_IA')).toBe(0);
+    expect(monthly(24, 'S3 images (uploads/), STANDARD_IA')).toBeCloseTo(
+      30_000_000 * ((365 - 30) / 30) * (300 / 1024 ** 2) * 0.0125,
       6,
     );
+    expect(monthly(1, 'S3 lifecycle transitions')).toBe(0);
+    expect(monthly(2, 'S3 lifecycle transitions')).toBeCloseTo(30_000 * 0.01, 6);
+  });
+
+  it('tiers only images S3 transitions (128 KB and more), and only when the stage asks', () => {
+    const small = costModel({ ...input, imageKb: 100 });
+    expect(small.storage(24).map((each) => each.item)).not.toContain('S3 lifecycle transitions');
+    const dev = costModel({ ...input, config: STAGES.dev as StageConfig });
+    expect(dev.storage(24).map((each) => each.item)).not.toContain('S3 lifecycle transitions');
+  });
+
+  it("prices a receipt's storage over its retention: Standard-IA after 30 days pays at 300 KB kept a year", () => {
+    const tiered = costModel(input);
+    const untiered = costModel({
+      ...input,
+      config: { ...prod, storage: { ...prod.storage, imageTiering: undefined } },
+    });
+    const gb = 300 / 1024 ** 2;
+    expect(untiered.lifetimeStoragePer1000Usd - tiered.lifetimeStoragePer1000Usd).toBeCloseTo(
+      1000 * (gb * ((365 - 30) / 30) * (0.023 - 0.0125) - 0.01 / 1000),
+      9,
+    );
+    expect(tiered.lifetimeStoragePer1000Usd).toBeLessThan(untiered.lifetimeStoragePer1000Usd);
   });
 
   it('is the table docs/deploy.md shows (pnpm cost --markdown)', () => {
@@ -80,6 +116,7 @@ describe('cost model', () => {
         secondsPerReceipt: DEFAULT_SECONDS_PER_RECEIPT,
         ownerIndexProjection: OWNER_INDEX_PROJECTION,
       }),
+      prod,
     );
     expect(docs).toContain(table);
   });
