@@ -15,7 +15,7 @@ import { extractReceipt } from './fields/index.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
 import type { GrayImage } from './preprocess.js';
-import type { Recognizer } from './recognizer.js';
+import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
 
 export interface SecondLookInput {
@@ -24,9 +24,8 @@ export interface SecondLookInput {
   readonly image: GrayImage;
   readonly scale: number;
   readonly plan: LanguagePlan;
-  readonly first: Recognizer;
-  /** A recognizer per other configured language, by model name. */
-  readonly others: ReadonlyMap<string, Recognizer>;
+  /** The engine's recognizers: word lines are read with a language's page model, field lines with its line model. */
+  readonly pool: RecognizerPool;
   /** Re-reading of field lines, or false to keep the first reading as it is. */
   readonly fieldLines: FieldLineOptions | false;
 }
@@ -53,24 +52,23 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
   const { image, scale, plan } = input;
   const first = extract(input.lines, plan.first);
   const other = rereadLanguage(plan, input.lines.map((line) => line.text).join('\n'));
-  const otherRecognizer = other === undefined ? undefined : input.others.get(other);
   const options = input.fieldLines;
   if (options === false) return { lines: [...input.lines], extraction: first, language: plan.first };
 
+  const { pool } = input;
   let lines = [...input.lines];
   let language = plan.first;
-  let recognizer = input.first;
-  if (other !== undefined && otherRecognizer !== undefined) {
+  if (other !== undefined) {
     language = other;
-    recognizer = otherRecognizer;
-    // One other language's worker alive at a time: each holds 100-300 MB, and a function that met receipts in
-    // five languages must not hold five.
-    for (const [model, idle] of input.others) if (model !== other) await idle.close();
-    lines = await rereadLines(lines, fieldLines(lines, first, WORD_LINES), image, scale, recognizer, 1);
+    // One other language's workers alive at a time.
+    await pool.keepOnly([plan.first, other]);
+    const words = fieldLines(lines, first, WORD_LINES);
+    lines = await rereadLines(lines, words, image, scale, pool.page(other), 1);
   } else if (!needsCloserLook(first)) {
     return { lines, extraction: first, language };
   }
-  const reread = await rereadLines(lines, fieldLines(lines, first, options), image, scale, recognizer);
+  const chosen = fieldLines(lines, first, options);
+  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language));
   return keepWhatHelps(lines, reread, language);
 }
 
