@@ -72,8 +72,10 @@ export function resolveLangSource(
   languages: readonly string[],
   kind: ModelKind,
   explicitPath?: string,
+  /** The image packaging reads the files beside the code whatever the shell's TESSDATA_PATH says. */
+  { ignoreEnv = false } = {},
 ): LangSource {
-  const folder = explicitPath ?? process.env.TESSDATA_PATH;
+  const folder = explicitPath ?? (ignoreEnv ? undefined : process.env.TESSDATA_PATH);
   if (folder !== undefined && folder !== '') return folderSource(path.resolve(folder, kind), languages);
   if (kind === 'fast') return folderSource(VENDORED_FAST_MODELS, languages);
   const linked = path.join(tmpdir(), `receipt-ocr-tessdata-${MODEL_NAMES.best_int}`);

@@ -5,7 +5,7 @@
  * s3rver and dynalite on a generated receipt, with the network guard loaded into that process.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -111,9 +111,21 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     );
     expect(report.totalBytes).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
     expect(report.tessdata).toEqual([
-      '4.0.0_best_int/eng.traineddata.gz',
-      '4.0.0_best_int/spa.traineddata.gz',
+      'fast/eng.traineddata.gz',
+      'fast/spa.traineddata.gz',
+      'best_int/eng.traineddata.gz',
+      'best_int/spa.traineddata.gz',
     ]);
+    // Only the LSTM-only WASM cores: the legacy engine's are never loaded (OEM LSTM_ONLY).
+    const cores = readdirSync(path.join(workDir, 'app', 'node_modules', 'tesseract.js-core')).filter((file) =>
+      file.startsWith('tesseract-core'),
+    );
+    expect(cores.sort()).toEqual(
+      ['', '-relaxedsimd', '-simd'].flatMap((variant) => [
+        `tesseract-core${variant}-lstm.js`,
+        `tesseract-core${variant}-lstm.wasm`,
+      ]),
+    );
     expect(report.modules.map((module) => module.replace(/@[^@]+$/, ''))).toEqual(
       expect.arrayContaining([
         'sharp',
