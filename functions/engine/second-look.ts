@@ -10,7 +10,13 @@
  * A re-read line is kept only when the extraction with it loses no field and is no less sure of the total.
  */
 
-import { DEFAULT_FIELD_LINES, type FieldLineOptions, fieldLines, needsCloserLook } from './field-lines.js';
+import {
+  DEFAULT_FIELD_LINES,
+  type FieldLineOptions,
+  fieldLines,
+  MERCHANT_LINES,
+  needsCloserLook,
+} from './field-lines.js';
 import { extractReceipt } from './fields/index.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
@@ -39,6 +45,11 @@ export interface SecondLook {
 
 /** Word lines of another language's receipt re-read with its model: not enlarged, a third of the page at most. */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
+/**
+ * A best_int reading of a line the fast model read replaces it unless clearly less confident: the two models'
+ * confidences are not on one scale, and best_int reads names better (docs/engine.md).
+ */
+const OTHER_MODEL_GAIN = -0.05;
 
 function extract(lines: readonly OcrLine[], language: string): Extraction {
   return extractReceipt(lines, { languages: [language] });
@@ -56,6 +67,8 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
   if (options === false) return { lines: [...input.lines], extraction: first, language: plan.first };
 
   const { pool } = input;
+  // Pages read with the fast model: the merchant's lines and the field lines always get the better one.
+  const twoModels = pool.roles.page !== pool.roles.lines;
   let lines = [...input.lines];
   let language = plan.first;
   if (other !== undefined) {
@@ -64,11 +77,16 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
     await pool.keepOnly([plan.first, other]);
     const words = fieldLines(lines, first, WORD_LINES);
     lines = await rereadLines(lines, words, image, scale, pool.page(other), 1);
-  } else if (!needsCloserLook(first)) {
-    return { lines, extraction: first, language };
+  } else {
+    if (twoModels) {
+      const merchant = fieldLines(lines, first, MERCHANT_LINES);
+      lines = await rereadLines(lines, merchant, image, scale, pool.lines(language), 1, OTHER_MODEL_GAIN);
+    }
+    if (!twoModels && !needsCloserLook(first)) return { lines, extraction: first, language };
   }
   const chosen = fieldLines(lines, first, options);
-  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language));
+  const gain = twoModels ? OTHER_MODEL_GAIN : undefined;
+  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), undefined, gain);
   return keepWhatHelps(lines, reread, language);
 }
 
