@@ -30,7 +30,7 @@ export interface EngineOptions {
    * TESSDATA_PATH, else models/tessdata_fast and the @tesseract.js-data packages.
    */
   langPath?: string;
-  /** Which model kind reads pages and which re-reads lines. Default fast pages, best_int lines. */
+  /** Which model kind reads pages and which re-reads lines. Default best_int for both (DEFAULT_MODEL_ROLES). */
   models: ModelRoles;
   /** Larger files are rejected with TOO_LARGE. Default 15 MiB. */
   maxBytes: number;
@@ -117,13 +117,14 @@ class Engine implements ReceiptEngine {
   }
 
   /**
-   * Ready when the page worker is. The line worker starts beside it without being waited for: most receipts
-   * never need it, and on one vCPU the two starts would otherwise add up. A failed start is retried on use.
+   * Ready when the page worker is. A line worker of another model kind starts beside it without being waited
+   * for: on one vCPU the two starts would otherwise add up. A failed start is retried on use.
    */
   async start(): Promise<void> {
+    const page = this.#pool.page(this.#plan.first);
     const lines = this.#pool.lines(this.#plan.first);
-    lines.warm().catch(() => undefined);
-    await this.#pool.page(this.#plan.first).warm();
+    if (lines !== page) lines.warm().catch(() => undefined);
+    await page.warm();
   }
 
   async process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {

@@ -1,7 +1,8 @@
 /**
- * The engine's recognizers: one per language and model kind, each starting its worker on first use. Pages are
+ * The engine's recognizers: one per language and model kind, each starting its worker on first use. Pages may be
  * read with one kind (fast) and the few lines the record depends on re-read with another (best_int), so an
- * English receipt needs at most two workers; another language's pair starts with its first receipt.
+ * English receipt needs at most two workers (one when both roles use one kind); another language's start with
+ * its first receipt.
  */
 import type { ModelKind } from './language-models.js';
 import { Recognizer } from './recognizer.js';
@@ -15,8 +16,11 @@ export interface ModelRoles {
   readonly lines: ModelKind;
 }
 
-/** Measured on `pnpm eval` and `pnpm bench` (docs/engine.md): fast pages, best_int field lines. */
-export const DEFAULT_MODEL_ROLES: ModelRoles = { page: 'fast', lines: 'best_int' };
+/**
+ * best_int for both. Fast pages with best_int re-reads of the merchant and field lines were 0.63x the time but
+ * lost 3 totals and 8 merchant names of 40 on the dev set (`pnpm eval`, docs/engine.md): not the default.
+ */
+export const DEFAULT_MODEL_ROLES: ModelRoles = { page: 'best_int', lines: 'best_int' };
 
 export interface PoolOptions {
   readonly languages: readonly string[];

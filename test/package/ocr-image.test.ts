@@ -110,12 +110,8 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
       JSON.stringify(report.parts),
     );
     expect(report.totalBytes).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
-    expect(report.tessdata).toEqual([
-      'fast/eng.traineddata.gz',
-      'fast/spa.traineddata.gz',
-      'best_int/eng.traineddata.gz',
-      'best_int/spa.traineddata.gz',
-    ]);
+    // The model kinds the engine's default roles use (best_int for pages and lines), nothing else.
+    expect(report.tessdata).toEqual(['best_int/eng.traineddata.gz', 'best_int/spa.traineddata.gz']);
     // Only the LSTM-only WASM cores: the legacy engine's are never loaded (OEM LSTM_ONLY).
     const cores = readdirSync(path.join(workDir, 'app', 'node_modules', 'tesseract.js-core')).filter((file) =>
       file.startsWith('tesseract-core'),

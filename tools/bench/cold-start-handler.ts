@@ -67,7 +67,10 @@ async function probe(dir: string): Promise<Probe> {
     NODE_ENV: 'production',
   };
   const handler = path.join(dir, 'app', 'ocr', 'handler.mjs');
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE, handler], { cwd: dir, env });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE, handler], {
+    cwd: dir,
+    env,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Probe;
 }
 
