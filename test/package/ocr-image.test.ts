@@ -22,10 +22,11 @@ import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 const TIMEOUT_MS = 180_000;
 /**
- * Measured for eng+spa: 101.4 MB on x64, of which the canvas that draws PDF pages is 35.8 MB and libheif's
- * WASM 8.8 MB (arm64: its canvas is 30.3 MB). Before PDF and HEIC the target was 60 MB.
+ * Measured for eng+spa: 90.8 MB on x64 with only the LSTM-only WASM cores (101.4 MB with the full ones too), of
+ * which the canvas that draws PDF pages is 35.8 MB and libheif's WASM 8.8 MB (arm64: its canvas is 30.3 MB).
+ * Before PDF and HEIC the target was 60 MB.
  */
-const PAYLOAD_TARGET_BYTES = 105_000_000;
+const PAYLOAD_TARGET_BYTES = 95_000_000;
 const OWNER = 'payload-owner';
 const RECEIPT_ID = '0b5e3c1a-6d1f-4c47-9a3e-2f0c6f1d2a77';
 const KEY = `uploads/${OWNER}/${RECEIPT_ID}.png`;
