@@ -32,10 +32,10 @@ done
     gzip -9 -n -c "$model" >"${here}/${lang}.traineddata.gz"
     [[ $first -eq 1 ]] || echo ','
     first=0
-    printf '    { "language": "%s", "package": "tesseract-ocr-%s", "version": "%s", "debSha256": "%s",\n' \
-      "$lang" "$lang" "$version" "$(sha256sum "${deb[0]}" | cut -d' ' -f1)"
-    printf '      "bytes": %d, "sha256": "%s", "gzSha256": "%s" }' \
-      "$(stat -c %s "$model")" "$(sha256sum "$model" | cut -d' ' -f1)" \
+    printf '    {\n      "language": "%s",\n      "package": "tesseract-ocr-%s",\n      "version": "%s",\n' \
+      "$lang" "$lang" "$version"
+    printf '      "debSha256": "%s",\n      "bytes": %d,\n      "sha256": "%s",\n      "gzSha256": "%s"\n    }' \
+      "$(sha256sum "${deb[0]}" | cut -d' ' -f1)" "$(stat -c %s "$model")" "$(sha256sum "$model" | cut -d' ' -f1)" \
       "$(sha256sum "${here}/${lang}.traineddata.gz" | cut -d' ' -f1)"
   done
   echo
