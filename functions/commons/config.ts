@@ -91,6 +91,7 @@ const OcrEnv = z.object({
     .string()
     .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
     .default(DEFAULT_LANGUAGES.join('+')),
+  /** A folder with a subfolder per model kind (`fast/`, `best_int/`) of traineddata; see functions/engine/tessdata.ts. */
   TESSDATA_PATH: required.optional(),
   /** Attempts before a transient failure is final: the OCR queue's maxReceiveCount. */
   MAX_ATTEMPTS: positiveInt(MAX_ATTEMPTS),

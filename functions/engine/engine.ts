@@ -16,16 +16,21 @@ import { checkInput, type ImageSource } from './input.js';
 import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
 import { type RereadOptions, rereadWeakLines } from './lines.js';
 import { readInBands } from './read-bands.js';
-import { Recognizer } from './recognizer.js';
+import { DEFAULT_MODEL_ROLES, type ModelRoles, RecognizerPool } from './recognizer-pool.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
 import { DEFAULT_FIELD_LINES, secondLook } from './second-look.js';
-import { MODEL, resolveLangSource } from './tessdata.js';
+import { MODEL_NAMES } from './tessdata.js';
 
 export interface EngineOptions {
   /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
   languages: string[];
-  /** Folder of <lang>.traineddata(.gz); default env TESSDATA_PATH, else the @tesseract.js-data packages. */
+  /**
+   * Folder with a subfolder per model kind (`fast/`, `best_int/`) of <lang>.traineddata(.gz); default env
+   * TESSDATA_PATH, else models/tessdata_fast and the @tesseract.js-data packages.
+   */
   langPath?: string;
+  /** Which model kind reads pages and which re-reads lines. Default best_int for both (DEFAULT_MODEL_ROLES). */
+  models: ModelRoles;
   /** Larger files are rejected with TOO_LARGE. Default 15 MiB. */
   maxBytes: number;
   /** Larger images (width x height) are rejected with TOO_MANY_PIXELS before decoding. Default 64 MP. */
@@ -76,6 +81,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
   fieldLines: DEFAULT_FIELD_LINES,
+  models: DEFAULT_MODEL_ROLES,
 };
 
 const require = createRequire(import.meta.url);
@@ -85,35 +91,39 @@ class Engine implements ReceiptEngine {
   readonly info: EngineInfo;
   readonly #options: EngineOptions;
   readonly #plan: LanguagePlan;
-  readonly #first: Recognizer;
-  /** One per other language; each starts its worker on the first receipt that needs it (e.g. the first German one). */
-  readonly #others: ReadonlyMap<string, Recognizer>;
+  /** Another language's workers start with the first receipt that needs them (e.g. the first German one). */
+  readonly #pool: RecognizerPool;
   /** Serialises process() calls: each worker reads one image at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: EngineOptions) {
     this.#options = options;
+    const { page, lines } = options.models;
     this.info = {
       name: 'tesseract.js',
       version: TESSERACT_JS_VERSION,
       languages: options.languages,
-      model: MODEL,
+      model: page === lines ? MODEL_NAMES[page] : `${MODEL_NAMES[page]}+${MODEL_NAMES[lines]}`,
     };
-    const source = resolveLangSource(options.languages, options.langPath);
     this.#plan = planLanguages(options.languages);
-    const recognizer = (languages: string) =>
-      new Recognizer({
-        languages,
-        source,
-        recycleAfterJobs: options.recycleAfterJobs,
-        recycleAboveRssBytes: options.recycleAboveRssBytes,
-      });
-    this.#first = recognizer(this.#plan.first);
-    this.#others = new Map(this.#plan.others.map((language) => [language, recognizer(language)]));
+    this.#pool = new RecognizerPool({
+      languages: options.languages,
+      roles: options.models,
+      ...(options.langPath === undefined ? {} : { langPath: options.langPath }),
+      recycleAfterJobs: options.recycleAfterJobs,
+      recycleAboveRssBytes: options.recycleAboveRssBytes,
+    });
   }
 
+  /**
+   * Ready when the page worker is. A line worker of another model kind starts beside it without being waited
+   * for: on one vCPU the two starts would otherwise add up. A failed start is retried on use.
+   */
   async start(): Promise<void> {
-    await this.#first.warm();
+    const page = this.#pool.page(this.#plan.first);
+    const lines = this.#pool.lines(this.#plan.first);
+    if (lines !== page) lines.warm().catch(() => undefined);
+    await page.warm();
   }
 
   async process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
@@ -195,14 +205,16 @@ class Engine implements ReceiptEngine {
     timer.timings.decodeMs = decodeMs;
     // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = loaded.scale;
-    let best = await readInBands(loaded.image, scale, this.#first, (stage) => timer.lap(stage));
+    let best = await readInBands(loaded.image, scale, this.#pool.page(this.#plan.first), (stage) =>
+      timer.lap(stage),
+    );
 
     if (this.#options.rereadWeakLines !== false) {
       const lines = await rereadWeakLines(
         best.page.lines,
         best.image,
         scale,
-        this.#first,
+        this.#pool.lines(this.#plan.first),
         this.#options.rereadWeakLines,
       );
       best = { ...best, page: { ...best.page, lines } };
@@ -214,8 +226,7 @@ class Engine implements ReceiptEngine {
       image: best.image,
       scale,
       plan: this.#plan,
-      first: this.#first,
-      others: this.#others,
+      pool: this.#pool,
       fieldLines: this.#options.fieldLines,
     });
     best = { ...best, page: { ...best.page, lines } };
@@ -241,7 +252,7 @@ class Engine implements ReceiptEngine {
 
   async close(): Promise<void> {
     await this.#queue;
-    await Promise.all([this.#first.close(), ...[...this.#others.values()].map((other) => other.close())]);
+    await this.#pool.close();
   }
 }
 

@@ -15,10 +15,12 @@ export interface FieldLineOptions {
   /** At most this share of the page's text area (sum of line boxes) is read again. */
   readonly maxAreaShare: number;
   /**
-   * Which lines: those of the key fields, or the other lines that hold words (descriptions, the merchant), for
-   * a reading in the receipt's own language when the first one was in another.
+   * Which lines: those of the key fields; the other lines that hold words (descriptions, the merchant), for
+   * a reading in the receipt's own language when the first one was in another; or the merchant's name and
+   * address lines (the receipt's top lines when no name was found), for a reading with the better model when
+   * the page was read with the fast one.
    */
-  readonly kind: 'fields' | 'words';
+  readonly kind: 'fields' | 'words' | 'merchant';
 }
 
 /** Measured on `pnpm eval` (docs/engine.md). */
@@ -55,23 +57,55 @@ function isFieldLine(line: OcrLine, boxes: readonly BBox[]): boolean {
   );
 }
 
-/** Indices of the lines to read again, the weakest field lines first, within the options' budget. */
+/** The merchant's header lines read with the fast model and re-read with best_int (docs/engine.md). */
+export const MERCHANT_LINES: FieldLineOptions = {
+  below: 0.95,
+  maxLines: 5,
+  maxAreaShare: 0.35,
+  kind: 'merchant',
+};
+
+/** With no merchant name found, the name is looked for in this many lines from the top. */
+const TOP_LINES = 4;
+
+function boxesOf(fields: readonly ({ bbox?: BBox | null } | undefined)[]): BBox[] {
+  return fields.map((field) => field?.bbox).filter((box): box is BBox => box !== null && box !== undefined);
+}
+
+/** Whether line `index` is one the options' kind selects (confidence aside). */
+function selector(
+  lines: readonly OcrLine[],
+  extraction: Extraction,
+  kind: FieldLineOptions['kind'],
+): (line: OcrLine, index: number) => boolean {
+  const { total, subtotal, tax, transactionDate, merchantName, merchantAddress } = extraction.fields;
+  if (kind === 'merchant') {
+    const merchant = boxesOf([merchantName, merchantAddress]);
+    if (merchantName === undefined) return (_, index) => index < Math.min(TOP_LINES, lines.length);
+    return (line) => merchant.some((box) => overlaps(line, box));
+  }
+  const boxes = boxesOf([total, subtotal, tax, transactionDate]);
+  if (kind === 'fields') return (line) => isFieldLine(line, boxes);
+  return (line) => !isFieldLine(line, boxes) && /\p{L}{3,}/u.test(line.text);
+}
+
+/** The line lies (vertically, by its centre) within a box that may span several lines (an address). */
+function overlaps(line: OcrLine, box: BBox): boolean {
+  const centre = (line.bbox.y0 + line.bbox.y1) / 2;
+  return centre >= box.y0 && centre <= box.y1;
+}
+
+/** Indices of the lines to read again, the weakest first, within the options' budget. */
 export function fieldLines(
   lines: readonly OcrLine[],
   extraction: Extraction,
   options: FieldLineOptions = DEFAULT_FIELD_LINES,
 ): number[] {
-  const { total, subtotal, tax, transactionDate } = extraction.fields;
-  const boxes = [total, subtotal, tax, transactionDate]
-    .map((field) => field?.bbox)
-    .filter((box): box is BBox => box !== null && box !== undefined);
   const pageArea = lines.reduce((sum, line) => sum + area(line.bbox), 0);
+  const selected = selector(lines, extraction, options.kind);
   const ranked = lines
-    .map((line, index) => ({ line, index, field: isFieldLine(line, boxes) }))
-    .filter(({ line, field }) => {
-      if (line.confidence >= options.below) return false;
-      return options.kind === 'fields' ? field : !field && /\p{L}{3,}/u.test(line.text);
-    })
+    .map((line, index) => ({ line, index }))
+    .filter(({ line, index }) => line.confidence < options.below && selected(line, index))
     .sort((a, b) => a.line.confidence - b.line.confidence);
   const chosen: number[] = [];
   let budget = pageArea * options.maxAreaShare;

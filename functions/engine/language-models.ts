@@ -5,3 +5,10 @@
  * config, the image packaging and the stacks read it.
  */
 export const DEFAULT_LANGUAGES: readonly string[] = ['eng', 'spa', 'deu', 'fra', 'ita', 'por', 'nld'];
+
+/**
+ * The two kinds of LSTM model: `fast` (tessdata_fast, about 30% less CPU) reads pages, `best_int` re-reads the
+ * few lines the record depends on. Each is a subfolder of TESSDATA_PATH.
+ */
+export type ModelKind = 'fast' | 'best_int';
+export const MODEL_KINDS: readonly ModelKind[] = ['fast', 'best_int'];

@@ -64,7 +64,8 @@ export async function rereadWeakLines(
 
 /**
  * Reads the lines at `indices` again, each cut out and enlarged, with `recognizer` (which may be another
- * language's model); a new reading replaces the old one only when it is clearly more confident.
+ * language's or another kind's model); a new reading replaces the old one only when it is at least `minGain`
+ * more confident (clearly more, by default: equal readings of one model keep the page-context one).
  */
 export async function rereadLines(
   lines: readonly OcrLine[],
@@ -73,6 +74,7 @@ export async function rereadLines(
   scale: number,
   recognizer: Recognizer,
   enlarge = ENLARGE,
+  minGain = MIN_GAIN,
 ): Promise<OcrLine[]> {
   const result = [...lines];
   for (const index of indices) {
@@ -96,7 +98,7 @@ export async function rereadLines(
       bbox: line.bbox,
       words: moved,
     };
-    if (meanConfidence(candidate) >= meanConfidence(line) + MIN_GAIN) result[index] = candidate;
+    if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;
   }
   return result;
 }

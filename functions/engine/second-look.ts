@@ -10,12 +10,18 @@
  * A re-read line is kept only when the extraction with it loses no field and is no less sure of the total.
  */
 
-import { DEFAULT_FIELD_LINES, type FieldLineOptions, fieldLines, needsCloserLook } from './field-lines.js';
+import {
+  DEFAULT_FIELD_LINES,
+  type FieldLineOptions,
+  fieldLines,
+  MERCHANT_LINES,
+  needsCloserLook,
+} from './field-lines.js';
 import { extractReceipt } from './fields/index.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
 import type { GrayImage } from './preprocess.js';
-import type { Recognizer } from './recognizer.js';
+import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
 
 export interface SecondLookInput {
@@ -24,9 +30,8 @@ export interface SecondLookInput {
   readonly image: GrayImage;
   readonly scale: number;
   readonly plan: LanguagePlan;
-  readonly first: Recognizer;
-  /** A recognizer per other configured language, by model name. */
-  readonly others: ReadonlyMap<string, Recognizer>;
+  /** The engine's recognizers: word lines are read with a language's page model, field lines with its line model. */
+  readonly pool: RecognizerPool;
   /** Re-reading of field lines, or false to keep the first reading as it is. */
   readonly fieldLines: FieldLineOptions | false;
 }
@@ -40,6 +45,11 @@ export interface SecondLook {
 
 /** Word lines of another language's receipt re-read with its model: not enlarged, a third of the page at most. */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
+/**
+ * A best_int reading of a line the fast model read replaces it unless clearly less confident: the two models'
+ * confidences are not on one scale, and best_int reads names better (docs/engine.md).
+ */
+const OTHER_MODEL_GAIN = -0.05;
 
 function extract(lines: readonly OcrLine[], language: string): Extraction {
   return extractReceipt(lines, { languages: [language] });
@@ -53,24 +63,30 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
   const { image, scale, plan } = input;
   const first = extract(input.lines, plan.first);
   const other = rereadLanguage(plan, input.lines.map((line) => line.text).join('\n'));
-  const otherRecognizer = other === undefined ? undefined : input.others.get(other);
   const options = input.fieldLines;
   if (options === false) return { lines: [...input.lines], extraction: first, language: plan.first };
 
+  const { pool } = input;
+  // Pages read with the fast model: the merchant's lines and the field lines always get the better one.
+  const twoModels = pool.roles.page !== pool.roles.lines;
   let lines = [...input.lines];
   let language = plan.first;
-  let recognizer = input.first;
-  if (other !== undefined && otherRecognizer !== undefined) {
+  if (other !== undefined) {
     language = other;
-    recognizer = otherRecognizer;
-    // One other language's worker alive at a time: each holds 100-300 MB, and a function that met receipts in
-    // five languages must not hold five.
-    for (const [model, idle] of input.others) if (model !== other) await idle.close();
-    lines = await rereadLines(lines, fieldLines(lines, first, WORD_LINES), image, scale, recognizer, 1);
-  } else if (!needsCloserLook(first)) {
-    return { lines, extraction: first, language };
+    // One other language's workers alive at a time.
+    await pool.keepOnly([plan.first, other]);
+    const words = fieldLines(lines, first, WORD_LINES);
+    lines = await rereadLines(lines, words, image, scale, pool.page(other), 1);
+  } else {
+    if (twoModels) {
+      const merchant = fieldLines(lines, first, MERCHANT_LINES);
+      lines = await rereadLines(lines, merchant, image, scale, pool.lines(language), 1, OTHER_MODEL_GAIN);
+    }
+    if (!twoModels && !needsCloserLook(first)) return { lines, extraction: first, language };
   }
-  const reread = await rereadLines(lines, fieldLines(lines, first, options), image, scale, recognizer);
+  const chosen = fieldLines(lines, first, options);
+  const gain = twoModels ? OTHER_MODEL_GAIN : undefined;
+  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), undefined, gain);
   return keepWhatHelps(lines, reread, language);
 }
 

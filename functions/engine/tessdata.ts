@@ -1,15 +1,26 @@
 /**
  * Where the traineddata comes from. Never a CDN: either a folder the operator names (TESSDATA_PATH, e.g.
- * /opt/tessdata in the Lambda image) or the @tesseract.js-data npm packages installed beside the code.
+ * /opt/tessdata in the Lambda image, holding one subfolder per model kind) or the files beside the code: the
+ * tessdata_fast models vendored in models/tessdata_fast/ and the best_int ones of the @tesseract.js-data packages.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
+import type { ModelKind } from './language-models.js';
 
-/** The LSTM-only integer models: same accuracy as the 4.0.0 legacy+LSTM set, 0.3 s faster to load, 90 MB less. */
-export const MODEL = '4.0.0_best_int';
+/** The release of each model kind, as EngineInfo reports it. */
+export const MODEL_NAMES: Readonly<Record<ModelKind, string>> = {
+  // Debian's tesseract-ocr-<lang> 1:4.1.0-2 packages (tessdata_fast): see models/tessdata_fast/PROVENANCE.json.
+  fast: '4.1.0_fast',
+  // Same accuracy as the 4.0.0 legacy+LSTM set for OEM LSTM_ONLY, 0.3 s faster to load, 90 MB less.
+  best_int: '4.0.0_best_int',
+};
+
+/** The vendored fast models, when the engine runs from the repository (the image sets TESSDATA_PATH). */
+export const VENDORED_FAST_MODELS = fileURLToPath(new URL('../../models/tessdata_fast', import.meta.url));
 
 const require = createRequire(import.meta.url);
 
@@ -20,10 +31,10 @@ function packageModelFile(language: string): string {
   } catch {
     throw new EngineError(
       'OCR_FAILED',
-      `No traineddata for language "${language}": install @tesseract.js-data/${language} or set TESSDATA_PATH`,
+      `No best_int traineddata for language "${language}": install @tesseract.js-data/${language} or set TESSDATA_PATH`,
     );
   }
-  return path.join(path.dirname(packageJson), MODEL, `${language}.traineddata.gz`);
+  return path.join(path.dirname(packageJson), MODEL_NAMES.best_int, `${language}.traineddata.gz`);
 }
 
 function hasModel(folder: string, language: string): boolean {
@@ -40,23 +51,34 @@ export interface LangSource {
   readonly gzip: boolean;
 }
 
-/**
- * Resolves one local folder for the languages. tesseract.js reads every language from a single langPath, but
- * each npm data package has its own folder, so for the packages we link their files into one folder under
- * the temp dir (the only writable place on Lambda).
- */
-export function resolveLangSource(languages: readonly string[], explicitPath?: string): LangSource {
-  const folder = explicitPath ?? process.env.TESSDATA_PATH;
-  if (folder !== undefined && folder !== '') {
-    const absolute = path.resolve(folder);
-    const missing = languages.filter((language) => !hasModel(absolute, language));
-    if (missing.length > 0) {
-      throw new EngineError('OCR_FAILED', `No ${missing.join(', ')} traineddata in ${absolute}`);
-    }
-    const gzip = languages.every((language) => existsSync(path.join(absolute, `${language}.traineddata.gz`)));
-    return { langPath: absolute, gzip };
+/** A folder that must hold every language's model: gzipped when all of them are. */
+function folderSource(folder: string, languages: readonly string[]): LangSource {
+  const missing = languages.filter((language) => !hasModel(folder, language));
+  if (missing.length > 0) {
+    throw new EngineError('OCR_FAILED', `No ${missing.join(', ')} traineddata in ${folder}`);
   }
-  const linked = path.join(tmpdir(), `receipt-ocr-tessdata-${MODEL}`);
+  const gzip = languages.every((language) => existsSync(path.join(folder, `${language}.traineddata.gz`)));
+  return { langPath: folder, gzip };
+}
+
+/**
+ * Resolves one local folder for the languages in one model kind. An explicit folder (or TESSDATA_PATH) holds a
+ * subfolder per kind: `fast/` and `best_int/`. Without one, the fast models are read from the repository's
+ * vendored folder, and the best_int ones from the npm packages, each in its own folder: tesseract.js reads
+ * every language from a single langPath, so their files are linked into one folder under the temp dir (the
+ * only writable place on Lambda).
+ */
+export function resolveLangSource(
+  languages: readonly string[],
+  kind: ModelKind,
+  explicitPath?: string,
+  /** The image packaging reads the files beside the code whatever the shell's TESSDATA_PATH says. */
+  { ignoreEnv = false } = {},
+): LangSource {
+  const folder = explicitPath ?? (ignoreEnv ? undefined : process.env.TESSDATA_PATH);
+  if (folder !== undefined && folder !== '') return folderSource(path.resolve(folder, kind), languages);
+  if (kind === 'fast') return folderSource(VENDORED_FAST_MODELS, languages);
+  const linked = path.join(tmpdir(), `receipt-ocr-tessdata-${MODEL_NAMES.best_int}`);
   mkdirSync(linked, { recursive: true });
   for (const language of languages) {
     const source = packageModelFile(language);

@@ -54,3 +54,24 @@ describe('createReceiptEngine', () => {
     expect(widest).toBeLessThanOrEqual(result.image.width);
   });
 });
+
+describe('createReceiptEngine with fast pages and best_int line re-reads', () => {
+  it('reads the generated English receipt with the vendored fast models and names both kinds', async () => {
+    // Prepare
+    const engine = await createReceiptEngine({
+      languages: ['eng'],
+      models: { page: 'fast', lines: 'best_int' },
+    });
+    try {
+      // Act
+      const result = await engine.process({ bytes: await renderReceipt(ENGLISH_RECEIPT) });
+
+      // Assess
+      expect(result.engine.model).toBe('4.1.0_fast+4.0.0_best_int');
+      expect(result.fields.total?.value).toBe('1126.89');
+      expect(result.fields.merchantName?.value).toContain('SUNRISE');
+    } finally {
+      await engine.close();
+    }
+  });
+});

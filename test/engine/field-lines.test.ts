@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_LINES, fieldLines, needsCloserLook } from '../../functions/engine/field-lines.js';
+import {
+  DEFAULT_FIELD_LINES,
+  fieldLines,
+  MERCHANT_LINES,
+  needsCloserLook,
+} from '../../functions/engine/field-lines.js';
 import { extractReceipt } from '../../functions/engine/fields/index.js';
 import type { OcrLine } from '../../functions/engine/schema.js';
 import { ocrLines } from './fields/ocr-lines.js';
@@ -62,6 +67,51 @@ describe('fieldLines', () => {
 
     expect(picked[0]).toBe('TOTAL');
     expect(picked.length).toBeLessThan(3);
+  });
+});
+
+describe('fieldLines for the merchant (pages read with the fast model)', () => {
+  const firstWords = (lines: readonly OcrLine[], picked: readonly number[]) =>
+    picked.map((index) => lines[index]?.text.split(' ')[0]);
+
+  it('picks the merchant name and address lines read below full confidence, not the weak date or item lines', () => {
+    // Prepare: everything read weakly.
+    const lines = weaken(['CORNER', '12', 'DATE', 'MILK', 'TOTAL'], 0.7);
+    const extraction = extractReceipt(lines);
+    expect(extraction.fields.merchantName?.value).toBe('CORNER SHOP');
+
+    // Act
+    const picked = fieldLines(lines, extraction, MERCHANT_LINES);
+
+    // Assess
+    expect(firstWords(lines, picked)).toEqual(['CORNER', '12']);
+  });
+
+  it('leaves merchant lines read at or above the threshold as they are', () => {
+    const lines = weaken(['12'], 0.7).map((line) =>
+      line.text.startsWith('CORNER') ? { ...line, confidence: MERCHANT_LINES.below } : line,
+    );
+
+    expect(firstWords(lines, fieldLines(lines, extractReceipt(lines), MERCHANT_LINES))).toEqual(['12']);
+  });
+
+  it('falls back to the top lines when no merchant name was found', () => {
+    // Prepare: a header the extractor cannot take for a name (digits and symbols only).
+    const lines = ocrLines(`
+#### 0000 ####
+05/03/2018 10:42
+1 x 1.20             1.20
+2 x 1.15             2.30
+=                    3.50
+=                    5.00`).map((line) => ({ ...line, confidence: 0.6 }));
+    const extraction = extractReceipt(lines);
+    expect(extraction.fields.merchantName).toBeUndefined();
+
+    // Act
+    const picked = fieldLines(lines, extraction, { ...MERCHANT_LINES, maxAreaShare: 1 });
+
+    // Assess: the top lines, whatever they hold, and no further down.
+    expect(firstWords(lines, picked)).toEqual(['####', '05/03/2018', '1', '2']);
   });
 });
 

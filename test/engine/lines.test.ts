@@ -13,7 +13,7 @@ describe('rereadWeakLines', () => {
   beforeAll(async () => {
     recognizer = new Recognizer({
       languages: 'eng',
-      source: resolveLangSource(['eng']),
+      source: resolveLangSource(['eng'], 'fast'),
       recycleAfterJobs: 100,
       recycleAboveRssBytes: Number.POSITIVE_INFINITY,
     });

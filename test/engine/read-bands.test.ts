@@ -73,7 +73,7 @@ describe('readInBands', () => {
   beforeAll(() => {
     recognizer = new Recognizer({
       languages: 'eng',
-      source: resolveLangSource(['eng']),
+      source: resolveLangSource(['eng'], 'fast'),
       recycleAfterJobs: 100,
       recycleAboveRssBytes: 2e9,
     });

@@ -1,15 +1,15 @@
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Recognizer } from '../../functions/engine/recognizer.js';
-import { resolveLangSource } from '../../functions/engine/tessdata.js';
+import { resolveLangSource, VENDORED_FAST_MODELS } from '../../functions/engine/tessdata.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 describe('traineddata source', () => {
   it('is a local folder holding the npm packages best_int models, never a URL', () => {
-    const source = resolveLangSource(['eng', 'spa']);
+    const source = resolveLangSource(['eng', 'spa'], 'best_int');
 
     expect(path.isAbsolute(source.langPath)).toBe(true);
     expect(source.langPath).not.toMatch(/^[a-z]+:\/\//i);
@@ -19,11 +19,26 @@ describe('traineddata source', () => {
     }
   });
 
-  it('uses an explicit folder (TESSDATA_PATH) and says which model is missing from it', () => {
-    const empty = mkdtempSync(path.join(tmpdir(), 'tessdata-'));
-
-    expect(() => resolveLangSource(['eng'], empty)).toThrow(/No eng traineddata in/);
+  it('reads the fast models from the vendored folder, gzipped', () => {
+    expect(resolveLangSource(['eng', 'deu'], 'fast')).toEqual({ langPath: VENDORED_FAST_MODELS, gzip: true });
   });
+
+  it.each(['fast', 'best_int'] as const)(
+    'looks for %s models in their own subfolder of an explicit folder (TESSDATA_PATH), naming what is missing',
+    (kind) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'tessdata-'));
+      mkdirSync(path.join(root, kind));
+      writeFileSync(path.join(root, kind, 'eng.traineddata'), '');
+
+      expect(resolveLangSource(['eng'], kind, root)).toEqual({
+        langPath: path.join(root, kind),
+        gzip: false,
+      });
+      expect(() => resolveLangSource(['eng', 'spa'], kind, root)).toThrow(
+        `No spa traineddata in ${path.join(root, kind)}`,
+      );
+    },
+  );
 });
 
 describe('Recognizer', () => {
@@ -57,27 +72,30 @@ describe('Recognizer', () => {
     });
   });
 
-  it('reuses one worker, and replaces it after recycleAfterJobs recognitions', async () => {
-    recognizer = new Recognizer({
-      languages: 'eng',
-      source: resolveLangSource(['eng']),
-      recycleAfterJobs: 2,
-      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
-    });
+  it.each(['fast', 'best_int'] as const)(
+    'reuses one %s worker, and replaces it after recycleAfterJobs recognitions',
+    async (kind) => {
+      recognizer = new Recognizer({
+        languages: 'eng',
+        source: resolveLangSource(['eng'], kind),
+        recycleAfterJobs: 2,
+        recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+      });
 
-    const first = await recognizer.recognize(image);
-    await recognizer.recognize(image);
-    expect(recognizer.generation).toBe(1);
-    const third = await recognizer.recognize(image);
+      const first = await recognizer.recognize(image);
+      await recognizer.recognize(image);
+      expect(recognizer.generation).toBe(1);
+      const third = await recognizer.recognize(image);
 
-    expect(recognizer.generation).toBe(2);
-    expect(third.lines.map((line) => line.text)).toEqual(first.lines.map((line) => line.text));
-  });
+      expect(recognizer.generation).toBe(2);
+      expect(third.lines.map((line) => line.text)).toEqual(first.lines.map((line) => line.text));
+    },
+  );
 
   it('turns a failed recognition into a retryable OCR_FAILED and carries on with a fresh worker', async () => {
     recognizer = new Recognizer({
       languages: 'eng',
-      source: resolveLangSource(['eng']),
+      source: resolveLangSource(['eng'], 'fast'),
       recycleAfterJobs: 1000,
       recycleAboveRssBytes: Number.POSITIVE_INFINITY,
     });
@@ -98,7 +116,7 @@ describe('Recognizer', () => {
   it('replaces the worker when the process RSS is above the mark', async () => {
     recognizer = new Recognizer({
       languages: 'eng',
-      source: resolveLangSource(['eng']),
+      source: resolveLangSource(['eng'], 'fast'),
       recycleAfterJobs: 1000,
       recycleAboveRssBytes: 1, // always above
     });

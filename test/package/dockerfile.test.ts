@@ -101,7 +101,9 @@ describe('.dockerignore', () => {
     expect(rules.filter((rule) => rule.startsWith('!')).sort()).toEqual([
       '!THIRD-PARTY-NOTICES.md',
       '!functions/',
+      '!models/',
       '!package.json',
+      '!patches/',
       '!pnpm-lock.yaml',
       '!pnpm-workspace.yaml',
       '!tools/package/',

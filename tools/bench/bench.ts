@@ -1,5 +1,6 @@
 /**
- * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N]`: engine speed and memory on a folder of receipt
+ * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N] [--models P+L] [--baseline P+L]`: engine speed and
+ * memory on a folder of receipt
  * images (a folder of receipt images, or of a labelled set whose images/ subfolder is used when present).
  *   cold start   process start -> engine ready, median of 3 fresh processes
  *   latency      decode to fields per receipt, one warm engine: median, p90
@@ -7,6 +8,9 @@
  *   peak RSS     sampled every 25 ms over the 1-engine pass
  *   native       `OMP_THREAD_LIMIT=1 tesseract IMG stdout --psm 6`, interleaved image by image with the engine
  *                in the same pass, as a ratio of medians (skipped when the CLI is not installed)
+ *   --models     the engine's model kinds for pages and line re-reads, e.g. fast+best_int (the default roles)
+ *   --baseline   a second engine with other model kinds, e.g. best_int+best_int, read interleaved image by image
+ *                with the first (its time and RSS are not in the figures above), as a ratio of medians
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +18,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { createReceiptEngine } from '../../functions/engine/index.js';
+import { MODEL_KINDS, type ModelKind } from '../../functions/engine/language-models.js';
+import { DEFAULT_MODEL_ROLES, type ModelRoles } from '../../functions/engine/recognizer-pool.js';
 import { receiptImageFiles } from '../cli/inputs.js';
 import { runPool, withEngines } from '../cli/pool.js';
 import { nativeTesseractVersion, timeNative } from './native.js';
@@ -42,15 +48,36 @@ async function coldStart(): Promise<{ readyMs: number; rssBytes: number }> {
   return runs[1] ?? { readyMs: Number.NaN, rssBytes: 0 };
 }
 
+function parseRoles(value: string | undefined): ModelRoles | undefined {
+  if (value === undefined) return undefined;
+  const [page, lines = page] = value.split('+');
+  const kind = (name: string | undefined): ModelKind => {
+    if (!MODEL_KINDS.includes(name as ModelKind)) {
+      process.stderr.write(`unknown model kind "${name}": use ${MODEL_KINDS.join(' or ')}\n`);
+      process.exit(2);
+    }
+    return name as ModelKind;
+  };
+  return { page: kind(page), lines: kind(lines) };
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, concurrency: { type: 'string' }, limit: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      limit: { type: 'string' },
+      models: { type: 'string' },
+      baseline: { type: 'string' },
+    },
   });
+  const models = parseRoles(values.models) ?? DEFAULT_MODEL_ROLES;
+  const baselineModels = parseRoles(values.baseline);
   const { dir, files } = await receiptImageFiles(
     positionals[0],
     values.limit,
-    'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N]',
+    'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N] [--models page=fast,lines=best_int] [--baseline …]',
   );
   const concurrency = Number(values.concurrency ?? availableParallelism());
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,7 +87,9 @@ async function main(): Promise<void> {
 
   const native = nativeTesseractVersion();
   log(`1 engine over ${files.length} images${native ? `, interleaved with ${native}` : ''}...`);
-  const engine = await createReceiptEngine();
+  const engine = await createReceiptEngine({ models });
+  const baseline = baselineModels && (await createReceiptEngine({ models: baselineModels }));
+  const baselineMs: number[] = [];
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -71,6 +100,11 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   for (const [index, file] of files.entries()) {
     const bytes = readFileSync(file);
+    if (baseline !== undefined) {
+      const before = performance.now();
+      await baseline.process({ bytes }).catch(() => undefined);
+      baselineMs.push(performance.now() - before);
+    }
     const start = performance.now();
     try {
       await engine.process({ bytes });
@@ -85,10 +119,11 @@ async function main(): Promise<void> {
   }
   clearInterval(sampler);
   await engine.close();
+  await baseline?.close();
 
   log(`${concurrency} engines over ${files.length} images...`);
   const parallelStart = performance.now();
-  await withEngines(Math.min(concurrency, files.length), {}, (engines) =>
+  await withEngines(Math.min(concurrency, files.length), { models }, (engines) =>
     runPool(engines, files, async (worker, file) => {
       await worker.process({ bytes: readFileSync(file) }).catch(() => undefined);
     }),
@@ -99,6 +134,7 @@ async function main(): Promise<void> {
     images: files.length,
     dir,
     failures,
+    models: `${models.page}+${models.lines}`,
     coldStartMs: Math.round(cold.readyMs),
     latencyMs: { median: Math.round(percentile(engineMs, 50)), p90: Math.round(percentile(engineMs, 90)) },
     throughputPerSecond: {
@@ -116,6 +152,16 @@ async function main(): Promise<void> {
           ratioOfMedians: Number((percentile(engineMs, 50) / percentile(nativeMs, 50)).toFixed(2)),
         }
       : null,
+    baseline: baselineModels
+      ? {
+          models: `${baselineModels.page}+${baselineModels.lines}`,
+          latencyMs: {
+            median: Math.round(percentile(baselineMs, 50)),
+            p90: Math.round(percentile(baselineMs, 90)),
+          },
+          ratioOfMedians: Number((percentile(engineMs, 50) / percentile(baselineMs, 50)).toFixed(2)),
+        }
+      : null,
   };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -123,6 +169,7 @@ async function main(): Promise<void> {
   }
   const rows: [string, string][] = [
     ['images', `${report.images} (${dir})`],
+    ['models (pages+lines)', report.models],
     ['cold start (process -> ready)', `${report.coldStartMs} ms`],
     ['latency median / p90 (1 engine)', `${report.latencyMs.median} / ${report.latencyMs.p90} ms`],
     ...Object.entries(report.throughputPerSecond).map(([name, value]): [string, string] => [
@@ -137,6 +184,15 @@ async function main(): Promise<void> {
         : 'not installed, skipped',
     ],
     ['engine / native (medians)', report.native ? `${report.native.ratioOfMedians}x` : '-'],
+    ...(report.baseline
+      ? ([
+          [
+            `baseline ${report.baseline.models} median / p90`,
+            `${report.baseline.latencyMs.median} / ${report.baseline.latencyMs.p90} ms`,
+          ],
+          ['engine / baseline (medians)', `${report.baseline.ratioOfMedians}x`],
+        ] as [string, string][])
+      : []),
     ['failures', String(failures.length)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

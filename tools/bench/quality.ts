@@ -51,7 +51,7 @@ async function plainVariant(
 ): Promise<Variant> {
   const recognizer = new Recognizer({
     languages: 'eng',
-    source: resolveLangSource(['eng']),
+    source: resolveLangSource(['eng'], 'fast'),
     recycleAfterJobs: 1000,
     recycleAboveRssBytes: Number.POSITIVE_INFINITY,
     psm,

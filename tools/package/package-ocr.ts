@@ -7,7 +7,8 @@
  *                       node_modules (tesseract.js + its WASM core, sharp and @napi-rs/canvas + their native
  *                       binaries for --arch, libheif-js's WASM build)
  *                       and THIRD-PARTY-NOTICES.md
- *   <out>/tessdata/  -> /opt/tessdata: <lang>.traineddata.gz (4.0.0_best_int)
+ *   <out>/tessdata/  -> /opt/tessdata: fast/<lang>.traineddata.gz (tessdata_fast, models/tessdata_fast) and
+ *                       best_int/<lang>.traineddata.gz (4.0.0_best_int), the model kinds the engine's roles use
  * Dockerfile.lambda copies exactly these two folders, so what this script builds is what the image runs.
  */
 import {
@@ -24,11 +25,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
+import { DEFAULT_MODEL_ROLES } from '../../functions/engine/recognizer-pool.js';
 import { bundleEntries } from './bundle.js';
 import { nativePlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
 import { EXTERNAL_PACKAGES, OCR_ENTRIES, parseArch, type TargetArch } from './targets.js';
-import { copyTraineddata, MODEL } from './tessdata.js';
+import { copyTraineddata } from './tessdata.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The licences of what the image ships beside our code (LGPL-3.0 libheif-js and libvips among them). */
@@ -102,7 +104,8 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
   copyFileSync(path.join(REPO_ROOT, NOTICES), path.join(appDir, NOTICES));
 
   const tessdataDir = path.join(options.outDir, 'tessdata');
-  const tessdata = copyTraineddata(options.languages, REPO_ROOT, tessdataDir);
+  const roles = DEFAULT_MODEL_ROLES;
+  const tessdata = copyTraineddata(options.languages, [...new Set([roles.page, roles.lines])], tessdataDir);
 
   const parts: Record<string, number> = {
     bundle: sizeOf(appDir) - sizeOf(nodeModulesDir),
@@ -115,7 +118,7 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
     totalBytes: sizeOf(options.outDir),
     parts,
     modules: modules.map((pkg) => `${pkg.manifest.name}@${pkg.manifest.version}`),
-    tessdata: tessdata.map((file) => `${MODEL}/${file}`),
+    tessdata,
   };
   writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

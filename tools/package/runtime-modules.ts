@@ -33,13 +33,13 @@ export function findPackageDir(name: string, fromDir: string): string | undefine
  */
 const KEEP: Readonly<Record<string, (relative: string) => boolean>> = {
   'tesseract.js': (file) => file === 'package.json' || file === 'LICENSE.md' || file.startsWith('src/'),
-  // The Node cores (`.js` loader + `.wasm`) for relaxed-SIMD, SIMD and plain WASM; tesseract.js picks one by
-  // feature detection. The `.wasm.js` files are browser builds with the WASM inlined. Both the full and the LSTM
-  // variants stay: tesseract.js 7.0.0's Node getCore() passes a boolean where it compares OEM numbers, so it loads
-  // the full core even for OEM LSTM_ONLY (seen in the payload test); a fixed release would load the LSTM one.
+  // The Node LSTM-only cores (`.js` loader + `.wasm`) for relaxed-SIMD, SIMD and plain WASM; tesseract.js picks one
+  // by feature detection (Node 22: SIMD). The full cores carry the legacy engine the engine never runs (OEM
+  // LSTM_ONLY); tesseract.js 7.0.0 chose them anyway (a boolean compared with OEM numbers), which
+  // patches/tesseract.js@7.0.0.patch fixes. The `.wasm.js` files are browser builds with the WASM inlined.
   'tesseract.js-core': (file) =>
     ['package.json', 'LICENSE', 'index.js'].includes(file) ||
-    /^tesseract-core(-relaxedsimd|-simd)?(-lstm)?\.(js|wasm)$/.test(file),
+    /^tesseract-core(-relaxedsimd|-simd)?-lstm\.(js|wasm)$/.test(file),
   sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
   // LGPL-3.0: shipped whole, exactly as published (THIRD-PARTY-NOTICES.md).
   'libheif-js': () => true,

@@ -1,18 +1,26 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { findPackageDir } from './runtime-modules.js';
+import type { ModelKind } from '../../functions/engine/language-models.js';
+import { resolveLangSource } from '../../functions/engine/tessdata.js';
 
-/** The integer LSTM models: same accuracy as `4.0.0` for OEM LSTM_ONLY, faster to load (ENGINE-FACTS.md). */
-export const MODEL = '4.0.0_best_int';
-
-/** Copies `<lang>.traineddata.gz` of each language from the @tesseract.js-data packages into `outDir`. */
-export function copyTraineddata(languages: readonly string[], repoRoot: string, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  return languages.map((language) => {
-    const dir = findPackageDir(`@tesseract.js-data/${language}`, repoRoot);
-    if (dir === undefined) throw new Error(`No traineddata package @tesseract.js-data/${language} installed`);
-    const file = `${language}.traineddata.gz`;
-    copyFileSync(path.join(dir, MODEL, file), path.join(outDir, file));
-    return file;
+/**
+ * Copies `<lang>.traineddata.gz` of each language and model kind into `<outDir>/<kind>/` (the layout
+ * TESSDATA_PATH names): the fast ones from models/tessdata_fast, the best_int ones from the @tesseract.js-data
+ * packages. Returns the files as `<kind>/<file>`.
+ */
+export function copyTraineddata(
+  languages: readonly string[],
+  kinds: readonly ModelKind[],
+  outDir: string,
+): string[] {
+  return kinds.flatMap((kind) => {
+    const source = resolveLangSource(languages, kind, undefined, { ignoreEnv: true });
+    if (!source.gzip) throw new Error(`The ${kind} models in ${source.langPath} are not all gzipped`);
+    mkdirSync(path.join(outDir, kind), { recursive: true });
+    return languages.map((language) => {
+      const file = `${language}.traineddata.gz`;
+      copyFileSync(path.join(source.langPath, file), path.join(outDir, kind, file));
+      return `${kind}/${file}`;
+    });
   });
 }

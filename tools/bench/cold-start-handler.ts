@@ -1,0 +1,80 @@
+/**
+ * `pnpm exec tsx tools/bench/cold-start-handler.ts [<package dir>...] [--runs N]`: the OCR Lambda's cold start on
+ * the compiled handler, as the Lambda runtime pays it. Each run is a fresh `node` process (no tsx) that imports
+ * `app/ocr/handler.mjs` from the package `pnpm package:ocr` wrote (default dist/ocr-image): the module awaits
+ * its engine at top level, so the import settles when the handler is ready for a receipt. Prints process start
+ * -> ready (performance.now() counts from the process's time origin) and the RSS then, median and spread. Several
+ * packages (e.g. one built from main) are measured run by run in turn, so a loaded machine weighs on each alike.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const PROBE = `
+const started = performance.now();
+await import(process.argv[1]);
+const readyMs = performance.now();
+const { shutdown } = await import(process.argv[1]);
+const rssBytes = process.memoryUsage.rss();
+await shutdown?.();
+console.log(JSON.stringify({ readyMs, importMs: readyMs - started, rssBytes }));
+`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: 'string', default: '5' } },
+  });
+  const dirs = (positionals.length > 0 ? positionals : ['dist/ocr-image']).map((dir) => path.resolve(dir));
+  for (const dir of dirs) {
+    if (!existsSync(path.join(dir, 'app', 'ocr', 'handler.mjs'))) {
+      process.stderr.write(`no handler in ${dir}: run pnpm package:ocr --arch ${process.arch} first\n`);
+      process.exit(2);
+    }
+  }
+  const runs = new Map<string, Probe[]>(dirs.map((dir) => [dir, []]));
+  for (let i = 0; i < Number(values.runs); i += 1) {
+    for (const dir of dirs) runs.get(dir)?.push(await probe(dir));
+  }
+  for (const [dir, probes] of runs) {
+    const ready = probes.map((r) => r.readyMs).sort((a, b) => a - b);
+    const median = ready[Math.floor(ready.length / 2)] ?? Number.NaN;
+    const rss = Math.max(...probes.map((r) => r.rssBytes));
+    console.log(
+      `${dir}: cold start of the compiled handler over ${probes.length} fresh processes: median ${median.toFixed(0)} ms ` +
+        `(min ${ready[0]?.toFixed(0)}, max ${ready.at(-1)?.toFixed(0)}), RSS at ready up to ${(rss / 1e6).toFixed(0)} MB`,
+    );
+  }
+}
+
+interface Probe {
+  readonly readyMs: number;
+  readonly rssBytes: number;
+}
+
+async function probe(dir: string): Promise<Probe> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    RECEIPTS_BUCKET: 'cold-start',
+    RECEIPTS_TABLE: 'cold-start',
+    AWS_REGION: 'us-east-1',
+    TESSDATA_PATH: path.join(dir, 'tessdata'),
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    NODE_ENV: 'production',
+  };
+  const handler = path.join(dir, 'app', 'ocr', 'handler.mjs');
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE, handler], {
+    cwd: dir,
+    env,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Probe;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
