@@ -4,6 +4,8 @@
  * deployment fails at init with a clear message instead of on the first receipt.
  */
 import { z } from 'zod';
+import type { LambdaEnvironmentName } from '../contract/environment.js';
+import { KEY_PREFIX, LANGUAGES } from '../contract/rules.js';
 import { DEFAULT_LANGUAGES } from '../engine/language-models.js';
 import { MAX_ATTEMPTS } from '../receipts/lifecycle.js';
 
@@ -28,12 +30,10 @@ export function readConfig<T extends z.ZodType>(schema: T, env: Environment): z.
 }
 
 const required = z.string().trim().min(1);
-/** S3 prefixes end with a slash and do not start with one: `uploads/`. */
 const prefix = (fallback: string) =>
-  z
-    .string()
-    .regex(/^[^/].*\/$/, 'a key prefix such as "uploads/" (no leading slash, one trailing slash)')
-    .default(fallback);
+  z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description).default(fallback);
+/** A schema's keys are names of the Lambda environment contract (infra writes the same names). */
+type ContractShape = Partial<Record<LambdaEnvironmentName, z.ZodType>>;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const url = z.url({ protocol: /^https?$/ });
 
@@ -46,7 +46,7 @@ const StorageEnv = z
     UPLOAD_PREFIX: prefix('uploads/'),
     RESULTS_PREFIX: prefix('results/'),
     MAX_UPLOAD_BYTES: positiveInt(DEFAULT_MAX_UPLOAD_BYTES),
-  })
+  } satisfies ContractShape)
   // Results written under the upload prefix would trigger the OCR function again: a loop.
   .refine(
     (env) =>
@@ -80,12 +80,12 @@ export function loadStorageConfig(env: Environment = process.env): StorageConfig
 const OcrEnv = z.object({
   OCR_LANGUAGES: z
     .string()
-    .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
+    .regex(LANGUAGES.pattern, LANGUAGES.description)
     .default(DEFAULT_LANGUAGES.join('+')),
   TESSDATA_PATH: required.optional(),
   /** Attempts before a transient failure is final: the OCR queue's maxReceiveCount. */
   MAX_ATTEMPTS: positiveInt(MAX_ATTEMPTS),
-});
+} satisfies ContractShape);
 
 export interface OcrConfig extends StorageConfig {
   languages: string[];
@@ -125,7 +125,7 @@ const ApiEnv = z.object({
   DAILY_RECEIPT_QUOTA: positiveInt(500),
   /** A PENDING record (upload URL never used) is deleted by DynamoDB TTL this long after its creation. */
   PENDING_RECORD_TTL_SECONDS: positiveInt(7 * 86_400),
-});
+} satisfies ContractShape);
 
 export interface ApiConfig extends StorageConfig {
   uploadUrlTtlSeconds: number;
@@ -163,7 +163,7 @@ const ObservabilityEnv = z.object({
     .string()
     .regex(/^[a-z][a-z0-9-]*$/, 'a stage name such as "prod"')
     .default('local'),
-});
+} satisfies ContractShape);
 
 export interface ObservabilityConfig {
   serviceName: string;

@@ -6,10 +6,11 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TESSERACT_MODEL as MODEL } from '../contract/models.js';
 import { EngineError } from './errors.js';
 
-/** The LSTM-only integer models: same accuracy as the 4.0.0 legacy+LSTM set, 0.3 s faster to load, 90 MB less. */
-export const MODEL = '4.0.0_best_int';
+/** The model set (one home: the contract). */
+export { MODEL };
 
 const require = createRequire(import.meta.url);
 

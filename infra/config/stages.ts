@@ -3,6 +3,7 @@
  * so the stacks contain no `if (prod)` branches.
  */
 import { z } from 'zod';
+import { KEY_PREFIX, LANGUAGES } from '../../functions/contract/rules.js';
 import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 
 const positiveInt = z.number().int().positive();
@@ -67,8 +68,8 @@ export const stageConfigSchema = z.object({
     rawImageExpiryDays: positiveInt,
     /** Overwritten or deleted object versions are purged after this many days. */
     noncurrentVersionExpiryDays: positiveInt,
-    uploadPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
-    resultsPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
+    uploadPrefix: z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description),
+    resultsPrefix: z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description),
     maxUploadBytes: positiveInt,
     /**
      * A record still PENDING (its upload URL never used) is deleted by DynamoDB TTL this many days after its
@@ -103,7 +104,7 @@ export const stageConfigSchema = z.object({
     syncReservedConcurrency: z.number().int().min(1).max(1000),
     /** Deliveries before a message goes to the dead-letter queue (AWS advises at least 5 for Lambda consumers). */
     maxReceiveCount: z.number().int().min(1).max(1000),
-    languages: z.string().regex(/^[a-z_]{3,}(\+[a-z_]{3,})*$/, 'tesseract languages joined by "+"'),
+    languages: z.string().regex(LANGUAGES.pattern, LANGUAGES.description),
     /** Digest of the Lambda base image (Dockerfile.lambda LAMBDA_BASE_DIGEST); unset, the version tag is used. */
     baseImageDigest: z
       .string()

@@ -121,7 +121,7 @@ describe('engine input handling', () => {
       'an AVIF image',
       () => Buffer.from([0, 0, 0, 0x1c, ...Buffer.from('ftypavif'), ...Array(40).fill(0)]),
       'UNSUPPORTED_FORMAT',
-      /AVIF: upload JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
+      /AVIF: upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF/,
     ],
     [
       'random bytes',
@@ -133,7 +133,7 @@ describe('engine input handling', () => {
       'plain text',
       () => Buffer.from('TOTAL RM 12.00\nTHANK YOU\n'),
       'UNSUPPORTED_FORMAT',
-      /JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
+      /upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF/,
     ],
     [
       'an SVG',

@@ -109,7 +109,7 @@ describe('construct props are validated before anything is built', () => {
     [
       'an object grant on something that is not a prefix',
       (stack: Stack) => grantObjectAccess(someFunction(stack), new s3.Bucket(stack, 'B'), { read: ['*'] }),
-      /"\*" is not a key prefix/,
+      /grantObjectAccess prefix must be a key prefix .*, got "\*"/,
     ],
   ])('refuses %s', (_name, build, message) => {
     expect(() => build(freshStack())).toThrow(message);

@@ -1,9 +1,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { TESSERACT_MODEL as MODEL } from '../../functions/contract/models.js';
 import { findPackageDir } from './runtime-modules.js';
 
-/** The integer LSTM models: same accuracy as `4.0.0` for OEM LSTM_ONLY, faster to load (ENGINE-FACTS.md). */
-export const MODEL = '4.0.0_best_int';
+/** The model set (one home: the contract). */
+export { MODEL };
 
 /** Copies `<lang>.traineddata.gz` of each language from the @tesseract.js-data packages into `outDir`. */
 export function copyTraineddata(languages: readonly string[], repoRoot: string, outDir: string): string[] {
