@@ -15,9 +15,8 @@ import { apiHandler } from '../api/middleware.js';
 import { parseBody } from '../api/validate.js';
 import { loadApiConfig, loadOcrConfig } from '../commons/config.js';
 import { logger } from '../commons/powertools.js';
+import { SYNC_OCR_MAX_BYTES } from '../contract/limits.js';
 import { createReceiptEngine } from '../engine/index.js';
-
-import { SYNC_OCR_MAX_BYTES } from './limits.js';
 
 const config = loadOcrConfig();
 const { corsAllowedOrigins } = loadApiConfig();

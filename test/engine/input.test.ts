@@ -8,7 +8,11 @@ import {
   type EngineErrorCode,
   type ReceiptEngine,
 } from '../../functions/engine/index.js';
-import { ENGLISH_RECEIPT, type ReceiptImageFormat, renderReceipt } from '../support/receipt-images.js';
+import {
+  ENGLISH_RECEIPT,
+  type ReceiptImageFormat,
+  renderReceipt,
+} from '../../tools/samples/receipt-images.js';
 
 /** A valid 1x1 PNG whose header claims 30000 x 30000 pixels: a decompression bomb in 70 bytes. */
 async function pixelBomb(): Promise<Buffer> {

@@ -15,8 +15,8 @@ import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../fun
 import { localSigner } from '../../tools/local/api/jwt.js';
 import { type LocalApi, startLocalApi } from '../../tools/local/api/server.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
-import { passwordPdf, textPdf } from '../support/pdf-files.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { passwordPdf, textPdf } from '../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 const ORIGIN = 'https://app.example.com';
 

@@ -16,7 +16,7 @@ import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { redrive } from '../../tools/local/redrive.js';
 import { ensureReceiptsTable, startDynamo, startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 let stack: LocalStack;
 let clients: AwsClients;

@@ -15,7 +15,7 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../test/support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../samples/receipt-images.js';
 import { startLocalStack } from './stack.js';
 
 const { values } = parseArgs({

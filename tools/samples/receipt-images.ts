@@ -1,6 +1,6 @@
 /**
- * Synthetic receipt images for tests: text rendered from SVG with sharp (DejaVu fonts), then rotated, skewed,
- * faded or re-encoded like a real scan. Tests never use the SROIE data set; they build receipts here.
+ * Synthetic receipt images for tests and tools: text rendered from SVG with sharp (DejaVu fonts), then rotated,
+ * skewed, faded or re-encoded like a real scan. Tests never use the SROIE data set; they build receipts here.
  *
  *   const png = await renderReceipt(ENGLISH_RECEIPT);
  *   const jpeg = await renderReceipt({ ...SPANISH_RECEIPT, rotate: 90, format: 'jpeg' });
