@@ -21,7 +21,6 @@ export function functionEnvironment(
     UPLOAD_PREFIX: config.storage.uploadPrefix,
     RESULTS_PREFIX: config.storage.resultsPrefix,
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
-    OCR_LANGUAGES: config.ocr.languages,
     // A retryable failure becomes permanent on the last receive the queue allows, before the dead-letter queue.
     MAX_ATTEMPTS: String(config.ocr.maxReceiveCount),
     UPLOAD_URL_TTL_SECONDS: String(config.api.uploadUrlTtlSeconds),

@@ -334,6 +334,8 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
 export interface StageOverrides {
   readonly architecture?: string;
   readonly baseImageDigest?: string;
+  /** Tesseract languages joined by "+": what the OCR image ships and the functions read with. */
+  readonly languages?: string;
   readonly alarmEmail?: string;
   readonly alarmWebhookUrl?: string;
   /** Comma-separated. */
@@ -349,6 +351,7 @@ export interface StageOverrides {
 export const OVERRIDE_KEYS = [
   'architecture',
   'baseImageDigest',
+  'languages',
   'alarmEmail',
   'alarmWebhookUrl',
   'corsAllowedOrigins',
@@ -372,6 +375,7 @@ function applyOverrides(base: StageConfig, overrides: StageOverrides): unknown {
       ...base.ocr,
       ...when(overrides.architecture, (architecture) => ({ architecture })),
       ...when(overrides.baseImageDigest, (baseImageDigest) => ({ baseImageDigest })),
+      ...when(overrides.languages, (languages) => ({ languages })),
     },
     api: {
       ...base.api,

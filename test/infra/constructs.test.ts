@@ -61,6 +61,7 @@ describe('construct props are validated before anything is built', () => {
         new OcrImageFunction(stack, 'F', {
           command: 'handler',
           architecture: 'arm64',
+          languages: 'eng',
           memoryMiB: 1769,
           timeoutSeconds: 60,
           environment: {},
@@ -74,6 +75,7 @@ describe('construct props are validated before anything is built', () => {
         new OcrImageFunction(stack, 'F', {
           command: 'ocr/handler.handler',
           architecture: 'arm64',
+          languages: 'eng',
           memoryMiB: 1769,
           timeoutSeconds: 60,
           environment: {},
@@ -81,6 +83,34 @@ describe('construct props are validated before anything is built', () => {
           baseImageDigest: 'latest',
         }),
       /baseImageDigest must be sha256/,
+    ],
+    [
+      'a language without its traineddata package',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'ocr/handler.handler',
+          architecture: 'arm64',
+          languages: 'eng+jpn',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+        }),
+      /languages: no traineddata package for jpn; add @tesseract.js-data\/jpn to the dependencies/,
+    ],
+    [
+      'languages that are not Tesseract codes',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'ocr/handler.handler',
+          architecture: 'arm64',
+          languages: 'English',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+        }),
+      /languages must be Tesseract language codes joined by "\+"/,
     ],
     [
       'an API allowing every origin',
