@@ -171,7 +171,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'receipt-ocr API',
       version: project.version,
       description:
-        'Receipt OCR: upload receipt images, read the extracted fields, correct them. Authenticate with a Cognito ID token (locally: `pnpm token <userId>`).',
+        'Receipt OCR: upload receipt images, read the extracted fields, correct them. Authenticate with a Cognito ID token (locally: `pnpm api-token <userId>`).',
     },
     security: [{ cognito: [] }],
     paths,
@@ -184,7 +184,7 @@ export function buildOpenApiDocument(): JsonSchema {
           in: 'header',
           name: 'Authorization',
           description:
-            'Cognito user pool ID token (locally: `pnpm token <userId>`); the receipts owner is its `sub`',
+            'Cognito user pool ID token (locally: `pnpm api-token <userId>`); the receipts owner is its `sub`',
         },
       },
       schemas: Object.fromEntries(Object.entries(components).map(([id, schema]) => [id, clean(schema)])),
