@@ -233,9 +233,9 @@ function productionProblems(config: StageConfig): Array<{ path: string; message:
 export type OcrArchitecture = StageConfig['ocr']['architecture'];
 
 /**
- * OCR sizing, from the engine benchmark (ENGINE-FACTS / `pnpm bench`): recognition is single-threaded WASM, about
- * 1 s per receipt warm, peak RSS under 500 MB. 1769 MB is the size at which Lambda grants one full vCPU; more memory
- * adds a second vCPU the single-threaded engine cannot use, less slows it down proportionally.
+ * OCR sizing, from the engine benchmark (`pnpm bench`; the measured figures are in docs/deploy.md, capacity):
+ * recognition is single-threaded WASM. 1769 MB is the size at which Lambda grants one full vCPU; more memory adds a
+ * second vCPU the single-threaded engine cannot use, less slows it down proportionally.
  */
 const ocrDefaults: StageConfig['ocr'] = {
   architecture: 'arm64',

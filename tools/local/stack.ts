@@ -46,7 +46,7 @@ export interface LocalStack {
   requeued: number;
   /**
    * Takes S3 or DynamoDB down (a real outage: connections refused; data kept on disk) until the returned function
-   * brings it back on the same port. For fault runs (tools/local/fault-run.ts).
+   * brings it back on the same port. For fault runs (tools/local/fault/fault-run.ts).
    */
   outage(service: 's3' | 'dynamodb'): Promise<() => Promise<void>>;
   stop(): Promise<void>;
