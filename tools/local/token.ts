@@ -15,7 +15,9 @@ const { positionals, values } = parseArgs({
 const userId = positionals[0];
 const ttlSeconds = Number(values.ttl);
 if (!userId || positionals.length > 1 || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
-  console.error('usage: pnpm api-token <userId> [--ttl <seconds>]   (prints a local API token for that user)');
+  console.error(
+    'usage: pnpm api-token <userId> [--ttl <seconds>]   (prints a local API token for that user)',
+  );
   process.exit(2);
 }
 if (!isOwnerId(userId)) {
