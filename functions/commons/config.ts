@@ -207,30 +207,3 @@ export function loadAwsEndpoints(env: Environment = process.env): AwsEndpoints {
     ...(parsed.AWS_ENDPOINT_URL_SQS ? { sqsEndpoint: parsed.AWS_ENDPOINT_URL_SQS } : {}),
   };
 }
-
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
-
-const LocalStackEnv = z.object({
-  S3_PORT: port(4568),
-  DYNAMODB_PORT: port(4567),
-  PORT: port(3000),
-  LOCAL_DATA_DIR: required.default('.data'),
-});
-
-/** The `pnpm start` stack: ports and data folder (S3_PORT, DYNAMODB_PORT, PORT, LOCAL_DATA_DIR). */
-export interface LocalStackConfig {
-  s3Port: number;
-  dynamodbPort: number;
-  apiPort: number;
-  dataDir: string;
-}
-
-export function loadLocalStackConfig(env: Environment = process.env): LocalStackConfig {
-  const parsed = readConfig(LocalStackEnv, env);
-  return {
-    s3Port: parsed.S3_PORT,
-    dynamodbPort: parsed.DYNAMODB_PORT,
-    apiPort: parsed.PORT,
-    dataDir: parsed.LOCAL_DATA_DIR,
-  };
-}

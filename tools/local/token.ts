@@ -4,9 +4,9 @@
  * user, e.g. to check that one user cannot see another's receipts.
  */
 import { parseArgs } from 'node:util';
-import { loadLocalStackConfig } from '../../functions/commons/config.js';
 import { isOwnerId } from '../../functions/receipts/keys.js';
 import { localSigner } from './api/jwt.js';
+import { loadLocalStackConfig } from './config.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
