@@ -25,7 +25,7 @@ import { MODEL, resolveLangSource } from './tessdata.js';
 export interface EngineOptions {
   /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
   languages: string[];
-  /** Folder of <lang>.traineddata(.gz); default env TESSDATA_PATH, else the @tesseract.js-data packages. */
+  /** Folder of <lang>.traineddata(.gz) (the Lambda's TESSDATA_PATH); default: the @tesseract.js-data packages. */
   langPath?: string;
   /** Larger files are rejected with TOO_LARGE. Default 15 MiB. */
   maxBytes: number;

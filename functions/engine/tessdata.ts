@@ -1,6 +1,7 @@
 /**
- * Where the traineddata comes from. Never a CDN: either a folder the operator names (TESSDATA_PATH, e.g.
- * /opt/tessdata in the Lambda image) or the @tesseract.js-data npm packages installed beside the code.
+ * Where the traineddata comes from. Never a CDN: either a folder the caller names (the Lambda config's
+ * TESSDATA_PATH, /opt/tessdata in the image) or the @tesseract.js-data npm packages installed beside the code.
+ * The engine reads no environment: the entry points pass the folder.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,9 +48,8 @@ export interface LangSource {
  * the temp dir (the only writable place on Lambda).
  */
 export function resolveLangSource(languages: readonly string[], explicitPath?: string): LangSource {
-  const folder = explicitPath ?? process.env.TESSDATA_PATH;
-  if (folder !== undefined && folder !== '') {
-    const absolute = path.resolve(folder);
+  if (explicitPath !== undefined && explicitPath !== '') {
+    const absolute = path.resolve(explicitPath);
     const missing = languages.filter((language) => !hasModel(absolute, language));
     if (missing.length > 0) {
       throw new EngineError('OCR_FAILED', `No ${missing.join(', ')} traineddata in ${absolute}`);
