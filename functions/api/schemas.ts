@@ -149,6 +149,7 @@ export const ReceiptSchema = ReceiptRecordSchema.pick({
   corrections: true,
   reprocessRequestedAt: true,
   duplicateOf: true,
+  partOf: true,
 })
   .extend({
     id: z.string(),

@@ -57,6 +57,7 @@ export function toReceiptView(record: ReceiptRecord): ReceiptView {
     ...(corrections ? { corrections } : {}),
     ...(record.reprocessRequestedAt ? { reprocessRequestedAt: record.reprocessRequestedAt } : {}),
     ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
+    ...(record.partOf ? { partOf: record.partOf } : {}),
     correctedFields: [...Object.keys(corrections?.fields ?? {}), ...(corrections?.items ? ['items'] : [])],
     effective: effectiveValues(record),
   };

@@ -112,6 +112,22 @@ export const EngineInfoSchema = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
+/** The image as read: its format and size, the turn applied, and where the receipt was found. */
+export const ImageInfoSchema = z.object({
+  format: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Clockwise rotation in degrees the engine applied to make the receipt upright (EXIF aside). */
+  rotation: z.number(),
+  /**
+   * Where the receipt is in the upright original (pixels; corners top-left, top-right, bottom-right,
+   * bottom-left of the receipt as read before any quarter turn). Absent when the whole image was read.
+   * The read image (width, height, boxes) is this quadrilateral flattened to a rectangle.
+   */
+  crop: z.array(PointSchema).length(4).optional(),
+});
+export type ImageInfo = z.infer<typeof ImageInfoSchema>;
+
 /** What the extractor makes of recognised lines: fields, items and an overall confidence. */
 export const ExtractionSchema = z.object({
   fields: ReceiptFieldsSchema,
@@ -129,18 +145,6 @@ export const EngineResultSchema = ExtractionSchema.extend({
   language: z.string(),
   timings: TimingsSchema,
   engine: EngineInfoSchema,
-  image: z.object({
-    format: z.string(),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    /** Clockwise rotation in degrees the engine applied to make the receipt upright (EXIF aside). */
-    rotation: z.number(),
-    /**
-     * Where the receipt is in the upright original (pixels; corners top-left, top-right, bottom-right,
-     * bottom-left of the receipt as read before any quarter turn). Absent when the whole image was read.
-     * The read image (width, height, boxes) is this quadrilateral flattened to a rectangle.
-     */
-    crop: z.array(PointSchema).length(4).optional(),
-  }),
+  image: ImageInfoSchema,
 });
 export type EngineResult = z.infer<typeof EngineResultSchema>;

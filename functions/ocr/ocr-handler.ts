@@ -72,7 +72,8 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
           result.timings.preprocessMs +
           result.timings.ocrMs +
           result.timings.parseMs;
-        metrics.addMetric(METRIC.processed, MetricUnit.Count, 1);
+        // One image may hold several receipts, each its own record.
+        metrics.addMetric(METRIC.processed, MetricUnit.Count, 1 + (outcome.parts?.length ?? 0));
         metrics.addMetric(METRIC.ocrDuration, MetricUnit.Milliseconds, engineMs);
         metrics.addMetric(METRIC.confidence, MetricUnit.Percent, Math.round(result.confidence * 100));
         logger.info('receipt completed', {
@@ -81,6 +82,7 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
           engineMs: Math.round(engineMs),
           totalMs: Math.round(receipt.timings?.totalMs ?? 0),
           attempts: receipt.attempts,
+          ...(outcome.parts ? { otherReceiptsInImage: outcome.parts } : {}),
         });
         return;
       }

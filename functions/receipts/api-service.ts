@@ -10,7 +10,7 @@
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import type { UrlSigner } from './api-ports.js';
 import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
-import { isReceiptId, newReceiptId, uploadKey } from './keys.js';
+import { isReceiptId, newReceiptId, partReceiptId, uploadKey } from './keys.js';
 import { fitRecord, MAX_RECORD_BYTES, recordBytes, runPending } from './lifecycle.js';
 import { reprocessMessage } from './messages.js';
 import type {
@@ -273,14 +273,28 @@ export class ReceiptApiService {
 
   /**
    * Removes the image, the OCR output, then the record. Objects go first so that a failure half-way leaves the
-   * record in place and the same DELETE can simply be retried (deleting a missing object is not an error).
+   * record in place and the same DELETE can simply be retried (deleting a missing object is not an error). The
+   * image stays while another receipt found in it (partOf) still has a record.
    */
   async delete(ownerId: string, receiptId: string): Promise<void> {
     const record = await this.#owned(ownerId, receiptId);
     const bucket = record.source.bucket;
-    const keys = new Set([record.source.key, ...(record.resultKey ? [record.resultKey] : [])]);
+    const keys = new Set(record.resultKey ? [record.resultKey] : []);
+    if (!(await this.#imageSharedWithOtherParts(record))) keys.add(record.source.key);
     await Promise.all([...keys].map((key) => this.#objects.delete({ bucket, key })));
     await this.#repository.delete(receiptId);
+  }
+
+  async #imageSharedWithOtherParts(record: ReceiptRecord): Promise<boolean> {
+    const { partOf } = record;
+    if (!partOf) return false;
+    for (let part = 1; part <= partOf.parts; part += 1) {
+      const receiptId = partReceiptId(partOf.receiptId, part);
+      if (receiptId === record.receiptId) continue;
+      const other = await this.#repository.get(receiptId);
+      if (other?.source.key === record.source.key) return true;
+    }
+    return false;
   }
 
   /**

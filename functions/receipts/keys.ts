@@ -72,7 +72,20 @@ export function parseUploadKey(key: string, uploadPrefix: string): ParsedUploadK
 
 /** A stable UUID-shaped id for a key (sha-256 based, version nibble 8 = custom, RFC 9562). */
 export function receiptIdForKey(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
+  return stableUuid(key);
+}
+
+/**
+ * The id of receipt `part` (1-based) of several found in the upload of receipt `uploadReceiptId`: the first is
+ * the upload's own record; the others' ids are derived from it, so every run over the upload writes the same
+ * records.
+ */
+export function partReceiptId(uploadReceiptId: string, part: number): string {
+  return part === 1 ? uploadReceiptId : stableUuid(`${uploadReceiptId}#part-${part}`);
+}
+
+function stableUuid(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -4,7 +4,7 @@
  * object version cannot both win: the loser re-reads and this code tells it the work is taken.
  */
 import type { EngineResult } from '../engine/schema.js';
-import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface ClaimRequest {
   kind: 'upload' | 'reprocess';
@@ -183,6 +183,8 @@ export interface Completion {
   result: EngineResult;
   contentHash: string;
   duplicateOf?: DuplicateOf;
+  /** Which of several receipts in the upload this is; absent when the upload held one. */
+  partOf?: ReceiptPart;
   resultKey: string;
   downloadMs: number;
   totalMs: number;
@@ -200,6 +202,7 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
     itemsTruncated: _truncated,
     reprocessRequestedAt: _requested,
     duplicateOf: _previousDuplicate,
+    partOf: _previousPart,
     ...rest
   } = current;
   const now = completion.now.toISOString();
@@ -221,8 +224,45 @@ export function completedRecord(current: ReceiptRecord, completion: Completion):
     resultKey: completion.resultKey,
     contentHash: completion.contentHash,
     ...(completion.duplicateOf ? { duplicateOf: completion.duplicateOf } : {}),
+    ...(completion.partOf ? { partOf: completion.partOf } : {}),
     ...(keptCorrections ? { corrections: keptCorrections } : {}),
   };
+}
+
+/**
+ * The record of another receipt found in an upload, as the upload's run writes it (it is never PROCESSING on its
+ * own account): its earlier record updated, or a new one. Corrections survive as the run was asked for the
+ * upload's own record; the part's own lease, if a reprocess of it was running, is replaced.
+ */
+export function partRecord(
+  existing: ReceiptRecord | undefined,
+  upload: ReceiptRecord,
+  receiptId: string,
+  completion: Completion & { partOf: ReceiptPart },
+): ReceiptRecord {
+  const now = completion.now.toISOString();
+  const base: ReceiptRecord = existing ?? {
+    receiptId,
+    ownerId: upload.ownerId,
+    status: 'PROCESSING',
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...(upload.fileName ? { fileName: upload.fileName } : {}),
+    source: upload.source,
+    attempts: upload.attempts,
+  };
+  const { lastReprocessId: _ownRequest, ...rest } = base;
+  return completedRecord(
+    {
+      ...rest,
+      source: upload.source,
+      ...(upload.sourceToken ? { sourceToken: upload.sourceToken } : {}),
+      attempts: upload.attempts,
+      ...(upload.processing ? { processing: upload.processing } : {}),
+    },
+    completion,
+  );
 }
 
 /**

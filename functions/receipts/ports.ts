@@ -93,5 +93,6 @@ export interface ReceiptQueue {
 /** The slice of the engine's ReceiptEngine the pipeline uses (functions/engine/index.ts implements it). */
 export interface OcrEngine {
   readonly info: EngineInfo;
-  process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult>;
+  /** Every receipt in the image, largest first (several laid side by side in one photo); at least one. */
+  processAll(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult[]>;
 }

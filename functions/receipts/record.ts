@@ -8,6 +8,7 @@ import {
   CurrencySchema,
   DecimalSchema,
   EngineInfoSchema,
+  ImageInfoSchema,
   IsoDateSchema,
   LineItemSchema,
   PAYMENT_METHODS,
@@ -152,12 +153,16 @@ export const CorrectionsSchema = z.object({
 });
 export type Corrections = z.infer<typeof CorrectionsSchema>;
 
-export const ReceiptImageSchema = z.object({
-  format: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  rotation: z.number(),
+/**
+ * Receipt `part` of `parts` found in one upload (receipts laid side by side in one photo): each is its own record,
+ * all read from the same image, the first being the upload's own record `receiptId`.
+ */
+export const ReceiptPartSchema = z.object({
+  receiptId: z.string().min(1),
+  part: z.number().int().min(1),
+  parts: z.number().int().min(2),
 });
+export type ReceiptPart = z.infer<typeof ReceiptPartSchema>;
 
 export const RecordTimingsSchema = TimingsSchema.extend({
   /** Time to fetch the image from S3. */
@@ -206,7 +211,7 @@ export const ReceiptRecordSchema = z.object({
   /** The first lines of the OCR text; the full text, lines and words are in resultKey. */
   textSummary: z.string().optional(),
   language: z.string().optional(),
-  image: ReceiptImageSchema.optional(),
+  image: ImageInfoSchema.optional(),
   timings: RecordTimingsSchema.optional(),
   engine: EngineInfoSchema.optional(),
   /** S3 key (in the receipts bucket) of the full OCR output. */
@@ -217,6 +222,8 @@ export const ReceiptRecordSchema = z.object({
   contentHash: z.string().optional(),
   /** An earlier receipt of the same owner this one repeats: flagged for the person, never dropped. */
   duplicateOf: DuplicateOfSchema.optional(),
+  /** Set when the upload held several receipts; `image.crop` says where this one is on the image. */
+  partOf: ReceiptPartSchema.optional(),
 });
 export type ReceiptRecord = z.infer<typeof ReceiptRecordSchema>;
 

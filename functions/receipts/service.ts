@@ -16,7 +16,7 @@ import {
 import { EngineError } from '../engine/errors.js';
 import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
-import { parseUploadKey, resultKey } from './keys.js';
+import { parseUploadKey, partReceiptId, resultKey } from './keys.js';
 import {
   type ClaimRequest,
   claimedRecord,
@@ -24,12 +24,13 @@ import {
   decideClaim,
   failedRecord,
   fitRecord,
+  partRecord,
   type SkipReason,
   stillClaimedBy,
 } from './lifecycle.js';
 import type { ReprocessMessage } from './messages.js';
 import type { ObjectHead, ObjectRef, ObjectStore, OcrEngine, ReceiptRepository } from './ports.js';
-import type { DuplicateOf, ReceiptRecord, ReceiptSource } from './record.js';
+import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface PipelineSettings {
   bucket: string;
@@ -89,7 +90,8 @@ export type IgnoreReason =
   | 'superseded';
 
 export type ProcessOutcome =
-  | { outcome: 'completed'; record: ReceiptRecord; result: EngineResult }
+  /** `parts`: the ids of the upload's other receipts this run wrote, when the image held several. */
+  | { outcome: 'completed'; record: ReceiptRecord; result: EngineResult; parts?: string[] }
   | { outcome: 'failed'; record: ReceiptRecord }
   | { outcome: 'ignored'; reason: IgnoreReason; receiptId?: string };
 
@@ -181,7 +183,7 @@ export class ReceiptService {
       parsed.fileName,
     );
     if ('reason' in claim) return { outcome: 'ignored', reason: claim.reason, receiptId: parsed.receiptId };
-    return this.#run(claim, head);
+    return this.#run(claim, head, 'upload');
   }
 
   /** Runs OCR again on the stored image of a receipt (after an engine upgrade, or on request). */
@@ -203,7 +205,7 @@ export class ReceiptService {
       undefined,
     );
     if ('reason' in claim) return { outcome: 'ignored', reason: claim.reason, receiptId: message.receiptId };
-    return this.#run(claim, undefined);
+    return this.#run(claim, undefined, 'reprocess');
   }
 
   async #claim(
@@ -239,8 +241,17 @@ export class ReceiptService {
     );
   }
 
-  /** Reads, recognises and stores; settles the record as COMPLETED or FAILED. */
-  async #run(claimed: ReceiptRecord, knownHead: ObjectHead | undefined): Promise<ProcessOutcome> {
+  /**
+   * Reads, recognises and stores; settles the record as COMPLETED or FAILED. An upload's run reads every receipt
+   * in the image: the largest becomes the upload's own record, each other one a record of its own (partOf), written
+   * before the upload's so that a failure retries them all. A run on one of those other records reads the image
+   * again and keeps its own part.
+   */
+  async #run(
+    claimed: ReceiptRecord,
+    knownHead: ObjectHead | undefined,
+    kind: ClaimRequest['kind'],
+  ): Promise<ProcessOutcome> {
     const started = performance.now();
     const { source } = claimed;
     const ref: ObjectRef = {
@@ -248,6 +259,7 @@ export class ReceiptService {
       key: source.key,
       ...(source.versionId ? { versionId: source.versionId } : {}),
     };
+    const written: string[] = [];
     try {
       const head = knownHead ?? (await this.#objects.head(ref));
       if (!head)
@@ -257,56 +269,167 @@ export class ReceiptService {
       const bytes = await this.#objects.getBytes({ ...ref, ...(head.eTag ? { eTag: head.eTag } : {}) });
       const downloadMs = performance.now() - downloadStarted;
       const engine = await this.#engine();
-      const result = await engine.process({
+      const results = await engine.processAll({
         bytes,
         ...(head.contentType ? { contentType: head.contentType } : {}),
       });
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      const ownPart = claimed.partOf && claimed.partOf.part > 1 ? claimed.partOf : undefined;
+      const uploadId = ownPart?.receiptId ?? claimed.receiptId;
+      const part = ownPart?.part ?? 1;
+      const result = results[part - 1];
+      if (result === undefined) {
+        throw new ReceiptError(
+          'PART_NOT_FOUND',
+          `the engine no longer finds receipt ${part} of ${ownPart?.parts} in the image; reprocess receipt ${uploadId}, the upload's own, to read the image again`,
+          false,
+        );
+      }
+      const partOf = (n: number): ReceiptPart | undefined =>
+        results.length > 1 ? { receiptId: uploadId, part: n, parts: results.length } : undefined;
+      const timing = () => ({ downloadMs, totalMs: performance.now() - started, now: this.#clock() });
+      if (ownPart === undefined) {
+        const parts = { results, contentHash, timing, partOf, written };
+        await this.#writeParts(claimed, parts, kind === 'upload');
+      }
       const key = this.resultKeyFor(claimed.ownerId, claimed.receiptId);
       await this.#objects.putJson({ bucket: this.#settings.bucket, key }, fullOutput(claimed, result));
-      const contentHash = createHash('sha256').update(bytes).digest('hex');
-      const duplicateOf = await this.#duplicateOf(claimed, contentHash, result);
+      const duplicateOf = await this.#duplicateOf(claimed, imageFingerprint(contentHash, part), result);
+      const thisPart = partOf(part);
       const record = await this.#settle(claimed, (current) =>
         completedRecord(current, {
           result,
           contentHash,
           ...(duplicateOf ? { duplicateOf } : {}),
+          ...(thisPart ? { partOf: thisPart } : {}),
           resultKey: key,
-          downloadMs,
-          totalMs: performance.now() - started,
-          now: this.#clock(),
+          ...timing(),
         }),
       );
       if (!record) {
-        // Deleted while we worked (the API's DELETE): do not leave its OCR output behind. Best effort: the
-        // receipt is gone either way, and failing here would only retry a message with nothing left to do.
+        // Deleted while we worked (the API's DELETE): do not leave its OCR output behind, nor the other receipts
+        // this run found. Best effort: the receipt is gone either way, and failing here would only retry a
+        // message with nothing left to do.
         if (!(await this.#repository.get(claimed.receiptId))) {
-          await this.#objects.delete({ bucket: this.#settings.bucket, key }).catch((error: unknown) => {
-            this.#warn('could not remove the OCR output of a deleted receipt', {
-              key,
-              error: classifyFailure(error).message,
-            });
-          });
+          await this.#removeQuietly([key]);
+          await this.#removeParts(written);
         }
         return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
       }
-      return { outcome: 'completed', record, result };
+      if (ownPart === undefined) await this.#removeStaleParts(claimed, results.length);
+      return { outcome: 'completed', record, result, ...(written.length > 0 ? { parts: written } : {}) };
     } catch (error) {
       return this.#fail(claimed, error);
     }
   }
 
   /**
-   * The earlier receipt of the same owner this one repeats: the same image bytes, else the same merchant,
-   * transaction date and total (another photo of the same receipt).
+   * The upload's other receipts (2, 3...), each its own record. An upload writes them all; a reprocess updates
+   * those that still exist and adds any beyond the earlier count, so a receipt the person deleted stays deleted.
+   */
+  async #writeParts(upload: ReceiptRecord, parts: FoundParts, recreate: boolean): Promise<void> {
+    const earlierCount = upload.partOf?.parts ?? 1;
+    for (let index = 1; index < parts.results.length; index += 1) {
+      const result = parts.results[index] as EngineResult;
+      const part = index + 1;
+      const partOf = parts.partOf(part) as ReceiptPart;
+      const receiptId = partReceiptId(upload.receiptId, part);
+      const key = this.resultKeyFor(upload.ownerId, receiptId);
+      const write = async (existing: ReceiptRecord | undefined) => {
+        const duplicateOf = await this.#duplicateOf(
+          { ownerId: upload.ownerId, receiptId },
+          imageFingerprint(parts.contentHash, part),
+          result,
+        );
+        return partRecord(existing, upload, receiptId, {
+          result,
+          contentHash: parts.contentHash,
+          ...(duplicateOf ? { duplicateOf } : {}),
+          partOf,
+          resultKey: key,
+          ...parts.timing(),
+        });
+      };
+      const existing = await this.#repository.get(receiptId);
+      if (existing === undefined && !recreate && part <= earlierCount) continue;
+      await this.#objects.putJson(
+        { bucket: this.#settings.bucket, key },
+        fullOutput({ ...upload, receiptId }, result),
+      );
+      await this.#upsert(receiptId, existing, write);
+      parts.written.push(receiptId);
+    }
+  }
+
+  /** Writes a record over whatever is stored, re-reading on a conflicting write. */
+  async #upsert(
+    receiptId: string,
+    first: ReceiptRecord | undefined,
+    make: (existing: ReceiptRecord | undefined) => Promise<ReceiptRecord>,
+  ): Promise<void> {
+    let existing = first;
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const next = fitRecord(await make(existing));
+      try {
+        await this.#repository.put(next, { expectedVersion: existing?.version });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        existing = await this.#repository.get(receiptId);
+      }
+    }
+    throw new ReceiptError('RECEIPT_BUSY', `receipt ${receiptId} kept changing while being saved`, true);
+  }
+
+  /** Receipts an earlier run found in this upload that the image no longer holds (a new version of it). */
+  async #removeStaleParts(upload: ReceiptRecord, count: number): Promise<void> {
+    const earlierCount = upload.partOf?.parts ?? 1;
+    const stale: string[] = [];
+    for (let part = Math.max(2, count + 1); part <= earlierCount; part += 1) {
+      stale.push(partReceiptId(upload.receiptId, part));
+    }
+    await this.#removeParts(stale);
+  }
+
+  async #removeParts(receiptIds: readonly string[]): Promise<void> {
+    for (const receiptId of receiptIds) {
+      const record = await this.#repository.get(receiptId);
+      if (!record) continue;
+      await this.#removeQuietly(record.resultKey ? [record.resultKey] : []);
+      await this.#repository
+        .delete(receiptId, { expectedVersion: record.version })
+        .catch((error: unknown) => {
+          this.#warn('could not remove a receipt the image no longer holds', {
+            receiptId,
+            error: classifyFailure(error).message,
+          });
+        });
+    }
+  }
+
+  async #removeQuietly(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      await this.#objects.delete({ bucket: this.#settings.bucket, key }).catch((error: unknown) => {
+        this.#warn('could not remove the OCR output of a removed receipt', {
+          key,
+          error: classifyFailure(error).message,
+        });
+      });
+    }
+  }
+
+  /**
+   * The earlier receipt of the same owner this one repeats: the same image bytes (and the same part of it), else
+   * the same merchant, transaction date and total (another photo of the same receipt).
    */
   async #duplicateOf(
-    claimed: ReceiptRecord,
-    contentHash: string,
+    receipt: Pick<ReceiptRecord, 'ownerId' | 'receiptId'>,
+    sameImageFingerprint: string,
     result: EngineResult,
   ): Promise<DuplicateOf | undefined> {
     const claim = (fingerprint: string) =>
-      this.#repository.claimFingerprint(claimed.ownerId, fingerprint, claimed.receiptId);
-    const sameImage = await claim(`sha256:${contentHash}`);
+      this.#repository.claimFingerprint(receipt.ownerId, fingerprint, receipt.receiptId);
+    const sameImage = await claim(sameImageFingerprint);
     if (sameImage) return { receiptId: sameImage, reason: 'same-image' };
     const { merchantName, transactionDate, total } = result.fields;
     if (!merchantName || !transactionDate || !total) return undefined;
@@ -395,6 +518,21 @@ export class ReceiptService {
       true,
     );
   }
+}
+
+/** What an upload's run found, for writing its other receipts. */
+interface FoundParts {
+  results: readonly EngineResult[];
+  contentHash: string;
+  timing: () => { downloadMs: number; totalMs: number; now: Date };
+  partOf: (part: number) => ReceiptPart | undefined;
+  /** Filled with the ids written, so a run whose upload was deleted meanwhile can remove them again. */
+  written: string[];
+}
+
+/** The same-image fingerprint of one receipt in an image: the image's hash, and which of its receipts. */
+function imageFingerprint(contentHash: string, part: number): string {
+  return part === 1 ? `sha256:${contentHash}` : `sha256:${contentHash}#part-${part}`;
 }
 
 function sourceOf(ref: ObjectRef, head: ObjectHead): ReceiptSource {

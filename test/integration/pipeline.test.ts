@@ -14,6 +14,7 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
+import { S3UrlSigner } from '../../functions/adapters/s3-url-signer.js';
 import {
   ACCEPTED_FORMATS,
   createReceiptEngine,
@@ -22,7 +23,8 @@ import {
 } from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
-import { parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
+import { ReceiptApiService } from '../../functions/receipts/api-service.js';
+import { parseUploadKey, partReceiptId, receiptIdForKey } from '../../functions/receipts/keys.js';
 import { reprocessMessage } from '../../functions/receipts/messages.js';
 import type {
   ObjectRef,
@@ -39,6 +41,7 @@ import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../..
 import { passwordPdf, textPdf } from '../../tools/samples/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
+import { twoReceiptPhoto } from '../support/receipt-photos.js';
 
 /** The HEIC photo made by test/fixtures/make-heic.ts. */
 const HEIC = readFileSync(path.join(import.meta.dirname, '../fixtures/receipt.heic'));
@@ -57,9 +60,9 @@ const countingEngine: OcrEngine = {
   get info() {
     return engine.info;
   },
-  process(input) {
+  processAll(input) {
     ocrRuns += 1;
-    return engine.process(input);
+    return engine.processAll(input);
   },
 };
 
@@ -219,6 +222,104 @@ describe.each([
     expect(full.lines.length).toBeGreaterThan(5);
     expect(full.lines[0].words.length).toBeGreaterThan(0);
     expect(full.text).toContain('SUNRISE');
+  });
+});
+
+describe('several receipts in one photo', () => {
+  const api = () =>
+    new ReceiptApiService({
+      repository: dynamoRepository(),
+      objects: new S3ObjectStore(aws.clients.s3),
+      signer: new S3UrlSigner(aws.clients.s3),
+      settings: {
+        bucket: aws.storageConfig.bucket,
+        uploadPrefix: aws.storageConfig.uploadPrefix,
+        maxUploadBytes: MAX_UPLOAD_BYTES,
+        uploadUrlTtlSeconds: 60,
+        imageUrlTtlSeconds: 60,
+      },
+    });
+  const exists = async (key: string) =>
+    (await new S3ObjectStore(aws.clients.s3).head({ bucket: aws.storageConfig.bucket, key })) !== undefined;
+
+  it('gives each receipt its own record, linked to the upload; a part is reprocessed on its own, and the image stays while a part remains', async () => {
+    // Prepare
+    const key = 'uploads/hana/two receipts.jpg';
+    await aws.upload(key, (await twoReceiptPhoto()).bytes, 'image/jpeg');
+    const handle = pipeline();
+
+    // Act
+    const response = await handle(sqsEvent(s3Message(key)));
+
+    // Assess: the largest receipt is the upload's own record, the other one a record of its own
+    expect(response?.batchItemFailures).toEqual([]);
+    const uploadId = receiptIdOf(key);
+    const first = await recordOf(key);
+    const second = await dynamoRepository().get(partReceiptId(uploadId, 2));
+    expect(first).toMatchObject({ status: 'COMPLETED', partOf: { receiptId: uploadId, part: 1, parts: 2 } });
+    expect(first?.fields?.total?.value).toBe('1126.89');
+    expect(second).toMatchObject({
+      status: 'COMPLETED',
+      ownerId: 'hana',
+      partOf: { receiptId: uploadId, part: 2, parts: 2 },
+      source: { key },
+      resultKey: `results/hana/${partReceiptId(uploadId, 2)}.json`,
+    });
+    expect(second?.textSummary).toContain('TOTAL A PAGAR');
+    expect(second?.textSummary).not.toContain('SUNRISE');
+    expect(second?.image?.crop).toHaveLength(4);
+    expect(second?.duplicateOf).toBeUndefined();
+    expect(recordedMetrics()).toMatchObject({ ReceiptsProcessed: 2 });
+    expect(await exists(second?.resultKey ?? '')).toBe(true);
+
+    // Act: the second receipt reprocessed by itself
+    const runsBefore = ocrRuns;
+    await handle(
+      sqsEvent(
+        sqsRecord(
+          JSON.stringify(reprocessMessage(partReceiptId(uploadId, 2), 'hana', false)),
+          'part-reprocess',
+        ),
+      ),
+    );
+
+    // Assess: it read the image again and kept its own part; the upload's record is untouched
+    expect(ocrRuns - runsBefore).toBe(1);
+    expect(await dynamoRepository().get(partReceiptId(uploadId, 2))).toMatchObject({
+      status: 'COMPLETED',
+      lastReprocessId: 'part-reprocess',
+      partOf: { part: 2, parts: 2 },
+      textSummary: expect.stringContaining('TOTAL A PAGAR'),
+    });
+    expect((await recordOf(key))?.version).toBe(first?.version);
+
+    // Act + assess: deleting the upload's record keeps the image the other receipt is read from
+    await api().delete('hana', uploadId);
+    expect(await exists(key)).toBe(true);
+    await api().delete('hana', partReceiptId(uploadId, 2));
+    expect(await exists(key)).toBe(false);
+  });
+
+  it('removes the other receipts when a new version of the upload holds one receipt', async () => {
+    // Prepare
+    const key = 'uploads/hana/replaced.jpg';
+    await aws.upload(key, (await twoReceiptPhoto()).bytes, 'image/jpeg');
+    const handle = pipeline();
+    await handle(sqsEvent(s3Message(key)));
+    const partId = partReceiptId(receiptIdOf(key), 2);
+    const part = await dynamoRepository().get(partId);
+    expect(part?.status).toBe('COMPLETED');
+
+    // Act
+    await aws.upload(key, receiptPng, 'image/png');
+    await handle(sqsEvent(s3Message(key)));
+
+    // Assess
+    const record = await recordOf(key);
+    expect(record?.status).toBe('COMPLETED');
+    expect(record?.partOf).toBeUndefined();
+    expect(await dynamoRepository().get(partId)).toBeUndefined();
+    expect(await exists(part?.resultKey ?? '')).toBe(false);
   });
 });
 
@@ -600,9 +701,9 @@ describe('transient failures are retried and nothing is lost', () => {
       objects: new S3ObjectStore(aws.clients.s3),
       engine: async () => ({
         info: engine.info,
-        process: async (input) => {
+        processAll: async (input) => {
           await aws.stopDynamo();
-          return engine.process(input);
+          return engine.processAll(input);
         },
       }),
       settings: aws.storageConfig,
@@ -695,9 +796,9 @@ describe('a receipt deleted while it is read', () => {
       objects: new S3ObjectStore(aws.clients.s3),
       engine: async () => ({
         info: engine.info,
-        process: async (input) => {
+        processAll: async (input) => {
           await repository.delete(receiptIdOf(key));
-          return engine.process(input);
+          return engine.processAll(input);
         },
       }),
       settings: aws.storageConfig,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isReceiptId, parseUploadKey, receiptIdForKey } from '../../functions/receipts/keys.js';
+import type { EngineResult } from '../../functions/engine/schema.js';
+import {
+  isReceiptId,
+  parseUploadKey,
+  partReceiptId,
+  receiptIdForKey,
+} from '../../functions/receipts/keys.js';
 import {
   attemptsUsedUp,
   awaitsWork,
@@ -9,6 +15,7 @@ import {
   failedRecord,
   fitRecord,
   MAX_RECORD_BYTES,
+  partRecord,
 } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 
@@ -259,6 +266,117 @@ describe('transitions', () => {
     expect(fitted.itemsTruncated).toBe(true);
     expect(fitted.items?.length).toBeGreaterThan(0);
     expect(fitted.fields).toEqual(huge.fields);
+  });
+});
+
+describe('several receipts in one upload', () => {
+  const result: EngineResult = {
+    fields: { total: { value: '12.50', confidence: 0.9, text: 'TOTAL 12.50', bbox: null } },
+    items: [],
+    confidence: 0.8,
+    text: 'TOTAL 12.50',
+    lines: [],
+    language: 'eng',
+    timings: { decodeMs: 1, preprocessMs: 1, ocrMs: 1, parseMs: 1 },
+    engine: { name: 'tesseract.js', version: '7', languages: ['eng'], model: 'best_int' },
+    image: {
+      format: 'jpeg',
+      width: 400,
+      height: 900,
+      rotation: 0,
+      crop: [
+        { x: 900, y: 10 },
+        { x: 1300, y: 10 },
+        { x: 1300, y: 910 },
+        { x: 900, y: 910 },
+      ],
+    },
+  };
+  const partOf = { receiptId: ID, part: 2, parts: 2 };
+  const completion = {
+    result,
+    contentHash: 'abc',
+    partOf,
+    resultKey: 'results/alice/p2.json',
+    downloadMs: 1,
+    totalMs: 2,
+    now: NOW,
+  };
+  const PART_ID = partReceiptId(ID, 2);
+
+  it('gives each other receipt a stable id of its own; the first is the upload itself', () => {
+    expect(partReceiptId(ID, 1)).toBe(ID);
+    expect(isReceiptId(PART_ID)).toBe(true);
+    expect(partReceiptId(ID, 2)).toBe(PART_ID);
+    expect(new Set([ID, PART_ID, partReceiptId(ID, 3), partReceiptId(PART_ID, 2)]).size).toBe(4);
+  });
+
+  it("creates a part as the upload run settles, from the upload's image and version", () => {
+    // Prepare
+    const upload = stored({
+      status: 'PROCESSING',
+      version: 4,
+      attempts: 2,
+      processing: { ...liveLease, keepCorrections: false },
+    });
+
+    // Act
+    const part = partRecord(undefined, upload, PART_ID, completion);
+
+    // Assess
+    expect(part).toMatchObject({
+      receiptId: PART_ID,
+      ownerId: 'alice',
+      status: 'COMPLETED',
+      version: 1,
+      createdAt: NOW.toISOString(),
+      source: upload.source,
+      sourceToken: 'etag-1',
+      partOf,
+      fields: result.fields,
+      image: { crop: result.image.crop },
+      resultKey: 'results/alice/p2.json',
+    });
+    expect(part.processing).toBeUndefined();
+  });
+
+  it('updates an existing part, keeping its corrections only when the upload run keeps them', () => {
+    // Prepare: a part a person corrected, then reprocessed by itself
+    const corrections = { fields: { total: '13.50' }, correctedAt: NOW.toISOString() };
+    const existing = stored({
+      receiptId: PART_ID,
+      status: 'REVIEWED',
+      version: 7,
+      corrections,
+      lastReprocessId: 'r-1',
+      partOf,
+    });
+    const keeping = stored({
+      status: 'PROCESSING',
+      processing: { ...liveLease, keepCorrections: true },
+      sourceToken: 'etag-2',
+    });
+    const dropping = stored({
+      status: 'PROCESSING',
+      processing: { ...liveLease, keepCorrections: false },
+      sourceToken: 'etag-2',
+    });
+
+    // Act
+    const kept = partRecord(existing, keeping, PART_ID, completion);
+    const dropped = partRecord(existing, dropping, PART_ID, completion);
+
+    // Assess
+    expect(kept).toMatchObject({
+      status: 'REVIEWED',
+      version: 8,
+      corrections,
+      sourceToken: 'etag-2',
+      createdAt: existing.createdAt,
+    });
+    expect(kept.lastReprocessId).toBeUndefined();
+    expect(dropped.status).toBe('COMPLETED');
+    expect(dropped.corrections).toBeUndefined();
   });
 });
 
