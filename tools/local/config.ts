@@ -11,27 +11,23 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 const required = z.string().trim().min(1);
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 
-const LocalStackEnv = z.object({
-  S3_PORT: port(4568),
-  DYNAMODB_PORT: port(4567),
-  PORT: port(3000),
-  LOCAL_DATA_DIR: required.default('.data'),
-});
-
 /** The `pnpm start` stack: ports and data folder (S3_PORT, DYNAMODB_PORT, PORT, LOCAL_DATA_DIR). */
-export interface LocalStackConfig {
-  s3Port: number;
-  dynamodbPort: number;
-  apiPort: number;
-  dataDir: string;
-}
+const LocalStackEnv = z
+  .object({
+    S3_PORT: port(4568),
+    DYNAMODB_PORT: port(4567),
+    PORT: port(3000),
+    LOCAL_DATA_DIR: required.default('.data'),
+  })
+  .transform((env) => ({
+    s3Port: env.S3_PORT,
+    dynamodbPort: env.DYNAMODB_PORT,
+    apiPort: env.PORT,
+    dataDir: env.LOCAL_DATA_DIR,
+  }));
+
+export type LocalStackConfig = z.output<typeof LocalStackEnv>;
 
 export function loadLocalStackConfig(env: Environment = process.env): LocalStackConfig {
-  const parsed = readConfig(LocalStackEnv, env);
-  return {
-    s3Port: parsed.S3_PORT,
-    dynamodbPort: parsed.DYNAMODB_PORT,
-    apiPort: parsed.PORT,
-    dataDir: parsed.LOCAL_DATA_DIR,
-  };
+  return readConfig(LocalStackEnv, env);
 }
