@@ -4,8 +4,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { RECEIPTS_TABLE_KEYS } from '../contract/table.js';
 import type { QuotaCounter } from '../receipts/quota.js';
-import { TTL_ATTRIBUTE } from './table-attributes.js';
 
 export function quotaKey(ownerId: string, day: string): { PK: string; SK: string } {
   return { PK: `QUOTA#${ownerId}`, SK: `DAY#${day}` };
@@ -30,7 +30,7 @@ export class DynamoDbQuotaCounter implements QuotaCounter {
           Key: quotaKey(input.ownerId, input.day),
           UpdateExpression: 'ADD #used :one SET #ttl = :ttl',
           ConditionExpression: 'attribute_not_exists(#used) OR #used < :limit',
-          ExpressionAttributeNames: { '#used': 'used', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeNames: { '#used': 'used', '#ttl': RECEIPTS_TABLE_KEYS.ttl },
           ExpressionAttributeValues: {
             ':one': 1,
             ':limit': input.limit,

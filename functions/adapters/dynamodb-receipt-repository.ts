@@ -16,13 +16,18 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { RECEIPTS_TABLE_KEYS } from '../contract/table.js';
 import { VersionConflictError } from '../receipts/errors.js';
 import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
 import { effectiveSearchFields, type ReceiptRecord, ReceiptRecordSchema } from '../receipts/record.js';
 import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
-import { TTL_ATTRIBUTE } from './table-attributes.js';
 
-export const OWNER_INDEX = 'GSI1';
+const {
+  ownerIndex,
+  ownerPartitionKey,
+  ownerSortKey: ownerSortKeyName,
+  ttl: TTL_ATTRIBUTE,
+} = RECEIPTS_TABLE_KEYS;
 const RECORD_SK = 'RECEIPT';
 const FINGERPRINT_SK = 'FINGERPRINT';
 
@@ -57,8 +62,8 @@ export function toItem(
   return {
     ...expiry,
     ...receiptKey(record.receiptId),
-    GSI1PK: ownerPartition(record.ownerId),
-    GSI1SK: ownerSortKey(record.createdAt, record.receiptId),
+    [ownerPartitionKey]: ownerPartition(record.ownerId),
+    [ownerSortKeyName]: ownerSortKey(record.createdAt, record.receiptId),
     ...(search.merchant ? { searchMerchant: search.merchant.toLowerCase() } : {}),
     ...(search.transactionDate ? { searchDate: search.transactionDate } : {}),
     ...record,
@@ -199,15 +204,19 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
     let startKey: Record<string, unknown> | undefined;
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
-      startKey = { ...receiptKey(position.id), GSI1PK: partition, GSI1SK: position.s };
+      startKey = {
+        ...receiptKey(position.id),
+        [ownerPartitionKey]: partition,
+        [ownerSortKeyName]: position.s,
+      };
     }
     const positions: string[] = [];
     let more = false;
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        IndexName: OWNER_INDEX,
-        KeyConditionExpression: 'GSI1PK = :owner',
+        IndexName: ownerIndex,
+        KeyConditionExpression: `${ownerPartitionKey} = :owner`,
         ScanIndexForward: false,
         // Read a little ahead when filtering: fewer round trips for sparse matches.
         Limit: filter ? Math.max(query.limit, 50) : query.limit - positions.length,

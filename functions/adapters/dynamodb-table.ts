@@ -3,29 +3,28 @@
  * the tests create it from this definition). The owner index projects its keys and the list filters' attributes.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { OWNER_INDEX } from './dynamodb-receipt-repository.js';
-import { OWNER_INDEX_ATTRIBUTES } from './table-attributes.js';
+import { RECEIPTS_TABLE_KEYS as KEYS, OWNER_INDEX_ATTRIBUTES } from '../contract/table.js';
 
 export function receiptsTableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
-      { AttributeName: 'PK', AttributeType: 'S' },
-      { AttributeName: 'SK', AttributeType: 'S' },
-      { AttributeName: 'GSI1PK', AttributeType: 'S' },
-      { AttributeName: 'GSI1SK', AttributeType: 'S' },
+      { AttributeName: KEYS.partitionKey, AttributeType: 'S' },
+      { AttributeName: KEYS.sortKey, AttributeType: 'S' },
+      { AttributeName: KEYS.ownerPartitionKey, AttributeType: 'S' },
+      { AttributeName: KEYS.ownerSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
-      { AttributeName: 'PK', KeyType: 'HASH' },
-      { AttributeName: 'SK', KeyType: 'RANGE' },
+      { AttributeName: KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: KEYS.sortKey, KeyType: 'RANGE' },
     ],
     GlobalSecondaryIndexes: [
       {
-        IndexName: OWNER_INDEX,
+        IndexName: KEYS.ownerIndex,
         KeySchema: [
-          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          { AttributeName: KEYS.ownerPartitionKey, KeyType: 'HASH' },
+          { AttributeName: KEYS.ownerSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...OWNER_INDEX_ATTRIBUTES] },
       },

@@ -6,4 +6,3 @@ export * from './dynamodb-table.js';
 export * from './memory-receipt-repository.js';
 export * from './s3-object-store.js';
 export * from './sqs-receipt-queue.js';
-export * from './table-attributes.js';

@@ -4,7 +4,7 @@
  * Gateway under `pnpm start`, so a client sees the same status, code and message in both. No dependencies: infra
  * imports it.
  */
-import { SYNC_OCR_MAX_BYTES } from '../ocr/limits.js';
+import { SYNC_OCR_MAX_BYTES } from '../contract/limits.js';
 export interface GatewayError {
   statusCode: number;
   code: string;

@@ -21,7 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported Content-Type or file format',
   422: 'The file cannot be read (CORRUPT_IMAGE, CORRUPT_FILE, PDF_ENCRYPTED)',
   428: 'PATCH without If-Match or "version"',
-  429: 'Daily receipt quota used up (QUOTA_EXCEEDED): retry after the Retry-After seconds (next UTC day)',
+  429: 'Too many requests: the stage or method throttle (THROTTLED, any route: retry later), or the daily receipt quota used up (QUOTA_EXCEEDED, POST /receipts: retry after the Retry-After seconds)',
   500: 'Internal error (no details: see the logs)',
 };
 
@@ -95,7 +95,10 @@ function requestBody(route: ApiRoute): JsonSchema | undefined {
 function responses(route: ApiRoute): JsonSchema {
   const { success } = route;
   const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
-  const statuses = [...route.errors, ...(route.auth ? [401] : []), 500].sort((a, b) => a - b);
+  // API Gateway throttles every method of the deployed stage (THROTTLED), whatever the handler answers.
+  const statuses = [...new Set([...route.errors, ...(route.auth ? [401] : []), 429, 500])].sort(
+    (a, b) => a - b,
+  );
   return {
     [success.status]: {
       description: success.description,
@@ -172,8 +175,14 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'receipt-ocr API',
       version: project.version,
       description:
-        'Receipt OCR: upload receipt images, read the extracted fields, correct them. Authenticate with a Cognito ID token (locally: `pnpm token <userId>`).',
+        'Receipt OCR: upload receipt images, read the extracted fields, correct them. Authenticate with a Cognito ID token (locally: `pnpm api-token <userId>`).',
     },
+    servers: [
+      {
+        url: 'http://127.0.0.1:3000',
+        description: 'The local stack (`npm start`, PORT); a deployed stage is at its ApiUrl stack output',
+      },
+    ],
     security: [{ cognito: [] }],
     paths,
     components: {
@@ -185,7 +194,7 @@ export function buildOpenApiDocument(): JsonSchema {
           in: 'header',
           name: 'Authorization',
           description:
-            'Cognito user pool ID token (locally: `pnpm token <userId>`); the receipts owner is its `sub`',
+            'Cognito user pool ID token (locally: `pnpm api-token <userId>`); the receipts owner is its `sub`',
         },
       },
       schemas: Object.fromEntries(Object.entries(components).map(([id, schema]) => [id, clean(schema)])),

@@ -183,7 +183,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/ocr',
-    entry: 'functions/ocr/sync-ocr.ts',
+    entry: 'functions/api/image-handlers/sync-ocr.ts',
     operationId: 'ocrImage',
     summary: 'Synchronous OCR of a small image in the body; nothing is stored',
     auth: true,

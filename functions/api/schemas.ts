@@ -3,8 +3,8 @@
  * is generated from them (openapi.ts), and the tests check real responses against them: one source for all three.
  */
 import { z } from 'zod';
+import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import { EngineResultSchema, IsoDateSchema, LineItemSchema, ReceiptFieldsSchema } from '../engine/schema.js';
-import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../receipts/api-service.js';
 import {
   CORRECTION_LIMITS,
   CorrectedFieldsSchema,

@@ -4,33 +4,10 @@
  * bucket names) stay out of responses.
  */
 import type { z } from 'zod';
-import type { LineItem } from '../engine/schema.js';
-import type { CorrectedItem, ReceiptRecord } from '../receipts/record.js';
+import { effectiveValues, type ReceiptRecord } from '../receipts/record.js';
 import type { ReceiptSchema } from './schemas.js';
 
 export type ReceiptView = z.infer<typeof ReceiptSchema>;
-
-function plainItem(item: LineItem): CorrectedItem {
-  return {
-    description: item.description,
-    quantity: item.quantity,
-    unitPrice: item.unitPrice,
-    amount: item.amount,
-  };
-}
-
-function effectiveValues(record: ReceiptRecord): ReceiptView['effective'] {
-  const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(record.fields ?? {})) {
-    if (field) fields[name] = String(field.value);
-  }
-  for (const [name, value] of Object.entries(record.corrections?.fields ?? {})) {
-    if (value === null || value === undefined) delete fields[name];
-    else fields[name] = value;
-  }
-  const items = record.corrections?.items ?? (record.items ?? []).map(plainItem);
-  return { fields, items };
-}
 
 export function toReceiptView(record: ReceiptRecord): ReceiptView {
   const corrections = record.corrections;

@@ -16,9 +16,6 @@ export interface AwsClients {
   sqs: SQSClient;
 }
 
-/** s3rver accepts only its fixed credentials; use them with the local S3 endpoint. */
-export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-
 export function createS3Client(endpoints: AwsEndpoints): S3Client {
   const common = {
     ...(endpoints.region ? { region: endpoints.region } : {}),

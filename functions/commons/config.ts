@@ -4,6 +4,8 @@
  * deployment fails at init with a clear message instead of on the first receipt.
  */
 import { z } from 'zod';
+import type { LambdaEnvironmentName } from '../contract/environment.js';
+import { KEY_PREFIX, LANGUAGES } from '../contract/rules.js';
 import { DEFAULT_LANGUAGES } from '../engine/language-models.js';
 import { MAX_ATTEMPTS } from '../receipts/lifecycle.js';
 
@@ -28,12 +30,10 @@ export function readConfig<T extends z.ZodType>(schema: T, env: Environment): z.
 }
 
 const required = z.string().trim().min(1);
-/** S3 prefixes end with a slash and do not start with one: `uploads/`. */
 const prefix = (fallback: string) =>
-  z
-    .string()
-    .regex(/^[^/].*\/$/, 'a key prefix such as "uploads/" (no leading slash, one trailing slash)')
-    .default(fallback);
+  z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description).default(fallback);
+/** A schema's keys are names of the Lambda environment contract (infra writes the same names). */
+type ContractShape = Partial<Record<LambdaEnvironmentName, z.ZodType>>;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const url = z.url({ protocol: /^https?$/ });
 
@@ -51,7 +51,7 @@ const StorageEnv = z
      * its image and OCR output on the same horizon). Unset (the local stack), records are kept until deleted.
      */
     RECORD_RETENTION_SECONDS: z.coerce.number().int().positive().optional(),
-  })
+  } satisfies ContractShape)
   // Results written under the upload prefix would trigger the OCR function again: a loop.
   .refine(
     (env) =>
@@ -89,7 +89,7 @@ export function loadStorageConfig(env: Environment = process.env): StorageConfig
 const OcrEnv = z.object({
   OCR_LANGUAGES: z
     .string()
-    .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. "eng+spa"')
+    .regex(LANGUAGES.pattern, LANGUAGES.description)
     .default(DEFAULT_LANGUAGES.join('+')),
   /** A folder with a subfolder per model kind (`fast/`, `best_int/`) of traineddata; see functions/engine/tessdata.ts. */
   TESSDATA_PATH: required.optional(),
@@ -100,7 +100,7 @@ const OcrEnv = z.object({
    * Unset, the handler's MIN_REMAINING_MS_TO_START.
    */
   MIN_REMAINING_SECONDS_TO_START: z.coerce.number().int().positive().optional(),
-});
+} satisfies ContractShape);
 
 export interface OcrConfig extends StorageConfig {
   languages: string[];
@@ -144,7 +144,7 @@ const ApiEnv = z.object({
   DAILY_RECEIPT_QUOTA: positiveInt(500),
   /** A PENDING record (upload URL never used) is deleted by DynamoDB TTL this long after its creation. */
   PENDING_RECORD_TTL_SECONDS: positiveInt(7 * 86_400),
-});
+} satisfies ContractShape);
 
 export interface ApiConfig extends StorageConfig {
   uploadUrlTtlSeconds: number;
@@ -182,7 +182,7 @@ const ObservabilityEnv = z.object({
     .string()
     .regex(/^[a-z][a-z0-9-]*$/, 'a stage name such as "prod"')
     .default('local'),
-});
+} satisfies ContractShape);
 
 export interface ObservabilityConfig {
   serviceName: string;
@@ -224,32 +224,5 @@ export function loadAwsEndpoints(env: Environment = process.env): AwsEndpoints {
     ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
     ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamodbEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),
     ...(parsed.AWS_ENDPOINT_URL_SQS ? { sqsEndpoint: parsed.AWS_ENDPOINT_URL_SQS } : {}),
-  };
-}
-
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
-
-const LocalStackEnv = z.object({
-  S3_PORT: port(4568),
-  DYNAMODB_PORT: port(4567),
-  PORT: port(3000),
-  LOCAL_DATA_DIR: required.default('.data'),
-});
-
-/** The `pnpm start` stack: ports and data folder (S3_PORT, DYNAMODB_PORT, PORT, LOCAL_DATA_DIR). */
-export interface LocalStackConfig {
-  s3Port: number;
-  dynamodbPort: number;
-  apiPort: number;
-  dataDir: string;
-}
-
-export function loadLocalStackConfig(env: Environment = process.env): LocalStackConfig {
-  const parsed = readConfig(LocalStackEnv, env);
-  return {
-    s3Port: parsed.S3_PORT,
-    dynamodbPort: parsed.DYNAMODB_PORT,
-    apiPort: parsed.PORT,
-    dataDir: parsed.LOCAL_DATA_DIR,
   };
 }

@@ -25,8 +25,8 @@ export interface EngineOptions {
   /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
   languages: string[];
   /**
-   * Folder with a subfolder per model kind (`fast/`, `best_int/`) of <lang>.traineddata(.gz); default env
-   * TESSDATA_PATH, else models/tessdata_fast and the @tesseract.js-data packages.
+   * Folder with a subfolder per model kind (`fast/`, `best_int/`) of <lang>.traineddata(.gz) (the Lambda's
+   * TESSDATA_PATH); default: models/tessdata_fast and the @tesseract.js-data packages.
    */
   langPath?: string;
   /** Which model kind reads pages and which re-reads lines. Default best_int for both (DEFAULT_MODEL_ROLES). */

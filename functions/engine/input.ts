@@ -4,6 +4,7 @@
  */
 import bmp from 'bmp-js';
 import sharp, { type Sharp } from 'sharp';
+import { ACCEPTED_FORMATS_HINT } from '../contract/media-types.js';
 import { EngineError } from './errors.js';
 
 // libvips caches decoded tiles between operations; with one image at a time that is only memory growth.
@@ -71,8 +72,6 @@ function isAccepted(format: string | undefined): format is AcceptedFormat {
   return (ACCEPTED_FORMATS as readonly string[]).includes(format ?? '');
 }
 
-const ACCEPTED_LIST = 'JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF';
-
 /** Checks size and format; throws EMPTY_FILE, TOO_LARGE or UNSUPPORTED_FORMAT. */
 export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedFormat {
   if (bytes.length === 0) throw new EngineError('EMPTY_FILE', 'The file is empty: upload a receipt image');
@@ -86,7 +85,7 @@ export function checkInput(bytes: Uint8Array, limits: InputLimits): AcceptedForm
   const format = detectImageFormat(bytes);
   if (!isAccepted(format)) {
     const what = format === undefined ? 'not a recognised image' : `${format.toUpperCase()}`;
-    throw new EngineError('UNSUPPORTED_FORMAT', `The file is ${what}: upload ${ACCEPTED_LIST}`);
+    throw new EngineError('UNSUPPORTED_FORMAT', `The file is ${what}: ${ACCEPTED_FORMATS_HINT}`);
   }
   return format;
 }

@@ -1,8 +1,8 @@
 /**
- * Which language models read a receipt. English receipts must not pay for other languages (eng+spa is 1.6x
- * slower and loses totals on English text, ENGINE-FACTS), so the engine reads with the first language and
- * re-reads with another only when the first reading shows that language's markers (its locale pack's words,
- * which survive being read with the English model).
+ * Which language models read a receipt. English receipts must not pay for other languages (reading with eng+spa
+ * at once is slower and loses totals on English text: docs/engine.md, language), so the engine reads with the
+ * first language and re-reads with another only when the first reading shows that language's markers (its locale
+ * pack's words, which survive being read with the English model).
  */
 import { detectLanguage } from './fields/locale.js';
 

@@ -1,7 +1,7 @@
 /**
  * Second look at weak lines: a line Tesseract read with low confidence is cut out with some margin, enlarged
  * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
- * Enlarging the whole page slows every receipt (ENGINE-FACTS); enlarging a few lines costs little.
+ * Enlarging the whole page slows every receipt; enlarging a few lines costs little.
  */
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';

@@ -1,23 +1,20 @@
 /**
- * Where the traineddata comes from. Never a CDN: either a folder the operator names (TESSDATA_PATH, e.g.
- * /opt/tessdata in the Lambda image, holding one subfolder per model kind) or the files beside the code: the
- * tessdata_fast models vendored in models/tessdata_fast/ and the best_int ones of the @tesseract.js-data packages.
+ * Where the traineddata comes from. Never a CDN: either a folder the caller names (the Lambda config's
+ * TESSDATA_PATH, /opt/tessdata in the image, holding one subfolder per model kind) or the files beside the code:
+ * the tessdata_fast models vendored in models/tessdata_fast/ and the best_int ones of the @tesseract.js-data
+ * packages. The engine reads no environment: the entry points pass the folder.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TESSERACT_MODELS } from '../contract/models.js';
 import { EngineError } from './errors.js';
 import type { ModelKind } from './language-models.js';
 
-/** The release of each model kind, as EngineInfo reports it. */
-export const MODEL_NAMES: Readonly<Record<ModelKind, string>> = {
-  // Debian's tesseract-ocr-<lang> 1:4.1.0-2 packages (tessdata_fast): see models/tessdata_fast/PROVENANCE.json.
-  fast: '4.1.0_fast',
-  // Same accuracy as the 4.0.0 legacy+LSTM set for OEM LSTM_ONLY, 0.3 s faster to load, 90 MB less.
-  best_int: '4.0.0_best_int',
-};
+/** The release of each model kind, as EngineInfo reports it (one home: the contract). */
+export const MODEL_NAMES: Readonly<Record<ModelKind, string>> = TESSERACT_MODELS;
 
 /** The vendored fast models, when the engine runs from the repository (the image sets TESSDATA_PATH). */
 export const VENDORED_FAST_MODELS = fileURLToPath(new URL('../../models/tessdata_fast', import.meta.url));
@@ -62,7 +59,7 @@ function folderSource(folder: string, languages: readonly string[]): LangSource 
 }
 
 /**
- * Resolves one local folder for the languages in one model kind. An explicit folder (or TESSDATA_PATH) holds a
+ * Resolves one local folder for the languages in one model kind. An explicit folder holds a
  * subfolder per kind: `fast/` and `best_int/`. Without one, the fast models are read from the repository's
  * vendored folder, and the best_int ones from the npm packages, each in its own folder: tesseract.js reads
  * every language from a single langPath, so their files are linked into one folder under the temp dir (the
@@ -72,11 +69,10 @@ export function resolveLangSource(
   languages: readonly string[],
   kind: ModelKind,
   explicitPath?: string,
-  /** The image packaging reads the files beside the code whatever the shell's TESSDATA_PATH says. */
-  { ignoreEnv = false } = {},
 ): LangSource {
-  const folder = explicitPath ?? (ignoreEnv ? undefined : process.env.TESSDATA_PATH);
-  if (folder !== undefined && folder !== '') return folderSource(path.resolve(folder, kind), languages);
+  if (explicitPath !== undefined && explicitPath !== '') {
+    return folderSource(path.resolve(explicitPath, kind), languages);
+  }
   if (kind === 'fast') return folderSource(VENDORED_FAST_MODELS, languages);
   const linked = path.join(tmpdir(), `receipt-ocr-tessdata-${MODEL_NAMES.best_int}`);
   mkdirSync(linked, { recursive: true });

@@ -7,6 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, EventBridgeEvent, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { TELEMETRY } from '../contract/telemetry.js';
 import { ENGINE_ERROR_CODES } from '../engine/errors.js';
 import { classifyFailure } from '../receipts/errors.js';
 import { parseUploadKey } from '../receipts/keys.js';
@@ -20,6 +21,8 @@ import {
   workFromMessageBody,
   workFromS3Notification,
 } from './events.js';
+
+const METRIC = TELEMETRY.metrics;
 
 /**
  * FAILED codes caused by what the user sent (alarmed as a rate, high threshold); every other code is ours (a crashed
@@ -71,9 +74,9 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
           result.timings.ocrMs +
           result.timings.parseMs;
         // One image may hold several receipts, each its own record.
-        metrics.addMetric('ReceiptsProcessed', MetricUnit.Count, 1 + (outcome.parts?.length ?? 0));
-        metrics.addMetric('OcrDuration', MetricUnit.Milliseconds, engineMs);
-        metrics.addMetric('Confidence', MetricUnit.Percent, Math.round(result.confidence * 100));
+        metrics.addMetric(METRIC.processed, MetricUnit.Count, 1 + (outcome.parts?.length ?? 0));
+        metrics.addMetric(METRIC.ocrDuration, MetricUnit.Milliseconds, engineMs);
+        metrics.addMetric(METRIC.confidence, MetricUnit.Percent, Math.round(result.confidence * 100));
         logger.info('receipt completed', {
           status: receipt.status,
           confidence: result.confidence,
@@ -85,11 +88,9 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
         return;
       }
       case 'failed':
-        metrics.addMetric('ReceiptsFailed', MetricUnit.Count, 1);
+        metrics.addMetric(METRIC.failed, MetricUnit.Count, 1);
         metrics.addMetric(
-          INPUT_FAILURE_CODES.has(outcome.record.error?.code ?? '')
-            ? 'ReceiptsRejected'
-            : 'ReceiptsFailedSystem',
+          INPUT_FAILURE_CODES.has(outcome.record.error?.code ?? '') ? METRIC.rejected : METRIC.failedSystem,
           MetricUnit.Count,
           1,
         );
@@ -98,7 +99,7 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
       case 'ignored':
         if (outcome.reason === 'invalid-upload-key') {
           // Whoever dropped the file sees nothing happen: say why, where an operator looks.
-          metrics.addMetric('UploadsRejected', MetricUnit.Count, 1);
+          metrics.addMetric(METRIC.uploadsRejected, MetricUnit.Count, 1);
           logger.warn('upload ignored: keys must be {uploadPrefix}{ownerId}/{file}', {
             reason: outcome.reason,
             expected: `${uploadPrefix}{ownerId}/{file}, ownerId of letters, digits and . _ @ + = : - (not . or ..)`,
@@ -135,7 +136,7 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
       record(outcome);
     } catch (error) {
       const failure = classifyFailure(error);
-      metrics.addMetric('ReceiptsRetried', MetricUnit.Count, 1);
+      metrics.addMetric(METRIC.retried, MetricUnit.Count, 1);
       logger.error('receipt will be retried', { error: failure, cause: error as Error });
       throw error;
     } finally {
@@ -162,7 +163,7 @@ export function createOcrHandler(dependencies: OcrHandlerDependencies) {
     // a failed item instead, so SQS redelivers it (one receive of its maxReceiveCount) and the others stand.
     const remainingMs = context.getRemainingTimeInMillis();
     if (remainingMs < minRemainingMsToStart) {
-      metrics.addMetric('ReceiptsDeferred', MetricUnit.Count, 1);
+      metrics.addMetric(METRIC.deferred, MetricUnit.Count, 1);
       logger.warn('too little time left to start a receipt: it goes back to the queue', {
         messageId: record.messageId,
         remainingMs,

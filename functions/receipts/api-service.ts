@@ -6,6 +6,8 @@
  * Owner isolation lives here, once: every use case loads the record through #owned(), which answers "not found"
  * for a record of another owner exactly as for a missing one, so the API never reveals that an id exists.
  */
+
+import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import type { UrlSigner } from './api-ports.js';
 import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
 import { isReceiptId, newReceiptId, partReceiptId, uploadKey } from './keys.js';
@@ -22,19 +24,7 @@ import type {
 import type { DailyQuota } from './quota.js';
 import type { CorrectedFields, CorrectedItem, ReceiptRecord } from './record.js';
 
-/** Content types a client may upload, and the extension the key gets (the pipeline reads the format itself). */
-export const UPLOAD_CONTENT_TYPES = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/tiff': 'tiff',
-  'image/gif': 'gif',
-  'image/bmp': 'bmp',
-  'image/heic': 'heic',
-  'image/heif': 'heif',
-  'application/pdf': 'pdf',
-} as const;
-export type UploadContentType = keyof typeof UPLOAD_CONTENT_TYPES;
+export { UPLOAD_CONTENT_TYPES, type UploadContentType };
 
 export interface ApiSettings {
   bucket: string;

@@ -227,9 +227,34 @@ export const ReceiptRecordSchema = z.object({
 });
 export type ReceiptRecord = z.infer<typeof ReceiptRecordSchema>;
 
-/** Settled states: nothing is running on the record. */
-export function isSettled(status: ReceiptStatus): boolean {
-  return status === 'COMPLETED' || status === 'FAILED' || status === 'REVIEWED';
+/** The values a person sees: the engine's, with their corrections on top. */
+export interface EffectiveValues {
+  fields: Record<string, string>;
+  items: CorrectedItem[];
+}
+
+/**
+ * "Corrections win", the one rule the API view, exports and list filters share: a corrected field replaces the
+ * engine's value, a field corrected to null is cleared, and corrected items replace the engine's items.
+ */
+export function effectiveValues(record: ReceiptRecord): EffectiveValues {
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(record.fields ?? {})) {
+    if (field) fields[name] = String(field.value);
+  }
+  for (const [name, value] of Object.entries(record.corrections?.fields ?? {})) {
+    if (value === null || value === undefined) delete fields[name];
+    else fields[name] = value;
+  }
+  const items =
+    record.corrections?.items ??
+    (record.items ?? []).map(({ description, quantity, unitPrice, amount }) => ({
+      description,
+      quantity,
+      unitPrice,
+      amount,
+    }));
+  return { fields, items };
 }
 
 /** Merchant and transaction date as the user sees them (corrections win), used by list filters. */
@@ -237,15 +262,9 @@ export function effectiveSearchFields(record: ReceiptRecord): {
   merchant?: string;
   transactionDate?: string;
 } {
-  const corrected = record.corrections?.fields;
-  const merchant =
-    corrected && 'merchantName' in corrected ? corrected.merchantName : record.fields?.merchantName?.value;
-  const date =
-    corrected && 'transactionDate' in corrected
-      ? corrected.transactionDate
-      : record.fields?.transactionDate?.value;
+  const { merchantName: merchant, transactionDate } = effectiveValues(record).fields;
   return {
     ...(merchant ? { merchant } : {}),
-    ...(date ? { transactionDate: date } : {}),
+    ...(transactionDate ? { transactionDate } : {}),
   };
 }

@@ -7,6 +7,12 @@
  * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
  */
 import { createHash } from 'node:crypto';
+import {
+  ACCEPTED_FORMATS_HINT,
+  CONTENT_TYPE_ALIASES,
+  UNDECLARED_CONTENT_TYPES,
+  UPLOAD_CONTENT_TYPES,
+} from '../contract/media-types.js';
 import { EngineError } from '../engine/errors.js';
 import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
@@ -90,22 +96,8 @@ export type ProcessOutcome =
   | { outcome: 'ignored'; reason: IgnoreReason; receiptId?: string };
 
 /** Declared content types of the formats the engine reads: downloaded without further checks. */
-const IMAGE_CONTENT_TYPES = new Set([
-  'image/jpeg',
-  'image/jpg',
-  'image/pjpeg',
-  'image/png',
-  'image/webp',
-  'image/tiff',
-  'image/gif',
-  'image/bmp',
-  'image/x-ms-bmp',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-]);
-/** Declared types that say nothing (SDK uploads without ContentType): the first bytes decide. */
-const UNDECLARED_CONTENT_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+const IMAGE_CONTENT_TYPES = new Set<string>([...Object.keys(UPLOAD_CONTENT_TYPES), ...CONTENT_TYPE_ALIASES]);
+const UNDECLARED = new Set<string>(UNDECLARED_CONTENT_TYPES);
 /** Enough for every signature the engine's detector knows (PDF headers may sit anywhere in the first KiB). */
 const SNIFF_BYTES = 1024;
 
@@ -457,10 +449,10 @@ export class ReceiptService {
     }
     const declared = mediaType(head.contentType);
     if (IMAGE_CONTENT_TYPES.has(declared)) return;
-    if (!UNDECLARED_CONTENT_TYPES.has(declared)) {
+    if (!UNDECLARED.has(declared)) {
       throw new EngineError(
         'UNSUPPORTED_FORMAT',
-        `content type ${declared} is not supported; upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF`,
+        `content type ${declared} is not supported; ${ACCEPTED_FORMATS_HINT}`,
       );
     }
     if (!this.#sniffer) return;
@@ -473,7 +465,7 @@ export class ReceiptService {
     if (!format || !this.#sniffer.accepted.includes(format)) {
       throw new EngineError(
         'UNSUPPORTED_FORMAT',
-        `the file is ${format ? `a ${format} file` : 'not an image'}; upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF`,
+        `the file is ${format ? `a ${format} file` : 'not an image'}; ${ACCEPTED_FORMATS_HINT}`,
       );
     }
   }

@@ -1,5 +1,6 @@
+import type { LambdaEnvironment } from '../../functions/contract/environment.js';
+import { TELEMETRY } from '../../functions/contract/telemetry.js';
 import type { StageConfig } from './stages.js';
-import { TELEMETRY } from './telemetry.js';
 
 export interface EnvironmentResources {
   readonly bucketName: string;
@@ -8,19 +9,18 @@ export interface EnvironmentResources {
   readonly ocrQueueUrl?: string;
 }
 
-/** The environment of every function (read only by functions/commons/config.ts). */
+/** The environment of every function (read only by functions/commons/config.ts; names: the contract's). */
 export function functionEnvironment(
   config: StageConfig,
   resources: EnvironmentResources,
 ): Record<string, string> {
-  return {
+  const environment = {
     RECEIPTS_BUCKET: resources.bucketName,
     RECEIPTS_TABLE: resources.tableName,
     ...(resources.ocrQueueUrl === undefined ? {} : { OCR_QUEUE_URL: resources.ocrQueueUrl }),
     UPLOAD_PREFIX: config.storage.uploadPrefix,
     RESULTS_PREFIX: config.storage.resultsPrefix,
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
-    OCR_LANGUAGES: config.ocr.languages,
     // A retryable failure becomes permanent on the last receive the queue allows, before the dead-letter queue.
     MAX_ATTEMPTS: String(config.ocr.maxReceiveCount),
     MIN_REMAINING_SECONDS_TO_START: String(config.ocr.minRemainingSecondsToStart),
@@ -34,5 +34,6 @@ export function functionEnvironment(
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
     STAGE: config.stage,
-  };
+  } satisfies LambdaEnvironment;
+  return environment;
 }

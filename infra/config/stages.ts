@@ -3,6 +3,7 @@
  * so the stacks contain no `if (prod)` branches.
  */
 import { z } from 'zod';
+import { KEY_PREFIX, LANGUAGES } from '../../functions/contract/rules.js';
 import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 
 const positiveInt = z.number().int().positive();
@@ -78,8 +79,8 @@ export const stageConfigSchema = z.object({
       .optional(),
     /** Overwritten or deleted object versions are purged after this many days. */
     noncurrentVersionExpiryDays: positiveInt,
-    uploadPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
-    resultsPrefix: z.string().regex(/^[\w-]+\/$/, 'a prefix ending in "/"'),
+    uploadPrefix: z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description),
+    resultsPrefix: z.string().regex(KEY_PREFIX.pattern, KEY_PREFIX.description),
     maxUploadBytes: positiveInt,
     /**
      * A record still PENDING (its upload URL never used) is deleted by DynamoDB TTL this many days after its
@@ -120,7 +121,7 @@ export const stageConfigSchema = z.object({
     syncReservedConcurrency: z.number().int().min(1).max(1000),
     /** Deliveries before a message goes to the dead-letter queue (AWS advises at least 5 for Lambda consumers). */
     maxReceiveCount: z.number().int().min(1).max(1000),
-    languages: z.string().regex(/^[a-z_]{3,}(\+[a-z_]{3,})*$/, 'tesseract languages joined by "+"'),
+    languages: z.string().regex(LANGUAGES.pattern, LANGUAGES.description),
     /** Digest of the Lambda base image (Dockerfile.lambda LAMBDA_BASE_DIGEST); unset, the version tag is used. */
     baseImageDigest: z
       .string()
@@ -274,9 +275,9 @@ function productionProblems(config: StageConfig): Array<{ path: string; message:
 export type OcrArchitecture = StageConfig['ocr']['architecture'];
 
 /**
- * OCR sizing, from the engine benchmark (ENGINE-FACTS / `pnpm bench`): recognition is single-threaded WASM, about
- * 1 s per receipt warm, peak RSS under 500 MB. 1769 MB is the size at which Lambda grants one full vCPU; more memory
- * adds a second vCPU the single-threaded engine cannot use, less slows it down proportionally.
+ * OCR sizing, from the engine benchmark (`pnpm bench`; the measured figures are in docs/deploy.md, capacity):
+ * recognition is single-threaded WASM. 1769 MB is the size at which Lambda grants one full vCPU; more memory adds a
+ * second vCPU the single-threaded engine cannot use, less slows it down proportionally.
  */
 const ocrDefaults: StageConfig['ocr'] = {
   architecture: 'arm64',
@@ -384,6 +385,8 @@ export const STAGES: Readonly<Record<string, StageConfig>> = {
 export interface StageOverrides {
   readonly architecture?: string;
   readonly baseImageDigest?: string;
+  /** Tesseract languages joined by "+": what the OCR image ships and the functions read with. */
+  readonly languages?: string;
   readonly alarmEmail?: string;
   readonly alarmWebhookUrl?: string;
   /** Comma-separated. */
@@ -399,6 +402,7 @@ export interface StageOverrides {
 export const OVERRIDE_KEYS = [
   'architecture',
   'baseImageDigest',
+  'languages',
   'alarmEmail',
   'alarmWebhookUrl',
   'corsAllowedOrigins',
@@ -422,6 +426,7 @@ function applyOverrides(base: StageConfig, overrides: StageOverrides): unknown {
       ...base.ocr,
       ...when(overrides.architecture, (architecture) => ({ architecture })),
       ...when(overrides.baseImageDigest, (baseImageDigest) => ({ baseImageDigest })),
+      ...when(overrides.languages, (languages) => ({ languages })),
     },
     api: {
       ...base.api,

@@ -1,5 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { requirePrefix } from './validate.js';
 
 /** What a function may do with objects under given prefixes. */
 export interface ObjectAccess {
@@ -34,9 +35,7 @@ export function grantObjectAccess(grantee: iam.IGrantable, bucket: s3.IBucket, a
   ];
   for (const [actions, prefixes] of statements) {
     if (prefixes === undefined || prefixes.length === 0) continue;
-    for (const prefix of prefixes) {
-      if (!/^[\w-]+\/$/.test(prefix)) throw new Error(`grantObjectAccess: "${prefix}" is not a key prefix`);
-    }
+    for (const prefix of prefixes) requirePrefix('grantObjectAccess prefix', prefix);
     iam.Grant.addToPrincipal({
       grantee,
       actions,

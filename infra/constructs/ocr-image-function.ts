@@ -2,9 +2,11 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { LANGUAGES } from '../../functions/contract/rules.js';
 import { REPO_ROOT } from '../config/paths.js';
 import { functionRole } from './function-role.js';
 import { retainedLogGroup } from './log-group.js';
+import { requireTraineddataPackages } from './traineddata-packages.js';
 import { requireIntInRange } from './validate.js';
 
 /** Path of the traineddata inside the image (Dockerfile.lambda copies `dist/ocr-image/tessdata` there). */
@@ -19,7 +21,13 @@ export interface OcrImageFunctionProps {
   readonly memoryMiB: number;
   /** Timeout in seconds. */
   readonly timeoutSeconds: number;
-  /** Environment variables; `TESSDATA_PATH` is added. */
+  /**
+   * Tesseract languages joined by "+" (`eng+spa`): the image is built with exactly these models
+   * (Dockerfile.lambda OCR_LANGUAGES) and the function reads with them (`OCR_LANGUAGES`), so the two cannot differ.
+   * Each needs its `@tesseract.js-data/<lang>` package in package.json.
+   */
+  readonly languages: string;
+  /** Environment variables; `TESSDATA_PATH` and `OCR_LANGUAGES` are added. */
   readonly environment: Readonly<Record<string, string>>;
   /** Retention of the function's log group in days. */
   readonly logRetentionDays: number;
@@ -67,6 +75,12 @@ export class OcrImageFunction extends Construct {
         `OcrImageFunction: baseImageDigest must be sha256:<64 hex>, got "${props.baseImageDigest}"`,
       );
     }
+    if (!LANGUAGES.pattern.test(props.languages)) {
+      throw new Error(
+        `OcrImageFunction: languages must be ${LANGUAGES.description}, got "${props.languages}"`,
+      );
+    }
+    requireTraineddataPackages('OcrImageFunction languages', props.languages.split('+'));
     if (props.reservedConcurrency !== undefined) {
       requireIntInRange('OcrImageFunction reservedConcurrency', props.reservedConcurrency, 1, 10_000);
     }
@@ -83,14 +97,19 @@ export class OcrImageFunction extends Construct {
         file: 'Dockerfile.lambda',
         platform: arm ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64,
         cmd: [props.command],
-        ...(props.baseImageDigest === undefined
-          ? {}
-          : { buildArgs: { LAMBDA_BASE_DIGEST: props.baseImageDigest } }),
+        buildArgs: {
+          OCR_LANGUAGES: props.languages,
+          ...(props.baseImageDigest === undefined ? {} : { LAMBDA_BASE_DIGEST: props.baseImageDigest }),
+        },
       }),
       architecture: arm ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: props.memoryMiB,
       timeout: Duration.seconds(props.timeoutSeconds),
-      environment: { ...props.environment, TESSDATA_PATH: IMAGE_TESSDATA_PATH },
+      environment: {
+        ...props.environment,
+        OCR_LANGUAGES: props.languages,
+        TESSDATA_PATH: IMAGE_TESSDATA_PATH,
+      },
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       role: functionRole(this, 'Role', logGroup),

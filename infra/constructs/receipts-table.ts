@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { OWNER_INDEX_ATTRIBUTES, TTL_ATTRIBUTE } from '../../functions/adapters/table-attributes.js';
+import { RECEIPTS_TABLE_KEYS as KEYS, OWNER_INDEX_ATTRIBUTES } from '../../functions/contract/table.js';
 
 export interface ReceiptsTableProps {
   /**
@@ -15,9 +15,6 @@ export interface ReceiptsTableProps {
    */
   readonly removalPolicy?: RemovalPolicy;
 }
-
-/** Name of the index that lists one owner's receipts newest first. */
-export const OWNER_INDEX = 'GSI1';
 
 /**
  * What the owner index copies from each record: its keys and the list filters' attributes. ALL made a list one
@@ -38,21 +35,21 @@ export class ReceiptsTable extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.table = new dynamodb.TableV2(this, 'Table', {
       ...(props.tableName === undefined ? {} : { tableName: props.tableName }),
-      partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: KEYS.sortKey, type: dynamodb.AttributeType.STRING },
       billing: dynamodb.Billing.onDemand(),
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
       // Records expire on the stage's retention horizon (PENDING ones of unused upload URLs sooner), like the
       // daily quota counters and duplicate fingerprints.
-      timeToLiveAttribute: TTL_ATTRIBUTE,
+      timeToLiveAttribute: KEYS.ttl,
       removalPolicy,
       globalSecondaryIndexes: [
         {
-          indexName: OWNER_INDEX,
-          partitionKey: { name: 'GSI1PK', type: dynamodb.AttributeType.STRING },
-          sortKey: { name: 'GSI1SK', type: dynamodb.AttributeType.STRING },
+          indexName: KEYS.ownerIndex,
+          partitionKey: { name: KEYS.ownerPartitionKey, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: KEYS.ownerSortKey, type: dynamodb.AttributeType.STRING },
           projectionType: dynamodb.ProjectionType[OWNER_INDEX_PROJECTION],
           nonKeyAttributes: [...OWNER_INDEX_ATTRIBUTES],
         },

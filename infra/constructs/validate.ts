@@ -1,8 +1,8 @@
 /** Prop checks shared by the constructs: they fail synth with the prop's name instead of a CloudFormation error. */
+import { isKeyPrefix, KEY_PREFIX } from '../../functions/contract/rules.js';
 
 export function requirePrefix(name: string, value: string): void {
-  if (!/^[\w-]+\/$/.test(value))
-    throw new Error(`${name} must be a key prefix like "uploads/", got "${value}"`);
+  if (!isKeyPrefix(value)) throw new Error(`${name} must be ${KEY_PREFIX.description}, got "${value}"`);
 }
 
 export function requireIntInRange(name: string, value: number, min: number, max: number): void {

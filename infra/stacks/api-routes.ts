@@ -1,3 +1,4 @@
+import { API_ROUTES } from '../../functions/api/routes.js';
 import type { HttpMethod, RequestModelName } from '../constructs/receipts-rest-api.js';
 import type { TableAccess } from '../constructs/table-grants.js';
 
@@ -30,70 +31,83 @@ export interface ApiHandlerSpec {
   readonly sendsToOcrQueue?: boolean;
 }
 
+/** Routes whose JSON body API Gateway validates against a request model before the function runs. */
+const GATEWAY_MODELS: Readonly<Record<string, RequestModelName>> = {
+  createReceipt: 'createReceipt',
+  updateReceipt: 'updateReceipt',
+};
+
+/** The routes an entry file serves, from the one route table (functions/api/routes.ts). */
+function routesOf(entry: string): ApiHandlerSpec['routes'] {
+  const routes = API_ROUTES.filter((route) => route.entry === entry);
+  if (routes.length === 0) throw new Error(`no route in functions/api/routes.ts is served by ${entry}`);
+  return routes.map((route) => {
+    const model = GATEWAY_MODELS[route.operationId];
+    return {
+      method: route.method,
+      path: route.path,
+      ...(route.auth ? {} : { public: true }),
+      ...(model === undefined ? {} : { model }),
+    };
+  });
+}
+
+/** A handler function: the routes of its entry file plus exactly the access they need. */
+function handler(spec: Omit<ApiHandlerSpec, 'routes'>): ApiHandlerSpec {
+  return { ...spec, routes: routesOf(spec.entry) };
+}
+
 /**
- * The API's handler table. Adding a route family = adding a row; the stack creates the function, the routes and
- * the grants from it.
+ * The API's handler table: which function serves which entry file, with which grants. The routes themselves come
+ * from functions/api/routes.ts (the handlers' and the OpenAPI document's table). Adding a route family = a route
+ * there and a row here.
  */
 export const API_HANDLERS: readonly ApiHandlerSpec[] = [
-  {
+  handler({
     id: 'Health',
     entry: 'functions/api/handlers/health.ts',
-    routes: [{ method: 'GET', path: '/health', public: true }],
-  },
-  {
+  }),
+  handler({
     id: 'CreateReceipt',
     entry: 'functions/api/handlers/create-receipt.ts',
-    routes: [{ method: 'POST', path: '/receipts', model: 'createReceipt' }],
     // The PENDING record, and the conditional update of the owner's daily quota counter.
     table: ['PutItem', 'UpdateItem'],
     // The presigned POST is signed with this function's credentials: it may only put under the upload prefix.
     objects: { write: ['uploads'] },
-  },
-  {
+  }),
+  handler({
     id: 'ListReceipts',
     entry: 'functions/api/handlers/list-receipts.ts',
-    routes: [
-      { method: 'GET', path: '/receipts' },
-      { method: 'GET', path: '/receipts/export' },
-    ],
     // The index holds keys and filter attributes; the page's records are read from the table in one batch.
     table: ['QueryOwnerIndex', 'BatchGetItem'],
-  },
-  {
+  }),
+  handler({
     id: 'ReadReceipt',
     entry: 'functions/api/handlers/read-receipt.ts',
-    routes: [
-      { method: 'GET', path: '/receipts/{id}' },
-      { method: 'GET', path: '/receipts/{id}/text' },
-      { method: 'GET', path: '/receipts/{id}/image' },
-    ],
     table: ['GetItem'],
     // A receipt whose OCR output or image is gone must read as 404, not as S3's 403.
     objects: { read: ['uploads', 'results'], list: true },
-  },
-  {
+  }),
+  handler({
     id: 'UpdateReceipt',
     entry: 'functions/api/handlers/update-receipt.ts',
-    routes: [{ method: 'PATCH', path: '/receipts/{id}', model: 'updateReceipt' }],
     table: ['GetItem', 'PutItem'],
-  },
-  {
+  }),
+  handler({
     id: 'DeleteReceipt',
     entry: 'functions/api/handlers/delete-receipt.ts',
-    routes: [{ method: 'DELETE', path: '/receipts/{id}' }],
     table: ['GetItem', 'DeleteItem'],
     // A plain delete leaves a delete marker; the bucket purges noncurrent versions after a few days.
     objects: { delete: ['uploads', 'results'] },
-  },
-  {
+  }),
+  handler({
     id: 'ReprocessReceipt',
     entry: 'functions/api/handlers/reprocess-receipt.ts',
-    routes: [{ method: 'POST', path: '/receipts/{id}/reprocess' }],
     // Reads the record; the pipeline writes it when the message arrives.
     // The reprocess mark is a conditional write on the record (one run at a time).
     table: ['GetItem', 'PutItem'],
     // Looks the image up first, so an expired one is answered 410 IMAGE_EXPIRED instead of a FAILED run.
     objects: { read: ['uploads'], list: true },
     sendsToOcrQueue: true,
-  },
+  }),
 ];

@@ -4,6 +4,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { RECEIPTS_TABLE_KEYS } from '../../functions/contract/table.js';
 import { functionEnvironment } from '../config/environment.js';
 import { removalPolicyOf } from '../config/removal.js';
 import type { StageConfig } from '../config/stages.js';
@@ -13,7 +14,6 @@ import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
 import { ReceiptsRestApi } from '../constructs/receipts-rest-api.js';
-import { OWNER_INDEX } from '../constructs/receipts-table.js';
 import { grantTableAccess } from '../constructs/table-grants.js';
 import { API_HANDLERS, type ApiHandlerSpec, type PrefixName } from './api-routes.js';
 import { acknowledgeApiFindings } from './nag-acknowledgements.js';
@@ -105,7 +105,7 @@ export class ApiStack extends Stack {
           ...(route.model === undefined ? {} : { model: route.model }),
         });
       }
-      if (spec.table !== undefined) grantTableAccess(fn, table, OWNER_INDEX, spec.table);
+      if (spec.table !== undefined) grantTableAccess(fn, table, RECEIPTS_TABLE_KEYS.ownerIndex, spec.table);
       if (spec.objects !== undefined) {
         const toPrefixes = (names: readonly PrefixName[] | undefined) => names?.map((name) => prefixes[name]);
         grantObjectAccess(fn, bucket, {

@@ -3,11 +3,11 @@ import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { RECEIPTS_TABLE_KEYS } from '../../functions/contract/table.js';
+import { TELEMETRY } from '../../functions/contract/telemetry.js';
 import { receiptsTableName } from '../config/resource-names.js';
 import type { StageConfig } from '../config/stages.js';
-import { TELEMETRY } from '../config/telemetry.js';
 import { AlarmTopic } from '../constructs/alarm-topic.js';
-import { OWNER_INDEX } from '../constructs/receipts-table.js';
 import { ServiceMonitoring } from '../constructs/service-monitoring.js';
 
 export interface MonitoringStackProps extends StackProps {
@@ -47,7 +47,7 @@ export class MonitoringStack extends Stack {
       deadLetterQueue: props.deadLetterQueue,
       restApi: props.restApi,
       tableName: receiptsTableName(config),
-      indexName: OWNER_INDEX,
+      indexName: RECEIPTS_TABLE_KEYS.ownerIndex,
       ...(props.webAclName === undefined ? {} : { webAclName: props.webAclName }),
       alarmTopic: alarmTopic.topic,
       thresholds: {

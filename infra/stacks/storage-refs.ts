@@ -1,9 +1,9 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { RECEIPTS_TABLE_KEYS } from '../../functions/contract/table.js';
 import { receiptsBucketName, receiptsTableName } from '../config/resource-names.js';
 import type { StageConfig } from '../config/stages.js';
-import { OWNER_INDEX } from '../constructs/receipts-table.js';
 
 /**
  * The storage stack's bucket and table, referenced by their fixed names from another stack. Grants on these stay
@@ -18,7 +18,7 @@ export function referenceStorage(
     bucket: s3.Bucket.fromBucketName(scope, 'ReceiptsBucket', receiptsBucketName(config)),
     table: dynamodb.TableV2.fromTableAttributes(scope, 'ReceiptsTable', {
       tableName: receiptsTableName(config),
-      globalIndexes: [OWNER_INDEX],
+      globalIndexes: [RECEIPTS_TABLE_KEYS.ownerIndex],
     }),
   };
 }

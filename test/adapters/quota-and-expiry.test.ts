@@ -5,7 +5,10 @@ import {
   DynamoDbReceiptRepository,
   receiptKey,
 } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { TTL_ATTRIBUTE } from '../../functions/adapters/table-attributes.js';
+import { RECEIPTS_TABLE_KEYS } from '../../functions/contract/table.js';
+
+const TTL_ATTRIBUTE = RECEIPTS_TABLE_KEYS.ttl;
+
 import { errorResponse } from '../../functions/api/errors.js';
 import { DailyQuota, QuotaExceededError } from '../../functions/receipts/quota.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';

@@ -11,10 +11,10 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { fitRecord, MAX_RECORD_BYTES } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { type LocalSqsEndpoint, startLocalSqsEndpoint } from '../../tools/local/api/sqs-endpoint.js';
+import { completedRecord, fullOutput } from '../../tools/samples/receipt-records.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
 import { decodePolicy, policyAllows, signatureIsValid } from '../support/s3-post-policy.js';
 import { call, type EventInput, type ProxyHandler } from './events.js';
-import { completedRecord, fullOutput } from './fixtures.js';
 
 const ALLOWED_ORIGIN = 'https://app.example.com';
 const MAX_UPLOAD_BYTES = 5_000_000;

@@ -93,7 +93,7 @@ describe('route table vs the local router and the CDK handler table', () => {
         auth: !route.public,
       })),
     );
-    deployed.push({ route: 'POST /ocr', entry: 'functions/ocr/sync-ocr.ts', auth: true });
+    deployed.push({ route: 'POST /ocr', entry: 'functions/api/image-handlers/sync-ocr.ts', auth: true });
     const routed = API_ROUTES.map((route) => ({
       route: key(route.method, route.path),
       entry: route.entry,

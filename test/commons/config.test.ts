@@ -3,10 +3,10 @@ import {
   ConfigError,
   loadApiConfig,
   loadAwsEndpoints,
-  loadLocalStackConfig,
   loadOcrConfig,
   loadReprocessConfig,
 } from '../../functions/commons/config.js';
+import { loadLocalStackConfig } from '../../tools/local/config.js';
 
 const minimal = { RECEIPTS_BUCKET: 'receipts', RECEIPTS_TABLE: 'receipts' };
 

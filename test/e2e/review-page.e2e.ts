@@ -11,9 +11,9 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../tools/local/api/server.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { launchChromium } from '../../tools/web/browser.js';
 import { type ReviewStack, startReviewStack } from '../../tools/web/review-stack.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 let review: ReviewStack;
 let api: LocalApi;

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Point } from '../../functions/engine/image/geometry.js';
 import { createReceiptEngine, type EngineResult, type ReceiptEngine } from '../../functions/engine/index.js';
-import { ENGLISH_RECEIPT } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT } from '../../tools/samples/receipt-images.js';
 import { pageScan, tablePhoto, twoReceiptPhoto } from '../support/receipt-photos.js';
 
 const FLAT = { total: '1126.89', date: '2024-03-15' };

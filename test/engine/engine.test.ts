@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiptEngine, EngineResultSchema, type ReceiptEngine } from '../../functions/engine/index.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 describe('createReceiptEngine', () => {
   let engine: ReceiptEngine;

@@ -8,7 +8,11 @@ import {
   type EngineErrorCode,
   type ReceiptEngine,
 } from '../../functions/engine/index.js';
-import { ENGLISH_RECEIPT, type ReceiptImageFormat, renderReceipt } from '../support/receipt-images.js';
+import {
+  ENGLISH_RECEIPT,
+  type ReceiptImageFormat,
+  renderReceipt,
+} from '../../tools/samples/receipt-images.js';
 
 /** A valid 1x1 PNG whose header claims 30000 x 30000 pixels: a decompression bomb in 70 bytes. */
 async function pixelBomb(): Promise<Buffer> {
@@ -121,7 +125,7 @@ describe('engine input handling', () => {
       'an AVIF image',
       () => Buffer.from([0, 0, 0, 0x1c, ...Buffer.from('ftypavif'), ...Array(40).fill(0)]),
       'UNSUPPORTED_FORMAT',
-      /AVIF: upload JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
+      /AVIF: upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF/,
     ],
     [
       'random bytes',
@@ -133,7 +137,7 @@ describe('engine input handling', () => {
       'plain text',
       () => Buffer.from('TOTAL RM 12.00\nTHANK YOU\n'),
       'UNSUPPORTED_FORMAT',
-      /JPEG, PNG, WebP, TIFF, GIF, BMP, HEIC or PDF/,
+      /upload a JPEG, PNG, WebP, TIFF, GIF, BMP or HEIC image or a PDF/,
     ],
     [
       'an SVG',

@@ -4,7 +4,7 @@ import { rereadWeakLines } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 describe('rereadWeakLines', () => {
   let recognizer: Recognizer;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReceipt, SPANISH_RECEIPT } from '../support/receipt-images.js';
+import { renderReceipt, SPANISH_RECEIPT } from '../../tools/samples/receipt-images.js';
 
 const run = promisify(execFile);
 const GUARDED = ['--import', 'tsx', '--import', path.resolve('test/support/network-guard.ts')];

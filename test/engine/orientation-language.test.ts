@@ -6,7 +6,7 @@ import {
   renderReceipt,
   SPANISH_EURO_RECEIPT,
   SPANISH_RECEIPT,
-} from '../support/receipt-images.js';
+} from '../../tools/samples/receipt-images.js';
 
 describe('language plan', () => {
   const plan = planLanguages(['eng', 'spa', 'deu', 'fra']);

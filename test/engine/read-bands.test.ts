@@ -5,7 +5,7 @@ import type { GrayImage } from '../../functions/engine/preprocess.js';
 import { planBands, readInBands, unturnBox } from '../../functions/engine/read-bands.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 /** A short receipt: enough lines to cut between, few enough to read fast. */
 const SHORT_RECEIPT = {

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import { resolveLangSource, VENDORED_FAST_MODELS } from '../../functions/engine/tessdata.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 describe('traineddata source', () => {
   it('is a local folder holding the npm packages best_int models, never a URL', () => {

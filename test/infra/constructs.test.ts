@@ -79,6 +79,7 @@ describe('construct props are validated before anything is built', () => {
         new OcrImageFunction(stack, 'F', {
           command: 'handler',
           architecture: 'arm64',
+          languages: 'eng',
           memoryMiB: 1769,
           timeoutSeconds: 60,
           environment: {},
@@ -92,6 +93,7 @@ describe('construct props are validated before anything is built', () => {
         new OcrImageFunction(stack, 'F', {
           command: 'ocr/handler.handler',
           architecture: 'arm64',
+          languages: 'eng',
           memoryMiB: 1769,
           timeoutSeconds: 60,
           environment: {},
@@ -99,6 +101,34 @@ describe('construct props are validated before anything is built', () => {
           baseImageDigest: 'latest',
         }),
       /baseImageDigest must be sha256/,
+    ],
+    [
+      'a language without its traineddata package',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'ocr/handler.handler',
+          architecture: 'arm64',
+          languages: 'eng+jpn',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+        }),
+      /languages: no traineddata package for jpn; add @tesseract.js-data\/jpn to the dependencies/,
+    ],
+    [
+      'languages that are not Tesseract codes',
+      (stack: Stack) =>
+        new OcrImageFunction(stack, 'F', {
+          command: 'ocr/handler.handler',
+          architecture: 'arm64',
+          languages: 'English',
+          memoryMiB: 1769,
+          timeoutSeconds: 60,
+          environment: {},
+          logRetentionDays: 14,
+        }),
+      /languages must be Tesseract language codes joined by "\+"/,
     ],
     [
       'an API allowing every origin',
@@ -127,7 +157,7 @@ describe('construct props are validated before anything is built', () => {
     [
       'an object grant on something that is not a prefix',
       (stack: Stack) => grantObjectAccess(someFunction(stack), new s3.Bucket(stack, 'B'), { read: ['*'] }),
-      /"\*" is not a key prefix/,
+      /grantObjectAccess prefix must be a key prefix .*, got "\*"/,
     ],
   ])('refuses %s', (_name, build, message) => {
     expect(() => build(freshStack())).toThrow(message);

@@ -148,16 +148,24 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
   });
 });
 
-describe('processing stack with -c architecture=x86_64 -c baseImageDigest=...', {
+describe('processing stack with -c architecture=x86_64 -c baseImageDigest=... -c languages=eng+deu', {
   timeout: CDK_TEST_TIMEOUT_MS,
 }, () => {
-  it('builds the image for x86_64 on the pinned base image digest', () => {
+  it("builds the image for x86_64 on the pinned base image digest, with the stage's languages only", () => {
     const digest = `sha256:${'ab'.repeat(32)}`;
-    const { app, stacks } = buildApp('dev', { architecture: 'x86_64', baseImageDigest: digest });
+    const { app, stacks } = buildApp('dev', {
+      architecture: 'x86_64',
+      baseImageDigest: digest,
+      languages: 'eng+deu',
+    });
     const template = Template.fromStack(stacks.processing);
     template.hasResourceProperties('AWS::Lambda::Function', {
       PackageType: 'Image',
       Architectures: ['x86_64'],
+      // The models the image ships are the ones the function reads with.
+      Environment: {
+        Variables: Match.objectLike({ OCR_LANGUAGES: 'eng+deu', TESSDATA_PATH: '/opt/tessdata' }),
+      },
     });
     const assembly = app.synth();
     const assets = JSON.parse(
@@ -167,7 +175,7 @@ describe('processing stack with -c architecture=x86_64 -c baseImageDigest=...', 
       expect.objectContaining({
         dockerFile: 'Dockerfile.lambda',
         platform: 'linux/amd64',
-        dockerBuildArgs: { LAMBDA_BASE_DIGEST: digest },
+        dockerBuildArgs: { OCR_LANGUAGES: 'eng+deu', LAMBDA_BASE_DIGEST: digest },
       }),
     ]);
   });

@@ -11,12 +11,13 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../functions/api/openapi.js';
 import { OcrResponseSchema, ReceiptSchema } from '../../functions/api/schemas.js';
-import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { type AwsClients, createAwsClients } from '../../functions/commons/clients.js';
 import { localSigner } from '../../tools/local/api/jwt.js';
 import { type LocalApi, startLocalApi } from '../../tools/local/api/server.js';
+import { S3RVER_CREDENTIALS } from '../../tools/local/config.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
-import { passwordPdf, textPdf } from '../support/pdf-files.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { passwordPdf, textPdf } from '../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 const ORIGIN = 'https://app.example.com';
 
@@ -260,8 +261,10 @@ describe('the API Gateway stand-in', () => {
   it('401 without a token, with a token from another key, and with an expired token', async () => {
     const otherDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-key-'));
     const forged = await (await localSigner(otherDir)).sign('alice');
-    const expired = await api.signer.sign('alice', { ttlSeconds: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const expired = await api.signer.sign('alice', {
+      ttlSeconds: 60,
+      issuedAt: new Date(Date.now() - 3_600_000),
+    });
     for (const token of [undefined, 'not-a-jwt', forged, expired]) {
       const reply = await request('GET', '/receipts', { ...(token ? { token } : {}) });
       expect(reply.status).toBe(401);

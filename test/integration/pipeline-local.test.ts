@@ -10,13 +10,14 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
-import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { type AwsClients, createAwsClients } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { S3RVER_CREDENTIALS } from '../../tools/local/config.js';
 import { redrive } from '../../tools/local/redrive.js';
 import { ensureReceiptsTable, startDynamo, startS3 } from '../../tools/local/servers.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
 let stack: LocalStack;
 let clients: AwsClients;

@@ -37,10 +37,10 @@ import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { ReceiptService } from '../../functions/receipts/service.js';
 import { lambdaContext } from '../../tools/local/lambda-context.js';
 import { LocalQueue } from '../../tools/local/queue.js';
-import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../ocr/fixtures/aws-events.js';
+import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../../tools/samples/aws-events.js';
+import { passwordPdf, textPdf } from '../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
-import { passwordPdf, textPdf } from '../support/pdf-files.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 import { twoReceiptPhoto } from '../support/receipt-photos.js';
 
 /** The HEIC photo made by test/fixtures/make-heic.ts. */

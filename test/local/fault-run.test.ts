@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { runBurst } from '../../tools/local/fault/fault-run.js';
-import { renderReceipt } from '../support/receipt-images.js';
+import { renderReceipt } from '../../tools/samples/receipt-images.js';
 
 it('loses, duplicates and strands nothing through outages and a SIGKILL', async () => {
   // Prepare: small receipts, read fast

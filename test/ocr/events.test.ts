@@ -10,7 +10,7 @@ import {
   workFromS3Notification,
 } from '../../functions/ocr/events.js';
 import { reprocessMessage } from '../../functions/receipts/messages.js';
-import { eventBridgeObjectCreated, s3PutEvent } from './fixtures/aws-events.js';
+import { eventBridgeObjectCreated, s3PutEvent } from '../../tools/samples/aws-events.js';
 
 describe('S3 key decoding', () => {
   it.each([

@@ -16,9 +16,9 @@ import { REPO_ROOT } from '../../infra/config/paths.js';
 import { type PackageReport, packageOcr } from '../../tools/package/package-ocr.js';
 import { postOcrEvent, sqsUploadEvent } from '../../tools/package/sample-events.js';
 import { parseArch } from '../../tools/package/targets.js';
+import { textPdf } from '../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
-import { textPdf } from '../support/pdf-files.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../support/receipt-images.js';
 
 const TIMEOUT_MS = 180_000;
 /**

@@ -11,7 +11,7 @@ import {
 } from '../../functions/receipts/api-service.js';
 import type { ListReceiptsQuery, ReceiptPage, ReceiptRepository } from '../../functions/receipts/ports.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import { completedRecord } from '../api/fixtures.js';
+import { completedRecord } from '../../tools/samples/receipt-records.js';
 
 function pagedRepository(total: number) {
   const records = Array.from({ length: total }, (_, index) =>

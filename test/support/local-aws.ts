@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3rverEvent } from 's3rver';
-import { type AwsClients, createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { type AwsClients, createAwsClients } from '../../functions/commons/clients.js';
 import type { AwsEndpoints, StorageConfig } from '../../functions/commons/config.js';
+import { S3RVER_CREDENTIALS } from '../../tools/local/config.js';
 import {
   ensureReceiptsTable,
   LOCAL_REGION,

@@ -8,7 +8,12 @@
 import sharp from 'sharp';
 import type { Point, Quad } from '../../functions/engine/image/geometry.js';
 import { applyHomography, homography } from '../../functions/engine/image/homography.js';
-import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt, SPANISH_RECEIPT } from './receipt-images.js';
+import {
+  ENGLISH_RECEIPT,
+  type ReceiptSpec,
+  renderReceipt,
+  SPANISH_RECEIPT,
+} from '../../tools/samples/receipt-images.js';
 
 export type Background = 'wood' | 'dark' | 'grey' | 'white';
 

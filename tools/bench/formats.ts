@@ -18,9 +18,9 @@ import { parseArgs, promisify } from 'node:util';
 import sharp from 'sharp';
 import { decodeHeif } from '../../functions/engine/formats/heif.js';
 import { createReceiptEngine, type EngineResult, type ReceiptEngine } from '../../functions/engine/index.js';
-import { scannedPdf, textPdf } from '../../test/support/pdf-files.js';
-import { ENGLISH_RECEIPT } from '../../test/support/receipt-images.js';
 import { expandInputs } from '../cli/inputs.js';
+import { scannedPdf, textPdf } from '../samples/pdf-files.js';
+import { ENGLISH_RECEIPT } from '../samples/receipt-images.js';
 
 const run = promisify(execFile);
 const LIMITS = { maxBytes: 64 * 1024 * 1024, maxPixels: 64_000_000 };

@@ -18,7 +18,7 @@ export function nativeTesseractVersion(): string | undefined {
 
 /**
  * Wall time of one `tesseract IMG stdout --psm 6` run, process start included (that is what a caller pays).
- * OMP_THREAD_LIMIT=1: with OpenMP threads the Debian build is 3-4x slower on 2 cores (ENGINE-FACTS).
+ * OMP_THREAD_LIMIT=1: with OpenMP threads the Debian build is 3-4x slower on 2 cores.
  */
 export async function timeNative(image: string): Promise<number> {
   const start = performance.now();

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { createAwsClients } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../test/support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../samples/receipt-images.js';
+import { S3RVER_CREDENTIALS } from './config.js';
 import { startLocalStack } from './stack.js';
 
 const { values } = parseArgs({

@@ -13,7 +13,7 @@ import {
   renderReceipt,
   SPANISH_EURO_RECEIPT,
   SPANISH_RECEIPT,
-} from '../../test/support/receipt-images.js';
+} from '../samples/receipt-images.js';
 import { type BurstReport, folderUploads, runBurst, type Upload } from './fault/fault-run.js';
 
 const { values } = parseArgs({

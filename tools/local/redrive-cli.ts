@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { SqsReceiptQueue } from '../../functions/adapters/sqs-receipt-queue.js';
-import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
-import { loadLocalStackConfig } from '../../functions/commons/config.js';
+import { createAwsClients } from '../../functions/commons/clients.js';
+import { loadLocalStackConfig, S3RVER_CREDENTIALS } from './config.js';
 import { LOCAL_INFO_FILE } from './data-dir.js';
 import { redrive } from './redrive.js';
 

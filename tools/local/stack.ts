@@ -8,9 +8,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { S3rverEvent } from 's3rver';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
+import { createAwsClients } from '../../functions/commons/clients.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
 import { findMissedUploads } from './catch-up.js';
+import { S3RVER_CREDENTIALS } from './config.js';
 import { lockDataDir } from './data-dir.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
@@ -46,7 +47,7 @@ export interface LocalStack {
   requeued: number;
   /**
    * Takes S3 or DynamoDB down (a real outage: connections refused; data kept on disk) until the returned function
-   * brings it back on the same port. For fault runs (tools/local/fault-run.ts).
+   * brings it back on the same port. For fault runs (tools/local/fault/fault-run.ts).
    */
   outage(service: 's3' | 'dynamodb'): Promise<() => Promise<void>>;
   stop(): Promise<void>;

@@ -3,11 +3,11 @@
  * handler — in one process. Data stays under .data/ across restarts; Ctrl-C stops it cleanly.
  */
 import { join, resolve } from 'node:path';
-import { loadLocalStackConfig } from '../../functions/commons/config.js';
 import { buildWeb } from '../../web/build.js';
 import { startLocalApi } from './api/server.js';
 import { apiUsage } from './api/usage.js';
 import { localWeb } from './api/web.js';
+import { loadLocalStackConfig } from './config.js';
 import { writeLocalInfo } from './data-dir.js';
 import { startLocalStack } from './stack.js';
 import { usage } from './usage.js';

@@ -1,12 +1,12 @@
 /**
- * `pnpm token <userId>`: prints a local API token whose `sub` is userId, signed with the development key of the
+ * `pnpm api-token <userId>`: prints a local API token whose `sub` is userId, signed with the development key of the
  * local stack (created under LOCAL_DATA_DIR, default .data, if `pnpm start` has not run yet). Use it to act as any
  * user, e.g. to check that one user cannot see another's receipts.
  */
 import { parseArgs } from 'node:util';
-import { loadLocalStackConfig } from '../../functions/commons/config.js';
 import { isOwnerId } from '../../functions/receipts/keys.js';
 import { localSigner } from './api/jwt.js';
+import { loadLocalStackConfig } from './config.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -15,12 +15,14 @@ const { positionals, values } = parseArgs({
 const userId = positionals[0];
 const ttlSeconds = Number(values.ttl);
 if (!userId || positionals.length > 1 || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
-  console.error('usage: pnpm token <userId> [--ttl <seconds>]   (prints a local API token for that user)');
+  console.error(
+    'usage: pnpm api-token <userId> [--ttl <seconds>]   (prints a local API token for that user)',
+  );
   process.exit(2);
 }
 if (!isOwnerId(userId)) {
   console.error(
-    `pnpm token: "${userId}" is not a valid user id: letters, digits and . _ @ + = : - (1-128 chars)`,
+    `pnpm api-token: "${userId}" is not a valid user id: letters, digits and . _ @ + = : - (1-128 chars)`,
   );
   process.exit(2);
 }
@@ -28,6 +30,6 @@ try {
   const signer = await localSigner(loadLocalStackConfig().dataDir);
   console.log(await signer.sign(userId, { ttlSeconds }));
 } catch (error) {
-  console.error(`pnpm token: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`pnpm api-token: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

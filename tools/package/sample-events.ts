@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQSEvent } from 'aws-lambda';
 import { encodeS3Key } from '../../functions/ocr/events.js';
-import { s3PutEvent, sqsEvent, sqsRecord } from '../../test/ocr/fixtures/aws-events.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../test/support/receipt-images.js';
+import { s3PutEvent, sqsEvent, sqsRecord } from '../samples/aws-events.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../samples/receipt-images.js';
 
 /** An SQS batch holding one S3 ObjectCreated notification, as the OCR queue delivers it. */
 export function sqsUploadEvent(bucket: string, key: string): SQSEvent {

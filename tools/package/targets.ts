@@ -11,7 +11,7 @@ export function parseArch(value: string): TargetArch {
 /** The OCR function's entry points and where each lands in the image (`<out>.handler`). */
 export const OCR_ENTRIES: Readonly<Record<string, string>> = {
   'ocr/handler': 'functions/ocr/handler.ts',
-  'ocr/sync-ocr': 'functions/ocr/sync-ocr.ts',
+  'ocr/sync-ocr': 'functions/api/image-handlers/sync-ocr.ts',
 };
 
 /**

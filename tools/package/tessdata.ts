@@ -14,7 +14,7 @@ export function copyTraineddata(
   outDir: string,
 ): string[] {
   return kinds.flatMap((kind) => {
-    const source = resolveLangSource(languages, kind, undefined, { ignoreEnv: true });
+    const source = resolveLangSource(languages, kind);
     if (!source.gzip) throw new Error(`The ${kind} models in ${source.langPath} are not all gzipped`);
     mkdirSync(path.join(outDir, kind), { recursive: true });
     return languages.map((language) => {

@@ -7,8 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { createAwsClients, S3RVER_CREDENTIALS } from '../../functions/commons/clients.js';
-import { completedRecord } from '../../test/api/fixtures.js';
+import { createAwsClients } from '../../functions/commons/clients.js';
+import { S3RVER_CREDENTIALS } from '../local/config.js';
+import { completedRecord } from '../samples/receipt-records.js';
 import { launchChromium } from './browser.js';
 import { startReviewStack } from './review-stack.js';
 

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../test/support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../samples/receipt-images.js';
 import { launchChromium } from './browser.js';
 import { startReviewStack } from './review-stack.js';
 import { uploadAndSettle } from './upload.js';

@@ -352,7 +352,6 @@ function inkOutline(gray: Uint8Array, width: number, height: number): Quad | und
   );
   const quad = padded(boundsAt(xs, ys, degrees), Math.round(Math.min(width, height) * 0.02));
   const share = polygonArea(quad) / (width * height);
-  if (process.env.DBG) console.error('ink', degrees, share.toFixed(2), xs.length);
   const turned = Math.abs(tilt(quad)) >= MIN_INK_ANGLE;
   if (share > (turned ? MAX_TURNED_INK_COVERAGE : MAX_INK_COVERAGE)) return undefined;
   return quad;

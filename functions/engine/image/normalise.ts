@@ -2,7 +2,7 @@
  * Faded, low-contrast or unevenly lit paper made legible: each pixel is divided by the paper's own brightness
  * around it (estimated with the text removed), then the contrast is stretched from the ink to the paper.
  * Only for weak readings: on a clean scan a global stretch turns paper grain and JPEG noise into specks
- * (ENGINE-FACTS: normalising every receipt hurt CER).
+ * (normalising every receipt hurt CER).
  */
 import type { GrayImage } from '../preprocess.js';
 import { boxBlur, percentile } from './raster.js';

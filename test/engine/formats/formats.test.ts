@@ -7,8 +7,8 @@ import {
   EngineResultSchema,
   type ReceiptEngine,
 } from '../../../functions/engine/index.js';
-import { jpegScan, passwordPdf, scannedPdf, textPdf } from '../../support/pdf-files.js';
-import { ENGLISH_RECEIPT } from '../../support/receipt-images.js';
+import { jpegScan, passwordPdf, scannedPdf, textPdf } from '../../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT } from '../../../tools/samples/receipt-images.js';
 
 /** The HEIC photos made by test/fixtures/make-heic.ts (heif-enc): the English receipt stored sideways. */
 const HEIC = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt.heic'));

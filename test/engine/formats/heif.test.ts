@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeHeif } from '../../../functions/engine/formats/heif.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
 
 const GRID = readFileSync(path.join(import.meta.dirname, '../../fixtures/receipt-grid.heic'));
 const LIMITS = { maxBytes: 15 * 1024 * 1024, maxPixels: 64_000_000 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point, Quad } from '../../../functions/engine/image/geometry.js';
 import { loadReceipt, loadReceipts } from '../../../functions/engine/image/load-receipt.js';
 import { checkEncodedInput } from '../../../functions/engine/input.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
 import { pageScan, tablePhoto, twoReceiptPhoto } from '../../support/receipt-photos.js';
 
 const limits = { maxBytes: 50_000_000, maxPixels: 64_000_000 };

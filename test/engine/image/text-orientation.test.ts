@@ -8,7 +8,7 @@ import {
   type ReceiptSpec,
   renderReceipt,
   SPANISH_EURO_RECEIPT,
-} from '../../support/receipt-images.js';
+} from '../../../tools/samples/receipt-images.js';
 
 async function gray(bytes: Buffer): Promise<GrayImage> {
   const { data, info } = await sharp(bytes).grayscale().raw().toBuffer({ resolveWithObject: true });

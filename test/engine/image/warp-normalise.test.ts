@@ -4,7 +4,7 @@ import { flattenLighting } from '../../../functions/engine/image/normalise.js';
 import { isGreyPaper } from '../../../functions/engine/image/paper-tone.js';
 import { warpQuad } from '../../../functions/engine/image/warp.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
 
 function pattern(width: number, height: number): GrayImage {
   const data = Buffer.alloc(width * height);

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordPdf, textPdf } from '../../support/pdf-files.js';
-import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../support/receipt-images.js';
+import { passwordPdf, textPdf } from '../../../tools/samples/pdf-files.js';
+import { ENGLISH_RECEIPT, renderReceipt, SPANISH_RECEIPT } from '../../../tools/samples/receipt-images.js';
 import { runTool } from '../../support/run-tool.js';
 
 const ocr = (args: string[]) => runTool('tools/cli/ocr.ts', args);

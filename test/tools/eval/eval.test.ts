@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGLISH_RECEIPT, renderReceipt } from '../../support/receipt-images.js';
+import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
 import { runTool } from '../../support/run-tool.js';
 
 const evaluate = (args: string[]) => runTool('tools/eval/eval.ts', args);

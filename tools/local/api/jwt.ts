@@ -18,8 +18,11 @@ const DEFAULT_TTL_SECONDS = 24 * 60 * 60;
 export const keyFileIn = (dataDir: string) => join(dataDir, 'api-jwt-key.json');
 
 export interface LocalSigner {
-  /** A Cognito-like ID token for `userId` (its `sub`). */
-  sign(userId: string, options?: { ttlSeconds?: number }): Promise<string>;
+  /**
+   * A Cognito-like ID token for `userId` (its `sub`), valid `ttlSeconds` from `issuedAt` (default: now), so a test
+   * gets an already-expired token without waiting.
+   */
+  sign(userId: string, options?: { ttlSeconds?: number; issuedAt?: Date }): Promise<string>;
   /** Claims of a valid token, as strings (the Cognito authorizer's shape); throws on anything invalid. */
   verify(token: string): Promise<Record<string, string>>;
 }
@@ -65,13 +68,14 @@ export async function localSigner(dataDir: string): Promise<LocalSigner> {
           `"${userId}" is not a valid user id: letters, digits and . _ @ + = : - (1-128 chars)`,
         );
       }
+      const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
       return new SignJWT({ token_use: 'id', 'cognito:username': userId })
         .setProtectedHeader({ alg: ALGORITHM, kid: privateJwk.kid ?? 'local' })
         .setSubject(userId)
         .setIssuer(LOCAL_ISSUER)
         .setAudience(LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${options.ttlSeconds ?? DEFAULT_TTL_SECONDS}s`)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS))
         .sign(privateKey);
     },
     async verify(token) {

@@ -5,7 +5,7 @@ export function apiUsage(
 ): string {
   return `
 REST API  ${local.apiUrl}   (OpenAPI: ${local.apiUrl}/openapi.json)
-  token for user "${local.userId}" (also in ${localJsonPath}; another user: pnpm token bob):
+  token for user "${local.userId}" (also in ${localJsonPath}; another user: pnpm api-token bob):
   ${local.token}
 
 Create -> upload -> poll -> correct (needs curl and jq):

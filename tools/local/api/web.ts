@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 const FILES = new Set(['/index.html', '/app.js', '/app.css']);
 
 export interface LocalWebOptions {
-  /** Folder of the built page (tools/web/build.ts). */
+  /** Folder of the built page (web/build.ts). */
   dir: string;
   /** The local users the page offers, first = default. */
   users: readonly string[];

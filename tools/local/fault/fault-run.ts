@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbReceiptRepository } from '../../../functions/adapters/dynamodb-receipt-repository.js';
-import { createAwsClients, S3RVER_CREDENTIALS } from '../../../functions/commons/clients.js';
+import { createAwsClients } from '../../../functions/commons/clients.js';
 import type { ReceiptRecord } from '../../../functions/receipts/record.js';
+import { S3RVER_CREDENTIALS } from '../config.js';
 import { LOCAL_HOST, LOCAL_REGION } from '../servers.js';
 import type { DriverMessage, StackMessage } from './messages.js';
 

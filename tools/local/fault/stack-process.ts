@@ -3,7 +3,7 @@
  * measure its memory alone, take S3 or DynamoDB down inside it, and kill it outright (SIGKILL) as a crash would.
  * Configured like `pnpm start` (LOCAL_DATA_DIR, S3_PORT, DYNAMODB_PORT); talks to the driver over the IPC channel.
  */
-import { loadLocalStackConfig } from '../../../functions/commons/config.js';
+import { loadLocalStackConfig } from '../config.js';
 import { startLocalStack } from '../stack.js';
 import type { DriverMessage, StackMessage } from './messages.js';
 

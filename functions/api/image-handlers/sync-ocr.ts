@@ -8,16 +8,15 @@
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { ownerIdOf } from '../api/auth.js';
-import { PayloadTooLargeError, ValidationError } from '../api/errors.js';
-import { bodyBytes, header, ok } from '../api/http.js';
-import { apiHandler } from '../api/middleware.js';
-import { parseBody } from '../api/validate.js';
-import { loadApiConfig, loadOcrConfig } from '../commons/config.js';
-import { logger } from '../commons/powertools.js';
-import { createReceiptEngine } from '../engine/index.js';
-
-import { SYNC_OCR_MAX_BYTES } from './limits.js';
+import { loadApiConfig, loadOcrConfig } from '../../commons/config.js';
+import { logger } from '../../commons/powertools.js';
+import { SYNC_OCR_MAX_BYTES } from '../../contract/limits.js';
+import { createReceiptEngine } from '../../engine/index.js';
+import { ownerIdOf } from '../auth.js';
+import { PayloadTooLargeError, ValidationError } from '../errors.js';
+import { bodyBytes, header, ok } from '../http.js';
+import { apiHandler } from '../middleware.js';
+import { parseBody } from '../validate.js';
 
 const config = loadOcrConfig();
 const { corsAllowedOrigins } = loadApiConfig();

@@ -1,11 +1,20 @@
 /**
- * Synthetic receipt images for tests: text rendered from SVG with sharp (DejaVu fonts), then rotated, skewed,
- * faded or re-encoded like a real scan. Tests never use the SROIE data set; they build receipts here.
+ * Synthetic receipt images for tests and tools: text rendered from SVG with sharp (the DejaVu Sans Mono in
+ * fonts/), then rotated, skewed, faded or re-encoded like a real scan. Tests never use the SROIE data set; they build receipts here.
  *
  *   const png = await renderReceipt(ENGLISH_RECEIPT);
  *   const jpeg = await renderReceipt({ ...SPANISH_RECEIPT, rotate: 90, format: 'jpeg' });
  */
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+
+/**
+ * The font shipped beside this file (fonts/: DejaVu Sans Mono and its licence) is the only one the renderer sees:
+ * fontconfig reads FONTCONFIG_FILE when libvips first lays out text in the process, so every machine (slim CI image,
+ * macOS) renders the same pixels and tests that assert exact OCR text do not depend on installed fonts.
+ */
+export const SAMPLE_FONT_CONFIG = fileURLToPath(new URL('./fonts/fonts.conf', import.meta.url));
+process.env.FONTCONFIG_FILE = SAMPLE_FONT_CONFIG;
 
 export type ReceiptImageFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'gif' | 'bmp';
 

@@ -1,7 +1,7 @@
 /**
- * Names shared by the functions' Powertools metrics (EMF) and the dashboard/alarms. The functions receive
- * POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_NAMESPACE from these values; the metric names are the ones the
- * OCR handler emits (`service` is Powertools' default dimension).
+ * Names shared by the functions' Powertools metrics (EMF) and the dashboard and alarms. The functions receive
+ * POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_NAMESPACE from these values (`service` is Powertools' default
+ * dimension).
  */
 export const TELEMETRY = {
   namespace: 'ReceiptOcr',
@@ -15,6 +15,11 @@ export const TELEMETRY = {
     rejected: 'ReceiptsRejected',
     /** A run that threw and will be retried by the queue. */
     retried: 'ReceiptsRetried',
+    /** A run put back on the queue because too little of the invocation was left to start it. */
+    deferred: 'ReceiptsDeferred',
     ocrDuration: 'OcrDuration',
+    confidence: 'Confidence',
+    /** An object under the upload prefix whose key names no owner: ignored. */
+    uploadsRejected: 'UploadsRejected',
   },
 } as const;
