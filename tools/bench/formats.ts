@@ -7,7 +7,8 @@
  *   HEIC decode   a 12 MP HEIC photo (a JPEG phone photo of --photo-dir enlarged to 4032x3024, encoded with `heif-enc` from
  *                 Debian's libheif-examples): decodeHeif wall time, median of 5 after one warm-up
  *   12 MP batch   peak RSS of a fresh process reading N 12 MP photos (JPEG and HEIC alternately) with one
- *                 engine (process.resourceUsage().maxRSS, which covers the tesseract.js worker thread)
+ *                 engine (process.resourceUsage().maxRSS, which covers the tesseract.js worker thread), and
+ *                 after each photo the RSS and the resident size of each WASM memory (memory.ts)
  * The HEIC rows are skipped when heif-enc is not installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { createReceiptEngine, type EngineResult, type ReceiptEngine } from '../.
 import { scannedPdf, textPdf } from '../../test/support/pdf-files.js';
 import { ENGLISH_RECEIPT } from '../../test/support/receipt-images.js';
 import { expandInputs } from '../cli/inputs.js';
+import { wasmResident } from './memory.js';
 
 const run = promisify(execFile);
 const LIMITS = { maxBytes: 64 * 1024 * 1024, maxPixels: 64_000_000 };
@@ -96,19 +98,23 @@ async function heicRow(heic: string): Promise<void> {
   console.log(`HEIC decode    12 MP in ${median(times).toFixed(0)} ms warm (median of 5; target < 1 s)`);
 }
 
-/** Child mode: one engine reads the photos; prints the peak RSS in MB. */
+/** Child mode: one engine reads the photos; prints the peak RSS and the memory after each photo, in MB. */
 async function batch(files: readonly string[]): Promise<void> {
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
   const engine = await createReceiptEngine();
   const failed: string[] = [];
+  const after: string[] = [];
   for (const file of files) {
     try {
       await engine.process({ bytes: readFileSync(file) });
     } catch (error) {
       failed.push(`${path.basename(file)}: ${String(error)}`);
     }
+    const wasm = wasmResident().map(mb).join('+');
+    after.push(`${path.basename(file)} RSS ${mb(process.memoryUsage.rss())} WASM ${wasm}`);
   }
   await engine.close();
-  console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, failed }));
+  console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, failed, after }));
 }
 
 async function main(): Promise<void> {
@@ -162,6 +168,7 @@ async function main(): Promise<void> {
       `12 MP batch    ${made.length} photos (${made.filter((f) => f.endsWith('.heic')).length} HEIC), one engine: ` +
         `peak RSS ${result.peakRssMb.toFixed(0)} MB (target <= 400 MB); failed: ${result.failed.length ? result.failed.join('; ') : 'none'}`,
     );
+    console.log(`               after each photo (MB): ${result.after.join('; ')}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -63,6 +63,27 @@ export interface BurstReport {
   allFinalSeconds: number;
   receiptsPerSecond: number;
   peakRssMb: number;
+  /** The stack's memory when its RSS peaked, and the largest WASM total seen (tools/bench/memory.ts). */
+  memory: MemoryReport;
+}
+
+export interface MemorySample {
+  /** Seconds since the uploads started (0 before). */
+  at: number;
+  rss: number;
+  heapUsed: number;
+  /** Resident bytes of each WASM memory. */
+  wasm: number[];
+  /** Messages queued or in flight. */
+  depth: number;
+}
+
+export interface MemoryReport {
+  atPeak: MemorySample | undefined;
+  /** The sample whose WASM memories summed highest. */
+  peakWasm: MemorySample | undefined;
+  /** Every status sample of every stack process, in order (for a timeline). */
+  samples: MemorySample[];
 }
 
 const OWNER = 'burst';
@@ -138,11 +159,12 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 class StackProcess {
   status: Extract<StackMessage, { type: 'status' }> | undefined;
   peakRss = 0;
+  readonly samples: MemorySample[] = [];
   readonly #child: ChildProcess;
   readonly #waiters: { test: (message: StackMessage) => boolean; done: (message: StackMessage) => void }[] =
     [];
 
-  constructor(env: Record<string, string>) {
+  constructor(env: Record<string, string>, clock: () => number) {
     this.#child = fork(STACK_PROCESS, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, ...env },
@@ -152,6 +174,8 @@ class StackProcess {
       if (message.type === 'status') {
         this.status = message;
         this.peakRss = Math.max(this.peakRss, message.rss);
+        const { rss, heapUsed, wasm, depth } = message;
+        this.samples.push({ at: clock(), rss, heapUsed, wasm, depth });
       }
       for (const waiter of [...this.#waiters]) {
         if (waiter.test(message)) {
@@ -195,6 +219,21 @@ class StackProcess {
   }
 }
 
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+function memoryReport(samples: MemorySample[]): MemoryReport {
+  const highest = (value: (sample: MemorySample) => number) =>
+    samples.reduce<MemorySample | undefined>(
+      (best, sample) => (best === undefined || value(sample) > value(best) ? sample : best),
+      undefined,
+    );
+  return {
+    atPeak: highest((sample) => sample.rss),
+    peakWasm: highest((sample) => sum(sample.wasm)),
+    samples,
+  };
+}
+
 export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const log = options.log ?? (() => {});
   const outageMs = options.outageMs ?? 0;
@@ -224,11 +263,25 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const processes: StackProcess[] = [];
   const faults: string[] = [];
   let requeuedOnRestart = 0;
+  let uploadsAt: number | undefined;
+  const clock = () => (uploadsAt === undefined ? 0 : (performance.now() - uploadsAt) / 1000);
   const start = async () => {
-    const stack = new StackProcess(env);
+    const stack = new StackProcess(env, clock);
     processes.push(stack);
     const ready = await stack.next('ready');
     return { stack, requeued: ready.requeued };
+  };
+  /** A process that has loaded its modules and starts the stack when told (stack-process.ts). */
+  const standby = () => {
+    const spare = new StackProcess({ ...env, STACK_STANDBY: '1' }, clock);
+    processes.push(spare);
+    const loaded = spare.next('loaded');
+    return async () => {
+      await loaded;
+      const ready = spare.next('ready');
+      spare.send({ type: 'start' });
+      return { stack: spare, requeued: (await ready).requeued };
+    };
   };
 
   try {
@@ -247,6 +300,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       `uploading ${count} receipts at once (${uploads.filter((upload) => upload.expectedCode).length} broken)`,
     );
     const started = performance.now();
+    uploadsAt = started;
     await Promise.all(
       uploads.map((upload) =>
         clients.s3.send(
@@ -281,6 +335,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     };
 
     if (outageMs > 0) {
+      const restart = standby();
       await waitForFinal(Math.ceil(count * 0.1), 600_000);
       for (const service of ['dynamodb', 's3'] as const) {
         const before = await finalCount();
@@ -293,7 +348,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       const before = await finalCount();
       log(`SIGKILL with ${before}/${count} final; starting again on the same data`);
       await stack.kill();
-      const restarted = await start();
+      const restarted = await restart();
       stack = restarted.stack;
       requeuedOnRestart = restarted.requeued;
       faults.push(
@@ -355,6 +410,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       allFinalSeconds,
       receiptsPerSecond: count / allFinalSeconds,
       peakRssMb: Math.round(Math.max(...processes.map((process) => process.peakRss)) / 1024 / 1024),
+      memory: memoryReport(processes.flatMap((process) => process.samples)),
     };
   } finally {
     await Promise.allSettled(processes.map((process) => process.stop()));
