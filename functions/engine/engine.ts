@@ -38,8 +38,14 @@ export interface EngineOptions {
    * a till roll 4 m long read at 1,200 px across 80 mm.
    */
   maxReadHeight: number;
-  /** Replace the worker after this many recognitions. Default 200. */
+  /** Replace the worker after this many page recognitions (its WASM heap never shrinks). Default 200. */
   recycleAfterJobs: number;
+  /**
+   * Stop another language's worker (started by a receipt in that language) after this many receipts in a row
+   * did not need it: each holds 50-100 MB, and a function that met one Spanish receipt must not carry it for
+   * its lifetime. Default 10; the next receipt in that language starts it again (about 1 s).
+   */
+  closeIdleLanguageAfter: number;
   /** Replace the worker when the process RSS exceeds this after a job. Default 1.2 GB. */
   recycleAboveRssBytes: number;
   /**
@@ -56,6 +62,8 @@ export interface EngineOptions {
 
 export interface ReceiptEngine {
   readonly info: EngineInfo;
+  /** The language sets whose worker is running now (the first one, and others a receipt needed lately). */
+  runningWorkers(): string[];
   /** Throws EngineError for bad input (EMPTY_FILE, UNSUPPORTED_FORMAT, ...) or a failed worker (OCR_FAILED). */
   process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult>;
   /**
@@ -73,6 +81,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxPages: 5,
   maxReadHeight: 60_000,
   recycleAfterJobs: 200,
+  closeIdleLanguageAfter: 10,
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
   fieldLines: DEFAULT_FIELD_LINES,
@@ -88,6 +97,8 @@ class Engine implements ReceiptEngine {
   readonly #first: Recognizer;
   /** One per other language; each starts its worker on the first receipt that needs it (e.g. the first German one). */
   readonly #others: ReadonlyMap<string, Recognizer>;
+  /** Receipts read in a row without each other language's worker. */
+  readonly #idleFor = new Map<string, number>();
   /** Serialises process() calls: each worker reads one image at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -114,6 +125,12 @@ class Engine implements ReceiptEngine {
 
   async start(): Promise<void> {
     await this.#first.warm();
+  }
+
+  runningWorkers(): string[] {
+    return [this.#first, ...this.#others.values()]
+      .filter((recognizer) => recognizer.running)
+      .map((recognizer) => recognizer.options.languages);
   }
 
   async process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
@@ -221,6 +238,7 @@ class Engine implements ReceiptEngine {
     best = { ...best, page: { ...best.page, lines } };
     // Line re-reads and the extraction between them: mostly recognition.
     timer.lap('ocrMs');
+    await this.#closeIdle(language);
     return {
       ...extraction,
       text: best.page.lines.map((line) => line.text).join('\n'),
@@ -237,6 +255,15 @@ class Engine implements ReceiptEngine {
         ...(loaded.crop === undefined ? {} : { crop: roundCorners(loaded.crop) }),
       },
     };
+  }
+
+  /** Counts the receipts each other language's worker sat idle through, and stops those idle too long. */
+  async #closeIdle(used: string): Promise<void> {
+    for (const [language, recognizer] of this.#others) {
+      const idle = language === used ? 0 : (this.#idleFor.get(language) ?? 0) + 1;
+      this.#idleFor.set(language, idle);
+      if (idle >= this.#options.closeIdleLanguageAfter && recognizer.running) await recognizer.close();
+    }
   }
 
   async close(): Promise<void> {
