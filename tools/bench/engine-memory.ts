@@ -36,7 +36,9 @@ if (values['recycle-after'] !== undefined) options.recycleAfterJobs = Number(val
 const engine = await createReceiptEngine(options);
 const count = Number(values.count);
 let peak = 0;
-console.log(`engine warm: RSS ${mb(process.memoryUsage.rss())} MB, WASM ${wasmResident().map(mb).join(' + ')} MB`);
+console.log(
+  `engine warm: RSS ${mb(process.memoryUsage.rss())} MB, WASM ${wasmResident().map(mb).join(' + ')} MB`,
+);
 console.log('receipt\tseconds\tRSS\theap\tWASM (MB each)');
 const started = performance.now();
 for (let index = 0; index < count && files.length > 0; index += 1) {

@@ -7,7 +7,8 @@
  *   HEIC decode   a 12 MP HEIC photo (a JPEG phone photo of --photo-dir enlarged to 4032x3024, encoded with `heif-enc` from
  *                 Debian's libheif-examples): decodeHeif wall time, median of 5 after one warm-up
  *   12 MP batch   peak RSS of a fresh process reading N 12 MP photos (JPEG and HEIC alternately) with one
- *                 engine (process.resourceUsage().maxRSS, which covers the tesseract.js worker thread), and
+ *                 engine (process.resourceUsage().maxRSS, which covers the tesseract.js worker thread), with
+ *                 glibc's arenas limited as in the OCR image (tools/local/allocator.ts), and
  *                 after each photo the RSS and the resident size of each WASM memory (memory.ts)
  * The HEIC rows are skipped when heif-enc is not installed.
  */
@@ -22,6 +23,7 @@ import { createReceiptEngine, type EngineResult, type ReceiptEngine } from '../.
 import { scannedPdf, textPdf } from '../../test/support/pdf-files.js';
 import { ENGLISH_RECEIPT } from '../../test/support/receipt-images.js';
 import { expandInputs } from '../cli/inputs.js';
+import { ALLOCATOR_ENV } from '../local/allocator.js';
 import { wasmResident } from './memory.js';
 
 const run = promisify(execFile);
@@ -161,7 +163,8 @@ async function main(): Promise<void> {
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', path.resolve('tools/bench/formats.ts'), '--batch', ...made],
-      { maxBuffer: 1 << 20 },
+      // Allocated as in the OCR image (allocator.ts).
+      { maxBuffer: 1 << 20, env: { ...process.env, ...ALLOCATOR_ENV } },
     );
     const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
     console.log(

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { wasmResident } from '../../../tools/bench/memory.js';
 
 /** One /proc/<pid>/smaps entry: a mapping's header line and the fields the parser reads. */
-function mapping(start: bigint, size: bigint, rssKb: number): string {
+function mapping(start: bigint, size: bigint, perms: string, rssKb: number): string {
   const hex = (value: bigint) => value.toString(16).padStart(12, '0');
   return [
-    `${hex(start)}-${hex(start + size)} rw-p 00000000 00:00 0`,
+    `${hex(start)}-${hex(start + size)} ${perms} 00000000 00:00 0`,
     `Size:           ${size / 1024n} kB`,
     `Rss:            ${rssKb} kB`,
     'Pss:            0 kB',
@@ -16,21 +16,33 @@ const GiB = 1n << 30n;
 const MiB = 1n << 20n;
 
 describe('wasmResident', () => {
-  it('counts a WASM reservation split into adjacent mappings as one memory, and nothing smaller', () => {
-    // Prepare: a 10 GiB reservation whose first 64 MiB are committed (two mappings), a 2 GiB heap mapping, and a
-    // second reservation elsewhere.
+  it('finds each WASM memory after its guard, two reservations side by side included, and nothing else', () => {
+    // Prepare: a malloc arena (committed, then reserved) right before the first reservation; two reservations
+    // side by side, as smaps shows them (the first one's tail and the second one's guard merged); a large
+    // committed mapping with no guard before it.
+    let at = 0x7f0000000000n;
+    const next = (size: bigint, perms: string, rssKb: number) => {
+      const text = mapping(at, size, perms, rssKb);
+      at += size;
+      return text;
+    };
     const smaps = [
-      mapping(0x7f0000000000n, 64n * MiB, 40_960),
-      mapping(0x7f0000000000n + 64n * MiB, 10n * GiB - 64n * MiB, 0),
-      mapping(0x7f1000000000n, 2n * GiB, 500_000),
-      mapping(0x7f2000000000n, 10n * GiB, 10_240),
+      next(12n * MiB, 'rw-p', 12_000),
+      next(52n * MiB, '---p', 0),
+      next(2n * GiB, '---p', 0),
+      next(20n * MiB, 'rw-p', 19_752),
+      next(8n * GiB - 20n * MiB + 2n * GiB, '---p', 0),
+      next(64n * MiB, 'rw-p', 40_960),
+      next(8n * GiB - 64n * MiB, '---p', 0),
+      next(8n * 1024n, 'rw-p', 8),
+      next(2n * GiB, 'rw-p', 500_000),
     ].join('\n');
 
     // Act
     const memories = wasmResident(smaps);
 
-    // Assess: 40 MiB and 10 MiB resident, largest first; the 2 GiB mapping is not a WASM memory.
-    expect(memories).toEqual([40 * 1024 * 1024, 10 * 1024 * 1024]);
+    // Assess: the two heaps' resident sizes, largest first; not the arena, the small neighbour or the 2 GiB map.
+    expect(memories).toEqual([40_960 * 1024, 19_752 * 1024]);
   });
 
   it('finds none where /proc gives nothing', () => {

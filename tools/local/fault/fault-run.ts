@@ -14,6 +14,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbReceiptRepository } from '../../../functions/adapters/dynamodb-receipt-repository.js';
 import { createAwsClients, S3RVER_CREDENTIALS } from '../../../functions/commons/clients.js';
 import type { ReceiptRecord } from '../../../functions/receipts/record.js';
+import { ALLOCATOR_ENV } from '../allocator.js';
 import { LOCAL_HOST, LOCAL_REGION } from '../servers.js';
 import type { DriverMessage, StackMessage } from './messages.js';
 
@@ -248,6 +249,8 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const s3Port = await freePort();
   const dynamodbPort = await freePort();
   const env = {
+    // As `pnpm start` runs the stack (allocator.ts); options.env may override it to measure glibc's default.
+    ...ALLOCATOR_ENV,
     ...options.env,
     LOCAL_DATA_DIR: dataDir,
     S3_PORT: String(s3Port),
