@@ -336,9 +336,12 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       const until = Date.now() + limitMs;
       while (Date.now() < until && (await finalCount()) < target) await sleep(pollMs);
     };
+    /** Deliveries the stack processes' handlers finished (their own count, over IPC: no DynamoDB read). */
+    const handled = () => processes.reduce((sum, process) => sum + (process.status?.handled ?? 0), 0);
 
     if (outageMs > 0) {
       const restart = standby();
+      // Paced by records settling one by one (a delivery batch holds up to ten receipts).
       await waitForFinal(Math.ceil(count * 0.1), 600_000);
       for (const service of ['dynamodb', 's3'] as const) {
         const before = await finalCount();
@@ -359,16 +362,23 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       );
     }
 
-    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck).
+    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck). The
+    // records are read only when the queue is empty: before that, work is visibly pending, and reading them
+    // every poll cost the small fault run about as much CPU as its receipts.
     const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
     let idleSince: number | undefined;
     let last = -1;
     while (Date.now() < deadline) {
-      const final = await finalCount();
-      if (final >= count) break;
-      if (final !== last) log(`${final}/${count} final`);
-      last = final;
       const idle = stack.status?.depth === 0;
+      if (idle) {
+        const final = await finalCount();
+        if (final >= count) break;
+        if (final !== last) log(`${final}/${count} final, queue empty`);
+        last = final;
+      } else if (handled() !== last) {
+        last = handled();
+        log(`${last}/${count} handled`);
+      }
       idleSince = idle ? (idleSince ?? Date.now()) : undefined;
       if (idleSince !== undefined && Date.now() - idleSince > 15_000) break;
       await sleep(pollMs);

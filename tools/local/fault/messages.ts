@@ -18,6 +18,8 @@ export type StackMessage =
       wasm: number[];
       /** Messages queued or in flight. */
       depth: number;
+      /** Deliveries the OCR handler finished (settled, or failed for good) in this process so far. */
+      handled: number;
       /** Failed deliveries put back on the queue so far. */
       retries: number;
       deadLettered: number;

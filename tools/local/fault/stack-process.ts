@@ -33,6 +33,7 @@ if (process.env.STACK_STANDBY === '1') {
 
 const config = loadLocalStackConfig();
 let retries = 0;
+let handled = 0;
 const stack = await startLocalStack({
   dataDir: config.dataDir,
   s3Port: config.s3Port,
@@ -41,6 +42,7 @@ const stack = await startLocalStack({
   queue: {
     onBatch: (report) => {
       retries += report.failed - report.deadLettered;
+      handled += report.messages - report.failed + report.deadLettered;
     },
   },
 });
@@ -58,6 +60,7 @@ const status = setInterval(() => {
     heapUsed,
     wasm,
     depth: stack.queue.depth,
+    handled,
     retries,
     deadLettered: stack.queue.deadLetters.length,
   });
