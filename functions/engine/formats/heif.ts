@@ -75,30 +75,31 @@ async function decodePrimary(
  */
 async function decodeGray(libheif: LibHeif, handle: unknown): Promise<RawPixels> {
   const { heif_colorspace: space, heif_chroma: chroma, heif_channel: channel } = libheif;
-  const decoded = await libheif.heif_js_decode_image2(
-    handle,
-    space.heif_colorspace_undefined,
-    chroma.heif_chroma_undefined,
-  );
+  const native = [space.heif_colorspace_undefined, chroma.heif_chroma_undefined] as const;
+  const luma = await decodePlane(libheif, handle, native, channel.heif_channel_Y, 1);
+  if (luma !== undefined) return { ...luma, channels: 1 };
+  // Rare enough to pay a second decode.
+  const rgba = [space.heif_colorspace_RGB, chroma.heif_chroma_interleaved_RGBA] as const;
+  const pixels = await decodePlane(libheif, handle, rgba, channel.heif_channel_interleaved, 4);
+  if (pixels === undefined) throw corrupt('no luma or interleaved RGBA plane');
+  return { ...pixels, channels: 4 };
+}
+
+/** One plane of the image decoded as asked, copied out of the WASM heap; undefined when there is no such plane. */
+async function decodePlane(
+  libheif: LibHeif,
+  handle: unknown,
+  [colorspace, chroma]: readonly [number, number],
+  id: number,
+  samples: number,
+): Promise<{ data: Buffer; width: number; height: number } | undefined> {
+  const decoded = await libheif.heif_js_decode_image2(handle, colorspace, chroma);
   if (failed(decoded) || decoded === undefined) throw corrupt('the image data cannot be decoded');
   try {
-    const luma = decoded.channels.find((c) => c.id === channel.heif_channel_Y);
-    if (luma !== undefined) return { ...packed(luma, 1), channels: 1 };
+    const plane = decoded.channels.find((c) => c.id === id);
+    return plane === undefined ? undefined : packed(plane, samples);
   } finally {
     libheif.heif_image_release(decoded.image);
-  }
-  const rgba = await libheif.heif_js_decode_image2(
-    handle,
-    space.heif_colorspace_RGB,
-    chroma.heif_chroma_interleaved_RGBA,
-  );
-  if (failed(rgba) || rgba === undefined) throw corrupt('the image data cannot be decoded');
-  try {
-    const plane = rgba.channels.find((c) => c.id === channel.heif_channel_interleaved);
-    if (plane === undefined) throw corrupt('no luma or interleaved RGBA plane');
-    return { ...packed(plane, 4), channels: 4 };
-  } finally {
-    libheif.heif_image_release(rgba.image);
   }
 }
 
