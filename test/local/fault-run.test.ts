@@ -40,6 +40,6 @@ it('loses, duplicates and strands nothing through outages and a SIGKILL', async 
   expect(report.outcomes).toEqual({ COMPLETED: 8, 'FAILED CORRUPT_IMAGE': 1, 'FAILED EMPTY_FILE': 1 });
   // The kill cut the burst short: the restarted stack found unsettled uploads and finished them.
   expect(report.requeuedOnRestart).toBeGreaterThan(0);
-  // A cap, not the expected time (15-25 s on an idle machine): on a 2-core machine shared with other jobs, the full
-  // suite ran five times slower and this test went past 180 s.
+  // A cap, not the expected time: on a 2-core machine shared with other jobs the full suite ran five times slower
+  // than in CI, and this test went past 180 s.
 }, 300_000);
