@@ -29,6 +29,8 @@ it('loses, duplicates and strands nothing through outages and a SIGKILL', async 
     count: 10,
     brokenShare: 0.2,
     outageMs: 1000,
+    // Failed deliveries come back after 1 s, then 4 s: past the outage, without the local queue's 5 s wait.
+    retryDelayMs: 1000,
     env: { OCR_LANGUAGES: 'eng' },
     timeoutMs: 120_000,
     pollMs: 250,

@@ -34,6 +34,11 @@ export interface BurstOptions {
   brokenShare?: number;
   /** DynamoDB down, then S3 down, for this long each, then SIGKILL and restart. 0: no faults. */
   outageMs?: number;
+  /**
+   * First delay before a failed delivery comes back (then 4x per receive), default the local queue's 5 s. Keep it
+   * at least the outage: shorter, a message spends its receives inside the outage.
+   */
+  retryDelayMs?: number;
   /** Environment of the stack process beyond its ports and data folder (e.g. OCR_LANGUAGES). */
   env?: Record<string, string>;
   /** Give up waiting for the records after this long (they are then counted as stuck). */
@@ -252,6 +257,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     // As `pnpm start` runs the stack (allocator.ts); options.env may override it to measure glibc's default.
     ...ALLOCATOR_ENV,
     ...options.env,
+    ...(options.retryDelayMs === undefined ? {} : { STACK_RETRY_DELAY_MS: String(options.retryDelayMs) }),
     LOCAL_DATA_DIR: dataDir,
     S3_PORT: String(s3Port),
     DYNAMODB_PORT: String(dynamodbPort),

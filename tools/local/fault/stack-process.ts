@@ -1,7 +1,8 @@
 /**
  * The local stack in a process of its own, for burst and fault runs (fault-run.ts forks it): the driver can then
  * measure its memory alone, take S3 or DynamoDB down inside it, and kill it outright (SIGKILL) as a crash would.
- * Configured like `pnpm start` (LOCAL_DATA_DIR, S3_PORT, DYNAMODB_PORT); talks to the driver over the IPC channel.
+ * Configured like `pnpm start` (LOCAL_DATA_DIR, S3_PORT, DYNAMODB_PORT; STACK_RETRY_DELAY_MS shortens the queue's
+ * retry delay); talks to the driver over the IPC channel.
  * With STACK_STANDBY=1 it loads its code (and the engine's) and waits for `start` before it touches the data
  * folder: the driver readies the process that replaces a killed one while the first still runs, as a supervisor
  * with a warm spare would, so the restart costs the stack's start and not the loading of its modules.
@@ -32,6 +33,8 @@ if (process.env.STACK_STANDBY === '1') {
 }
 
 const config = loadLocalStackConfig();
+// A run with short outages may shorten the queue's retry delay (fault-run.ts retryDelayMs).
+const retryDelay = Number(process.env.STACK_RETRY_DELAY_MS);
 let retries = 0;
 let handled = 0;
 const stack = await startLocalStack({
@@ -40,6 +43,7 @@ const stack = await startLocalStack({
   dynamodbPort: config.dynamodbPort,
   env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
   queue: {
+    ...(retryDelay > 0 ? { retryDelayMs: (receives: number) => retryDelay * 4 ** (receives - 1) } : {}),
     onBatch: (report) => {
       retries += report.failed - report.deadLettered;
       handled += report.messages - report.failed + report.deadLettered;
