@@ -43,8 +43,14 @@ export interface EngineOptions {
    * a till roll 4 m long read at 1,200 px across 80 mm.
    */
   maxReadHeight: number;
-  /** Replace the worker after this many recognitions. Default 200. */
+  /** Replace the worker after this many page recognitions (its WASM heap never shrinks). Default 200. */
   recycleAfterJobs: number;
+  /**
+   * Stop another language's worker (started by a receipt in that language) after this many receipts in a row
+   * did not need it: each holds 50-100 MB, and a function that met one Spanish receipt must not carry it for
+   * its lifetime. Default 10; the next receipt in that language starts it again (about 1 s).
+   */
+  closeIdleLanguageAfter: number;
   /** Replace the worker when the process RSS exceeds this after a job. Default 1.2 GB. */
   recycleAboveRssBytes: number;
   /**
@@ -61,6 +67,8 @@ export interface EngineOptions {
 
 export interface ReceiptEngine {
   readonly info: EngineInfo;
+  /** The language sets whose worker is running now (the first one, and others a receipt needed lately). */
+  runningWorkers(): string[];
   /** Throws EngineError for bad input (EMPTY_FILE, UNSUPPORTED_FORMAT, ...) or a failed worker (OCR_FAILED). */
   process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult>;
   /**
@@ -78,6 +86,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxPages: 5,
   maxReadHeight: 60_000,
   recycleAfterJobs: 200,
+  closeIdleLanguageAfter: 10,
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
   fieldLines: DEFAULT_FIELD_LINES,
@@ -124,6 +133,10 @@ class Engine implements ReceiptEngine {
     const lines = this.#pool.lines(this.#plan.first);
     if (lines !== page) lines.warm().catch(() => undefined);
     await page.warm();
+  }
+
+  runningWorkers(): string[] {
+    return this.#pool.runningLanguages();
   }
 
   async process(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult> {
@@ -232,6 +245,7 @@ class Engine implements ReceiptEngine {
     best = { ...best, page: { ...best.page, lines } };
     // Line re-reads and the extraction between them: mostly recognition.
     timer.lap('ocrMs');
+    await this.#pool.closeIdle(this.#plan.first, language.split('+'), this.#options.closeIdleLanguageAfter);
     return {
       ...extraction,
       text: best.page.lines.map((line) => line.text).join('\n'),

@@ -1,14 +1,19 @@
-/** The part of libheif-js's Embind API the HEIF decoder uses (the package ships no typings for it). */
-declare module 'libheif-js/wasm-bundle.js' {
+/**
+ * The part of libheif-js's Embind API the HEIF decoder uses (the package ships no typings for it). The bundle
+ * exports Emscripten's factory: each call instantiates libheif (with its own heap) synchronously.
+ */
+declare module 'libheif-js/libheif-wasm/libheif-bundle.js' {
   interface HeifError {
     code: number;
     message: string;
   }
-  interface HeifChannel {
+  export interface HeifChannel {
     id: number;
     width: number;
     height: number;
     stride: number;
+    /** Bits per sample: 8, or more for a deeper plane (its samples then take two bytes). */
+    bits_per_pixel?: number;
     data: Uint8Array;
   }
   interface HeifDecoded {
@@ -18,9 +23,9 @@ declare module 'libheif-js/wasm-bundle.js' {
   }
   export interface LibHeif {
     heif_error_code: { heif_error_Ok: number };
-    heif_colorspace: { heif_colorspace_RGB: number };
-    heif_chroma: { heif_chroma_interleaved_RGBA: number };
-    heif_channel: { heif_channel_interleaved: number };
+    heif_colorspace: { heif_colorspace_RGB: number; heif_colorspace_undefined: number };
+    heif_chroma: { heif_chroma_interleaved_RGBA: number; heif_chroma_undefined: number };
+    heif_channel: { heif_channel_interleaved: number; heif_channel_Y: number };
     heif_context_alloc(): unknown;
     heif_context_free(context: unknown): void;
     heif_context_read_from_memory(context: unknown, bytes: Uint8Array): HeifError;
@@ -37,6 +42,6 @@ declare module 'libheif-js/wasm-bundle.js' {
     ): Promise<HeifDecoded | undefined>;
     heif_image_release(image: unknown): void;
   }
-  const libheif: LibHeif;
-  export default libheif;
+  const factory: () => LibHeif;
+  export default factory;
 }

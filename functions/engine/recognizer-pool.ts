@@ -35,6 +35,8 @@ export class RecognizerPool {
   readonly #options: PoolOptions;
   readonly #sources = new Map<ModelKind, LangSource>();
   readonly #recognizers = new Map<string, Recognizer>();
+  /** Receipts read in a row without each recognizer. */
+  readonly #idleFor = new Map<string, number>();
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -83,6 +85,27 @@ export class RecognizerPool {
     for (const [key, recognizer] of this.#recognizers) {
       if (!languages.includes(key.split(':')[0] ?? '')) await recognizer.close();
     }
+  }
+
+  /**
+   * Counts the receipts each other language's recognizers sat idle through (the first language's always run),
+   * and stops those idle for `after` receipts in a row: each holds 50-100 MB, and a function that met one Spanish
+   * receipt must not carry it for its lifetime. The next receipt in that language starts it again (about 1 s).
+   */
+  async closeIdle(first: string, used: readonly string[], after: number): Promise<void> {
+    for (const [key, recognizer] of this.#recognizers) {
+      const language = key.split(':')[0] ?? '';
+      if (language === first) continue;
+      const idle = used.includes(language) ? 0 : (this.#idleFor.get(key) ?? 0) + 1;
+      this.#idleFor.set(key, idle);
+      if (idle >= after && recognizer.running) await recognizer.close();
+    }
+  }
+
+  /** The languages with a worker running now, in the order they were first used. */
+  runningLanguages(): string[] {
+    const running = [...this.#recognizers].filter(([, recognizer]) => recognizer.running);
+    return [...new Set(running.map(([key]) => key.split(':')[0] ?? ''))];
   }
 
   async close(): Promise<void> {

@@ -111,6 +111,11 @@ export class Recognizer {
 
   constructor(readonly options: RecognizerOptions) {}
 
+  /** Whether a worker is running (or starting): false before the first job, after close() and after a recycle. */
+  get running(): boolean {
+    return this.#worker !== undefined;
+  }
+
   /** How many workers this recognizer has started (1 + recycles + crash replacements). */
   get generation(): number {
     return this.#generation;

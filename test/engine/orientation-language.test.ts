@@ -96,3 +96,23 @@ describe('engine orientation, skew and language', () => {
     expect(result.text).toContain('SUNRISE GROCERY');
   });
 });
+
+describe('other-language workers', () => {
+  it('stops the Spanish worker once receipts stop needing it', async () => {
+    // Prepare
+    const engine = await createReceiptEngine({ languages: ['eng', 'spa'], closeIdleLanguageAfter: 1 });
+    const spanish = await renderReceipt(SPANISH_EURO_RECEIPT);
+    const english = await renderReceipt(ENGLISH_RECEIPT);
+
+    try {
+      // Act and assess: the Spanish receipt starts the Spanish worker, one English receipt later it is gone.
+      expect(engine.runningWorkers()).toEqual(['eng']);
+      expect((await engine.process({ bytes: spanish })).language).toBe('spa');
+      expect(engine.runningWorkers()).toEqual(['eng', 'spa']);
+      expect((await engine.process({ bytes: english })).language).toBe('eng');
+      expect(engine.runningWorkers()).toEqual(['eng']);
+    } finally {
+      await engine.close();
+    }
+  });
+});

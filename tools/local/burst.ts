@@ -1,12 +1,15 @@
 /**
- * `pnpm bench:burst [--count 500] [--broken 0.1] [--faults] [--outage 10] [--images DIR] [--languages eng+spa]`:
+ * `pnpm bench:burst [--count 500] [--broken 0.1] [--faults] [--outage 10] [--images DIR] [--languages eng+spa]
+ * [--timeline FILE]`:
  * uploads receipts all at once to the local stack (in its own process, on free ports, with throw-away data),
  * optionally with faults during the burst (DynamoDB down, then S3 down, for --outage seconds each, then SIGKILL
  * and a restart), and prints the accounting: records, lost, duplicated, stuck, retried, the outcome of each, time
- * to all final, receipts/s and the peak RSS of the stack process. Exit code 1 when anything is lost, duplicated,
+ * to all final, receipts/s and the peak RSS of the stack process with what it held then (JavaScript heap, each
+ * WASM memory); --timeline writes every memory sample as CSV. Exit code 1 when anything is lost, duplicated,
  * stuck or failed with the wrong code. Without --images the receipts are generated (English, Spanish, euro,
  * rotated; JPEG, PNG, WebP).
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   ENGLISH_RECEIPT,
@@ -14,7 +17,34 @@ import {
   SPANISH_EURO_RECEIPT,
   SPANISH_RECEIPT,
 } from '../samples/receipt-images.js';
-import { type BurstReport, folderUploads, runBurst, type Upload } from './fault/fault-run.js';
+import {
+  type BurstReport,
+  folderUploads,
+  type MemorySample,
+  runBurst,
+  type Upload,
+} from './fault/fault-run.js';
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function described(sample: MemorySample | undefined): string {
+  if (sample === undefined) return 'no sample';
+  const wasm = sample.wasm.length > 0 ? sample.wasm.map(mb).join(' + ') : 'none';
+  return `RSS ${mb(sample.rss)} MB at ${sample.at.toFixed(0)} s (queue depth ${sample.depth}): JavaScript heap ${mb(sample.heapUsed)} MB, WASM memories ${wasm} MB`;
+}
+
+function timeline(samples: readonly MemorySample[]): string {
+  const rows = samples.map((sample) =>
+    [
+      sample.at.toFixed(2),
+      mb(sample.rss),
+      mb(sample.heapUsed),
+      sample.wasm.map(mb).join(' '),
+      sample.depth,
+    ].join(','),
+  );
+  return `${['seconds,rss_mb,heap_mb,wasm_mb,depth', ...rows].join('\n')}\n`;
+}
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +54,7 @@ const { values } = parseArgs({
     outage: { type: 'string', default: '10' },
     images: { type: 'string' },
     languages: { type: 'string', default: 'eng+spa' },
+    timeline: { type: 'string' },
   },
 });
 
@@ -63,7 +94,9 @@ ${report.uploads} receipts uploaded at once (${options.images}), ${options.fault
 
 - outcomes: ${outcomes}
 - all final in ${report.allFinalSeconds.toFixed(1)} s (${report.receiptsPerSecond.toFixed(2)} receipts/s)
-- peak RSS of the stack process: ${report.peakRssMb} MB${options.faults ? `\n- requeued by the restart: ${report.requeuedOnRestart}` : ''}
+- peak RSS of the stack process: ${report.peakRssMb} MB
+- at the peak: ${described(report.memory.atPeak)}
+- largest WASM total: ${described(report.memory.peakWasm)}${options.faults ? `\n- requeued by the restart: ${report.requeuedOnRestart}` : ''}
 `);
 }
 
@@ -80,4 +113,5 @@ print(report, {
   faults: values.faults,
   images: values.images ? `images of ${values.images}` : 'generated receipts',
 });
+if (values.timeline) await writeFile(values.timeline, timeline(report.memory.samples));
 if (report.lost + report.duplicated + report.stuck + report.wrongCodes > 0) process.exitCode = 1;

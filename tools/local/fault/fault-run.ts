@@ -14,6 +14,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbReceiptRepository } from '../../../functions/adapters/dynamodb-receipt-repository.js';
 import { createAwsClients } from '../../../functions/commons/clients.js';
 import type { ReceiptRecord } from '../../../functions/receipts/record.js';
+import { ALLOCATOR_ENV } from '../allocator.js';
 import { S3RVER_CREDENTIALS } from '../config.js';
 import { LOCAL_HOST, LOCAL_REGION } from '../servers.js';
 import type { DriverMessage, StackMessage } from './messages.js';
@@ -34,6 +35,11 @@ export interface BurstOptions {
   brokenShare?: number;
   /** DynamoDB down, then S3 down, for this long each, then SIGKILL and restart. 0: no faults. */
   outageMs?: number;
+  /**
+   * First delay before a failed delivery comes back (then 4x per receive), default the local queue's 5 s. Keep it
+   * at least the outage: shorter, a message spends its receives inside the outage.
+   */
+  retryDelayMs?: number;
   /** Environment of the stack process beyond its ports and data folder (e.g. OCR_LANGUAGES). */
   env?: Record<string, string>;
   /** Give up waiting for the records after this long (they are then counted as stuck). */
@@ -64,6 +70,27 @@ export interface BurstReport {
   allFinalSeconds: number;
   receiptsPerSecond: number;
   peakRssMb: number;
+  /** The stack's memory when its RSS peaked, and the largest WASM total seen (tools/bench/memory.ts). */
+  memory: MemoryReport;
+}
+
+export interface MemorySample {
+  /** Seconds since the uploads started (0 before). */
+  at: number;
+  rss: number;
+  heapUsed: number;
+  /** Resident bytes of each WASM memory. */
+  wasm: number[];
+  /** Messages queued or in flight. */
+  depth: number;
+}
+
+export interface MemoryReport {
+  atPeak: MemorySample | undefined;
+  /** The sample whose WASM memories summed highest. */
+  peakWasm: MemorySample | undefined;
+  /** Every status sample of every stack process, in order (for a timeline). */
+  samples: MemorySample[];
 }
 
 const OWNER = 'burst';
@@ -139,11 +166,12 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 class StackProcess {
   status: Extract<StackMessage, { type: 'status' }> | undefined;
   peakRss = 0;
+  readonly samples: MemorySample[] = [];
   readonly #child: ChildProcess;
   readonly #waiters: { test: (message: StackMessage) => boolean; done: (message: StackMessage) => void }[] =
     [];
 
-  constructor(env: Record<string, string>) {
+  constructor(env: Record<string, string>, clock: () => number) {
     this.#child = fork(STACK_PROCESS, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, ...env },
@@ -153,6 +181,8 @@ class StackProcess {
       if (message.type === 'status') {
         this.status = message;
         this.peakRss = Math.max(this.peakRss, message.rss);
+        const { rss, heapUsed, wasm, depth } = message;
+        this.samples.push({ at: clock(), rss, heapUsed, wasm, depth });
       }
       for (const waiter of [...this.#waiters]) {
         if (waiter.test(message)) {
@@ -196,6 +226,21 @@ class StackProcess {
   }
 }
 
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+function memoryReport(samples: MemorySample[]): MemoryReport {
+  const highest = (value: (sample: MemorySample) => number) =>
+    samples.reduce<MemorySample | undefined>(
+      (best, sample) => (best === undefined || value(sample) > value(best) ? sample : best),
+      undefined,
+    );
+  return {
+    atPeak: highest((sample) => sample.rss),
+    peakWasm: highest((sample) => sum(sample.wasm)),
+    samples,
+  };
+}
+
 export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const log = options.log ?? (() => {});
   const outageMs = options.outageMs ?? 0;
@@ -210,7 +255,10 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const s3Port = await freePort();
   const dynamodbPort = await freePort();
   const env = {
+    // As `pnpm start` runs the stack (allocator.ts); options.env may override it to measure glibc's default.
+    ...ALLOCATOR_ENV,
     ...options.env,
+    ...(options.retryDelayMs === undefined ? {} : { STACK_RETRY_DELAY_MS: String(options.retryDelayMs) }),
     LOCAL_DATA_DIR: dataDir,
     S3_PORT: String(s3Port),
     DYNAMODB_PORT: String(dynamodbPort),
@@ -225,11 +273,25 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const processes: StackProcess[] = [];
   const faults: string[] = [];
   let requeuedOnRestart = 0;
+  let uploadsAt: number | undefined;
+  const clock = () => (uploadsAt === undefined ? 0 : (performance.now() - uploadsAt) / 1000);
   const start = async () => {
-    const stack = new StackProcess(env);
+    const stack = new StackProcess(env, clock);
     processes.push(stack);
     const ready = await stack.next('ready');
     return { stack, requeued: ready.requeued };
+  };
+  /** A process that has loaded its modules and starts the stack when told (stack-process.ts). */
+  const standby = () => {
+    const spare = new StackProcess({ ...env, STACK_STANDBY: '1' }, clock);
+    processes.push(spare);
+    const loaded = spare.next('loaded');
+    return async () => {
+      await loaded;
+      const ready = spare.next('ready');
+      spare.send({ type: 'start' });
+      return { stack: spare, requeued: (await ready).requeued };
+    };
   };
 
   try {
@@ -248,6 +310,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       `uploading ${count} receipts at once (${uploads.filter((upload) => upload.expectedCode).length} broken)`,
     );
     const started = performance.now();
+    uploadsAt = started;
     await Promise.all(
       uploads.map((upload) =>
         clients.s3.send(
@@ -280,8 +343,12 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       const until = Date.now() + limitMs;
       while (Date.now() < until && (await finalCount()) < target) await sleep(pollMs);
     };
+    /** Deliveries the stack processes' handlers finished (their own count, over IPC: no DynamoDB read). */
+    const handled = () => processes.reduce((sum, process) => sum + (process.status?.handled ?? 0), 0);
 
     if (outageMs > 0) {
+      const restart = standby();
+      // Paced by records settling one by one (a delivery batch holds up to ten receipts).
       await waitForFinal(Math.ceil(count * 0.1), 600_000);
       for (const service of ['dynamodb', 's3'] as const) {
         const before = await finalCount();
@@ -294,7 +361,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       const before = await finalCount();
       log(`SIGKILL with ${before}/${count} final; starting again on the same data`);
       await stack.kill();
-      const restarted = await start();
+      const restarted = await restart();
       stack = restarted.stack;
       requeuedOnRestart = restarted.requeued;
       faults.push(
@@ -302,16 +369,23 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       );
     }
 
-    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck).
+    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck). The
+    // records are read only when the queue is empty: before that, work is visibly pending, and reading them
+    // every poll cost the small fault run about as much CPU as its receipts.
     const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
     let idleSince: number | undefined;
     let last = -1;
     while (Date.now() < deadline) {
-      const final = await finalCount();
-      if (final >= count) break;
-      if (final !== last) log(`${final}/${count} final`);
-      last = final;
       const idle = stack.status?.depth === 0;
+      if (idle) {
+        const final = await finalCount();
+        if (final >= count) break;
+        if (final !== last) log(`${final}/${count} final, queue empty`);
+        last = final;
+      } else if (handled() !== last) {
+        last = handled();
+        log(`${last}/${count} handled`);
+      }
       idleSince = idle ? (idleSince ?? Date.now()) : undefined;
       if (idleSince !== undefined && Date.now() - idleSince > 15_000) break;
       await sleep(pollMs);
@@ -356,6 +430,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       allFinalSeconds,
       receiptsPerSecond: count / allFinalSeconds,
       peakRssMb: Math.round(Math.max(...processes.map((process) => process.peakRss)) / 1024 / 1024),
+      memory: memoryReport(processes.flatMap((process) => process.samples)),
     };
   } finally {
     await Promise.allSettled(processes.map((process) => process.stop()));

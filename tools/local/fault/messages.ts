@@ -1,13 +1,25 @@
 /** What the fault-run driver and the stack process (stack-process.ts) say to each other over IPC. */
-export type DriverMessage = { type: 'outage'; service: 's3' | 'dynamodb'; ms: number } | { type: 'stop' };
+export type DriverMessage =
+  | { type: 'outage'; service: 's3' | 'dynamodb'; ms: number }
+  | { type: 'stop' }
+  /** A standby process (STACK_STANDBY=1) starts the stack. */
+  | { type: 'start' };
 
 export type StackMessage =
+  /** A standby process has loaded its modules and waits for `start`. */
+  | { type: 'loaded' }
   | { type: 'ready'; requeued: number; pid: number }
   | {
       type: 'status';
       rss: number;
+      /** The main thread's JavaScript heap, bytes. */
+      heapUsed: number;
+      /** Resident bytes of each WASM memory (the OCR workers', libheif's): tools/bench/memory.ts. Sampled once a second. */
+      wasm: number[];
       /** Messages queued or in flight. */
       depth: number;
+      /** Deliveries the OCR handler finished (settled, or failed for good) in this process so far. */
+      handled: number;
       /** Failed deliveries put back on the queue so far. */
       retries: number;
       deadLettered: number;
