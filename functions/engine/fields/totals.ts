@@ -224,6 +224,8 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     cash && change && change.amount.cents < cash.amount.cents
       ? cash.amount.cents - change.amount.cents
       : undefined;
+  // Cash handed over with no change printed: the exact amount paid.
+  const exactCash = cash && !change ? cash.amount.cents : undefined;
 
   // Candidates: every TOTAL row before the tax summary (and, weakly, inside it).
   const labelled: { row: Row; kind: 'strong' | 'plain' }[] = [];
@@ -264,8 +266,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     if (own.length >= 2 && own.some((a) => a.cents > found.amount.cents)) score -= 1.5;
     const sources = sourcesOf(support, found.amount.cents);
     for (const source of sources) score += SOURCE_WEIGHT[source];
-    if (!sources.includes('tender') && cash && !change && found.amount.cents === cash.amount.cents)
-      score += 0.5;
+    if (!sources.includes('tender') && found.amount.cents === exactCash) score += 0.5;
     if (cash && found.amount.cents > cash.amount.cents) score -= 1;
     score += found.amount.confidence - 0.8; // a blurred amount loses to a crisp one of the same rank
     score += row.index / (rows.length * 100); // later rows break ties: totals after rounding come last
@@ -390,9 +391,9 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   // weakly or printed in a form no till prints.
   if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
     const { cents, confidence, text } = total.amount;
-    // Cash handed over with no change printed is the exact amount too (`Contante 63,50` under `TOTALE 63,56`).
-    const exactCash: Support[] = cash && !change ? [{ source: 'tender', cents: cash.amount.cents }] : [];
-    const witness = zeroSlipWitness([...support, ...exactCash], cents, confidence, text);
+    // Exact cash witnesses it too (`Contante 63,50` under `TOTALE 63,56`).
+    const cashPaid: Support[] = exactCash === undefined ? [] : [{ source: 'tender', cents: exactCash }];
+    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, text);
     if (witness) {
       total = {
         ...total,
@@ -407,9 +408,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   if (total && rounding && rounding.row.index > total.row.index && rounding.amount.cents !== 0) {
     const paid = total.amount.cents + rounding.amount.cents;
     const exact =
-      tendered === paid ||
-      (cash !== undefined && change === undefined && cash.amount.cents === paid) ||
-      support.some((s) => s.source === 'card' && s.cents === paid);
+      tendered === paid || exactCash === paid || support.some((s) => s.source === 'card' && s.cents === paid);
     if (exact) {
       total = {
         ...total,
