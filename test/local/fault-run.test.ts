@@ -33,8 +33,8 @@ it('loses, duplicates and strands nothing through outages and a SIGKILL', async 
     // Failed deliveries come back after 1 s, then 4 s: past the outage, without the local queue's 5 s wait.
     retryDelayMs: 1000,
     env: { OCR_LANGUAGES: 'eng' },
-    // Any wait past this fails the run with what it waited for (diagnosis.ts), long before the test's timeout.
-    timeoutMs: 240_000,
+    // Any wait past this fails the run with what it waited for (diagnosis.ts), 60 s before the test's timeout.
+    timeoutMs: 300_000,
     pollMs: 250,
   });
 
@@ -56,9 +56,10 @@ it('loses, duplicates and strands nothing through outages and a SIGKILL', async 
   });
   // The kill cut the burst short: the restarted stack found unsettled uploads and finished them.
   expect(report.requeuedOnRestart).toBeGreaterThan(0);
-  // A cap, not the expected time: on a 2-core machine shared with other jobs the full suite ran five times slower
-  // than in CI, and this test went past 180 s. The run's own limit (timeoutMs) comes first.
-}, 300_000);
+  // A cap, not the expected time: on a 2-core machine shared with other jobs (load average about 20) it took
+  // 121-135 s next to the full suite. The run's own limit (timeoutMs) comes 60 s before it: the diagnosis and the
+  // bounded stop of the stack processes fit in that.
+}, 360_000);
 
 it('fails a run that waits past its limit with what it was waiting for, instead of hanging', async () => {
   // Prepare: a limit no run can meet, so the wait for the first stack process gives up at once

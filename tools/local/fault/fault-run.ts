@@ -44,9 +44,10 @@ export interface BurstOptions {
   /** Environment of the stack process beyond its ports and data folder (e.g. OCR_LANGUAGES). */
   env?: Record<string, string>;
   /**
-   * Limit of the whole run, from the uploads (default 2 h). A wait for the faults' milestones that reaches it
-   * throws a BurstStalledError saying what it waited for; records not final at the end are counted as stuck, and
-   * the report's `diagnosis` says why. Keep it well under a test's own timeout, so a stall fails with the reason.
+   * Limit of the whole run, from its start (default 2 h). A wait for a stack process or for the faults' milestones
+   * that reaches it throws a BurstStalledError saying what it waited for; records not final at the end are
+   * counted as stuck, and the report's `diagnosis` says why. Keep it well under a test's timeout, so that a stall
+   * fails with its reason.
    */
   timeoutMs?: number;
   /** How often the records are read while waiting (default 2 s; a small run wants less). */
@@ -174,7 +175,10 @@ const LATE = Symbol('late');
 class StackProcess {
   status: Extract<StackMessage, { type: 'status' }> | undefined;
   statusAt: number | undefined;
-  /** What it has said of its start: `loaded` (a standby), then `ready` (its stack runs). It answers `stop` after either. */
+  /**
+   * What it has said of its start: `loaded` (a standby), then `ready` (its stack runs). It hears `stop` after
+   * either.
+   */
   stage: 'starting' | 'loaded' | 'ready' = 'starting';
   peakRss = 0;
   readonly samples: MemorySample[] = [];
