@@ -188,7 +188,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Synchronous OCR of a small image in the body; nothing is stored',
     auth: true,
     binaryBody: true,
-    success: { status: 200, description: 'The engine result', schema: OcrResponseSchema },
+    success: {
+      status: 200,
+      description: 'The engine result of the largest receipt, and of each other receipt in the image',
+      schema: OcrResponseSchema,
+    },
     errors: [400, 413, 415, 422],
   },
 ];

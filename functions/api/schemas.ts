@@ -226,4 +226,16 @@ export const HealthResponseSchema = z
   })
   .meta({ id: 'Health' });
 
-export const OcrResponseSchema = EngineResultSchema.meta({ id: 'OcrResult' });
+/** The engine result of one receipt. */
+const OcrReceiptSchema = EngineResultSchema.meta({ id: 'OcrReceipt' });
+
+/**
+ * The largest receipt of the image at the top level (the shape this route always had), the others beside it: a
+ * photo of several receipts laid apart is read as one result per receipt, as the pipeline makes one record each.
+ */
+export const OcrResponseSchema = EngineResultSchema.extend({
+  otherReceipts: z.array(OcrReceiptSchema).meta({
+    description:
+      'The other receipts found in the same image, largest first, each read on its own; empty when the image holds one receipt',
+  }),
+}).meta({ id: 'OcrResult' });

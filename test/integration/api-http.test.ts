@@ -18,6 +18,7 @@ import { S3RVER_CREDENTIALS } from '../../tools/local/config.js';
 import { type LocalStack, startLocalStack } from '../../tools/local/stack.js';
 import { passwordPdf, textPdf } from '../../tools/samples/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
+import { twoReceiptPhoto } from '../support/receipt-photos.js';
 
 const ORIGIN = 'https://app.example.com';
 
@@ -334,10 +335,33 @@ describe('POST /ocr', () => {
     expect(binary.status).toBe(200);
     OcrResponseSchema.parse(binary.body);
     expect(binary.body.fields.total.value).toBe('1126.89');
+    expect(binary.body.otherReceipts).toEqual([]);
     const base64 = await request('POST', '/ocr', { token: alice, json: { image: image.toString('base64') } });
     expect(base64.status).toBe(200);
     expect(base64.body.fields.total.value).toBe('1126.89');
     expect(await keysUnder('')).toEqual(before);
+  });
+
+  it('answers every receipt of a photo holding two: the largest at the top level, the other in otherReceipts', async () => {
+    // Prepare
+    const photo = await twoReceiptPhoto();
+
+    // Act
+    const reply = await request('POST', '/ocr', {
+      token: alice,
+      body: new Uint8Array(photo.bytes),
+      headers: { 'Content-Type': 'image/jpeg' },
+    });
+
+    // Assess
+    expect(reply.status).toBe(200);
+    const body = OcrResponseSchema.parse(reply.body);
+    expect(body.fields.total?.value).toBe('1126.89');
+    expect(body.text).toContain('SUNRISE');
+    expect(body.otherReceipts).toHaveLength(1);
+    expect(body.otherReceipts[0]?.text).toContain('TOTAL A PAGAR');
+    expect(body.otherReceipts[0]?.text).not.toContain('SUNRISE');
+    expect(body.otherReceipts[0]?.image?.crop).toHaveLength(4);
   });
 
   it('415 for bytes that are not an image, 413 above its limit, 400 for bad JSON, 401 without a token', async () => {

@@ -146,4 +146,41 @@ describe('LocalQueue (SQS -> Lambda stand-in)', () => {
     expect([...handled].sort()).toEqual(['x', 'y']);
     expect(queue.deadLetters).toEqual([]);
   });
+
+  it('shows what it holds: the batch in flight, and messages waiting with their receives and delays', async () => {
+    // Prepare: "a" fails once and waits a minute to come back; "b" is handled until released
+    let release = () => {};
+    const handling = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = new LocalQueue({
+      batchSize: 1,
+      retryDelayMs: () => 60_000,
+      context: () => lambdaContext('queue-test'),
+      handler: async (event) => {
+        const [record] = event.Records;
+        if (record?.body === 'a') return { batchItemFailures: [{ itemIdentifier: record.messageId }] };
+        await handling;
+        return { batchItemFailures: [] };
+      },
+    });
+
+    // Act
+    const a = queue.send('a');
+    const b = queue.send('b');
+    while (queue.snapshot().inFlight[0]?.messageId !== b) await new Promise((done) => setTimeout(done, 5));
+    const snapshot = queue.snapshot();
+    release();
+    await queue.stop();
+
+    // Assess
+    expect(snapshot.inFlight).toEqual([
+      { messageId: b, body: 'b', receiveCount: 1, forMs: expect.any(Number) },
+    ]);
+    expect(snapshot.waiting).toEqual([
+      { messageId: a, body: 'a', receiveCount: 1, visibleInMs: expect.any(Number) },
+    ]);
+    expect(snapshot.waiting[0]?.visibleInMs).toBeGreaterThan(50_000);
+    expect(snapshot.deadLetters).toEqual([]);
+  });
 });

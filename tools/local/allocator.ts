@@ -5,7 +5,8 @@
  * freed memory scattered over arenas that are never given back. Measured with one engine reading six 12 MP
  * photos (tools/bench/formats.ts): peak RSS 414 MB with glibc's default, 318 MB with two arenas. Without it,
  * recycling the tesseract.js worker every 10 receipts did not lower RSS over 20 dev scans (252 vs 253 MB): its
- * freed memory stayed in the arenas. The OCR image sets the same (Dockerfile.lambda); `pnpm start` too
- * (package.json). No effect outside glibc.
+ * freed memory stayed in the arenas. The OCR image sets the same (Dockerfile.lambda); `pnpm start`, `pnpm bench`,
+ * `pnpm eval` and `pnpm ocr` too (package.json: they read receipts as the function does, and the bench's memory
+ * figures should be the function's). No effect outside glibc.
  */
 export const ALLOCATOR_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };

@@ -113,5 +113,7 @@ print(report, {
   faults: values.faults,
   images: values.images ? `images of ${values.images}` : 'generated receipts',
 });
+// What the run was waiting for when it gave up (a wait for the faults' milestones throws it instead).
+if (report.diagnosis) console.log(report.diagnosis);
 if (values.timeline) await writeFile(values.timeline, timeline(report.memory.samples));
 if (report.lost + report.duplicated + report.stuck + report.wrongCodes > 0) process.exitCode = 1;

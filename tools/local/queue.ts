@@ -48,6 +48,17 @@ export interface DeadLetter {
   deadLetteredAt: string;
 }
 
+/** What the queue holds right now, for a run that waits too long to say why (fault-run.ts). */
+export interface QueueSnapshot {
+  /** Messages waiting, each with its receives so far and when it is visible again (0: now). */
+  waiting: { messageId: string; body: string; receiveCount: number; visibleInMs: number }[];
+  /** Messages of the batch being handled, and for how long. */
+  inFlight: { messageId: string; body: string; receiveCount: number; forMs: number }[];
+  /** Consecutive batches in which every message failed (the consumer backs off after each). */
+  failedBatches: number;
+  deadLetters: DeadLetter[];
+}
+
 interface Message {
   messageId: string;
   body: string;
@@ -61,7 +72,8 @@ export class LocalQueue implements ReceiptQueue {
   readonly arn: string;
   readonly #options: Required<Omit<LocalQueueOptions, 'onBatch'>> & Pick<LocalQueueOptions, 'onBatch'>;
   #messages: Message[] = [];
-  #inFlight = 0;
+  #inFlight: Message[] = [];
+  #deliveredAt = 0;
   #failedBatches = 0;
   #stopped = false;
   #wake: (() => void) | undefined;
@@ -100,7 +112,27 @@ export class LocalQueue implements ReceiptQueue {
 
   /** Messages waiting or being processed. */
   get depth(): number {
-    return this.#messages.length + this.#inFlight;
+    return this.#messages.length + this.#inFlight.length;
+  }
+
+  snapshot(): QueueSnapshot {
+    const now = Date.now();
+    return {
+      waiting: this.#messages.map(({ messageId, body, receiveCount, visibleAt }) => ({
+        messageId,
+        body,
+        receiveCount,
+        visibleInMs: Math.max(0, visibleAt - now),
+      })),
+      inFlight: this.#inFlight.map(({ messageId, body, receiveCount }) => ({
+        messageId,
+        body,
+        receiveCount,
+        forMs: now - this.#deliveredAt,
+      })),
+      failedBatches: this.#failedBatches,
+      deadLetters: [...this.deadLetters],
+    };
   }
 
   /** Resolves when every message was handled or dead-lettered. */
@@ -130,9 +162,10 @@ export class LocalQueue implements ReceiptQueue {
       }
       const taken = new Set(visible);
       this.#messages = this.#messages.filter((message) => !taken.has(message));
-      this.#inFlight = visible.length;
+      this.#inFlight = visible;
+      this.#deliveredAt = Date.now();
       const allFailed = await this.#deliver(visible);
-      this.#inFlight = 0;
+      this.#inFlight = [];
       if (this.depth === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
       this.#failedBatches = allFailed ? this.#failedBatches + 1 : 0;
       if (allFailed && this.depth > 0) await this.#backOff(this.#options.backoffMs(this.#failedBatches));

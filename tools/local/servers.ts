@@ -3,6 +3,7 @@
  * (fixed ports, data under .data/) and by the tests (port 0, temporary folders).
  */
 import { mkdir } from 'node:fs/promises';
+import { Server } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import {
   CreateTableCommand,
@@ -39,12 +40,22 @@ async function ensurePortFree(port: number, variable: string): Promise<void> {
   await new Promise((resolve) => probe.close(resolve));
 }
 
+/**
+ * How a server closes. Gracefully by default: it waits for its clients' connections to end, and a client that
+ * keeps a keep-alive connection busy (the SDK does, request after request) is still served meanwhile, for as
+ * long as it stays busy: an outage begun that way started only once the work was done. `abrupt` drops every open
+ * connection at once, as a crashed server would.
+ */
+export interface CloseOptions {
+  abrupt?: boolean;
+}
+
 export interface RunningS3 {
   endpoint: string;
   port: number;
   /** Subscribe to s3rver's object events (AWS-shaped records, keys NOT URL-encoded). */
   onEvent(listener: (event: S3rverEvent) => void): void;
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /**
@@ -84,7 +95,11 @@ export async function startS3(options: {
     onEvent: (listener) => {
       server.on('event', listener);
     },
-    close: () => server.close(),
+    close: async (closeOptions) => {
+      const closed = server.close();
+      if (closeOptions?.abrupt) server.httpServer?.closeAllConnections();
+      await closed;
+    },
   };
 }
 
@@ -92,6 +107,12 @@ export interface RunningDynamo {
   endpoint: string;
   port: number;
   close(): Promise<void>;
+  /**
+   * An outage: new connections refused and open ones dropped (requests in progress get no answer), the database
+   * left open; the returned function serves again on the same port. Closing dynalite abruptly instead crashes
+   * it: a request cut short that reaches the database after it closed throws `Database is closed` uncaught.
+   */
+  disconnect(): Promise<() => Promise<void>>;
 }
 
 /** dynalite keeps its LevelDB under `directory`, or in memory when none is given. */
@@ -122,6 +143,20 @@ export async function startDynamo(options: {
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+    disconnect: async () => {
+      // http.Server's own close: dynalite's override also closes the database.
+      const stopped = new Promise((resolve) => Server.prototype.close.call(server, resolve));
+      server.closeAllConnections();
+      await stopped;
+      return () =>
+        new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, LOCAL_HOST, () => {
+            server.off('error', reject);
+            resolve();
+          });
+        });
+    },
   };
 }
 

@@ -46,8 +46,8 @@ export interface LocalStack {
   /** Uploads found at start without a settled record (dropped while the stack was stopped), queued again. */
   requeued: number;
   /**
-   * Takes S3 or DynamoDB down (a real outage: connections refused; data kept on disk) until the returned function
-   * brings it back on the same port. For fault runs (tools/local/fault/fault-run.ts).
+   * Takes S3 or DynamoDB down (a real outage: new connections refused and open ones dropped, so a client busy on a
+   * keep-alive connection is cut off too; data kept) until the returned function brings it back on the same port. For fault runs (tools/local/fault/fault-run.ts).
    */
   outage(service: 's3' | 'dynamodb'): Promise<() => Promise<void>>;
   stop(): Promise<void>;
@@ -108,7 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await lock.release();
     throw error;
   });
-  let dynamo = await startDynamo({ port: options.dynamodbPort ?? 4567, ...dynamoOptions }).catch(
+  const dynamo = await startDynamo({ port: options.dynamodbPort ?? 4567, ...dynamoOptions }).catch(
     async (error: unknown) => {
       await Promise.allSettled([s3.close(), lock.release()]);
       throw error;
@@ -193,17 +193,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     async outage(service) {
       if (service === 's3') {
         const { port } = s3;
-        await s3.close();
+        await s3.close({ abrupt: true });
         return async () => {
           s3 = await startS3({ port, ...s3Options });
           s3.onEvent(notify);
         };
       }
-      const { port } = dynamo;
-      await dynamo.close();
-      return async () => {
-        dynamo = await startDynamo({ port, ...dynamoOptions });
-      };
+      return dynamo.disconnect();
     },
     async stop() {
       await queue.stop();

@@ -1,6 +1,7 @@
 /**
  * POST /ocr (API Gateway proxy, runs in the OCR container image with CMD `ocr/sync-ocr.handler`): OCR of one small
- * image sent in the request body, answered with the engine result; nothing is stored.
+ * image sent in the request body, answered with the engine result of its largest receipt and, in `otherReceipts`,
+ * those of the other receipts found in it; nothing is stored.
  *
  * The body is either the image itself (Content-Type image/* or application/octet-stream; API Gateway base64-encodes
  * these binary media types) or JSON `{ "image": "<base64>" }`. A synchronous Lambda payload is at most 6 MB, so
@@ -11,7 +12,7 @@ import { z } from 'zod';
 import { loadApiConfig, loadOcrConfig } from '../../commons/config.js';
 import { logger } from '../../commons/powertools.js';
 import { SYNC_OCR_MAX_BYTES } from '../../contract/limits.js';
-import { createReceiptEngine } from '../../engine/index.js';
+import { createReceiptEngine, EngineError } from '../../engine/index.js';
 import { ownerIdOf } from '../auth.js';
 import { PayloadTooLargeError, ValidationError } from '../errors.js';
 import { bodyBytes, header, ok } from '../http.js';
@@ -60,9 +61,16 @@ export const handler = apiHandler(
         'TOO_LARGE',
       );
     }
-    const result = await engine.process(image);
-    logger.info('synchronous OCR', { ownerId, bytes: image.bytes.length, confidence: result.confidence });
-    return ok(result);
+    // Every receipt of the image, largest first (engine.process() answers the largest alone).
+    const [largest, ...others] = await engine.processAll(image);
+    if (!largest) throw new EngineError('OCR_FAILED', 'The engine returned no result', true);
+    logger.info('synchronous OCR', {
+      ownerId,
+      bytes: image.bytes.length,
+      receipts: others.length + 1,
+      confidence: largest.confidence,
+    });
+    return ok({ ...largest, otherReceipts: others });
   },
   { corsAllowedOrigins },
 );

@@ -17,6 +17,7 @@ import type { ReceiptRecord } from '../../../functions/receipts/record.js';
 import { ALLOCATOR_ENV } from '../allocator.js';
 import { S3RVER_CREDENTIALS } from '../config.js';
 import { LOCAL_HOST, LOCAL_REGION } from '../servers.js';
+import { BurstStalledError, diagnosis, type ProcessState, type QueueAnswer } from './diagnosis.js';
 import type { DriverMessage, StackMessage } from './messages.js';
 
 export interface Upload {
@@ -42,7 +43,12 @@ export interface BurstOptions {
   retryDelayMs?: number;
   /** Environment of the stack process beyond its ports and data folder (e.g. OCR_LANGUAGES). */
   env?: Record<string, string>;
-  /** Give up waiting for the records after this long (they are then counted as stuck). */
+  /**
+   * Limit of the whole run, from its start (default 2 h). A wait for a stack process or for the faults' milestones
+   * that reaches it throws a BurstStalledError saying what it waited for; records not final at the end are
+   * counted as stuck, and the report's `diagnosis` says why. Keep it well under a test's timeout, so that a stall
+   * fails with its reason.
+   */
   timeoutMs?: number;
   /** How often the records are read while waiting (default 2 s; a small run wants less). */
   pollMs?: number;
@@ -72,6 +78,8 @@ export interface BurstReport {
   peakRssMb: number;
   /** The stack's memory when its RSS peaked, and the largest WASM total seen (tools/bench/memory.ts). */
   memory: MemoryReport;
+  /** When a record is not final, what the run was waiting for (diagnosis.ts); else undefined. */
+  diagnosis: string | undefined;
 }
 
 export interface MemorySample {
@@ -161,25 +169,38 @@ function isFinal(record: ReceiptRecord): boolean {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const LATE = Symbol('late');
 
 /** A running stack process, its latest status and a way to wait for its messages. */
 class StackProcess {
   status: Extract<StackMessage, { type: 'status' }> | undefined;
+  statusAt: number | undefined;
+  /**
+   * What it has said of its start: `loaded` (a standby), then `ready` (its stack runs). It hears `stop` after
+   * either.
+   */
+  stage: 'starting' | 'loaded' | 'ready' = 'starting';
   peakRss = 0;
   readonly samples: MemorySample[] = [];
   readonly #child: ChildProcess;
   readonly #waiters: { test: (message: StackMessage) => boolean; done: (message: StackMessage) => void }[] =
     [];
 
-  constructor(env: Record<string, string>, clock: () => number) {
+  constructor(
+    env: Record<string, string>,
+    clock: () => number,
+    readonly role: string,
+  ) {
     this.#child = fork(STACK_PROCESS, [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.#child.on('message', (message: StackMessage) => {
+      if (message.type === 'ready' || message.type === 'loaded') this.stage = message.type;
       if (message.type === 'status') {
         this.status = message;
+        this.statusAt = performance.now();
         this.peakRss = Math.max(this.peakRss, message.rss);
         const { rss, heapUsed, wasm, depth } = message;
         this.samples.push({ at: clock(), rss, heapUsed, wasm, depth });
@@ -193,10 +214,19 @@ class StackProcess {
     });
   }
 
+  get running(): boolean {
+    return this.#child.exitCode === null && this.#child.signalCode === null;
+  }
+
   next<T extends StackMessage['type']>(type: T): Promise<Extract<StackMessage, { type: T }>> {
     return new Promise((done, fail) => {
-      const onExit = (code: number | null) =>
-        fail(new Error(`the stack process exited (${code}) before "${type}"`));
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(new Error(`the stack process exited (${signal ?? code}) before "${type}"`));
+      // A process that is already gone sends no 'exit' again.
+      if (!this.running) {
+        onExit(this.#child.exitCode, this.#child.signalCode);
+        return;
+      }
       this.#child.once('exit', onExit);
       this.#waiters.push({
         test: (message) => message.type === type,
@@ -212,17 +242,52 @@ class StackProcess {
     this.#child.send(message);
   }
 
+  /** Its state and what its queue holds, for a diagnosis: a process that does not answer in 2 s is said to. */
+  async describe(): Promise<ProcessState> {
+    const state = this.running
+      ? 'running'
+      : `ended (${this.#child.signalCode ?? `exit code ${this.#child.exitCode}`})`;
+    let queue: QueueAnswer | string =
+      this.stage === 'loaded'
+        ? 'none yet (a standby: its modules loaded, it waits to start the stack)'
+        : 'none yet (still starting: it has not said ready)';
+    if (this.running && this.stage === 'ready' && this.#child.connected) {
+      const answer = this.next('queue');
+      answer.catch(() => {});
+      this.send({ type: 'diagnose' });
+      queue = await Promise.race([
+        answer.catch((error: unknown) => String(error)),
+        sleep(2000).then(() => 'no answer within 2 s (its event loop is blocked or very busy)'),
+      ]);
+    }
+    return {
+      pid: this.#child.pid,
+      role: this.role,
+      state,
+      status: this.status,
+      statusAgeSeconds: this.statusAt === undefined ? undefined : (performance.now() - this.statusAt) / 1000,
+      queue,
+    };
+  }
+
   async kill(): Promise<void> {
     const exited = new Promise((done) => this.#child.once('exit', done));
     this.#child.kill('SIGKILL');
     await exited;
   }
 
+  /**
+   * Asks it to stop; one that has not exited 20 s later is killed (a stop must not hang the run), and one still
+   * starting at once (it has nothing to keep: the data folder is the run's, and removed).
+   */
   async stop(): Promise<void> {
-    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    if (!this.running) return;
     const exited = new Promise((done) => this.#child.once('exit', done));
-    this.send({ type: 'stop' });
+    const answers = this.stage !== 'starting' && this.#child.connected;
+    if (answers) this.send({ type: 'stop' });
+    const timer = setTimeout(() => this.#child.kill('SIGKILL'), answers ? 20_000 : 0);
     await exited;
+    clearTimeout(timer);
   }
 }
 
@@ -250,6 +315,16 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   if (!firstReceipt) throw new Error('runBurst: no receipts to upload');
   const broken = brokenUploads(firstReceipt.body);
   const brokenEvery = Math.max(1, Math.round(1 / (options.brokenShare ?? 0.1)));
+  const uploads = Array.from({ length: count }, (_, index) => {
+    const upload =
+      index % brokenEvery === brokenEvery - 1
+        ? (broken[Math.floor(index / brokenEvery) % broken.length] as Upload)
+        : (options.receipts[index % options.receipts.length] as Upload);
+    return {
+      ...upload,
+      key: `uploads/${OWNER}/${upload.name} ${index}.${EXTENSIONS[upload.contentType] ?? 'bin'}`,
+    };
+  });
 
   const dataDir = await mkdtemp(join(tmpdir(), 'receipt-ocr-burst-'));
   const s3Port = await freePort();
@@ -275,73 +350,119 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   let requeuedOnRestart = 0;
   let uploadsAt: number | undefined;
   const clock = () => (uploadsAt === undefined ? 0 : (performance.now() - uploadsAt) / 1000);
-  const start = async () => {
-    const stack = new StackProcess(env, clock);
-    processes.push(stack);
-    const ready = await stack.next('ready');
-    return { stack, requeued: ready.requeued };
+  const deadline = performance.now() + (options.timeoutMs ?? 7_200_000);
+
+  const records = async (): Promise<ReceiptRecord[]> => {
+    const found: ReceiptRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repository.listByOwner({
+        ownerId: OWNER,
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      found.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
   };
-  /** A process that has loaded its modules and starts the stack when told (stack-process.ts). */
-  const standby = () => {
-    const spare = new StackProcess({ ...env, STACK_STANDBY: '1' }, clock);
-    processes.push(spare);
-    const loaded = spare.next('loaded');
-    return async () => {
-      await loaded;
-      const ready = spare.next('ready');
-      spare.send({ type: 'start' });
-      return { stack: spare, requeued: (await ready).requeued };
-    };
+  let readError = '';
+  /** Final records; 0 while they cannot be read (DynamoDB down), the reason logged once. */
+  const finalCount = async () => {
+    try {
+      const final = (await records()).filter(isFinal).length;
+      readError = '';
+      return final;
+    } catch (error) {
+      if (String(error) !== readError) log(`records unreadable: ${error}`);
+      readError = String(error);
+      return 0;
+    }
+  };
+
+  let phase = 'the first stack process to start';
+  const diagnose = async () =>
+    diagnosis({
+      phase,
+      elapsedSeconds: clock(),
+      faults,
+      processes: await Promise.all(processes.map((process) => process.describe())),
+      uploadKeys: uploads.map((upload) => upload.key),
+      records: await records().catch((error: unknown) => String(error)),
+      isFinal,
+    });
+  /** `promise`, or a BurstStalledError with the diagnosis if it has not settled by the deadline. */
+  const within = async <T>(what: string, promise: Promise<T>): Promise<T> => {
+    phase = what;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof LATE>((done) => {
+      timer = setTimeout(() => done(LATE), Math.max(0, deadline - performance.now()));
+    });
+    try {
+      const result = await Promise.race([promise, late]);
+      if (result === LATE) throw new BurstStalledError(await diagnose());
+      return result as T;
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   try {
-    let { stack } = await start();
-    const uploads = Array.from({ length: count }, (_, index) => {
-      const upload =
-        index % brokenEvery === brokenEvery - 1
-          ? (broken[Math.floor(index / brokenEvery) % broken.length] as Upload)
-          : (options.receipts[index % options.receipts.length] as Upload);
-      return {
-        ...upload,
-        key: `uploads/${OWNER}/${upload.name} ${index}.${EXTENSIONS[upload.contentType] ?? 'bin'}`,
+    const start = async () => {
+      const stack = new StackProcess(env, clock, 'first');
+      processes.push(stack);
+      return within('the first stack process to start', stack.next('ready'));
+    };
+    /** A process that has loaded its modules and starts the stack when told (stack-process.ts). */
+    const standby = () => {
+      const spare = new StackProcess({ ...env, STACK_STANDBY: '1' }, clock, 'restarted');
+      processes.push(spare);
+      const loaded = spare.next('loaded');
+      loaded.catch(() => {});
+      return async () => {
+        await within('the standby stack process to load its modules', loaded);
+        const ready = spare.next('ready');
+        spare.send({ type: 'start' });
+        return { stack: spare, requeued: (await within('the restarted stack to start', ready)).requeued };
       };
-    });
+    };
+
+    await start();
+    let stack = processes[0] as StackProcess;
     log(
       `uploading ${count} receipts at once (${uploads.filter((upload) => upload.expectedCode).length} broken)`,
     );
     const started = performance.now();
     uploadsAt = started;
-    await Promise.all(
-      uploads.map((upload) =>
-        clients.s3.send(
-          new PutObjectCommand({
-            Bucket: 'receipts',
-            Key: upload.key,
-            Body: upload.body,
-            ContentType: upload.contentType,
-          }),
+    await within(
+      'the uploads to S3',
+      Promise.all(
+        uploads.map((upload) =>
+          clients.s3.send(
+            new PutObjectCommand({
+              Bucket: 'receipts',
+              Key: upload.key,
+              Body: upload.body,
+              ContentType: upload.contentType,
+            }),
+          ),
         ),
       ),
     );
 
-    const records = async (): Promise<ReceiptRecord[]> => {
-      const found: ReceiptRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await repository.listByOwner({
-          ownerId: OWNER,
-          limit: 100,
-          ...(cursor ? { cursor } : {}),
-        });
-        found.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return found;
-    };
-    const finalCount = async () => (await records().catch(() => [])).filter(isFinal).length;
-    const waitForFinal = async (target: number, limitMs: number) => {
-      const until = Date.now() + limitMs;
-      while (Date.now() < until && (await finalCount()) < target) await sleep(pollMs);
+    /** Until `target` records are final (at most all); a stack process that died, or the deadline, ends it. */
+    const waitForFinal = async (target: number) => {
+      phase = `${Math.min(target, count)}/${count} records final`;
+      for (
+        let final = await finalCount(), seen = -1;
+        final < Math.min(target, count);
+        final = await finalCount()
+      ) {
+        if (final !== seen) log(`${final}/${count} final, waiting for ${Math.min(target, count)}`);
+        seen = final;
+        if (!stack.running || performance.now() > deadline) throw new BurstStalledError(await diagnose());
+        await sleep(pollMs);
+      }
     };
     /** Deliveries the stack processes' handlers finished (their own count, over IPC: no DynamoDB read). */
     const handled = () => processes.reduce((sum, process) => sum + (process.status?.handled ?? 0), 0);
@@ -349,18 +470,19 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     if (outageMs > 0) {
       const restart = standby();
       // Paced by records settling one by one (a delivery batch holds up to ten receipts).
-      await waitForFinal(Math.ceil(count * 0.1), 600_000);
+      await waitForFinal(Math.ceil(count * 0.1));
       for (const service of ['dynamodb', 's3'] as const) {
         const before = await finalCount();
         log(`${service} down for ${outageMs / 1000} s (${before}/${count} final)`);
+        const restored = stack.next('restored');
         stack.send({ type: 'outage', service, ms: outageMs });
-        await stack.next('restored');
+        await within(`${service} to come back after its outage`, restored);
         faults.push(`${service} down ${outageMs / 1000} s at ${before}/${count} final`);
-        await waitForFinal(before + Math.ceil(count * 0.05), 600_000);
+        await waitForFinal(before + Math.ceil(count * 0.05));
       }
       const before = await finalCount();
       log(`SIGKILL with ${before}/${count} final; starting again on the same data`);
-      await stack.kill();
+      await within('the SIGKILLed stack process to exit', stack.kill());
       const restarted = await restart();
       stack = restarted.stack;
       requeuedOnRestart = restarted.requeued;
@@ -369,13 +491,13 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       );
     }
 
-    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck). The
-    // records are read only when the queue is empty: before that, work is visibly pending, and reading them
-    // every poll cost the small fault run about as much CPU as its receipts.
-    const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
+    // Until every record is final, or the queue is empty with nothing final for a while (then: stuck), or the
+    // stack process is gone. The records are read only when the queue is empty: before that, work is visibly
+    // pending, and reading them every poll cost the small fault run about as much CPU as its receipts.
+    phase = 'every record final';
     let idleSince: number | undefined;
     let last = -1;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline && stack.running) {
       const idle = stack.status?.depth === 0;
       if (idle) {
         const final = await finalCount();
@@ -412,14 +534,16 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
         ? record?.error?.code !== upload.expectedCode
         : record !== undefined && isFinal(record) && record.status === 'FAILED';
     }).length;
+    const lost = uploads.filter((upload) => !byKey.has(upload.key)).length;
+    const stuck = found.filter((record) => !isFinal(record)).length;
     return {
       uploads: count,
       records: found.length,
-      lost: uploads.filter((upload) => !byKey.has(upload.key)).length,
+      lost,
       duplicated:
         [...byKey.values()].filter((list) => list.length > 1).length +
         found.filter((record) => !uploadKeys.has(record.source.key)).length,
-      stuck: found.filter((record) => !isFinal(record)).length,
+      stuck,
       outcomes,
       wrongCodes,
       retriedRecords: found.filter((record) => record.attempts > 1).length,
@@ -431,6 +555,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       receiptsPerSecond: count / allFinalSeconds,
       peakRssMb: Math.round(Math.max(...processes.map((process) => process.peakRss)) / 1024 / 1024),
       memory: memoryReport(processes.flatMap((process) => process.samples)),
+      diagnosis: lost + stuck > 0 ? await diagnose() : undefined,
     };
   } finally {
     await Promise.allSettled(processes.map((process) => process.stop()));

@@ -3,7 +3,18 @@ export type DriverMessage =
   | { type: 'outage'; service: 's3' | 'dynamodb'; ms: number }
   | { type: 'stop' }
   /** A standby process (STACK_STANDBY=1) starts the stack. */
-  | { type: 'start' };
+  | { type: 'start' }
+  /** Asks what the queue holds (answered by `queue`): the driver waited too long and says why. */
+  | { type: 'diagnose' };
+
+/** A queued message, named by what it is about (an upload's key, or the receipt a reprocess names). */
+export interface QueuedMessage {
+  messageId: string;
+  about: string;
+  receiveCount: number;
+  /** Waiting: when it is visible again (0: now). In flight: how long it has been handled. */
+  ms: number;
+}
 
 export type StackMessage =
   /** A standby process has loaded its modules and waits for `start`. */
@@ -24,4 +35,14 @@ export type StackMessage =
       retries: number;
       deadLettered: number;
     }
-  | { type: 'down' | 'restored'; service: 's3' | 'dynamodb' };
+  | { type: 'down' | 'restored'; service: 's3' | 'dynamodb' }
+  | {
+      type: 'queue';
+      waiting: QueuedMessage[];
+      inFlight: QueuedMessage[];
+      /** Consecutive batches in which every message failed (the consumer backs off after each). */
+      failedBatches: number;
+      deadLetters: Omit<QueuedMessage, 'ms'>[];
+      /** Outages begun and not yet over. */
+      outages: string[];
+    };

@@ -8,10 +8,11 @@
  * with a warm spare would, so the restart costs the stack's start and not the loading of its modules.
  */
 
+import { workFromMessageBody } from '../../../functions/ocr/events.js';
 import { wasmResident } from '../../bench/memory.js';
 import { loadLocalStackConfig } from '../config.js';
 import { startLocalStack } from '../stack.js';
-import type { DriverMessage, StackMessage } from './messages.js';
+import type { DriverMessage, QueuedMessage, StackMessage } from './messages.js';
 
 function send(message: StackMessage): void {
   process.send?.(message);
@@ -71,15 +72,63 @@ const status = setInterval(() => {
   });
 }, 250);
 
+/** An upload's key, or the receipt a reprocess message names. */
+function about(body: string): string {
+  try {
+    return workFromMessageBody(body)
+      .map((work) =>
+        work.type === 'object'
+          ? work.key
+          : work.type === 'reprocess'
+            ? `reprocess ${work.message.receiptId}`
+            : work.reason,
+      )
+      .join(', ');
+  } catch {
+    return 'unreadable message';
+  }
+}
+
+const queued = (
+  message: { messageId: string; body: string; receiveCount: number },
+  ms: number,
+): QueuedMessage => ({
+  messageId: message.messageId,
+  about: about(message.body),
+  receiveCount: message.receiveCount,
+  ms,
+});
+
+/** Each outage begun and not over, by service: going down, down or coming back. */
+const outages = new Map<string, string>();
+
 process.on('message', (message: DriverMessage) => {
   if (message.type === 'outage') {
     void (async () => {
+      outages.set(message.service, 'going down');
       const restore = await stack.outage(message.service);
+      outages.set(message.service, 'down');
       send({ type: 'down', service: message.service });
       await new Promise((resolve) => setTimeout(resolve, message.ms));
+      outages.set(message.service, 'coming back');
       await restore();
+      outages.delete(message.service);
       send({ type: 'restored', service: message.service });
     })();
+  } else if (message.type === 'diagnose') {
+    const snapshot = stack.queue.snapshot();
+    send({
+      type: 'queue',
+      waiting: snapshot.waiting.map((entry) => queued(entry, entry.visibleInMs)),
+      inFlight: snapshot.inFlight.map((entry) => queued(entry, entry.forMs)),
+      failedBatches: snapshot.failedBatches,
+      deadLetters: snapshot.deadLetters.map(({ messageId, body, receiveCount }) => ({
+        messageId,
+        about: about(body),
+        receiveCount,
+      })),
+      outages: [...outages].map(([service, state]) => `${service} ${state}`),
+    });
   } else if (message.type === 'stop') {
     void (async () => {
       clearInterval(status);
