@@ -16,6 +16,7 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
 import { EventBridgeReceiptEvents } from '../../functions/adapters/eventbridge-receipt-events.js';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
 import { S3UrlSigner } from '../../functions/adapters/s3-url-signer.js';
+import { createEventBridgeClient } from '../../functions/commons/clients.js';
 import {
   ACCEPTED_FORMATS,
   createReceiptEngine,
@@ -23,7 +24,6 @@ import {
   type ReceiptEngine,
 } from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
-import { createEventBridgeClient } from '../../functions/commons/clients.js';
 import { createOcrHandler, type OcrEvent, reportUnannounced } from '../../functions/ocr/ocr-handler.js';
 import { ReceiptApiService } from '../../functions/receipts/api-service.js';
 import { parseUploadKey, partReceiptId, receiptIdForKey } from '../../functions/receipts/keys.js';
