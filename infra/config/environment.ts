@@ -7,6 +7,8 @@ export interface EnvironmentResources {
   readonly tableName: string;
   /** Only the functions that send to the OCR queue get its URL. */
   readonly ocrQueueUrl?: string;
+  /** Only the OCR function publishes ReceiptSettled events. */
+  readonly eventBusName?: string;
 }
 
 /** The environment of every function (read only by functions/commons/config.ts; names: the contract's). */
@@ -18,6 +20,7 @@ export function functionEnvironment(
     RECEIPTS_BUCKET: resources.bucketName,
     RECEIPTS_TABLE: resources.tableName,
     ...(resources.ocrQueueUrl === undefined ? {} : { OCR_QUEUE_URL: resources.ocrQueueUrl }),
+    ...(resources.eventBusName === undefined ? {} : { RECEIPT_EVENT_BUS: resources.eventBusName }),
     UPLOAD_PREFIX: config.storage.uploadPrefix,
     RESULTS_PREFIX: config.storage.resultsPrefix,
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
