@@ -36,6 +36,7 @@ export function functionEnvironment(
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
+    POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.logSampleRate),
     STAGE: config.stage,
   } satisfies LambdaEnvironment;
   return environment;

@@ -42,6 +42,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
           POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
           STAGE: 'dev',
         },
       },
