@@ -415,14 +415,7 @@ describe('API stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
         ResourceARN: {
           'Fn::Join': [
             '',
-            [
-              'arn:',
-              { Ref: 'AWS::Partition' },
-              ':apigateway:eu-west-1::/restapis/',
-              { Ref: api },
-              '/stages/',
-              { Ref: stage },
-            ],
+            ['arn:aws:apigateway:eu-west-1::/restapis/', { Ref: api }, '/stages/', { Ref: stage }],
           ],
         },
         ServiceType: 'AWS::ApiGateway::Stage',

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createAwsClients } from '../../functions/commons/clients.js';
+import { loadAwsEndpoints } from '../../functions/commons/config.js';
 import { STAGES } from '../../infra/config/stages.js';
 import { receiptImageFiles } from '../cli/inputs.js';
 import { S3RVER_CREDENTIALS } from '../local/config.js';
@@ -104,12 +105,7 @@ const stack = await startLocalStack({
     STAGE: 'prod',
   },
 });
-const clients = createAwsClients({
-  region: stack.region,
-  s3Endpoint: stack.s3Endpoint,
-  dynamodbEndpoint: stack.dynamodbEndpoint,
-  credentials: S3RVER_CREDENTIALS,
-});
+const clients = createAwsClients({ ...loadAwsEndpoints(stack.env), credentials: S3RVER_CREDENTIALS });
 try {
   process.stdout.write = counting(writes.out);
   process.stderr.write = counting(writes.err);

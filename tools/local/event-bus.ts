@@ -9,9 +9,7 @@
  * EventBridge emulator exists for Node.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LOCAL_HOST } from './servers.js';
+import { type AwsJsonReply, startAwsJsonEndpoint } from './aws-json-endpoint.js';
 
 /** An event as EventBridge hands it to a rule's target. */
 export interface BusEvent {
@@ -47,14 +45,6 @@ interface PutEventsEntry {
   EventBusName?: string;
   Resources?: string[];
 }
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const errorBody = (type: string, message: string) => JSON.stringify({ __type: type, message });
 
 export async function startLocalEventBus(options: {
   busName: string;
@@ -95,52 +85,38 @@ export async function startLocalEventBus(options: {
     return { EventId: event.id };
   }
 
-  const server = createServer((request, response) => {
-    void (async () => {
-      response.setHeader('Content-Type', 'application/x-amz-json-1.1');
-      const target = request.headers['x-amz-target'];
-      const input = JSON.parse((await readBody(request)) || '{}') as { Entries?: PutEventsEntry[] };
+  const server = await startAwsJsonEndpoint({
+    contentType: 'application/x-amz-json-1.1',
+    internalErrorType: 'InternalException',
+    ...(options.port === undefined ? {} : { port: options.port }),
+    handle(target, input): AwsJsonReply {
       if (target !== 'AWSEvents.PutEvents') {
-        response.statusCode = 400;
-        response.end(
-          errorBody(
-            'UnknownOperationException',
-            `the local event bus only supports PutEvents, not ${target}`,
-          ),
-        );
-        return;
+        return {
+          status: 400,
+          errorType: 'UnknownOperationException',
+          message: `the local event bus only supports PutEvents, not ${target}`,
+        };
       }
-      const entries = input.Entries ?? [];
+      const entries = (input.Entries ?? []) as PutEventsEntry[];
       const wrongBus = entries.find((entry) => entry.EventBusName !== options.busName);
       if (wrongBus) {
-        response.statusCode = 400;
-        response.end(
-          errorBody(
-            'ResourceNotFoundException',
-            `Event bus ${wrongBus.EventBusName ?? 'default'} does not exist.`,
-          ),
-        );
-        return;
+        return {
+          status: 400,
+          errorType: 'ResourceNotFoundException',
+          message: `Event bus ${wrongBus.EventBusName ?? 'default'} does not exist.`,
+        };
       }
       const results = entries.map(accept);
-      response.end(
-        JSON.stringify({
+      return {
+        body: {
           FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length,
           Entries: results,
-        }),
-      );
-    })().catch((error: unknown) => {
-      response.statusCode = 500;
-      response.end(errorBody('InternalException', String(error)));
-    });
+        },
+      };
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOCAL_HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://${LOCAL_HOST}:${port}`,
+    endpoint: server.endpoint,
     busName: options.busName,
     events,
     subscribe(listener) {
@@ -150,10 +126,6 @@ export async function startLocalEventBus(options: {
     refuseNext(count, errorCode = 'ThrottlingException') {
       refusals = { count, errorCode };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
