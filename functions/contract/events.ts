@@ -5,6 +5,6 @@
  */
 export const RECEIPT_EVENTS = {
   source: 'receipt-ocr',
-  /** A receipt's record settled: COMPLETED, or FAILED for good. Read the record with GET /receipts/{id}. */
+  /** A receipt's record settled: COMPLETED (or REVIEWED), or FAILED for good. Read it with GET /receipts/{id}. */
   settled: 'ReceiptSettled',
 } as const;

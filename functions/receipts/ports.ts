@@ -104,7 +104,8 @@ export interface OcrEngine {
 export interface ReceiptSettled {
   receiptId: string;
   ownerId: string;
-  status: 'COMPLETED' | 'FAILED';
+  /** REVIEWED: read again (a reprocess) while a person's corrections stand. */
+  status: 'COMPLETED' | 'REVIEWED' | 'FAILED';
   /** The FAILED record's error code (e.g. CORRUPT_IMAGE). */
   errorCode?: string;
   /** The record's version after settling: an app that already read this version has nothing new to fetch. */

@@ -61,7 +61,7 @@ export interface ReceiptServiceDependencies {
   sniffer?: FormatSniffer;
   /** Told about problems the service swallows on purpose (e.g. it could not record a transient failure). */
   warn?: (message: string, details: Record<string, unknown>) => void;
-  /** Told when each receipt settles (COMPLETED, or FAILED for good), after its record is written. */
+  /** Told when each receipt settles (COMPLETED or REVIEWED, or FAILED for good), after its record is written. */
   events?: ReceiptEvents;
   /**
    * Told when those events could not be published: the receipts are settled all the same (the record is the source
@@ -577,12 +577,13 @@ interface FoundParts {
   settled: ReceiptRecord[];
 }
 
-/** The event of a settled record (COMPLETED or FAILED). */
+/** The event of a settled record (COMPLETED, REVIEWED or FAILED). */
 function settledEvent(record: ReceiptRecord): ReceiptSettled {
   return {
     receiptId: record.receiptId,
     ownerId: record.ownerId,
-    status: record.status === 'COMPLETED' ? 'COMPLETED' : 'FAILED',
+    // Only settled records are announced: PENDING and PROCESSING never reach here.
+    status: record.status === 'FAILED' || record.status === 'REVIEWED' ? record.status : 'COMPLETED',
     ...(record.error ? { errorCode: record.error.code } : {}),
     version: record.version,
     ...(record.partOf ? { partOf: record.partOf } : {}),

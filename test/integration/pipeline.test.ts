@@ -956,5 +956,10 @@ describe('reprocess messages', () => {
     });
     expect(reprocessed?.fields?.total?.value).toBe('1126.89');
     expect(reprocessed?.version).toBe(completed.version + 3);
+    // The reprocess settled too: its event says REVIEWED (the person's corrections stand) at the new version.
+    expect(settledEventsOf(reprocessed?.receiptId ?? '').at(-1)?.detail).toMatchObject({
+      status: 'REVIEWED',
+      version: reprocessed?.version,
+    });
   });
 });
