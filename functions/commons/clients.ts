@@ -4,6 +4,7 @@
  * only the endpoints differ.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -46,4 +47,13 @@ export function createAwsClients(endpoints: AwsEndpoints = loadAwsEndpoints()): 
     dynamodb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
     sqs: new SQSClient({ ...common, ...(endpoints.sqsEndpoint ? { endpoint: endpoints.sqsEndpoint } : {}) }),
   };
+}
+
+/** Only the OCR function publishes events: the API handlers' bundles do not carry this client. */
+export function createEventBridgeClient(endpoints: AwsEndpoints = loadAwsEndpoints()): EventBridgeClient {
+  return new EventBridgeClient({
+    ...(endpoints.region ? { region: endpoints.region } : {}),
+    ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
+    ...(endpoints.eventBridgeEndpoint ? { endpoint: endpoints.eventBridgeEndpoint } : {}),
+  });
 }

@@ -100,6 +100,11 @@ const OcrEnv = z.object({
    * Unset, the handler's MIN_REMAINING_MS_TO_START.
    */
   MIN_REMAINING_SECONDS_TO_START: z.coerce.number().int().positive().optional(),
+  /**
+   * Name of the EventBridge bus that gets a `ReceiptSettled` event per settled receipt. Unset (a host with no bus,
+   * such as the payload test), no event is published.
+   */
+  RECEIPT_EVENT_BUS: required.optional(),
 } satisfies ContractShape);
 
 export interface OcrConfig extends StorageConfig {
@@ -107,6 +112,7 @@ export interface OcrConfig extends StorageConfig {
   maxAttempts: number;
   minRemainingMsToStart?: number;
   tessdataPath?: string;
+  eventBusName?: string;
 }
 
 export function loadOcrConfig(env: Environment = process.env): OcrConfig {
@@ -120,6 +126,7 @@ export function loadOcrConfig(env: Environment = process.env): OcrConfig {
       ? {}
       : { minRemainingMsToStart: parsed.MIN_REMAINING_SECONDS_TO_START * 1000 }),
     ...(parsed.TESSDATA_PATH ? { tessdataPath: parsed.TESSDATA_PATH } : {}),
+    ...(parsed.RECEIPT_EVENT_BUS ? { eventBusName: parsed.RECEIPT_EVENT_BUS } : {}),
   };
 }
 
@@ -205,6 +212,7 @@ const AwsEnv = z.object({
   AWS_ENDPOINT_URL_S3: url.optional(),
   AWS_ENDPOINT_URL_DYNAMODB: url.optional(),
   AWS_ENDPOINT_URL_SQS: url.optional(),
+  AWS_ENDPOINT_URL_EVENTBRIDGE: url.optional(),
 });
 
 /** Where the SDK clients connect: AWS by default, local servers when an endpoint is set. */
@@ -213,6 +221,7 @@ export interface AwsEndpoints {
   s3Endpoint?: string;
   dynamodbEndpoint?: string;
   sqsEndpoint?: string;
+  eventBridgeEndpoint?: string;
   /** Explicit credentials (tests, local stack); otherwise the SDK's default provider chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
@@ -224,5 +233,8 @@ export function loadAwsEndpoints(env: Environment = process.env): AwsEndpoints {
     ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
     ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamodbEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),
     ...(parsed.AWS_ENDPOINT_URL_SQS ? { sqsEndpoint: parsed.AWS_ENDPOINT_URL_SQS } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_EVENTBRIDGE
+      ? { eventBridgeEndpoint: parsed.AWS_ENDPOINT_URL_EVENTBRIDGE }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@
  * (`pnpm lint` refuses any import here), so the CDK app, the Lambda bundles and the CLI all import it.
  */
 export * from './environment.js';
+export * from './events.js';
 export * from './limits.js';
 export * from './media-types.js';
 export * from './models.js';

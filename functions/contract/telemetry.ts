@@ -21,5 +21,7 @@ export const TELEMETRY = {
     confidence: 'Confidence',
     /** An object under the upload prefix whose key names no owner: ignored. */
     uploadsRejected: 'UploadsRejected',
+    /** Settled receipts whose ReceiptSettled event could not be published (the records are settled all the same). */
+    eventsFailed: 'ReceiptEventsFailed',
   },
 } as const;

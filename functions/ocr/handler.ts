@@ -9,18 +9,21 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { DynamoDbReceiptRepository } from '../adapters/dynamodb-receipt-repository.js';
+import { EventBridgeReceiptEvents } from '../adapters/eventbridge-receipt-events.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
-import { createAwsClients } from '../commons/clients.js';
+import { createAwsClients, createEventBridgeClient } from '../commons/clients.js';
 import { loadOcrConfig } from '../commons/config.js';
 import { logger, metrics, tracer } from '../commons/powertools.js';
 import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '../engine/index.js';
 import { ReceiptService } from '../receipts/service.js';
-import { createOcrHandler, type OcrEvent } from './ocr-handler.js';
+import { createOcrHandler, type OcrEvent, reportUnannounced } from './ocr-handler.js';
 
 const config = loadOcrConfig();
 const clients = createAwsClients();
 tracer.captureAWSv3Client(clients.s3);
 tracer.captureAWSv3Client(clients.dynamodb);
+const eventBridge = createEventBridgeClient();
+tracer.captureAWSv3Client(eventBridge);
 
 const engine = await createReceiptEngine({
   languages: config.languages,
@@ -38,6 +41,10 @@ const service = new ReceiptService({
   settings: config,
   sniffer: { detect: detectImageFormat, accepted: ACCEPTED_FORMATS },
   warn: (message, details) => logger.warn(message, details),
+  ...(config.eventBusName === undefined
+    ? {}
+    : { events: new EventBridgeReceiptEvents(eventBridge, config.eventBusName) }),
+  onUnannounced: reportUnannounced(logger, metrics),
 });
 
 export const handler = middy<OcrEvent, SQSBatchResponse | undefined>(
@@ -62,4 +69,5 @@ export async function shutdown(): Promise<void> {
   clients.s3.destroy();
   clients.dynamodb.destroy();
   clients.sqs.destroy();
+  eventBridge.destroy();
 }

@@ -51,6 +51,20 @@ export interface OcrHandlerDependencies {
   minRemainingMsToStart?: number;
 }
 
+/**
+ * What the OCR function does when settled receipts could not be announced (ReceiptService `onUnannounced`): the
+ * receipts stand, so nothing is retried; the count feeds ReceiptEventsFailedAlarm and the log names them.
+ */
+export function reportUnannounced(logger: Logger, metrics: Metrics) {
+  return (receiptIds: readonly string[], error: unknown): void => {
+    metrics.addMetric(METRIC.eventsFailed, MetricUnit.Count, receiptIds.length);
+    logger.error('settled receipts could not be announced to subscribers', {
+      receiptIds,
+      error: error as Error,
+    });
+  };
+}
+
 /** Never claim longer than the invocation can live; a floor keeps a near-timeout run from claiming for 0 ms. */
 function leaseFor(context: Context): number {
   return Math.max(context.getRemainingTimeInMillis(), 30_000);

@@ -4,7 +4,7 @@
  */
 import type { EngineInfo, EngineResult } from '../engine/schema.js';
 import type { ReprocessMessage } from './messages.js';
-import type { ReceiptRecord, ReceiptStatus } from './record.js';
+import type { ReceiptPart, ReceiptRecord, ReceiptStatus } from './record.js';
 
 export interface PutOptions {
   /** The version the stored record must have now; undefined = the record must not exist yet. */
@@ -95,4 +95,28 @@ export interface OcrEngine {
   readonly info: EngineInfo;
   /** Every receipt in the image, largest first (several laid side by side in one photo); at least one. */
   processAll(input: { bytes: Uint8Array; contentType?: string }): Promise<EngineResult[]>;
+}
+
+/**
+ * The detail of a `ReceiptSettled` event (functions/contract/events.ts): enough for an app to know which receipt to
+ * read (GET /receipts/{id}) and whether it worked; the record itself stays the one source of truth.
+ */
+export interface ReceiptSettled {
+  receiptId: string;
+  ownerId: string;
+  /** REVIEWED: read again (a reprocess) while a person's corrections stand. */
+  status: 'COMPLETED' | 'REVIEWED' | 'FAILED';
+  /** The FAILED record's error code (e.g. CORRUPT_IMAGE). */
+  errorCode?: string;
+  /** The record's version after settling: an app that already read this version has nothing new to fetch. */
+  version: number;
+  /** Set when the upload held several receipts: each settles with its own event. */
+  partOf?: ReceiptPart;
+  settledAt: string;
+}
+
+/** Tells subscribers that receipts settled (EventBridge in the cloud, the local stack's event feed on this machine). */
+export interface ReceiptEvents {
+  /** @throws when any of them could not be published; the caller decides what that means (never a lost receipt). */
+  settled(events: readonly ReceiptSettled[]): Promise<void>;
 }

@@ -18,6 +18,7 @@ import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
 import { parseUploadKey, partReceiptId, resultKey } from './keys.js';
 import {
+  awaitsWork,
   type ClaimRequest,
   claimedRecord,
   completedRecord,
@@ -29,7 +30,15 @@ import {
   stillClaimedBy,
 } from './lifecycle.js';
 import type { ReprocessMessage } from './messages.js';
-import type { ObjectHead, ObjectRef, ObjectStore, OcrEngine, ReceiptRepository } from './ports.js';
+import type {
+  ObjectHead,
+  ObjectRef,
+  ObjectStore,
+  OcrEngine,
+  ReceiptEvents,
+  ReceiptRepository,
+  ReceiptSettled,
+} from './ports.js';
 import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface PipelineSettings {
@@ -52,6 +61,13 @@ export interface ReceiptServiceDependencies {
   sniffer?: FormatSniffer;
   /** Told about problems the service swallows on purpose (e.g. it could not record a transient failure). */
   warn?: (message: string, details: Record<string, unknown>) => void;
+  /** Told when each receipt settles (COMPLETED or REVIEWED, or FAILED for good), after its record is written. */
+  events?: ReceiptEvents;
+  /**
+   * Told when those events could not be published: the receipts are settled all the same (the record is the source
+   * of truth, and apps that missed the event find it with GET /receipts). Default: `warn`.
+   */
+  onUnannounced?: (receiptIds: readonly string[], error: unknown) => void;
 }
 
 /** One S3 "object created" notification, key already URL-decoded. */
@@ -121,6 +137,8 @@ export class ReceiptService {
   readonly #clock: () => Date;
   readonly #sniffer: FormatSniffer | undefined;
   readonly #warn: (message: string, details: Record<string, unknown>) => void;
+  readonly #events: ReceiptEvents | undefined;
+  readonly #onUnannounced: (receiptIds: readonly string[], error: unknown) => void;
 
   constructor(dependencies: ReceiptServiceDependencies) {
     this.#repository = dependencies.repository;
@@ -130,6 +148,14 @@ export class ReceiptService {
     this.#clock = dependencies.clock ?? (() => new Date());
     this.#sniffer = dependencies.sniffer;
     this.#warn = dependencies.warn ?? (() => {});
+    this.#events = dependencies.events;
+    this.#onUnannounced =
+      dependencies.onUnannounced ??
+      ((receiptIds, error) =>
+        this.#warn('could not publish the settled receipts', {
+          receiptIds,
+          error: classifyFailure(error).message,
+        }));
   }
 
   /** Where the full OCR output of a receipt goes (never under the upload prefix: no trigger loop). */
@@ -260,6 +286,7 @@ export class ReceiptService {
       ...(source.versionId ? { versionId: source.versionId } : {}),
     };
     const written: string[] = [];
+    const settledParts: ReceiptRecord[] = [];
     try {
       const head = knownHead ?? (await this.#objects.head(ref));
       if (!head)
@@ -289,7 +316,7 @@ export class ReceiptService {
         results.length > 1 ? { receiptId: uploadId, part: n, parts: results.length } : undefined;
       const timing = () => ({ downloadMs, totalMs: performance.now() - started, now: this.#clock() });
       if (ownPart === undefined) {
-        const parts = { results, contentHash, timing, partOf, written };
+        const parts = { results, contentHash, timing, partOf, written, settled: settledParts };
         await this.#writeParts(claimed, parts, kind === 'upload');
       }
       const key = this.resultKeyFor(claimed.ownerId, claimed.receiptId);
@@ -316,6 +343,7 @@ export class ReceiptService {
         }
         return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
       }
+      await this.#announce([record, ...settledParts]);
       if (ownPart === undefined) await this.#removeStaleParts(claimed, results.length);
       return { outcome: 'completed', record, result, ...(written.length > 0 ? { parts: written } : {}) };
     } catch (error) {
@@ -356,23 +384,23 @@ export class ReceiptService {
         { bucket: this.#settings.bucket, key },
         fullOutput({ ...upload, receiptId }, result),
       );
-      await this.#upsert(receiptId, existing, write);
+      parts.settled.push(await this.#upsert(receiptId, existing, write));
       parts.written.push(receiptId);
     }
   }
 
-  /** Writes a record over whatever is stored, re-reading on a conflicting write. */
+  /** Writes a record over whatever is stored, re-reading on a conflicting write; returns what it wrote. */
   async #upsert(
     receiptId: string,
     first: ReceiptRecord | undefined,
     make: (existing: ReceiptRecord | undefined) => Promise<ReceiptRecord>,
-  ): Promise<void> {
+  ): Promise<ReceiptRecord> {
     let existing = first;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const next = fitRecord(await make(existing));
       try {
         await this.#repository.put(next, { expectedVersion: existing?.version });
-        return;
+        return next;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         existing = await this.#repository.get(receiptId);
@@ -486,9 +514,26 @@ export class ReceiptService {
         error: classifyFailure(writeError).message,
       });
     }
+    // Final (permanent, or the last attempt): subscribers hear of it now. A retry still to come settles later.
+    if (record && !awaitsWork(record, record.sourceToken, this.#settings.maxAttempts)) {
+      await this.#announce([record]);
+    }
     if (failure.retryable) throw error;
     if (!record) return { outcome: 'ignored', reason: 'superseded', receiptId: claimed.receiptId };
     return { outcome: 'failed', record };
+  }
+
+  /** Publishes that these records settled; a failure to publish is reported, never thrown (the records stand). */
+  async #announce(records: readonly ReceiptRecord[]): Promise<void> {
+    if (this.#events === undefined) return;
+    try {
+      await this.#events.settled(records.map(settledEvent));
+    } catch (error) {
+      this.#onUnannounced(
+        records.map((record) => record.receiptId),
+        error,
+      );
+    }
   }
 
   /**
@@ -528,6 +573,22 @@ interface FoundParts {
   partOf: (part: number) => ReceiptPart | undefined;
   /** Filled with the ids written, so a run whose upload was deleted meanwhile can remove them again. */
   written: string[];
+  /** Filled with the records written, announced once the upload's own record has settled. */
+  settled: ReceiptRecord[];
+}
+
+/** The event of a settled record (COMPLETED, REVIEWED or FAILED). */
+function settledEvent(record: ReceiptRecord): ReceiptSettled {
+  return {
+    receiptId: record.receiptId,
+    ownerId: record.ownerId,
+    // Only settled records are announced: PENDING and PROCESSING never reach here.
+    status: record.status === 'FAILED' || record.status === 'REVIEWED' ? record.status : 'COMPLETED',
+    ...(record.error ? { errorCode: record.error.code } : {}),
+    version: record.version,
+    ...(record.partOf ? { partOf: record.partOf } : {}),
+    settledAt: record.updatedAt,
+  };
 }
 
 /** The same-image fingerprint of one receipt in an image: the image's hash, and which of its receipts. */

@@ -7,6 +7,8 @@ export interface EnvironmentResources {
   readonly tableName: string;
   /** Only the functions that send to the OCR queue get its URL. */
   readonly ocrQueueUrl?: string;
+  /** Only the OCR function publishes ReceiptSettled events. */
+  readonly eventBusName?: string;
 }
 
 /** The environment of every function (read only by functions/commons/config.ts; names: the contract's). */
@@ -18,6 +20,7 @@ export function functionEnvironment(
     RECEIPTS_BUCKET: resources.bucketName,
     RECEIPTS_TABLE: resources.tableName,
     ...(resources.ocrQueueUrl === undefined ? {} : { OCR_QUEUE_URL: resources.ocrQueueUrl }),
+    ...(resources.eventBusName === undefined ? {} : { RECEIPT_EVENT_BUS: resources.eventBusName }),
     UPLOAD_PREFIX: config.storage.uploadPrefix,
     RESULTS_PREFIX: config.storage.resultsPrefix,
     MAX_UPLOAD_BYTES: String(config.storage.maxUploadBytes),
@@ -33,6 +36,7 @@ export function functionEnvironment(
     POWERTOOLS_SERVICE_NAME: TELEMETRY.service,
     POWERTOOLS_METRICS_NAMESPACE: TELEMETRY.namespace,
     POWERTOOLS_LOG_LEVEL: config.logLevel,
+    POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.logSampleRate),
     STAGE: config.stage,
   } satisfies LambdaEnvironment;
   return environment;

@@ -14,6 +14,11 @@ export function receiptsTableName(config: Pick<StageConfig, 'stage'>): string {
   return `receipt-ocr-${config.stage}-receipts`;
 }
 
+/** The custom EventBridge bus of the stage's ReceiptSettled events. */
+export function receiptEventBusName(config: Pick<StageConfig, 'stage'>): string {
+  return `receipt-ocr-${config.stage}-receipts`;
+}
+
 /**
  * ARN parts as cdk-nag prints them in findings: pseudo parameters as `<AWS::...>`, or the literal values when the
  * stage pins its account and region (CDK then resolves the stack's partition, region and account).

@@ -114,6 +114,12 @@ export class ServiceAlarms extends Construct {
       'Many uploads are unreadable (corrupt, empty, unsupported) for 15 minutes: a client may be broken',
       3,
     );
+    alarm(
+      'ReceiptEventsFailedAlarm',
+      m.eventsFailed,
+      1,
+      'ReceiptSettled events could not be published (EventBridge refused or unreachable): the receipts are settled, but subscribed apps did not hear of them; they find them with GET /receipts',
+    );
     alarm('QueueAgeAlarm', m.queueAge, t.oldestMessageAgeSeconds, 'OCR is falling behind the uploads');
     alarm(
       'PipelineStalledAlarm',

@@ -20,6 +20,7 @@ export interface ServiceMetricSources {
     readonly rejected: string;
     readonly retried: string;
     readonly ocrDuration: string;
+    readonly eventsFailed: string;
   };
   readonly ocrFunction: lambda.IFunction;
   readonly syncOcrFunction: lambda.IFunction;
@@ -78,6 +79,7 @@ export function serviceMetrics(sources: ServiceMetricSources) {
     failedSystem: custom(names.failedSystem, 'Sum', 'failed (system)'),
     rejected: custom(names.rejected, 'Sum', 'rejected (input)'),
     retried: custom(names.retried, 'Sum', 'retried'),
+    eventsFailed: custom(names.eventsFailed, 'Sum', 'settled, not announced'),
     ocrP50: custom(names.ocrDuration, 'p50', 'OCR p50 (ms)'),
     ocrP95: custom(names.ocrDuration, 'p95', 'OCR p95 (ms)'),
     dlqDepth: sources.deadLetterQueue.metricApproximateNumberOfMessagesVisible({

@@ -28,8 +28,8 @@ export class ServiceMonitoring extends Construct {
       widgets: [
         [
           graph(
-            'Receipts processed / failed / retried',
-            [m.processed, m.failed, m.retried],
+            'Receipts processed / failed / retried / not announced',
+            [m.processed, m.failed, m.retried, m.eventsFailed],
             [m.failedSystem, m.rejected],
           ),
           graph('OCR duration', [m.ocrP50, m.ocrP95]),

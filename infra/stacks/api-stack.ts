@@ -9,6 +9,7 @@ import { functionEnvironment } from '../config/environment.js';
 import { removalPolicyOf } from '../config/removal.js';
 import type { StageConfig } from '../config/stages.js';
 import { ApiHandlerFunction } from '../constructs/api-handler-function.js';
+import { ApiTraceSampling } from '../constructs/api-trace-sampling.js';
 import { ApiUserPool } from '../constructs/api-user-pool.js';
 import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
@@ -85,6 +86,13 @@ export class ApiStack extends Stack {
             ...config.api.webAcl,
           });
     this.webAclName = webAcl?.webAcl.name;
+    if (config.apiTraceSampling !== undefined) {
+      new ApiTraceSampling(this, 'TraceSampling', {
+        stage: api.api.deploymentStage,
+        ruleName: `receipt-ocr-${config.stage}-api`,
+        ...config.apiTraceSampling,
+      });
+    }
 
     const functions = new Map<string, lambda.IFunction>();
     const handlerFunctions: Array<{ spec: ApiHandlerSpec; fn: ApiHandlerFunction }> = [];

@@ -1,12 +1,15 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '../config/environment.js';
 import { removalPolicyOf } from '../config/removal.js';
+import { receiptEventBusName } from '../config/resource-names.js';
 import type { StageConfig } from '../config/stages.js';
 import { grantObjectAccess } from '../constructs/object-grants.js';
 import { OcrImageFunction } from '../constructs/ocr-image-function.js';
+import { ReceiptEventBus } from '../constructs/receipt-event-bus.js';
 import { UploadQueue } from '../constructs/upload-queue.js';
 import { acknowledgeProcessingFindings } from './nag-acknowledgements.js';
 import { ocrImageSettings } from './ocr-image-settings.js';
@@ -16,11 +19,15 @@ export interface ProcessingStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
-/** The OCR pipeline: uploads under the upload prefix -> SQS (with a DLQ) -> the OCR container function. */
+/**
+ * The OCR pipeline: uploads under the upload prefix -> SQS (with a DLQ) -> the OCR container function -> one
+ * ReceiptSettled event per settled receipt on the stage's bus.
+ */
 export class ProcessingStack extends Stack {
   readonly ocrFunction: lambda.DockerImageFunction;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  readonly eventBus: events.EventBus;
 
   constructor(scope: Construct, id: string, props: ProcessingStackProps) {
     super(scope, id, props);
@@ -30,6 +37,8 @@ export class ProcessingStack extends Stack {
     // Referenced by name, so the bucket notification lives in this stack and the storage stack never depends on
     // the queue (the two stacks would otherwise depend on each other).
     const { bucket, table } = referenceStorage(this, config);
+    const settled = new ReceiptEventBus(this, 'ReceiptEvents', { eventBusName: receiptEventBusName(config) });
+    this.eventBus = settled.bus;
 
     const ocr = new OcrImageFunction(this, 'Ocr', {
       command: 'ocr/handler.handler',
@@ -38,7 +47,11 @@ export class ProcessingStack extends Stack {
       ...(config.ocr.reservedConcurrency === undefined
         ? {}
         : { reservedConcurrency: config.ocr.reservedConcurrency }),
-      environment: functionEnvironment(config, { bucketName: bucket.bucketName, tableName: table.tableName }),
+      environment: functionEnvironment(config, {
+        bucketName: bucket.bucketName,
+        tableName: table.tableName,
+        eventBusName: this.eventBus.eventBusName,
+      }),
       description: 'OCR of uploaded receipts (S3 -> SQS), writes records and OCR output',
     });
     this.ocrFunction = ocr.function;
@@ -69,10 +82,14 @@ export class ProcessingStack extends Stack {
     });
     // The pipeline reads a record and writes it back conditionally on its version (idempotency): nothing else.
     table.grant(this.ocrFunction, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    // Announces settled receipts: its own events on its own bus, nothing else.
+    settled.grantPublishSettled(this.ocrFunction);
 
     acknowledgeProcessingFindings(this, config, ocr, [uploadPrefix, resultsPrefix]);
 
     new CfnOutput(this, 'OcrQueueUrl', { value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'ReceiptEventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'ReceiptEventBusArn', { value: this.eventBus.eventBusArn });
   }
 }

@@ -65,5 +65,16 @@ describe('configuration', () => {
     expect(() => loadAwsEndpoints({ AWS_ENDPOINT_URL_DYNAMODB: 'localhost' })).toThrow(
       /AWS_ENDPOINT_URL_DYNAMODB/,
     );
+    expect(loadAwsEndpoints({ AWS_ENDPOINT_URL_EVENTBRIDGE: 'http://127.0.0.1:4569' })).toEqual({
+      eventBridgeEndpoint: 'http://127.0.0.1:4569',
+    });
+  });
+
+  it('publishes ReceiptSettled events only with a bus named', () => {
+    expect(loadOcrConfig(minimal)).not.toHaveProperty('eventBusName');
+    expect(loadOcrConfig({ ...minimal, RECEIPT_EVENT_BUS: 'receipt-ocr-prod-receipts' }).eventBusName).toBe(
+      'receipt-ocr-prod-receipts',
+    );
+    expect(() => loadOcrConfig({ ...minimal, RECEIPT_EVENT_BUS: ' ' })).toThrow(/RECEIPT_EVENT_BUS/);
   });
 });

@@ -401,4 +401,44 @@ describe('API stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       expect(logGroup).toMatchObject({ DeletionPolicy: 'Retain', Properties: { RetentionInDays: 90 } });
     }
   });
+
+  it('traces 1 % of the stage requests, with no reservoir (an X-Ray sampling rule on the stage ARN)', () => {
+    const stage = logicalIdOf(template, 'AWS::ApiGateway::Stage', 'ReceiptsApiDeploymentStageprod');
+    const api = logicalIdOf(template, 'AWS::ApiGateway::RestApi', 'ReceiptsApi');
+    template.resourceCountIs('AWS::XRay::SamplingRule', 1);
+    template.hasResourceProperties('AWS::XRay::SamplingRule', {
+      SamplingRule: {
+        RuleName: 'receipt-ocr-prod-api',
+        Priority: 1000,
+        ReservoirSize: 0,
+        FixedRate: 0.01,
+        ResourceARN: {
+          'Fn::Join': [
+            '',
+            ['arn:aws:apigateway:eu-west-1::/restapis/', { Ref: api }, '/stages/', { Ref: stage }],
+          ],
+        },
+        ServiceType: 'AWS::ApiGateway::Stage',
+        ServiceName: '*',
+        Host: '*',
+        HTTPMethod: '*',
+        URLPath: '*',
+        Version: 1,
+      },
+    });
+  });
+
+  it('logs warnings and errors, and about 1 % of invocations in full, in every function', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (fn) => (fn as { Properties: { Environment?: unknown } }).Properties.Environment !== undefined,
+    );
+    expect(functions.length).toBeGreaterThan(5);
+    for (const fn of functions) {
+      expect(fn).toMatchObject({
+        Properties: {
+          Environment: { Variables: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_LOGGER_SAMPLE_RATE: '0.01' } },
+        },
+      });
+    }
+  });
 });

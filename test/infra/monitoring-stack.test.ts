@@ -104,6 +104,11 @@ describe('monitoring stack (prod)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
       threshold: 20,
       periods: 3,
     },
+    ReceiptEventsFailedAlarm: {
+      watches: `${CUSTOM('ReceiptEventsFailed')} Sum`,
+      threshold: 1,
+      periods: 1,
+    },
     QueueAgeAlarm: {
       watches: 'AWS/SQS/ApproximateAgeOfOldestMessage{QueueName=<ref>} Maximum',
       threshold: 300,

@@ -26,6 +26,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
             'Fn::Join': ['', ['receipt-ocr-dev-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
           },
           RECEIPTS_TABLE: 'receipt-ocr-dev-receipts',
+          RECEIPT_EVENT_BUS: { Ref: logicalIdOf(template, 'AWS::Events::EventBus', 'ReceiptEvents') },
           UPLOAD_PREFIX: 'uploads/',
           RESULTS_PREFIX: 'results/',
           MAX_UPLOAD_BYTES: '15728640',
@@ -41,6 +42,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
           POWERTOOLS_SERVICE_NAME: 'receipt-ocr',
           POWERTOOLS_METRICS_NAMESPACE: 'ReceiptOcr',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
           STAGE: 'dev',
         },
       },
@@ -123,6 +125,7 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
     ).toEqual(
       [
         ...tableActions.flatMap((action) => table.map((arn) => `dynamodb:${action} ${arn}`)),
+        `events:PutEvents <${logicalIdOf(template, 'AWS::Events::EventBus', 'ReceiptEvents')}.Arn> when {"StringEquals":{"events:source":"receipt-ocr","events:detail-type":"ReceiptSettled"}}`,
         'logs:CreateLogStream <own log group>',
         'logs:PutLogEvents <own log group>',
         `s3:DeleteObject ${BUCKET_ARN}/results/*`,
@@ -141,6 +144,16 @@ describe('processing stack (dev, default arm64)', { timeout: CDK_TEST_TIMEOUT_MS
         'xray:PutTraceSegments *',
       ].sort(),
     );
+  });
+
+  it('has a bus of its own for the ReceiptSettled events, named after the stage', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', {
+      Name: 'receipt-ocr-dev-receipts',
+      Description: 'receipt-ocr: ReceiptSettled, one event per settled receipt',
+    });
+    template.hasOutput('ReceiptEventBusName', {
+      Value: { Ref: logicalIdOf(template, 'AWS::Events::EventBus', 'ReceiptEvents') },
+    });
   });
 
   it('keeps the function logs for the stage retention', () => {

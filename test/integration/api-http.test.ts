@@ -2,7 +2,8 @@
  * The REST API over HTTP as `pnpm start` serves it: the local API server (API Gateway stand-in with the local JWT
  * authorizer) in front of the real handler modules, on the local stack (s3rver, dynalite, the in-process queue and
  * the real OCR handler). A client creates a receipt, uploads the image with the presigned POST (a real multipart
- * form to the local S3, whose event feeds the pipeline), polls, corrects, reprocesses and deletes it.
+ * form to the local S3, whose event feeds the pipeline), waits for the receipt's ReceiptSettled event on the local
+ * event stream, then reads, corrects, reprocesses and deletes it.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,7 @@ beforeAll(async () => {
     dynamodbPort: 0,
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', OCR_LANGUAGES: 'eng', CORS_ALLOWED_ORIGINS: ORIGIN },
   });
-  api = await startLocalApi({ port: 0, dataDir, env: stack.env, queue: stack.queue });
+  api = await startLocalApi({ port: 0, dataDir, env: stack.env, queue: stack.queue, events: stack.events });
   alice = await api.signer.sign('alice');
   bob = await api.signer.sign('bob');
   clients = createAwsClients({
@@ -107,15 +108,57 @@ async function poll(id: string, done: (receipt: Reply['body']) => boolean): Prom
   }
 }
 
+/** GET /local/events as the token's user: the ReceiptSettled details received while it is open. */
+async function subscribe(token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${api.url}/local/events`, {
+    headers: { Authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  const details: Array<{ receiptId: string; ownerId: string; status: string; version: number }> = [];
+  if (response.body) {
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .find((line) => line.startsWith('data: '));
+          buffer = buffer.slice(end + 2);
+          if (data) details.push(JSON.parse(data.slice('data: '.length)));
+        }
+      }
+    })().catch(() => {});
+  }
+  return { status: response.status, details, close: () => controller.abort() };
+}
+
+/** Resolves when `found` holds, checking every 100 ms for up to 90 s. */
+async function until(found: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (!found()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function keysUnder(prefix: string): Promise<string[]> {
   const listed = await clients.s3.send(new ListObjectsV2Command({ Bucket: stack.bucket, Prefix: prefix }));
   return (listed.Contents ?? []).map((object) => object.Key ?? '');
 }
 
-describe('create -> upload -> poll -> correct -> reprocess -> delete', () => {
+describe('create -> upload -> event -> correct -> reprocess -> delete', () => {
   let id: string;
 
-  it('uploads through the presigned POST to the local S3 and the pipeline completes the receipt', async () => {
+  it('uploads through the presigned POST to the local S3; the owner hears the receipt settled, then reads it once', async () => {
+    const events = await subscribe(alice);
+    const others = await subscribe(bob);
+    expect(events.status).toBe(200);
     const created = await request('POST', '/receipts', {
       token: alice,
       json: { contentType: 'image/png', fileName: 'lunch.png' },
@@ -127,7 +170,21 @@ describe('create -> upload -> poll -> correct -> reprocess -> delete', () => {
     const uploaded = await uploadWithForm(created.body.upload, image, 'image/png');
     expect(uploaded.status).toBe(204);
 
-    const receipt = await poll(id, (body) => body.status === 'COMPLETED' || body.status === 'FAILED');
+    await until(() => events.details.some((detail) => detail.receiptId === id), 'the ReceiptSettled event');
+    const reply = await request('GET', `/receipts/${id}`, { token: alice });
+    events.close();
+    others.close();
+    expect(events.details).toEqual([
+      expect.objectContaining({
+        receiptId: id,
+        ownerId: 'alice',
+        status: 'COMPLETED',
+        version: reply.body.version,
+      }),
+    ]);
+    // Another user's stream carries nothing of alice's.
+    expect(others.details).toEqual([]);
+    const receipt = reply.body;
     ReceiptSchema.parse(receipt);
     expect(receipt).toMatchObject({ status: 'COMPLETED', fileName: 'lunch.png', contentType: 'image/png' });
     expect(receipt.fields.total.value).toBe('1126.89');
@@ -271,6 +328,8 @@ describe('the API Gateway stand-in', () => {
       expect(reply.status).toBe(401);
       // The deployed API's gateway response, not API Gateway's bare {"message": ...}.
       expect(reply.body).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Unauthorized' } });
+      const stream = await request('GET', `/local/events${token ? `?token=${token}` : ''}`);
+      expect(stream.status).toBe(401);
     }
     await rm(otherDir, { recursive: true, force: true });
   });

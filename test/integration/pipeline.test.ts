@@ -13,8 +13,10 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { EventBridgeReceiptEvents } from '../../functions/adapters/eventbridge-receipt-events.js';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.js';
 import { S3UrlSigner } from '../../functions/adapters/s3-url-signer.js';
+import { createEventBridgeClient } from '../../functions/commons/clients.js';
 import {
   ACCEPTED_FORMATS,
   createReceiptEngine,
@@ -22,7 +24,7 @@ import {
   type ReceiptEngine,
 } from '../../functions/engine/index.js';
 import { encodeS3Key } from '../../functions/ocr/events.js';
-import { createOcrHandler, type OcrEvent } from '../../functions/ocr/ocr-handler.js';
+import { createOcrHandler, type OcrEvent, reportUnannounced } from '../../functions/ocr/ocr-handler.js';
 import { ReceiptApiService } from '../../functions/receipts/api-service.js';
 import { parseUploadKey, partReceiptId, receiptIdForKey } from '../../functions/receipts/keys.js';
 import { reprocessMessage } from '../../functions/receipts/messages.js';
@@ -35,6 +37,7 @@ import type {
 } from '../../functions/receipts/ports.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { ReceiptService } from '../../functions/receipts/service.js';
+import { type BusEvent, type LocalEventBus, startLocalEventBus } from '../../tools/local/event-bus.js';
 import { lambdaContext } from '../../tools/local/lambda-context.js';
 import { LocalQueue } from '../../tools/local/queue.js';
 import { eventBridgeObjectCreated, s3PutEvent, sqsEvent, sqsRecord } from '../../tools/samples/aws-events.js';
@@ -50,6 +53,7 @@ process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 const MAX_UPLOAD_BYTES = 400_000;
 
 let aws: LocalAws;
+let bus: LocalEventBus;
 let engine: ReceiptEngine;
 let receiptPng: Buffer;
 let ocrRuns = 0;
@@ -107,20 +111,40 @@ function dynamoRepository(): ReceiptRepository {
   return new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
 }
 
+/** The real EventBridge adapter and SDK client, publishing to `endpoint` (default: the local bus). */
+function receiptEvents(endpoint = bus.endpoint) {
+  return new EventBridgeReceiptEvents(
+    createEventBridgeClient({ ...aws.endpoints, eventBridgeEndpoint: endpoint }),
+    bus.busName,
+  );
+}
+
+/** The ReceiptSettled events published for one receipt so far (the envelopes a rule's target gets). */
+function settledEventsOf(receiptId: string): BusEvent[] {
+  return bus.events.filter((event) => (event.detail as { receiptId?: string }).receiptId === receiptId);
+}
+
 /** The OCR handler on the real adapters; each invocation gets `timeoutMs` (Lambda's remaining time). */
-function pipeline(repository: ReceiptRepository = dynamoRepository(), timeoutMs?: number) {
+function pipeline(
+  repository: ReceiptRepository = dynamoRepository(),
+  timeoutMs?: number,
+  events = receiptEvents(),
+) {
   lastMetrics = new Metrics({ namespace: 'ReceiptOcrTest' });
+  const logger = new Logger({ logLevel: 'SILENT' });
   const service = new ReceiptService({
     repository,
     objects: countingStore(new S3ObjectStore(aws.clients.s3)),
     engine: async () => countingEngine,
     settings: aws.storageConfig,
     sniffer: { detect: detectImageFormat, accepted: ACCEPTED_FORMATS },
+    events,
+    onUnannounced: reportUnannounced(logger, lastMetrics),
   });
   const handler = createOcrHandler({
     service,
     uploadPrefix: aws.storageConfig.uploadPrefix,
-    logger: new Logger({ logLevel: 'SILENT' }),
+    logger,
     metrics: lastMetrics,
   });
   return (event: OcrEvent) => handler(event, lambdaContext('ocr-test', timeoutMs));
@@ -156,8 +180,9 @@ function s3Message(key: string): ReturnType<typeof sqsRecord> {
 }
 
 beforeAll(async () => {
-  [aws, engine, receiptPng] = await Promise.all([
+  [aws, bus, engine, receiptPng] = await Promise.all([
     startLocalAws({ storage: { maxUploadBytes: MAX_UPLOAD_BYTES } }),
+    startLocalEventBus({ busName: 'receipt-ocr-test', region: 'us-east-1' }),
     createReceiptEngine({ languages: ['eng'] }),
     renderReceipt(ENGLISH_RECEIPT),
   ]);
@@ -165,6 +190,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.close();
+  await bus?.close();
   await aws?.stop();
 });
 
@@ -222,6 +248,20 @@ describe.each([
     expect(full.lines.length).toBeGreaterThan(5);
     expect(full.lines[0].words.length).toBeGreaterThan(0);
     expect(full.text).toContain('SUNRISE');
+    // Subscribers heard of it once, after the record settled: one GET of that version shows the result.
+    expect(settledEventsOf(record?.receiptId ?? '')).toEqual([
+      expect.objectContaining({
+        source: 'receipt-ocr',
+        'detail-type': 'ReceiptSettled',
+        detail: {
+          receiptId: record?.receiptId,
+          ownerId: 'alice',
+          status: 'COMPLETED',
+          version: record?.version,
+          settledAt: record?.updatedAt,
+        },
+      }),
+    ]);
   });
 });
 
@@ -271,6 +311,10 @@ describe('several receipts in one photo', () => {
     expect(second?.duplicateOf).toBeUndefined();
     expect(recordedMetrics()).toMatchObject({ ReceiptsProcessed: 2 });
     expect(await exists(second?.resultKey ?? '')).toBe(true);
+    expect(settledEventsOf(partReceiptId(uploadId, 2)).map((event) => event.detail)).toEqual([
+      expect.objectContaining({ status: 'COMPLETED', partOf: { receiptId: uploadId, part: 2, parts: 2 } }),
+    ]);
+    expect(settledEventsOf(uploadId)).toHaveLength(1);
 
     // Act: the second receipt reprocessed by itself
     const runsBefore = ocrRuns;
@@ -531,6 +575,9 @@ describe('permanent failures become FAILED records and are not retried', () => {
     // The user's file, not our system: counted apart so the system failure alarm stays quiet.
     expect(recordedMetrics()).toMatchObject({ ReceiptsFailed: 1, ReceiptsRejected: 1 });
     expect(recordedMetrics()).not.toHaveProperty('ReceiptsFailedSystem');
+    expect(settledEventsOf(receiptIdOf(key)).map((event) => event.detail)).toEqual([
+      expect.objectContaining({ ownerId: 'carol', status: 'FAILED', errorCode: code }),
+    ]);
   });
 
   it('reads an undeclared upload whose first bytes are an image', async () => {
@@ -772,6 +819,10 @@ describe('transient failures are retried and nothing is lost', () => {
     // Assess
     expect(queue.deadLetters).toHaveLength(1);
     expect(queue.deadLetters[0]?.receiveCount).toBe(3);
+    // Announced once, when the last attempt made the failure final; the retries before it were not.
+    expect(settledEventsOf(receiptIdOf(key)).map((event) => event.detail)).toEqual([
+      expect.objectContaining({ status: 'FAILED', errorCode: 'DEPENDENCY_ERROR' }),
+    ]);
     // A failure that kept happening is permanent: neither a restart's catch-up nor a duplicate event runs it again.
     expect(await recordOf(key)).toMatchObject({
       status: 'FAILED',
@@ -782,6 +833,44 @@ describe('transient failures are retried and nothing is lost', () => {
     const again = await pipeline()(sqsEvent(s3Message(key)));
     expect(again?.batchItemFailures).toEqual([]);
     expect(ocrRuns).toBe(runsBefore);
+  });
+});
+
+describe('completion events', () => {
+  it.each([
+    ['the bus refuses the events (throttled, also on the second try)', () => bus.refuseNext(2), undefined],
+    ['the bus cannot be reached', () => {}, 'http://127.0.0.1:9'],
+  ])('a receipt settles when %s: counted, never retried', async (_name, fault, endpoint) => {
+    // Prepare
+    const key = `uploads/frank/unannounced-${endpoint === undefined ? 'refused' : 'down'}.png`;
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline(dynamoRepository(), undefined, receiptEvents(endpoint));
+    fault();
+
+    // Act
+    const response = await handle(sqsEvent(s3Message(key)));
+
+    // Assess: the record is the source of truth; the failed announcement is a metric (and an alarm), not a retry
+    expect(response?.batchItemFailures).toEqual([]);
+    expect(await recordOf(key)).toMatchObject({ status: 'COMPLETED', attempts: 1 });
+    expect(recordedMetrics()).toMatchObject({ ReceiptsProcessed: 1, ReceiptEventsFailed: 1 });
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptsRetried');
+    expect(settledEventsOf(receiptIdOf(key))).toEqual([]);
+  });
+
+  it('sends a refused event once more before giving up', async () => {
+    // Prepare
+    const key = 'uploads/frank/refused-once.png';
+    await aws.upload(key, receiptPng, 'image/png');
+    const handle = pipeline();
+    bus.refuseNext(1);
+
+    // Act
+    await handle(sqsEvent(s3Message(key)));
+
+    // Assess
+    expect(settledEventsOf(receiptIdOf(key))).toHaveLength(1);
+    expect(recordedMetrics()).not.toHaveProperty('ReceiptEventsFailed');
   });
 });
 
@@ -867,5 +956,10 @@ describe('reprocess messages', () => {
     });
     expect(reprocessed?.fields?.total?.value).toBe('1126.89');
     expect(reprocessed?.version).toBe(completed.version + 3);
+    // The reprocess settled too: its event says REVIEWED (the person's corrections stand) at the new version.
+    expect(settledEventsOf(reprocessed?.receiptId ?? '').at(-1)?.detail).toMatchObject({
+      status: 'REVIEWED',
+      version: reprocessed?.version,
+    });
   });
 });

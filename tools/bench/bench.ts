@@ -12,6 +12,7 @@
  *   --models     the engine's model kinds for pages and line re-reads, e.g. fast+best_int (the default roles)
  *   --baseline   a second engine with other model kinds, e.g. best_int+best_int, read interleaved image by image
  *                with the first (its time and RSS are not in the figures above), as a ratio of medians
+ * The report is also written to dist/bench/latest.json, where `pnpm cost` reads the median.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { DEFAULT_MODEL_ROLES, type ModelRoles } from '../../functions/engine/rec
 import { receiptImageFiles } from '../cli/inputs.js';
 import { runPool, withEngines } from '../cli/pool.js';
 import { nativeTesseractVersion, timeNative } from './native.js';
+import { writeBenchResult } from './result-file.js';
 
 const run = promisify(execFile);
 
@@ -164,6 +166,8 @@ async function main(): Promise<void> {
         }
       : null,
   };
+  // `pnpm cost` prices OCR at this median (tools/cost/cost.ts).
+  writeBenchResult(report);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;

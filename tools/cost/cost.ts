@@ -1,13 +1,20 @@
 /**
  * `pnpm cost [--stage prod] [--receipts-per-day 1000000] [--image-kb 300] [--seconds-per-receipt S | --bench FILE]
- * [--api-requests-per-receipt N] [--index-projection ALL|INCLUDE|KEYS_ONLY] [--markdown]`: the monthly AWS bill of a stage at a volume, per line and per 1,000 receipts (tools/cost/model.ts).
- * `--bench` reads `pnpm bench --json` output: its engine median plus the pipeline's overhead per receipt. The
- * last two options ask "what if": fewer polls (a completion notification), another owner-index projection.
+ * [--api-requests-per-receipt N] [--index-projection ALL|INCLUDE|KEYS_ONLY] [--markdown]`: the monthly AWS bill of a
+ * stage at a volume, per line and per 1,000 receipts (tools/cost/model.ts), and the OCR seconds per receipt the
+ * $0.05 target needs.
+ * The OCR seconds, in this order: `--seconds-per-receipt`; the engine median of `--bench FILE` (`pnpm bench --json`
+ * output) or of the last `pnpm bench` run on this machine (dist/bench/latest.json), plus the pipeline's overhead per
+ * receipt; else the assumed DEFAULT_SECONDS_PER_RECEIPT. The first line says which. The last two options ask
+ * "what if": polling instead of the completion event (4 requests), another owner-index projection.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../../infra/config/paths.js';
 import { STAGES } from '../../infra/config/stages.js';
 import { OWNER_INDEX_PROJECTION } from '../../infra/constructs/receipts-table.js';
+import { BENCH_RESULT_FILE } from '../bench/result-file.js';
 import { DEFAULT_SECONDS_PER_RECEIPT } from './cost-defaults.js';
 import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS, storageMonths } from './model.js';
 
@@ -22,12 +29,42 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return number;
 }
 
-function secondsFromBench(file: string): number {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { latencyMs?: { median?: unknown } };
+/** The cost target of issue 12, per 1,000 receipts. */
+const TARGET_PER_1000_USD = 0.05;
+
+interface OcrSeconds {
+  readonly seconds: number;
+  /** Where the figure comes from, as the report's first line says it. */
+  readonly source: string;
+}
+
+function secondsFromBench(file: string): OcrSeconds {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    latencyMs?: { median?: unknown };
+    images?: unknown;
+    writtenAt?: unknown;
+  };
   const median = report.latencyMs?.median;
   if (typeof median !== 'number')
     throw new Error(`${file} is not \`pnpm bench --json\` output (no latencyMs.median)`);
-  return median / 1000 + PIPELINE_OVERHEAD_SECONDS;
+  const when = typeof report.writtenAt === 'string' ? `, ${report.writtenAt}` : '';
+  return {
+    seconds: median / 1000 + PIPELINE_OVERHEAD_SECONDS,
+    source: `measured: engine median ${median} ms over ${String(report.images)} images (${path.relative(REPO_ROOT, path.resolve(file))}${when}) + ${PIPELINE_OVERHEAD_SECONDS * 1000} ms pipeline`,
+  };
+}
+
+function ocrSeconds(given: string | undefined, bench: string | undefined): OcrSeconds {
+  if (given !== undefined) {
+    const seconds = positive('seconds-per-receipt', given, DEFAULT_SECONDS_PER_RECEIPT);
+    return { seconds, source: 'given (--seconds-per-receipt)' };
+  }
+  if (bench !== undefined) return secondsFromBench(bench);
+  if (existsSync(BENCH_RESULT_FILE)) return secondsFromBench(BENCH_RESULT_FILE);
+  return {
+    seconds: DEFAULT_SECONDS_PER_RECEIPT,
+    source: 'assumed (no pnpm bench result on this machine; tools/cost/cost-defaults.ts)',
+  };
 }
 
 function main(): void {
@@ -46,10 +83,8 @@ function main(): void {
   const config = STAGES[values.stage];
   if (config === undefined)
     throw new Error(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);
-  const secondsPerReceipt =
-    values.bench === undefined
-      ? positive('seconds-per-receipt', values['seconds-per-receipt'], DEFAULT_SECONDS_PER_RECEIPT)
-      : secondsFromBench(values.bench);
+  const ocr = ocrSeconds(values['seconds-per-receipt'], values.bench);
+  const secondsPerReceipt = ocr.seconds;
   const projection = values['index-projection'] ?? OWNER_INDEX_PROJECTION;
   if (projection !== 'ALL' && projection !== 'INCLUDE' && projection !== 'KEYS_ONLY') {
     throw new Error(`--index-projection must be ALL, INCLUDE or KEYS_ONLY, got "${projection}"`);
@@ -69,7 +104,10 @@ function main(): void {
       ),
     },
   });
+  const needed = report.secondsForTrafficPer1000(TARGET_PER_1000_USD);
+  const target = `traffic at $${TARGET_PER_1000_USD} per 1,000 receipts needs billed OCR of ${needed.toFixed(2)} s per receipt, the rest as above`;
   if (values.markdown) {
+    process.stderr.write(`OCR ${secondsPerReceipt.toFixed(2)} s per receipt, ${ocr.source}; ${target}\n`);
     process.stdout.write(`${costMarkdown(report, config)}\n`);
     return;
   }
@@ -78,6 +116,7 @@ function main(): void {
     `${pad(item, 34)} ${pad(`$${usd.toFixed(2)}`, 12)} ${basis}`;
   const out = [
     `stage ${values.stage}: ${report.receiptsPerMonth.toLocaleString('en-US')} receipts a month, ${secondsPerReceipt.toFixed(2)} s OCR each (us-east-1 list prices)`,
+    `OCR seconds: ${ocr.source}`,
     '',
     'traffic (per month)',
     ...report.traffic.map((l) => line(l.item, l.monthlyUsd, l.basis)),
@@ -86,6 +125,7 @@ function main(): void {
       report.trafficMonthlyUsd,
       `$${report.trafficPer1000Usd.toFixed(4)} per 1,000 receipts`,
     ),
+    target,
     '',
     'fixed (per month)',
     ...report.fixed.map((l) => line(l.item, l.monthlyUsd, l.basis)),

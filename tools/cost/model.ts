@@ -9,7 +9,10 @@ import { PRICES } from './prices.js';
 
 /** What one receipt does besides OCR: requests and bytes counted from the code paths (docs/deploy.md, Cost). */
 export interface Assumptions {
-  /** API requests per receipt: POST /receipts plus the GETs an app sends until the receipt settles. */
+  /**
+   * API requests per receipt: POST /receipts, then one GET of the record when its ReceiptSettled event arrives
+   * (an app that polls instead sends a GET every 2 s until it settles: about 4 in all).
+   */
   readonly apiRequestsPerReceipt: number;
   /** Billed milliseconds of one API handler run (512 MB, warm). */
   readonly apiHandlerMs: number;
@@ -26,12 +29,23 @@ export interface Assumptions {
   readonly fingerprintChecks: number;
   /** Size of the OCR output JSON under results/, KB. */
   readonly resultKb: number;
-  /** Log bytes per receipt: the OCR function's lines and EMF, and per API request (function log + access log). */
-  readonly ocrLogKb: number;
+  /**
+   * Log KB per receipt of the OCR function (its JSON lines, EMF, Lambda's platform lines per batch) at each log level,
+   * measured by tools/cost/log-volume.ts; DEBUG is what a sampled invocation writes.
+   */
+  readonly ocrLogKb: Readonly<Record<'DEBUG' | 'INFO' | 'WARN', number>>;
+  /** Log KB per API request: the access log line and the handler's platform lines (a successful request logs no line of its own). */
   readonly apiLogKbPerRequest: number;
-  /** Share of requests X-Ray records (Lambda and API Gateway default sampling: 1/s then 5%). */
-  readonly tracedShare: number;
 }
+
+/**
+ * Log KB per receipt of the OCR function by log level, and per API request: `tools/cost/log-volume.ts` on 12 dev
+ * receipts through the local stack, batches of 4. WARN: the EMF document of each batch (420 bytes) and Lambda's
+ * platform lines (344 bytes a batch); INFO and DEBUG add the `receipt completed` line (600 bytes). An API request:
+ * its access log line (565 bytes) and the platform lines.
+ */
+export const OCR_LOG_KB = { DEBUG: 0.84, INFO: 0.84, WARN: 0.25 } as const;
+export const API_LOG_KB_PER_REQUEST = 0.76;
 
 /**
  * Record and OCR output sizes: `tools/cost/record-size.ts` on the 40 development receipts (PENDING 658 bytes, the
@@ -39,16 +53,15 @@ export interface Assumptions {
  * 15,545 bytes). The rest: docs/deploy.md, Cost.
  */
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
-  apiRequestsPerReceipt: 4,
+  apiRequestsPerReceipt: 2,
   apiHandlerMs: 60,
   recordWriteUnits: [1, 1, 4.1],
   recordKb: 3.6,
   includeIndexEntryKb: 0.3,
   fingerprintChecks: 2,
   resultKb: 15.2,
-  ocrLogKb: 1.5,
-  apiLogKbPerRequest: 1.2,
-  tracedShare: 0.06,
+  ocrLogKb: OCR_LOG_KB,
+  apiLogKbPerRequest: API_LOG_KB_PER_REQUEST,
 };
 
 export type IndexProjection = 'ALL' | 'INCLUDE' | 'KEYS_ONLY';
@@ -79,10 +92,21 @@ export interface CostReport {
   readonly storage: (month: number) => readonly CostLine[];
   /** What storing 1,000 receipts costs over their whole retention, transitions included. */
   readonly lifetimeStoragePer1000Usd: number;
+  /** Billed OCR seconds per receipt at which the traffic would cost `per1000Usd` per 1,000 receipts, the rest equal. */
+  readonly secondsForTrafficPer1000: (per1000Usd: number) => number;
   readonly fixed: readonly CostLine[];
 }
 
 const DAYS_PER_MONTH = 30;
+const SECONDS_PER_MONTH = DAYS_PER_MONTH * 86_400;
+/** X-Ray's default sampling, which Lambda applies to functions with no traced caller: 1 a second, then 5 %. */
+const DEFAULT_SAMPLING = { reservoirPerSecond: 1, fixedRate: 0.05 } as const;
+
+/** Traces recorded in a month of `count` evenly spread requests under a reservoir-then-rate sampling rule. */
+function tracesPerMonth(count: number, rule: { reservoirPerSecond: number; fixedRate: number }): number {
+  const reservoir = Math.min(count, rule.reservoirPerSecond * SECONDS_PER_MONTH);
+  return reservoir + rule.fixedRate * (count - reservoir);
+}
 const KB_PER_GB = 1024 * 1024;
 /** S3 does not transition objects below 128 KB by default (and the IA classes bill them as 128 KB). */
 const MIN_TRANSITION_KB = 128;
@@ -124,7 +148,13 @@ export function costModel(input: CostInput): CostReport {
   // The claim reads the record, each duplicate check its fingerprint; every GET of a receipt reads the record
   // (all strongly consistent).
   const reads = 1 + a.fingerprintChecks + (a.apiRequestsPerReceipt - 1) * Math.ceil(a.recordKb / 4);
-  const logGb = (n * (a.ocrLogKb + a.apiRequestsPerReceipt * a.apiLogKbPerRequest)) / KB_PER_GB;
+  // At WARN a completed receipt writes no line; the sampled invocations write everything (DEBUG).
+  const level = config.logLevel === 'ERROR' ? 'WARN' : config.logLevel;
+  const ocrLogKb = a.ocrLogKb[level] + config.logSampleRate * (a.ocrLogKb.DEBUG - a.ocrLogKb[level]);
+  const logGb = (n * (ocrLogKb + a.apiRequestsPerReceipt * a.apiLogKbPerRequest)) / KB_PER_GB;
+  const ocrInvocations = n / config.ocr.batchSize;
+  const apiSampling = config.apiTraceSampling ?? DEFAULT_SAMPLING;
+  const traces = tracesPerMonth(ocrInvocations, DEFAULT_SAMPLING) + tracesPerMonth(apiRequests, apiSampling);
 
   const traffic: CostLine[] = [
     {
@@ -155,6 +185,11 @@ export function costModel(input: CostInput): CostReport {
       basis: 'upload + result PUT, HEAD + GET per receipt',
     },
     {
+      item: 'EventBridge events',
+      monthlyUsd: million(n) * PRICES.eventBridgeCustomPerMillion,
+      basis: 'one ReceiptSettled per receipt',
+    },
+    {
       item: 'DynamoDB writes',
       monthlyUsd: million(n * writeUnits) * PRICES.dynamoDbPerMillionWrites,
       basis: `${recordWriteUnits} WRU record + ${indexWriteUnits} ${input.ownerIndexProjection} index + quota + ${a.fingerprintChecks} fingerprints`,
@@ -172,12 +207,12 @@ export function costModel(input: CostInput): CostReport {
     {
       item: 'CloudWatch Logs ingestion',
       monthlyUsd: logGb * PRICES.logsIngestedGb,
-      basis: `${(logGb / (n / 1_000_000)).toFixed(1)} GB per million receipts`,
+      basis: `${(logGb / (n / 1_000_000)).toFixed(1)} GB per million receipts (${config.logLevel})`,
     },
     {
       item: 'X-Ray traces',
-      monthlyUsd: million((n + apiRequests) * a.tracedShare) * PRICES.xrayPerMillionTraces,
-      basis: `${a.tracedShare * 100}% of invocations sampled`,
+      monthlyUsd: million(traces) * PRICES.xrayPerMillionTraces,
+      basis: `OCR batches 1/s + 5%, API ${apiSampling.reservoirPerSecond}/s + ${apiSampling.fixedRate * 100}%`,
     },
     ...(config.api.webAcl === undefined
       ? []
@@ -190,6 +225,9 @@ export function costModel(input: CostInput): CostReport {
         ]),
   ];
   const trafficMonthlyUsd = sum(traffic);
+  const ocrPerSecond = n * gb * gbSecond;
+  const secondsForTrafficPer1000 = (per1000Usd: number) =>
+    (per1000Usd * (n / 1000) - (trafficMonthlyUsd - ocrPerSecond * input.secondsPerReceipt)) / ocrPerSecond;
 
   const { retentionDays, imageTiering } = config.storage;
   const keptMonths = retentionDays / DAYS_PER_MONTH;
@@ -284,6 +322,7 @@ export function costModel(input: CostInput): CostReport {
     trafficPer1000Usd: (trafficMonthlyUsd / n) * 1000,
     storage,
     lifetimeStoragePer1000Usd,
+    secondsForTrafficPer1000,
     fixed,
   };
 }

@@ -22,6 +22,8 @@ export const PRICES = {
   logsIngestedGb: 0.5,
   logsStoredGbMonth: 0.03,
   xrayPerMillionTraces: 5,
+  /** Custom events published to an event bus (each 64 KB chunk of an entry counts as one). */
+  eventBridgeCustomPerMillion: 1,
   wafWebAclMonth: 5,
   wafRuleMonth: 1,
   wafPerMillionRequests: 0.6,

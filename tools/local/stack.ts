@@ -13,6 +13,7 @@ import { encodeS3Key } from '../../functions/ocr/events.js';
 import { findMissedUploads } from './catch-up.js';
 import { S3RVER_CREDENTIALS } from './config.js';
 import { lockDataDir } from './data-dir.js';
+import { type LocalEventBus, startLocalEventBus } from './event-bus.js';
 import { lambdaContext } from './lambda-context.js';
 import { LocalQueue, type LocalQueueOptions } from './queue.js';
 import { ensureReceiptsTable, LOCAL_HOST, LOCAL_REGION, startDynamo, startS3 } from './servers.js';
@@ -41,6 +42,8 @@ export interface LocalStack {
   uploadPrefix: string;
   /** The queue in front of the OCR handler: also the local ReceiptQueue for reprocess requests. */
   queue: LocalQueue;
+  /** Where the OCR handler publishes `ReceiptSettled` events (the stand-in for the stage's EventBridge bus). */
+  events: LocalEventBus;
   /** The variables the handlers run with (config, endpoints, s3rver credentials). */
   env: Record<string, string>;
   /** Uploads found at start without a settled record (dropped while the stack was stopped), queued again. */
@@ -114,6 +117,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       throw error;
     },
   );
+  const events = await startLocalEventBus({ busName: 'receipt-ocr-local', region }).catch(
+    async (error: unknown) => {
+      await Promise.allSettled([s3.close(), dynamo.close(), lock.release()]);
+      throw error;
+    },
+  );
   const admin = new DynamoDBClient({ region, endpoint: dynamo.endpoint, credentials: S3RVER_CREDENTIALS });
   await ensureReceiptsTable(admin, table);
   admin.destroy();
@@ -129,6 +138,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_REGION: region,
     AWS_ENDPOINT_URL_S3: s3.endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    RECEIPT_EVENT_BUS: events.busName,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: events.endpoint,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
   };
@@ -189,6 +200,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     region,
     uploadPrefix,
     queue,
+    events,
     env,
     async outage(service) {
       if (service === 's3') {
@@ -204,7 +216,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     async stop() {
       await queue.stop();
       await ocr.shutdown();
-      await Promise.allSettled([s3.close(), dynamo.close()]);
+      await Promise.allSettled([s3.close(), dynamo.close(), events.close()]);
       await lock.release();
     },
   };

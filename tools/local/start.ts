@@ -29,6 +29,14 @@ const stack = await startLocalStack({
   },
 });
 
+// Each settled receipt's event, as a rule on the stage's bus would deliver it.
+stack.events.subscribe((event) => {
+  const detail = event.detail as { receiptId?: string; status?: string; errorCode?: string };
+  console.log(
+    `event: ${event['detail-type']} ${detail.receiptId} ${detail.status}${detail.errorCode ? ` ${detail.errorCode}` : ''}`,
+  );
+});
+
 // The review page: built now (esbuild, well under a second), served at / of the API with tokens for these users.
 const web = buildWeb();
 const apiUser = 'alice';
@@ -40,6 +48,7 @@ const api = await startLocalApi({
   dataDir: resolve(config.dataDir),
   env: stack.env,
   queue: stack.queue,
+  events: stack.events,
   log: (line) => console.log(`api: ${line}`),
   web: (signer) => localWeb({ dir: web.outDir, users: webUsers, s3Endpoint: stack.s3Endpoint }, signer),
 });

@@ -1,11 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../infra/config/paths.js';
 import { STAGES, type StageConfig } from '../../../infra/config/stages.js';
 import { OWNER_INDEX_PROJECTION } from '../../../infra/constructs/receipts-table.js';
 import { DEFAULT_SECONDS_PER_RECEIPT } from '../../../tools/cost/cost-defaults.js';
-import { type CostInput, costMarkdown, costModel, DEFAULT_ASSUMPTIONS } from '../../../tools/cost/model.js';
+import {
+  type CostInput,
+  costMarkdown,
+  costModel,
+  DEFAULT_ASSUMPTIONS,
+  OCR_LOG_KB,
+} from '../../../tools/cost/model.js';
+import { runTool } from '../../support/run-tool.js';
 
 const prod = STAGES.prod as StageConfig;
 const input: CostInput = {
@@ -51,15 +59,63 @@ describe('cost model', () => {
     expect(line(all.traffic, 'DynamoDB writes')).toBeCloseTo(30 * (units + units + others) * 0.625, 6);
   });
 
-  it('scales the API lines with the requests per receipt', () => {
-    const all = costModel(input);
-    const notified = costModel({
+  it('counts 2 API requests per receipt (the upload URL, one GET after the event); polling doubles the API lines', () => {
+    const notified = costModel(input);
+    const polling = costModel({
       ...input,
-      assumptions: { ...DEFAULT_ASSUMPTIONS, apiRequestsPerReceipt: 2 },
+      assumptions: { ...DEFAULT_ASSUMPTIONS, apiRequestsPerReceipt: 4 },
     });
-    expect(line(notified.traffic, 'API Gateway (REST)')).toBeCloseTo(
-      line(all.traffic, 'API Gateway (REST)') / 2,
+    expect(line(notified.traffic, 'API Gateway (REST)')).toBeCloseTo(60 * 3.5, 6);
+    for (const item of ['API Gateway (REST)', 'Lambda: API handlers', 'WAF requests']) {
+      expect(line(polling.traffic, item)).toBeCloseTo(2 * line(notified.traffic, item), 6);
+    }
+    expect(line(notified.traffic, 'EventBridge events')).toBeCloseTo(30 * 1, 6);
+  });
+
+  it('traces the OCR batches at Lambda default sampling and the API at the stage rule (1 %, no reservoir)', () => {
+    const report = costModel(input);
+    const month = 30 * 86_400;
+    const ocrBatches = 30_000_000 / 4;
+    const ocrTraces = month + 0.05 * (ocrBatches - month);
+    const apiTraces = 0.01 * 60_000_000;
+    expect(line(report.traffic, 'X-Ray traces')).toBeCloseTo(((ocrTraces + apiTraces) / 1e6) * 5, 6);
+    const defaultRule = costModel({ ...input, config: { ...prod, apiTraceSampling: undefined } });
+    expect(line(defaultRule.traffic, 'X-Ray traces')).toBeCloseTo(
+      ((ocrTraces + month + 0.05 * (60_000_000 - month)) / 1e6) * 5,
       6,
+    );
+  });
+
+  it("prices logs at the stage's level: WARN plus the DEBUG sample in prod, INFO when asked", () => {
+    const gb = (kb: number) => (30_000_000 * kb) / 1024 ** 2;
+    const api = 2 * DEFAULT_ASSUMPTIONS.apiLogKbPerRequest;
+    const warn = OCR_LOG_KB.WARN + 0.01 * (OCR_LOG_KB.DEBUG - OCR_LOG_KB.WARN);
+    expect(line(costModel(input).traffic, 'CloudWatch Logs ingestion')).toBeCloseTo(gb(warn + api) * 0.5, 6);
+    const info = costModel({ ...input, config: { ...prod, logLevel: 'INFO', logSampleRate: 0 } });
+    expect(line(info.traffic, 'CloudWatch Logs ingestion')).toBeCloseTo(gb(OCR_LOG_KB.INFO + api) * 0.5, 6);
+  });
+
+  it('finds the OCR seconds per receipt at which the traffic costs a given price', () => {
+    const report = costModel(input);
+    const seconds = report.secondsForTrafficPer1000(0.05);
+    expect(costModel({ ...input, secondsPerReceipt: seconds }).trafficPer1000Usd).toBeCloseTo(0.05, 9);
+    expect(seconds).toBeLessThan(1.5);
+  });
+
+  it('pnpm cost prices OCR at a bench median when given one, and says so', async () => {
+    // Prepare: a `pnpm bench --json` report with a 1,940 ms median
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cost-bench-')), 'bench.json');
+    writeFileSync(file, JSON.stringify({ images: 40, latencyMs: { median: 1940, p90: 2600 } }));
+
+    // Act
+    const run = await runTool('tools/cost/cost.ts', ['--bench', file]);
+
+    // Assess: + 60 ms pipeline overhead
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2.00 s OCR each');
+    expect(run.stdout).toContain('OCR seconds: measured: engine median 1940 ms over 40 images');
+    expect(run.stdout).toMatch(
+      /traffic at \$0\.05 per 1,000 receipts needs billed OCR of 0\.\d\d s per receipt/,
     );
   });
 

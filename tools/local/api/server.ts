@@ -5,7 +5,8 @@
  * back. API Gateway's own answers are those of the deployed API's gateway responses (functions/api/gateway-errors.ts):
  * 401 without a valid token, 404 for an unknown route, 413 above its 10 MB payload limit, 502 when a handler
  * throws, all as `{"error":{"code","message"}}`.
- * It also serves the OpenAPI document at /openapi.json and, when given, the review page at / (web.ts).
+ * It also serves the OpenAPI document at /openapi.json, when given the review page at / (web.ts), and when given
+ * the local event bus the signed-in user's settled receipts at /local/events (event-stream.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ import {
 import type { ApiRoute } from '../../../functions/api/routes.js';
 import { lambdaContext } from '../lambda-context.js';
 import { LOCAL_HOST, listenError } from '../servers.js';
+import { type EventSource, LOCAL_EVENTS_PATH, streamOwnerEvents } from './event-stream.js';
 import { type LocalSigner, localSigner } from './jwt.js';
 import { gatewayResponse, toProxyEvent, writeProxyResult } from './proxy-event.js';
 import { type MessageSink, startLocalSqsEndpoint } from './sqs-endpoint.js';
@@ -49,6 +51,8 @@ export interface LocalApiOptions {
   log?: (line: string) => void;
   /** The review page, served at `/` (web.ts), given the API's token signer; none by default. */
   web?: (signer: LocalSigner) => WebResponder;
+  /** The local event bus: `GET /local/events` streams the caller's settled receipts; none by default. */
+  events?: EventSource;
 }
 
 export interface LocalApi {
@@ -179,8 +183,30 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     return invoke(request, url, body, match);
   }
 
+  /** The event stream (a token in the header, or `?token=` for a browser's EventSource, which sends no headers). */
+  async function subscribe(
+    request: IncomingMessage,
+    url: URL,
+    response: ServerResponse,
+    events: EventSource,
+  ) {
+    const token = bearerToken(request) ?? url.searchParams.get('token') ?? undefined;
+    const claims = token === undefined ? undefined : await signer.verify(token).catch(() => undefined);
+    if (claims?.sub === undefined) {
+      writeProxyResult(response, gatewayResponse(UNAUTHORIZED));
+      return;
+    }
+    options.log?.(`GET ${LOCAL_EVENTS_PATH} -> event stream for ${claims.sub}`);
+    streamOwnerEvents(request, response, events, claims.sub);
+  }
+
   const log = options.log;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (options.events && request.method === 'GET' && url.pathname === LOCAL_EVENTS_PATH) {
+      void subscribe(request, url, response, options.events);
+      return;
+    }
     const started = performance.now();
     respond(request)
       .catch((error: unknown) => {

@@ -7,9 +7,7 @@
  * or Docker); it answers what the SDK checks — a message id and the body's MD5 — and refuses every other action.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LOCAL_HOST } from '../servers.js';
+import { startAwsJsonEndpoint } from '../aws-json-endpoint.js';
 
 export interface MessageSink {
   /** Enqueues a body; returns the message id. */
@@ -24,15 +22,11 @@ export interface LocalSqsEndpoint {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sqsError(type: string, message: string) {
-  return JSON.stringify({ __type: `com.amazonaws.sqs#${type}`, message });
-}
+const sqsError = (status: number, type: string, message: string) => ({
+  status,
+  errorType: `com.amazonaws.sqs#${type}`,
+  message,
+});
 
 export async function startLocalSqsEndpoint(options: {
   sink: MessageSink;
@@ -40,49 +34,28 @@ export async function startLocalSqsEndpoint(options: {
   port?: number;
 }): Promise<LocalSqsEndpoint> {
   let queueUrl = '';
-  const server = createServer((request, response) => {
-    void (async () => {
-      response.setHeader('Content-Type', 'application/x-amz-json-1.0');
-      const target = request.headers['x-amz-target'];
-      const input = JSON.parse((await readBody(request)) || '{}') as {
-        QueueUrl?: string;
-        MessageBody?: string;
-      };
+  const server = await startAwsJsonEndpoint({
+    contentType: 'application/x-amz-json-1.0',
+    internalErrorType: 'com.amazonaws.sqs#InternalError',
+    ...(options.port === undefined ? {} : { port: options.port }),
+    handle(target, input) {
       if (target !== 'AmazonSQS.SendMessage') {
-        response.statusCode = 400;
-        response.end(
-          sqsError('InvalidAction', `the local SQS endpoint only supports SendMessage, not ${target}`),
+        return sqsError(
+          400,
+          'InvalidAction',
+          `the local SQS endpoint only supports SendMessage, not ${target}`,
         );
-        return;
       }
       if (input.QueueUrl !== queueUrl) {
-        response.statusCode = 400;
-        response.end(sqsError('QueueDoesNotExist', `no local queue at ${input.QueueUrl}`));
-        return;
+        return sqsError(400, 'QueueDoesNotExist', `no local queue at ${String(input.QueueUrl)}`);
       }
-      const body = input.MessageBody ?? '';
+      const body = typeof input.MessageBody === 'string' ? input.MessageBody : '';
       const messageId = options.sink.send(body);
-      response.end(
-        JSON.stringify({
-          MessageId: messageId,
-          MD5OfMessageBody: createHash('md5').update(body).digest('hex'),
-        }),
-      );
-    })().catch((error: unknown) => {
-      response.statusCode = 500;
-      response.end(sqsError('InternalError', String(error)));
-    });
+      return {
+        body: { MessageId: messageId, MD5OfMessageBody: createHash('md5').update(body).digest('hex') },
+      };
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOCAL_HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${LOCAL_HOST}:${port}`;
-  queueUrl = `${endpoint}/000000000000/${options.queueName}`;
-  return {
-    endpoint,
-    queueUrl,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  queueUrl = `${server.endpoint}/000000000000/${options.queueName}`;
+  return { endpoint: server.endpoint, queueUrl, close: server.close };
 }

@@ -16,6 +16,8 @@ Create -> upload -> poll -> correct (needs curl and jq):
        -F file=@receipt.jpg $(jq -r .upload.url created.json)
   curl -s $API/receipts/$(jq -r .id created.json) -H "Authorization: Bearer $TOKEN" > receipt.json
   jq '{status, version, effective}' receipt.json        # repeat the GET until status is COMPLETED
+  # or, instead of repeating it, wait for the event (started before the upload, in another terminal):
+  curl -sN $API/local/events -H "Authorization: Bearer $TOKEN"   # event: ReceiptSettled, data: {receiptId, status, ...}
   curl -s -X PATCH $API/receipts/$(jq -r .id receipt.json) -H "Authorization: Bearer $TOKEN" \\
        -H 'Content-Type: application/json' -H "If-Match: \\"$(jq .version receipt.json)\\"" \\
        -d '{"fields":{"total":"12.50"}}' | jq '{status, version, correctedFields, effective}'
