@@ -29,6 +29,25 @@ export class ReceiptError extends Error {
   }
 }
 
+/**
+ * The record does not fit the store even with everything trimmable dropped (lifecycle.ts `trimmedRecords`):
+ * permanent, since the same record never fits on a retry.
+ */
+export class RecordTooLargeError extends ReceiptError {
+  override readonly name = 'RecordTooLargeError';
+  constructor(
+    readonly receiptId: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(
+      'RECORD_TOO_LARGE',
+      `receipt ${receiptId} takes ${bytes} bytes even without its engine items; a record holds up to ${maxBytes}`,
+      false,
+    );
+  }
+}
+
 /** A conditional write lost against another writer: re-read and decide again (API: 409). */
 export class VersionConflictError extends ReceiptError {
   override readonly name = 'VersionConflictError';

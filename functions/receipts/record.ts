@@ -104,7 +104,7 @@ export function userTextSchema(maxLength: number) {
 /**
  * Limits that keep a corrected record far below DynamoDB's 400 KB item limit: the largest correction (every
  * field, MAX_CORRECTED_ITEMS items with the longest description in 4-byte characters) is about 200 KB, and the
- * engine's own items are dropped first when the whole record would not fit (fitRecord).
+ * engine's own items are dropped first when the whole record would not fit (lifecycle.ts `trimmedRecords`).
  */
 export const CORRECTION_LIMITS = {
   merchantName: 200,

@@ -23,7 +23,6 @@ import {
   completedRecord,
   decideClaim,
   failedRecord,
-  fitRecord,
   partRecord,
   type SkipReason,
   stillClaimedBy,
@@ -228,8 +227,7 @@ export class ReceiptService {
       if (!claimSource) return { reason: 'not-uploaded' };
       const claimed = claimedRecord(existing, { ...request, now: this.#clock() }, claimSource, fileName);
       try {
-        await this.#repository.put(claimed, { expectedVersion: existing?.version });
-        return claimed;
+        return await this.#repository.put(claimed, { expectedVersion: existing?.version });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
       }
@@ -369,7 +367,7 @@ export class ReceiptService {
   ): Promise<void> {
     let existing = first;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const next = fitRecord(await make(existing));
+      const next = await make(existing);
       try {
         await this.#repository.put(next, { expectedVersion: existing?.version });
         return;
@@ -501,10 +499,9 @@ export class ReceiptService {
   ): Promise<ReceiptRecord | undefined> {
     let current: ReceiptRecord = claimed;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const next = fitRecord(settle(current));
+      const next = settle(current);
       try {
-        await this.#repository.put(next, { expectedVersion: current.version });
-        return next;
+        return await this.#repository.put(next, { expectedVersion: current.version });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         const fresh = await this.#repository.get(claimed.receiptId);

@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import {
+  DynamoDbReceiptRepository,
+  MAX_ITEM_BYTES,
+} from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { createApiService } from '../../functions/api/api-service.js';
 import { createCreateReceiptHandler } from '../../functions/api/endpoints/create-receipt.js';
 import { createDeleteReceiptHandler } from '../../functions/api/endpoints/delete-receipt.js';
@@ -18,7 +21,6 @@ import { createReprocessReceiptHandler } from '../../functions/api/endpoints/rep
 import { createUpdateReceiptHandler } from '../../functions/api/endpoints/update-receipt.js';
 import { type AwsClients, createAwsClients } from '../../functions/commons/clients.js';
 import { loadApiConfig } from '../../functions/commons/config.js';
-import { fitRecord, MAX_RECORD_BYTES } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { type LocalSqsEndpoint, startLocalSqsEndpoint } from '../../tools/local/api/sqs-endpoint.js';
 import { completedRecord, fullOutput } from '../../tools/samples/receipt-records.js';
@@ -681,12 +683,10 @@ describe('PATCH /receipts/{id}', () => {
       bbox: null,
     };
     const seeded = await seed('alice');
-    const record = fitRecord({
-      ...seeded,
-      version: 4,
-      items: Array.from({ length: 1500 }, () => engineItem),
-    });
-    await repository.put(record, { expectedVersion: 3 });
+    const record = await repository.put(
+      { ...seeded, version: 4, items: Array.from({ length: 1500 }, () => engineItem) },
+      { expectedVersion: 3 },
+    );
     const euro = (length: number) => '€'.repeat(length);
     const body = {
       fields: {
@@ -715,7 +715,7 @@ describe('PATCH /receipts/{id}', () => {
     expect(response.status).toBe(200);
     const stored = await repository.get(record.receiptId);
     expect(stored?.corrections?.items).toHaveLength(200);
-    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_ITEM_BYTES);
   });
 
   it('409 RECEIPT_NOT_READY while the receipt has not been read yet', async () => {
