@@ -7,13 +7,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '@receipt-ocr/engine';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { DynamoDbReceiptRepository } from '../adapters/dynamodb-receipt-repository.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { createAwsClients } from '../commons/clients.js';
 import { loadOcrConfig } from '../commons/config.js';
 import { logger, metrics, tracer } from '../commons/powertools.js';
-import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '../engine/index.js';
 import { ReceiptService } from '../receipts/service.js';
 import { createOcrHandler, type OcrEvent } from './ocr-handler.js';
 

@@ -2,7 +2,7 @@
  * Domain errors. Each has a stable code; the OCR handler decides retry vs FAILED from `retryable`, the API maps
  * codes to HTTP statuses in one place.
  */
-import { isEngineError } from '../engine/errors.js';
+import { isEngineError } from '@receipt-ocr/engine/errors';
 
 /** Pipeline codes beside the engine's (EMPTY_FILE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE, TOO_LARGE...). */
 export const PIPELINE_ERROR_CODES = [

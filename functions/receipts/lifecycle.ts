@@ -3,7 +3,7 @@
  * produces. The service writes the results with version-conditional puts, so two deliveries racing for the same
  * object version cannot both win: the loser re-reads and this code tells it the work is taken.
  */
-import type { EngineResult } from '../engine/schema.js';
+import type { EngineResult } from '@receipt-ocr/engine/schema';
 import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface ClaimRequest {

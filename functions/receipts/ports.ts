@@ -2,7 +2,7 @@
  * Ports: what the receipt domain needs from the outside world. Adapters in functions/adapters implement them
  * (DynamoDB, S3, SQS); tests of the service use the in-memory repository.
  */
-import type { EngineInfo, EngineResult } from '../engine/schema.js';
+import type { EngineInfo, EngineResult } from '@receipt-ocr/engine/schema';
 import type { ReprocessMessage } from './messages.js';
 import type { ReceiptRecord, ReceiptStatus } from './record.js';
 

@@ -2,7 +2,7 @@
  * The receipt record: what DynamoDB stores per receipt and what the REST API returns. It reuses the engine's
  * contract (fields, items, timings, engine info) so a value never changes shape between the engine and the API.
  */
-import { z } from 'zod';
+
 import {
   CATEGORIES,
   CurrencySchema,
@@ -15,7 +15,8 @@ import {
   ReceiptFieldsSchema,
   TimeSchema,
   TimingsSchema,
-} from '../engine/schema.js';
+} from '@receipt-ocr/engine/schema';
+import { z } from 'zod';
 
 /**
  * PENDING (upload URL issued) -> PROCESSING -> COMPLETED | FAILED; REVIEWED once a person corrected it.

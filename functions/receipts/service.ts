@@ -7,14 +7,14 @@
  * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
  */
 import { createHash } from 'node:crypto';
+import { EngineError } from '@receipt-ocr/engine/errors';
+import type { EngineResult } from '@receipt-ocr/engine/schema';
 import {
   ACCEPTED_FORMATS_HINT,
   CONTENT_TYPE_ALIASES,
   UNDECLARED_CONTENT_TYPES,
   UPLOAD_CONTENT_TYPES,
 } from '../contract/media-types.js';
-import { EngineError } from '../engine/errors.js';
-import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
 import { parseUploadKey, partReceiptId, resultKey } from './keys.js';
 import {

@@ -13,12 +13,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createReceiptEngine } from '@receipt-ocr/engine';
 import {
   itemBytes as bytesOfItem,
   storedRecord,
   toItem,
 } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { createReceiptEngine } from '../../functions/engine/index.js';
 import { resultKey, uploadKey } from '../../functions/receipts/keys.js';
 import { claimedRecord, completedRecord } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';

@@ -7,9 +7,10 @@
  * these binary media types) or JSON `{ "image": "<base64>" }`. A synchronous Lambda payload is at most 6 MB, so
  * images above the limit are refused with 413: upload them through POST /receipts instead.
  */
+
+import type { EngineResult } from '@receipt-ocr/engine/schema';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
-import type { EngineResult } from '../../engine/schema.js';
 import { ownerIdOf } from '../auth.js';
 import { PayloadTooLargeError, ValidationError } from '../errors.js';
 import { bodyBytes, header, ok } from '../http.js';

@@ -3,10 +3,11 @@
  * creates the OCR engine at cold start, awaited so a broken engine fails the init, and wires the handler factory
  * (endpoints/sync-ocr.ts).
  */
+
+import { createReceiptEngine } from '@receipt-ocr/engine';
 import { loadApiConfig, loadOcrConfig } from '../../commons/config.js';
 import { logger, metrics, tracer } from '../../commons/powertools.js';
 import { SYNC_OCR_MAX_BYTES } from '../../contract/limits.js';
-import { createReceiptEngine } from '../../engine/index.js';
 import { createSyncOcrHandler } from '../endpoints/sync-ocr.js';
 
 const config = loadOcrConfig();
