@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InMemoryReceiptRepository } from '../../functions/adapters/memory-receipt-repository.js';
-import { ReceiptApiService, ReceiptTooLargeError } from '../../functions/receipts/api-service.js';
+import { ReceiptTooLargeError } from '../../functions/receipts/api-service.js';
 import { completedRecord } from '../../tools/samples/receipt-records.js';
+import { repositoryOnlyService } from './repository-only-service.js';
 
 const LIMIT = 30_000;
 
@@ -26,19 +27,7 @@ async function serviceWith(items: number) {
     { ...record, items: Array.from({ length: items }, () => engineItem) },
     { expectedVersion: undefined },
   );
-  const service = new ReceiptApiService({
-    repository,
-    objects: {} as never,
-    signer: {} as never,
-    settings: {
-      bucket: 'b',
-      uploadPrefix: 'uploads/',
-      maxUploadBytes: 1,
-      uploadUrlTtlSeconds: 60,
-      imageUrlTtlSeconds: 60,
-    },
-    clock: () => new Date('2026-03-02T08:00:00.000Z'),
-  });
+  const service = repositoryOnlyService(repository, () => new Date('2026-03-02T08:00:00.000Z'));
   return { repository, service, stored };
 }
 
