@@ -20,7 +20,7 @@ export interface FieldLineOptions {
    * address lines (the receipt's top lines when no name was found), for a reading with the better model when
    * the page was read with the fast one.
    */
-  readonly kind: 'fields' | 'words' | 'merchant';
+  readonly kind: 'fields' | 'words' | 'merchant' | 'items';
 }
 
 /** Measured on `pnpm eval` (docs/engine.md). */
@@ -86,6 +86,17 @@ function selector(
   }
   const boxes = boxesOf([total, subtotal, tax, transactionDate]);
   if (kind === 'fields') return (line) => isFieldLine(line, boxes);
+  if (kind === 'items') {
+    // Between the merchant's lines and the total: the article rows.
+    const top = Math.max(
+      ...boxesOf([merchantName, merchantAddress, extraction.fields.merchantPhone]).map((b) => b.y1),
+    );
+    const bottom = total?.bbox?.y0 ?? Number.NEGATIVE_INFINITY;
+    return (line) => {
+      const centre = (line.bbox.y0 + line.bbox.y1) / 2;
+      return centre > top && centre < bottom && !isFieldLine(line, boxes) && /\p{L}{2,}/u.test(line.text);
+    };
+  }
   return (line) => !isFieldLine(line, boxes) && /\p{L}{3,}/u.test(line.text);
 }
 
@@ -94,6 +105,18 @@ function overlaps(line: OcrLine, box: BBox): boolean {
   const centre = (line.bbox.y0 + line.bbox.y1) / 2;
   return centre >= box.y0 && centre <= box.y1;
 }
+
+/**
+ * The article rows of a receipt whose items do not add up to its subtotal or total: one of them was misread
+ * (a slipped digit, a lost decimal mark) or lost its amount. Read across the receipt's width, so that an
+ * amount the first reading did not see at all is read too.
+ */
+export const ITEM_LINES: FieldLineOptions = {
+  below: 0.93,
+  maxLines: 8,
+  maxAreaShare: 0.5,
+  kind: 'items',
+};
 
 /** Indices of the lines to read again, the weakest first, within the options' budget. */
 export function fieldLines(

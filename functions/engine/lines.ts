@@ -20,14 +20,23 @@ const ENLARGE = 2;
 /** The new reading must beat the old by this much: equal readings keep the first (page-context) one. */
 const MIN_GAIN = 0.05;
 
-/** Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading. */
-async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge: number) {
+/**
+ * Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading; across the
+ * whole image's width when `fullWidth` (a row whose amount the first reading did not see at all).
+ */
+async function lineImage(
+  image: GrayImage,
+  line: OcrLine,
+  scale: number,
+  enlarge: number,
+  fullWidth: boolean,
+) {
   const height = (line.bbox.y1 - line.bbox.y0) / scale;
   const padY = Math.round(height * 0.3);
   const padX = Math.round(height * 0.5);
-  const left = Math.max(0, Math.floor(line.bbox.x0 / scale) - padX);
+  const left = fullWidth ? 0 : Math.max(0, Math.floor(line.bbox.x0 / scale) - padX);
   const top = Math.max(0, Math.floor(line.bbox.y0 / scale) - padY);
-  const right = Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
+  const right = fullWidth ? image.width : Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
   const bottom = Math.min(image.height, Math.ceil(line.bbox.y1 / scale) + padY);
   const enlarged = await transformGray(image, (input) =>
     input
@@ -35,6 +44,15 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge
       .resize({ width: (right - left) * enlarge, kernel: 'lanczos3' }),
   );
   return { pgm: toPgm(enlarged), image: enlarged, left, top };
+}
+
+function wordsBox(words: readonly OcrLine['words'][number][]): OcrLine['bbox'] {
+  return {
+    x0: Math.min(...words.map((word) => word.bbox.x0)),
+    y0: Math.min(...words.map((word) => word.bbox.y0)),
+    x1: Math.max(...words.map((word) => word.bbox.x1)),
+    y1: Math.max(...words.map((word) => word.bbox.y1)),
+  };
 }
 
 function meanConfidence(line: OcrLine): number {
@@ -62,6 +80,18 @@ export async function rereadWeakLines(
   );
 }
 
+export interface LineReading {
+  /** Enlargement of the crop before reading. Default 2. */
+  readonly enlarge?: number;
+  /**
+   * The new reading must be at least this much more confident than the old one (may be negative: another
+   * model's confidences are on another scale). Default MIN_GAIN.
+   */
+  readonly minGain?: number;
+  /** Read across the image's whole width instead of the line's own box. Default false. */
+  readonly fullWidth?: boolean;
+}
+
 /**
  * Reads the lines at `indices` again, each cut out and enlarged, with `recognizer` (which may be another
  * language's or another kind's model); a new reading replaces the old one only when it is at least `minGain`
@@ -73,14 +103,14 @@ export async function rereadLines(
   image: GrayImage,
   scale: number,
   recognizer: Recognizer,
-  enlarge = ENLARGE,
-  minGain = MIN_GAIN,
+  reading: LineReading = {},
 ): Promise<OcrLine[]> {
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, fullWidth = false } = reading;
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
     if (line === undefined) continue;
-    const crop = await lineImage(image, line, scale, enlarge);
+    const crop = await lineImage(image, line, scale, enlarge, fullWidth);
     // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
     // crop's offset is added back below.
     const page = await recognizer.recognize(crop.pgm, scale / enlarge, true, crop.image);
@@ -95,7 +125,7 @@ export async function rereadLines(
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
       confidence: page.confidence,
-      bbox: line.bbox,
+      bbox: fullWidth ? wordsBox(moved) : line.bbox,
       words: moved,
     };
     if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;

@@ -3,10 +3,11 @@
  *
  * - A receipt whose first reading shows another configured language's markers gets its word lines (merchant,
  *   descriptions) re-read with that language's model, within a budget of the page's area: a full second
- *   reading would double the time of every such receipt.
+ *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md).
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
+ * - The article rows are re-read across the receipt's width when the items do not add up.
  * A re-read line is kept only when the extraction with it loses no field and is no less sure of the total.
  */
 
@@ -14,9 +15,11 @@ import {
   DEFAULT_FIELD_LINES,
   type FieldLineOptions,
   fieldLines,
+  ITEM_LINES,
   MERCHANT_LINES,
   needsCloserLook,
 } from './field-lines.js';
+import { runChecks } from './fields/consistency.js';
 import { extractReceipt } from './fields/index.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
@@ -34,6 +37,8 @@ export interface SecondLookInput {
   readonly pool: RecognizerPool;
   /** Re-reading of field lines, or false to keep the first reading as it is. */
   readonly fieldLines: FieldLineOptions | false;
+  /** Re-reading of the article rows when the items do not add up, or false. */
+  readonly itemLines: FieldLineOptions | false;
 }
 
 export interface SecondLook {
@@ -43,7 +48,11 @@ export interface SecondLook {
   readonly language: string;
 }
 
-/** Word lines of another language's receipt re-read with its model: not enlarged, a third of the page at most. */
+/**
+ * Word lines of another language's receipt re-read with its model: not enlarged, a third of the page at most.
+ * Reading the whole page again with that model was measured worse: its digits are less sure than the first
+ * model's (docs/engine.md, language).
+ */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
 /**
  * A best_int reading of a line the fast model read replaces it unless clearly less confident: the two models'
@@ -60,6 +69,11 @@ function totalConfidence(extraction: Extraction): number {
 }
 
 export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
+  return itemsLook(await fieldsLook(input), input);
+}
+
+/** The receipt's language settled, and the key fields' lines read again where they need it. */
+async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
   const { image, scale, plan } = input;
   const first = extract(input.lines, plan.first);
   const other = rereadLanguage(plan, input.lines.map((line) => line.text).join('\n'));
@@ -76,18 +90,70 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
     // One other language's workers alive at a time.
     await pool.keepOnly([plan.first, other]);
     const words = fieldLines(lines, first, WORD_LINES);
-    lines = await rereadLines(lines, words, image, scale, pool.page(other), 1);
+    lines = await rereadLines(lines, words, image, scale, pool.page(other), { enlarge: 1 });
   } else {
     if (twoModels) {
       const merchant = fieldLines(lines, first, MERCHANT_LINES);
-      lines = await rereadLines(lines, merchant, image, scale, pool.lines(language), 1, OTHER_MODEL_GAIN);
+      lines = await rereadLines(lines, merchant, image, scale, pool.lines(language), {
+        enlarge: 1,
+        minGain: OTHER_MODEL_GAIN,
+      });
     }
     if (!twoModels && !needsCloserLook(first)) return { lines, extraction: first, language };
   }
   const chosen = fieldLines(lines, first, options);
-  const gain = twoModels ? OTHER_MODEL_GAIN : undefined;
-  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), undefined, gain);
-  return keepWhatHelps(lines, reread, language);
+  const reading = twoModels ? { minGain: OTHER_MODEL_GAIN } : {};
+  const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), reading);
+  return keepWhatHelps(lines, reread, language, noWorse);
+}
+
+/**
+ * The article rows read again when the items do not add up: re-read rows are taken one at a time while each
+ * brings the items' sum closer to the receipt's and loses no field, and kept only when together they make the
+ * items add up. Closer alone is not enough: a row read worse can move the sum towards the total by chance.
+ */
+async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<SecondLook> {
+  if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
+  const chosen = fieldLines(look.lines, look.extraction, input.itemLines);
+  if (chosen.length === 0) return look;
+  const reread = await rereadLines(
+    look.lines,
+    chosen,
+    input.image,
+    input.scale,
+    input.pool.lines(look.language),
+    {
+      fullWidth: true,
+      minGain: Number.NEGATIVE_INFINITY,
+    },
+  );
+  const closer = keepWhatHelps(
+    look.lines,
+    reread,
+    look.language,
+    (next, before) => noWorse(next, before) && itemsGap(next) < itemsGap(before),
+  );
+  return itemsGap(closer.extraction) === 0 ? closer : look;
+}
+
+const cents = (value: string | undefined) =>
+  value === undefined ? undefined : Math.round(Number(value) * 100);
+
+/**
+ * How far the items' sum is from the amount it should make (the subtotal, the total, or the total less its
+ * tax): 0 when they add up or there is nothing to compare.
+ */
+function itemsGap(extraction: Extraction): number {
+  const { total, subtotal, tax } = extraction.fields;
+  const sum = extraction.items.reduce((s, item) => s + (cents(item.amount) ?? 0), 0);
+  const amounts = { total: cents(total?.value), subtotal: cents(subtotal?.value), tax: cents(tax?.value) };
+  if (runChecks({ ...amounts, itemsSum: sum, itemCount: extraction.items.length }).items !== 'fail') return 0;
+  const targets = [
+    amounts.subtotal,
+    amounts.total,
+    amounts.total !== undefined && amounts.tax !== undefined ? amounts.total - amounts.tax : undefined,
+  ];
+  return Math.min(...targets.filter((t): t is number => t !== undefined).map((t) => Math.abs(sum - t)));
 }
 
 /** No field the first extraction had may be lost, and the total may not become less certain. */
@@ -102,14 +168,19 @@ function noWorse(next: Extraction, before: Extraction): boolean {
  * Takes the re-read lines one at a time, each only when the extraction with it is no worse: a re-reading that
  * is more confident as text can still break a date or an amount the first reading had right.
  */
-function keepWhatHelps(lines: readonly OcrLine[], reread: readonly OcrLine[], language: string): SecondLook {
+function keepWhatHelps(
+  lines: readonly OcrLine[],
+  reread: readonly OcrLine[],
+  language: string,
+  better: (next: Extraction, before: Extraction) => boolean,
+): SecondLook {
   let kept = [...lines];
   let extraction = extract(kept, language);
   for (const [index, line] of reread.entries()) {
     if (line === lines[index]) continue;
     const trial = kept.map((old, i) => (i === index ? line : old));
     const next = extract(trial, language);
-    if (noWorse(next, extraction)) {
+    if (better(next, extraction)) {
       kept = trial;
       extraction = next;
     }
@@ -117,4 +188,4 @@ function keepWhatHelps(lines: readonly OcrLine[], reread: readonly OcrLine[], la
   return { lines: kept, extraction, language };
 }
 
-export { DEFAULT_FIELD_LINES };
+export { DEFAULT_FIELD_LINES, ITEM_LINES };

@@ -51,6 +51,25 @@ describe('engine on photos and pages', () => {
     expect(((quarter % 360) + 360) % 360).toBe((360 - turn) % 360);
   });
 
+  it('finds and reads a 10 MP phone photo stored sideways (EXIF 6) from one decode', async () => {
+    // Enlarged to 3648 px, enough for the loader's decode-once path, and stored turned as a phone stores a
+    // portrait (rendering that size pixel by pixel would take most of the test's time).
+    const photo = await tablePhoto({ width: 1459, height: 1094, angle: -5, tilt: 0.05 });
+    const large = await sharp(photo.bytes).resize(3648, 2736, { fit: 'fill' }).toBuffer();
+    const stored = await sharp(large).rotate(270).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const scale = 3648 / 1459;
+
+    const result = await engine.process({ bytes: stored });
+
+    expect(fieldsOf(result)).toEqual(FLAT);
+    const crop = result.image.crop as Point[];
+    expect(crop).toHaveLength(4);
+    crop.forEach((corner, i) => {
+      expect(Math.abs(corner.x - (photo.corners[i] as Point).x * scale)).toBeLessThan(28);
+      expect(Math.abs(corner.y - (photo.corners[i] as Point).y * scale)).toBeLessThan(28);
+    });
+  });
+
   it('reads a faded receipt in uneven light', async () => {
     const photo = await tablePhoto({
       receipt: { ...ENGLISH_RECEIPT, fontSize: 30, contrast: 'low' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FIELD_LINES,
   fieldLines,
+  ITEM_LINES,
   MERCHANT_LINES,
   needsCloserLook,
 } from '../../functions/engine/field-lines.js';
@@ -112,6 +113,16 @@ describe('fieldLines for the merchant (pages read with the fast model)', () => {
 
     // Assess: the top lines, whatever they hold, and no further down.
     expect(firstWords(lines, picked)).toEqual(['####', '05/03/2018', '1', '2']);
+  });
+});
+
+describe('fieldLines for the article rows (items that do not add up)', () => {
+  it('picks the weak rows between the merchant and the total, not the merchant, date, total or tender rows', () => {
+    const lines = weaken(['CORNER', '12 HIGH', 'DATE', 'MILK', 'BREAD', 'TOTAL', 'CASH', 'THANK']);
+
+    const picked = fieldLines(lines, extractReceipt(lines), { ...ITEM_LINES, maxAreaShare: 1 });
+
+    expect(picked.map((index) => lines[index]?.text.split(' ')[0])).toEqual(['MILK', 'BREAD']);
   });
 });
 

@@ -5,7 +5,8 @@
  *   cold start   process start -> engine ready, median of 3 fresh processes
  *   latency      decode to fields per receipt, one warm engine: median, p90
  *   throughput   receipts/s with 1 engine and with N engines
- *   peak RSS     sampled every 25 ms over the 1-engine pass
+ *   peak RSS     sampled every 25 ms over the 1-engine pass (`pnpm bench` runs with MALLOC_ARENA_MAX=2, as the OCR
+ *                image does: tools/local/allocator.ts)
  *   native       `OMP_THREAD_LIMIT=1 tesseract IMG stdout --psm 6`, interleaved image by image with the engine
  *                in the same pass, as a ratio of medians (skipped when the CLI is not installed)
  *   --models     the engine's model kinds for pages and line re-reads, e.g. fast+best_int (the default roles)

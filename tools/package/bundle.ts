@@ -11,8 +11,11 @@ export interface BundleResult {
 }
 
 /**
- * Bundles the OCR entry points into ESM files (`<name>.mjs`, code shared between entries in chunks) for Node 22,
- * minified with source maps. Everything but the external packages is inlined, so the image needs no other module.
+ * Bundles the OCR entry points into ESM files (`<name>.mjs`, code shared between entries in chunks) for Node 22.
+ * Everything but the external packages is inlined, so the image needs no other module. Whitespace and syntax are
+ * minified but names are kept, and no source maps are written: a stack trace in the logs still names our functions,
+ * while the maps were 8.3 MB of the image and, loaded by --enable-source-maps, 26-31 MB of RSS at every cold
+ * start (measured with tools/bench/cold-start-handler.ts; docs/engine.md).
  */
 export async function bundleEntries(
   repoRoot: string,
@@ -31,8 +34,9 @@ export async function bundleEntries(
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    minify: true,
-    sourcemap: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: false,
     legalComments: 'linked',
     chunkNames: 'chunks/[name]-[hash]',
     external: [...EXTERNAL_PACKAGES],

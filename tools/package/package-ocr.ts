@@ -3,7 +3,7 @@
  * language the engine reads by default)
  *
  * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
- *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks, source maps) and a minimal
+ *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks) and a minimal
  *                       node_modules (tesseract.js + its WASM core, sharp and @napi-rs/canvas + their native
  *                       binaries for --arch, libheif-js's WASM build)
  *                       and THIRD-PARTY-NOTICES.md

@@ -41,8 +41,17 @@ const KEEP: Readonly<Record<string, (relative: string) => boolean>> = {
     ['package.json', 'LICENSE', 'index.js'].includes(file) ||
     /^tesseract-core(-relaxedsimd|-simd)?-lstm\.(js|wasm)$/.test(file),
   sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
-  // LGPL-3.0: shipped whole, exactly as published (THIRD-PARTY-NOTICES.md).
-  'libheif-js': () => true,
+  // LGPL-3.0, unmodified (THIRD-PARTY-NOTICES.md): the one build the engine imports (libheif-wasm/libheif-bundle.js,
+  // the WASM inlined), its licences and manifest. The asm.js build, the ESM copy of the bundle and the separate
+  // .js + .wasm pair are other builds of the same library (6.6 MB) that nothing loads.
+  'libheif-js': (file) =>
+    [
+      'package.json',
+      'LICENSE',
+      'index.js',
+      'libheif-wasm/LICENSE',
+      'libheif-wasm/libheif-bundle.js',
+    ].includes(file),
 };
 
 const DROP =

@@ -87,7 +87,7 @@ interface Match {
   readonly length: number;
 }
 
-const NUMERIC = /(?<![\d/.-])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d/.]|-\d)/g;
+const NUMERIC = /(?<![\d/.-])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d/.]|-\d|\s?%)/g;
 const NAMED_DMY = new RegExp(
   `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2})(?!\\d)`,
   'g',

@@ -78,8 +78,27 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
     const after = out.slice(last + 1);
     if (token && glued?.[1] && glued[2] && after.length <= 1 && !after.some((t) => UNIT.test(t.text)))
       out.splice(last, 1, ...split(token, [glued[1].length, 1]));
+    const lost = lostSeparator(out[last]);
+    if (lost && after.length <= 1) out.splice(last, 1, ...lost);
   }
   return out;
+}
+
+/**
+ * "210€B", "465€8", "1559€": the amount's decimal separator lost, the currency mark read right after the
+ * digits. A till that prints cents never prints a price without them, so the last two digits are the cents.
+ */
+function lostSeparator(token: Token | undefined): Token[] | undefined {
+  const lost = token
+    ? new RegExp(`^(-?\\d{1,4})(\\d{2})(${MARKS})([A-Z]{1,2}|\\d)?$`, 'i').exec(token.text)
+    : null;
+  if (!token || !lost?.[1] || !lost[2] || !lost[3]) return undefined;
+  const [amount, code] = split(token, [
+    lost[1].length + lost[2].length + lost[3].length,
+    lost[4]?.length ?? 0,
+  ]);
+  const repaired = amount ? [{ ...amount, text: `${lost[1]},${lost[2]}${lost[3]}` }] : [];
+  return code && lost[4] ? [...repaired, { ...code, text: lost[4] }] : repaired;
 }
 
 /** The row with its item tokens normalised; the same row when nothing changed. */

@@ -124,6 +124,8 @@ function decimalValue(core: string): { cents: number; decimals: boolean } | unde
       return whole > 999_999_999 ? undefined : { cents: whole * 100, decimals: false };
     }
   }
+  // "2160,000": no thousands group has four digits, so the third decimal is a digit glued on (a code, noise).
+  if (fracPart.length === 3 && /^\d{4,}$/.test(intPart)) return decimalValue(cleaned.slice(0, -1));
   if (fracPart.length < 1 || fracPart.length > 2) return undefined;
   // Grouping in the integer part must use the other separator, in groups of three.
   const sep = cleaned[lastSep];

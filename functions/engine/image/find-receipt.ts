@@ -291,6 +291,10 @@ const MAX_TURNED_INK_COVERAGE = 0.9;
 const MIN_INK_ANGLE = 3;
 /** Ink clusters this many cells from the print already taken belong to it (a header above a gap). */
 const INK_REACH = 2;
+/** Clusters of at least this share of the heaviest one's ink are text, not dust... */
+const TEXT_CLUSTER = 0.02;
+/** ...and belong to the print within this share of the image's longer side. */
+const TEXT_REACH = 0.15;
 
 /**
  * The printed area, padded, when the paper is as bright as what it lies on (a receipt on a white page or
@@ -319,7 +323,7 @@ function inkOutline(gray: Uint8Array, width: number, height: number): Quad | und
   const inked = new Uint8Array(counts.length);
   for (let c = 0; c < counts.length; c += 1) inked[c] = (counts[c] ?? 0) >= 2 ? 1 : 0;
   const { labels, components } = connectedComponents(inked, columns, rows);
-  const print = printClusters(components, labels, counts);
+  const print = printClusters(components, labels, counts, { columns, rows });
   if (print.size === 0) return undefined;
   // The cells' outline gives the print's angle roughly (measured 0.6 degrees off on a receipt turned 4); its
   // own ink pixels' lines, searched within a degree and a half of it, to half a degree.
@@ -357,11 +361,17 @@ function inkOutline(gray: Uint8Array, width: number, height: number): Quad | und
   return quad;
 }
 
-/** Labels of the clusters that make the print: the heavy ones, and any within INK_REACH cells of those. */
+/**
+ * Labels of the clusters that make the print: the heavy ones, any within INK_REACH cells of those, and any
+ * cluster of text (not dust) within a wider reach: a bold header above a gap, or a price column set apart from
+ * the descriptions, belongs to the receipt. Leaving such a cluster out cuts text off; taking in a note
+ * beside the receipt only reads a little more page.
+ */
 function printClusters(
   components: readonly Component[],
   labels: Int32Array,
   counts: Uint32Array,
+  grid: { readonly columns: number; readonly rows: number },
 ): Set<number> {
   const weights = new Float64Array(components.length + 1);
   for (let c = 0; c < counts.length; c += 1) {
@@ -373,16 +383,19 @@ function printClusters(
     components.filter((c) => (weights[c.label] ?? 0) >= 0.15 * heaviest).map((c) => c.label),
   );
   if (heaviest === 0) return new Set();
-  const near = (a: Component, b: Component) =>
-    a.left - INK_REACH <= b.right &&
-    b.left <= a.right + INK_REACH &&
-    a.top - INK_REACH <= b.bottom &&
-    b.top <= a.bottom + INK_REACH;
+  const within = (a: Component, b: Component, reach: number) =>
+    a.left - reach <= b.right &&
+    b.left <= a.right + reach &&
+    a.top - reach <= b.bottom &&
+    b.top <= a.bottom + reach;
+  const textReach = Math.max(INK_REACH, Math.round(TEXT_REACH * Math.max(grid.columns, grid.rows)));
+  const reachOf = (c: Component) =>
+    (weights[c.label] ?? 0) >= TEXT_CLUSTER * heaviest ? textReach : INK_REACH;
   for (let grown = true; grown; ) {
     grown = false;
     for (const c of components) {
       if (print.has(c.label)) continue;
-      if (components.some((p) => print.has(p.label) && near(p, c))) {
+      if (components.some((p) => print.has(p.label) && within(p, c, reachOf(c)))) {
         print.add(c.label);
         grown = true;
       }

@@ -1,8 +1,8 @@
 /**
- * From image bytes to the receipt as the engine reads it: found on a small shrink-on-load copy, then only
- * its region decoded, at the scale reading needs, and warped flat. A receipt on an A4 page is read at its own
- * resolution instead of the page's shrunk to 1200 px; a 12 MP photo is never converted to gray or resized
- * whole (libvips spends about 300 ms on that alone, measured).
+ * From image bytes to the receipt as the engine reads it: found on a small copy, then cut out at the scale
+ * reading needs and warped flat. A receipt on an A4 page is read at its own resolution instead of the page's
+ * shrunk to 1200 px; a 12 MP photo is never converted to gray or resized whole by libvips (about 300 ms on
+ * that alone, measured), and its JPEG is decoded once (see decodeOnce).
  */
 import sharp, { type Sharp } from 'sharp';
 import { decodeError, type EncodedFormat, type ImageSource, type InputLimits, openSource } from '../input.js';
@@ -10,7 +10,7 @@ import type { Box, GrayImage } from '../preprocess.js';
 import { type Frame, toStored, toUpright, uprightSize } from './exif.js';
 import { findReceipts } from './find-receipt.js';
 import { distance, orderCorners, type Point, type Quad } from './geometry.js';
-import { luminance, luminanceHalf, type RasterImage } from './raster.js';
+import { luminance, luminanceHalf, luminanceShrink, type RasterImage } from './raster.js';
 import { warpQuad } from './warp.js';
 
 export interface LoadOptions {
@@ -20,6 +20,11 @@ export interface LoadOptions {
   readonly findSide: number;
   /** False reads the whole image without looking for a receipt in it (stacked PDF pages). Default true. */
   readonly find?: boolean;
+  /**
+   * False decodes a large photo twice, shrunk to find the receipt and then the receipt's region, as before
+   * decodeOnce existed (kept for `tools/bench/capture.ts` to compare). Default true.
+   */
+  readonly decodeOnce?: boolean;
 }
 
 export const DEFAULT_LOAD: LoadOptions = { maxSide: 1200, findSide: 640 };
@@ -36,6 +41,15 @@ export interface LoadedReceipt {
   /** Upright size of the original. */
   readonly width: number;
   readonly height: number;
+}
+
+/**
+ * Where a receipt's pixels come from: the encoded image, decoded again per region by libvips, or the whole image
+ * decoded once, in stored orientation.
+ */
+interface Pixels {
+  readonly open: () => Sharp;
+  readonly decoded: RasterImage | undefined;
 }
 
 async function raw(pipeline: Sharp): Promise<RasterImage> {
@@ -86,31 +100,41 @@ export async function loadReceiptsFrom(
       orientation: metadata.orientation ?? 1,
     };
     const upright = uprightSize(frame);
-    const side = findSide(Math.max(frame.width, frame.height), options.findSide);
-    const small = await raw(
-      open().resize({
-        width: side,
-        height: side,
-        fit: 'inside',
-        withoutEnlargement: true,
-      }),
-    );
+    const longSide = Math.max(frame.width, frame.height);
+    const side = findSide(longSide, options.findSide);
+    const once = decodeOnce(frame, side, options);
+    const pixels: Pixels = {
+      open,
+      decoded: once ? ('raw' in source ? source.raw : await raw(open())) : undefined,
+    };
+    // The finding copy: from the decoded pixels by block means (libjpeg's 1/8 scaling is such a mean), else
+    // shrunk on load by sharp.
+    const shrink = Math.max(1, Math.round(longSide / side));
+    const small =
+      pixels.decoded === undefined
+        ? await raw(open().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }))
+        : luminanceShrink(pixels.decoded, shrink);
+    const [perX, perY] =
+      pixels.decoded === undefined
+        ? [frame.width / small.width, frame.height / small.height]
+        : [shrink, shrink];
     const found = options.find === false ? [] : findReceipts(small).slice(0, max);
     if (found.length === 0) {
-      const image = await wholeImage(open().autoOrient(), upright, options.maxSide);
+      const image =
+        pixels.decoded === undefined
+          ? await wholeImage(open().autoOrient(), upright, options.maxSide)
+          : (await cropReceipt(pixels, frame, boxCorners({ left: 0, top: 0, ...upright }), options.maxSide))
+              .image;
       return [
         { image, scale: upright.width / image.width, crop: undefined, cropMethod: undefined, ...upright },
       ];
     }
-    const toOriginal = (p: Point): Point => ({
-      x: (p.x * frame.width) / small.width,
-      y: (p.y * frame.height) / small.height,
-    });
+    const toOriginal = (p: Point): Point => ({ x: p.x * perX, y: p.y * perY });
     const receipts: LoadedReceipt[] = [];
     for (const outline of found) {
       // Corners named in the upright picture (so an upright receipt stays upright), warped in stored pixels.
       const crop = orderCorners(outline.quad.map((p) => toUpright(frame, toOriginal(p))));
-      const cut = await cropReceipt(open, frame, crop, options.maxSide);
+      const cut = await cropReceipt(pixels, frame, crop, options.maxSide);
       receipts.push({ ...cut, cropMethod: outline.method, ...upright });
     }
     return receipts;
@@ -119,23 +143,26 @@ export async function loadReceiptsFrom(
   }
 }
 
-/** One receipt's quadrilateral (upright pixels) as a gray raster: a plain cut when it lies straight, else warped. */
+/**
+ * One receipt's quadrilateral (upright pixels) as a gray raster: a plain cut by libvips when it lies straight
+ * (unless the image is already decoded: a second decode would cost more than the warp), else warped.
+ */
 async function cropReceipt(
-  open: () => Sharp,
+  pixels: Pixels,
   frame: Frame,
   crop: Quad,
   maxSide: number,
 ): Promise<{ image: GrayImage; scale: number; crop: Quad }> {
-  const box = straightBox(crop, uprightSize(frame));
+  const box = pixels.decoded === undefined ? straightBox(crop, uprightSize(frame)) : undefined;
   if (box !== undefined && box.width * box.height <= MAX_CUT_PIXELS) {
-    const image = await wholeImage(open().autoOrient().extract(box), box, maxSide);
+    const image = await wholeImage(pixels.open().autoOrient().extract(box), box, maxSide);
     return { image, scale: box.width / image.width, crop: boxCorners(box) };
   }
   const stored = crop.map((p) => toStored(frame, p)) as unknown as Quad;
   const width = (distance(crop[0], crop[1]) + distance(crop[3], crop[2])) / 2;
   const height = (distance(crop[0], crop[3]) + distance(crop[1], crop[2])) / 2;
   const factor = Math.min(1, maxSide / Math.min(width, height));
-  const image = await warpRegion(open, frame, stored, factor, {
+  const image = await warpRegion(pixels, frame, stored, factor, {
     width: Math.max(1, Math.round(width * factor)),
     height: Math.max(1, Math.round(height * factor)),
   });
@@ -191,6 +218,27 @@ function findSide(longSide: number, preferred: number): number {
 }
 
 /**
+ * Whole decoded pixels are held at most this size (3 bytes a pixel: 48 MB); a larger image is decoded per
+ * region by libvips, which streams.
+ */
+const MAX_DECODED_PIXELS = 16_000_000;
+
+/**
+ * A large photo (one found on an eighth-size copy) is decoded once, whole, and both found and cut from those
+ * pixels. Decoding it twice (shrunk to find, then the receipt's region) cost the entropy decoding of the file
+ * twice: a JPEG cannot skip to a region, and a receipt fills most of a photo (measured in docs/engine.md).
+ * Scans and pages keep the libvips path, so their pixels are read as before.
+ */
+function decodeOnce(frame: Frame, side: number, options: LoadOptions): boolean {
+  return (
+    options.decodeOnce !== false &&
+    options.find !== false &&
+    side < options.findSide &&
+    frame.width * frame.height <= MAX_DECODED_PIXELS
+  );
+}
+
+/**
  * Our own halving pass holds the decoded region whole (3 bytes a pixel): above this size libvips, which streams,
  * does the shrinking (and takes JPEG shrink-on-load from a factor of 3, as any image this large needs).
  */
@@ -221,6 +269,10 @@ async function wholeImage(
   return { data, width: info.width, height: info.height };
 }
 
+function gray8(image: RasterImage): { data: Uint8Array; width: number; height: number } {
+  return { data: luminance(image), width: image.width, height: image.height };
+}
+
 /**
  * Decodes the stored-pixel bounding box of `quad` and warps the quad into `size`. The region is decoded at
  * full resolution (cheaper than libvips resampling it: measured 60 vs 140 ms for a receipt on a 12 MP photo)
@@ -228,7 +280,7 @@ async function wholeImage(
  * skip pixels, averages 2x2 blocks first (sharp takes JPEG shrink-on-load only from a factor of 3).
  */
 async function warpRegion(
-  open: () => Sharp,
+  pixels: Pixels,
   frame: Frame,
   quad: Quad,
   factor: number,
@@ -247,14 +299,20 @@ async function warpRegion(
   let gray: { data: Uint8Array; width: number; height: number };
   let scale: number;
   let origin: { left: number; top: number };
+  const { open, decoded } = pixels;
   if (factor >= 0.5) {
-    const rgb = await raw(open().extract(region));
-    gray = { data: luminance(rgb), width: rgb.width, height: rgb.height };
+    gray =
+      decoded === undefined
+        ? gray8(await raw(open().extract(region)))
+        : { data: luminance(decoded, region), width: region.width, height: region.height };
     scale = 1;
     origin = region;
-  } else if (region.width * region.height <= MAX_HALVED_PIXELS) {
+  } else if (decoded !== undefined || region.width * region.height <= MAX_HALVED_PIXELS) {
     // Bilinear sampling skips pixels below half size: halve first by averaging.
-    gray = luminanceHalf(await raw(open().extract(region)));
+    gray =
+      decoded === undefined
+        ? luminanceHalf(await raw(open().extract(region)))
+        : luminanceHalf(decoded, region);
     scale = 0.5;
     origin = { left: region.left * scale, top: region.top * scale };
   } else {
@@ -263,8 +321,7 @@ async function warpRegion(
     const width = Math.max(1, Math.round(frame.width * scale));
     const height = Math.max(1, Math.round(frame.height * scale));
     const scaled = bounds(scale, width, height);
-    const rgb = await raw(open().resize({ width, height, fit: 'fill' }).extract(scaled));
-    gray = { data: luminance(rgb), width: rgb.width, height: rgb.height };
+    gray = gray8(await raw(open().resize({ width, height, fit: 'fill' }).extract(scaled)));
     origin = scaled;
   }
   const local = quad.map((p) => ({

@@ -85,6 +85,11 @@ describe('findDate', () => {
   it('finds no date in amounts or phone numbers', () => {
     expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });
+
+  it('reads no date in a VAT rate whose label ends in a letter read as a digit ("inkl. 7.00%" is not 1.7.00)', () => {
+    expect(dateOf('inkl. 7.00% MwSt 2.04\ninkl. 19.00 % MwSt 2.57')).toBeUndefined();
+    expect(dateOf('inkl. 7.00% MwSt 2.04\n26.05.19 07:14:24')?.value).toBe('2019-05-26');
+  });
 });
 
 describe('findTime', () => {

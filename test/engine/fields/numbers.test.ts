@@ -11,6 +11,8 @@ describe('parseAmount', () => {
     ['12,50', 1250, true],
     ['20.600', 2060000, false],
     ['1.250.000', 125000000, false],
+    // no thousands group has four digits: a digit glued after the cents
+    ['2160,000', 216000, true],
     ['RM8.60', 860, true],
     ['$8.20', 820, true],
     ['.01', 1, true],

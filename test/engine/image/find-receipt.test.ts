@@ -127,6 +127,57 @@ describe('finding the receipt on a scanned page', () => {
   });
 });
 
+describe('a receipt on white card whose print falls apart in blocks', () => {
+  it('keeps a header above a wide gap and a price column set far from the descriptions', async () => {
+    // A restaurant bill: the name and address, blank lines, then descriptions on the left and their prices
+    // far to the right; each block is a cluster of ink of its own on the finder's coarse grid.
+    const gap = ' '.repeat(22);
+    const receipt = {
+      lines: [
+        '   EETCAFE DE ZWAAN',
+        '   LANGE STRAAT 46',
+        '   2011 PK HAARLEM',
+        '',
+        '',
+        '',
+        '',
+        `HUISWIJN GLAS${gap}11,00`,
+        `BITTERBALLEN 8 ST${gap.slice(4)}8,00`,
+        `CAPPUCCINO${gap}   7,00`,
+        `DAME BLANCHE${gap} 7,70`,
+        '',
+        '',
+        '',
+        `TE BETALEN${gap}  33,70`,
+        '',
+        '',
+        // The card slip: a dense block, the heaviest cluster of all.
+        ...Array.from({ length: 14 }, (_, i) => `TERMINAL ${1000 + i} TRACE ${70000 + i * 37} AUTH OK ${i}`),
+      ],
+    };
+    const page = await pageScan({
+      width: 1654,
+      height: 2339,
+      background: 'white',
+      at: { x: 0.3, y: 0.25 },
+      receipt,
+    });
+
+    const loaded = await load(page.bytes);
+
+    // Either no crop (the whole page is read) or one that holds the whole receipt.
+    if (loaded.crop === undefined) return;
+    const xs = loaded.crop.map((p) => p.x);
+    const ys = loaded.crop.map((p) => p.y);
+    const tx = page.corners.map((p) => p.x);
+    const ty = page.corners.map((p) => p.y);
+    // The ink box cannot see the receipt's blank margins (2 font sizes of 22 px each side).
+    const margin = 2 * 22;
+    expect(Math.min(...ys)).toBeLessThanOrEqual(Math.min(...ty) + margin + 5);
+    expect(Math.max(...xs)).toBeGreaterThanOrEqual(Math.max(...tx) - margin - 5);
+  });
+});
+
 describe('a crooked receipt on a white scanner bed', () => {
   it('crops its print turned with it, so that it is levelled before any downscaling', async () => {
     const page = await pageScan({
