@@ -21,6 +21,7 @@ import { VersionConflictError } from '../receipts/errors.js';
 import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
 import { effectiveSearchFields, type ReceiptRecord, ReceiptRecordSchema } from '../receipts/record.js';
 import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
+import { fitRecord } from './fit-record.js';
 
 const {
   ownerIndex,
@@ -68,6 +69,24 @@ export function toItem(
     ...(search.transactionDate ? { searchDate: search.transactionDate } : {}),
     ...record,
   };
+}
+
+/**
+ * DynamoDB refuses items above 400 KB (names and values, UTF-8). An item is measured as its JSON, which counts
+ * a little more than DynamoDB does (quotes, braces, commas), and kept under this, leaving room besides.
+ */
+export const MAX_ITEM_BYTES = 350_000;
+
+export function itemBytes(item: Record<string, unknown>): number {
+  return Buffer.byteLength(JSON.stringify(item));
+}
+
+/** The record as the table stores it: trimmed (lifecycle.ts `trimmedRecords`) when its item would be too large. */
+export function storedRecord(
+  record: ReceiptRecord,
+  options: DynamoDbReceiptRepositoryOptions,
+): ReceiptRecord {
+  return fitRecord(record, (candidate) => itemBytes(toItem(candidate, options)), MAX_ITEM_BYTES);
 }
 
 /** The optimistic-concurrency condition every write of an existing record carries. */
@@ -156,13 +175,14 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
     return Item ? fromItem(Item) : undefined;
   }
 
-  async put(record: ReceiptRecord, options: PutOptions): Promise<void> {
+  async put(record: ReceiptRecord, options: PutOptions): Promise<ReceiptRecord> {
     const expected = options.expectedVersion;
+    const stored = storedRecord(record, this.options);
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(record, this.options),
+          Item: toItem(stored, this.options),
           ...(expected === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : versionIs(expected)),
@@ -174,6 +194,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       }
       throw error;
     }
+    return stored;
   }
 
   async delete(receiptId: string, options: { expectedVersion?: number } = {}): Promise<void> {

@@ -6,6 +6,7 @@ import { VersionConflictError } from '../receipts/errors.js';
 import type { ListReceiptsQuery, PutOptions, ReceiptPage, ReceiptRepository } from '../receipts/ports.js';
 import { effectiveSearchFields, type ReceiptRecord } from '../receipts/record.js';
 import { decodeCursor, encodeCursor, ownerSortKey } from './cursor.js';
+import { fitRecord } from './fit-record.js';
 
 function matches(record: ReceiptRecord, query: ListReceiptsQuery): boolean {
   const search = effectiveSearchFields(record);
@@ -16,7 +17,17 @@ function matches(record: ReceiptRecord, query: ListReceiptsQuery): boolean {
   return true;
 }
 
+export interface InMemoryReceiptRepositoryOptions {
+  /**
+   * An item-size limit like DynamoDB's, measured as the record's JSON, so service tests see trimmed records.
+   * @default - no limit
+   */
+  readonly maxRecordBytes?: number;
+}
+
 export class InMemoryReceiptRepository implements ReceiptRepository {
+  constructor(private readonly options: InMemoryReceiptRepositoryOptions = {}) {}
+
   readonly #records = new Map<string, ReceiptRecord>();
   readonly #fingerprints = new Map<string, string>();
 
@@ -37,12 +48,18 @@ export class InMemoryReceiptRepository implements ReceiptRepository {
     return record ? structuredClone(record) : undefined;
   }
 
-  async put(record: ReceiptRecord, options: PutOptions): Promise<void> {
+  async put(record: ReceiptRecord, options: PutOptions): Promise<ReceiptRecord> {
     const current = this.#records.get(record.receiptId);
     if (current?.version !== options.expectedVersion) {
       throw new VersionConflictError(record.receiptId, options.expectedVersion);
     }
-    this.#records.set(record.receiptId, structuredClone(record));
+    const { maxRecordBytes } = this.options;
+    const stored =
+      maxRecordBytes === undefined
+        ? record
+        : fitRecord(record, (candidate) => Buffer.byteLength(JSON.stringify(candidate)), maxRecordBytes);
+    this.#records.set(record.receiptId, structuredClone(stored));
+    return structuredClone(stored);
   }
 
   async delete(receiptId: string, options: { expectedVersion?: number } = {}): Promise<void> {

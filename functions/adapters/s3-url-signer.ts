@@ -10,10 +10,26 @@ import type { PresignedUpload, UploadPolicy, UrlSigner } from '../receipts/api-p
 import type { ObjectRef } from '../receipts/ports.js';
 
 export class S3UrlSigner implements UrlSigner {
-  constructor(private readonly client: S3Client) {}
+  constructor(
+    private readonly client: S3Client,
+    /** The signing time: the same clock the service stamps records and expiry times with. */
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * The client as createPresignedPost sees it, signing at the clock's time. The library has no signing-date
+   * option; it reads the time as `Date.now() + config.systemClockOffset`, so the clock's lead over Date.now() is
+   * added to the offset (the SDK's own skew correction stays in it). The shared client is left untouched.
+   */
+  #clientSigningAtClock(): S3Client {
+    const lead = this.clock().getTime() - Date.now();
+    if (lead === 0) return this.client;
+    const config = { ...this.client.config, systemClockOffset: this.client.config.systemClockOffset + lead };
+    return Object.create(this.client, { config: { value: config } }) as S3Client;
+  }
 
   async presignUpload(policy: UploadPolicy): Promise<PresignedUpload> {
-    const { url, fields } = await createPresignedPost(this.client, {
+    const { url, fields } = await createPresignedPost(this.#clientSigningAtClock(), {
       Bucket: policy.bucket,
       // createPresignedPost adds the exact-key condition itself: {"key": "<Key>"}.
       Key: policy.key,
@@ -35,7 +51,7 @@ export class S3UrlSigner implements UrlSigner {
         Key: ref.key,
         ...(ref.versionId ? { VersionId: ref.versionId } : {}),
       }),
-      { expiresIn: expiresInSeconds },
+      { expiresIn: expiresInSeconds, signingDate: this.clock() },
     );
   }
 }

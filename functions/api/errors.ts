@@ -5,7 +5,7 @@
  * domain errors (receipts, engine) are translated in toHttpError(). Anything else is a 500 whose body is always the
  * same fixed text: the real error goes to the log only (middy http-error-handler's rule: only < 500 is exposed).
  */
-import { isEngineError } from '../engine/errors.js';
+import { isEngineError } from '@receipt-ocr/engine/errors';
 import {
   ExportTooLargeError,
   ReceiptPartExpiredError,

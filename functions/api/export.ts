@@ -3,9 +3,10 @@
  * or as one CSV row (RFC 4180, written by csv-stringify). The CSV columns are the receipt contract's field names,
  * in the contract's order, so a spreadsheet and a script read the same names the API uses.
  */
+
+import { ReceiptFieldsSchema } from '@receipt-ocr/engine/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { ReceiptFieldsSchema } from '../engine/schema.js';
 import type { ReceiptRecord } from '../receipts/record.js';
 import type { ExportedReceiptSchema } from './schemas.js';
 import { toReceiptView } from './view.js';

@@ -4,21 +4,41 @@
  * status and body); middy's own http-error-handler is not used because it answers with a plain-text message,
  * while this API promises `{ error: { code, message, details } }` on every error.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { logger, metrics, tracer } from '../commons/powertools.js';
 import { errorResponse } from './errors.js';
 import { json } from './http.js';
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
+/** The Powertools instances a handler reports through (one set per process in Lambda: commons/powertools.ts). */
+export interface ApiTelemetry {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly tracer: Tracer;
+}
+
+/** What every handler factory is given besides its ports. */
+export interface ApiHandlerOptions {
+  readonly config: {
+    /** Origins allowed by CORS (the API config's CORS_ALLOWED_ORIGINS). */
+    readonly corsAllowedOrigins: readonly string[];
+  };
+  readonly telemetry: ApiTelemetry;
+}
+
 /** Maps any error to its response; logs the cause of every 5xx (the body never carries it). */
-export function httpErrorMapper(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+export function httpErrorMapper({
+  logger,
+  metrics,
+}: Pick<ApiTelemetry, 'logger' | 'metrics'>): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     onError: (request) => {
       const { statusCode, body, headers, internal } = errorResponse(request.error);
@@ -50,7 +70,7 @@ export function corsFor(origins: readonly string[]) {
 }
 
 /** One count per request, so every invocation publishes a metric (and Powertools never warns of an empty set). */
-function countRequests(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+function countRequests(metrics: Metrics): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     before: () => {
       metrics.addMetric('ApiRequests', MetricUnit.Count, 1);
@@ -58,13 +78,14 @@ function countRequests(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyRes
   };
 }
 
-export function apiHandler(handler: RouteHandler, options: { corsAllowedOrigins: readonly string[] }) {
+export function apiHandler(handler: RouteHandler, options: ApiHandlerOptions) {
+  const { logger, metrics, tracer } = options.telemetry;
   // The tracer never captures responses: they carry receipts and OCR text (personal data); X-Ray gets timings.
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(countRequests())
+    .use(countRequests(metrics))
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(corsFor(options.corsAllowedOrigins))
-    .use(httpErrorMapper());
+    .use(corsFor(options.config.corsAllowedOrigins))
+    .use(httpErrorMapper(options.telemetry));
 }

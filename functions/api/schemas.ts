@@ -2,9 +2,15 @@
  * Request and response schemas of the REST API (zod). Handlers validate requests with them, the OpenAPI document
  * is generated from them (openapi.ts), and the tests check real responses against them: one source for all three.
  */
+
+import {
+  EngineResultSchema,
+  IsoDateSchema,
+  LineItemSchema,
+  ReceiptFieldsSchema,
+} from '@receipt-ocr/engine/schema';
 import { z } from 'zod';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
-import { EngineResultSchema, IsoDateSchema, LineItemSchema, ReceiptFieldsSchema } from '../engine/schema.js';
 import {
   CORRECTION_LIMITS,
   CorrectedFieldsSchema,

@@ -3,10 +3,11 @@
  * (cold start); a missing or malformed variable throws a ConfigError naming every problem at once, so a bad
  * deployment fails at init with a clear message instead of on the first receipt.
  */
+
+import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
 import { z } from 'zod';
 import type { LambdaEnvironmentName } from '../contract/environment.js';
 import { KEY_PREFIX, LANGUAGES } from '../contract/rules.js';
-import { DEFAULT_LANGUAGES } from '../engine/language-models.js';
 import { MAX_ATTEMPTS } from '../receipts/lifecycle.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;

@@ -7,6 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '@receipt-ocr/engine';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { DynamoDbReceiptRepository } from '../adapters/dynamodb-receipt-repository.js';
 import { EventBridgeReceiptEvents } from '../adapters/eventbridge-receipt-events.js';
@@ -14,7 +15,6 @@ import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { createAwsClients, createEventBridgeClient } from '../commons/clients.js';
 import { loadOcrConfig } from '../commons/config.js';
 import { logger, metrics, tracer } from '../commons/powertools.js';
-import { ACCEPTED_FORMATS, createReceiptEngine, detectImageFormat } from '../engine/index.js';
 import { ReceiptService } from '../receipts/service.js';
 import { createOcrHandler, type OcrEvent, reportUnannounced } from './ocr-handler.js';
 

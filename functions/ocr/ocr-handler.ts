@@ -6,9 +6,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ENGINE_ERROR_CODES } from '@receipt-ocr/engine/errors';
 import type { Context, EventBridgeEvent, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { TELEMETRY } from '../contract/telemetry.js';
-import { ENGINE_ERROR_CODES } from '../engine/errors.js';
 import { classifyFailure } from '../receipts/errors.js';
 import { parseUploadKey } from '../receipts/keys.js';
 import type { ProcessOutcome, ReceiptService } from '../receipts/service.js';

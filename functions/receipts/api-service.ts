@@ -9,9 +9,9 @@
 
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import type { UrlSigner } from './api-ports.js';
-import { ReceiptError, ReceiptNotFoundError, VersionConflictError } from './errors.js';
+import { ReceiptError, ReceiptNotFoundError, RecordTooLargeError, VersionConflictError } from './errors.js';
 import { isReceiptId, newReceiptId, partReceiptId, uploadKey } from './keys.js';
-import { fitRecord, MAX_RECORD_BYTES, recordBytes, runPending } from './lifecycle.js';
+import { runPending } from './lifecycle.js';
 import { reprocessMessage } from './messages.js';
 import type {
   ListReceiptsQuery,
@@ -282,7 +282,7 @@ export class ReceiptApiService {
     }
     const now = this.#clock().toISOString();
     const items = correction.items ?? record.corrections?.items;
-    const updated: ReceiptRecord = fitRecord({
+    const updated: ReceiptRecord = {
       ...record,
       status: 'REVIEWED',
       version: record.version + 1,
@@ -292,15 +292,16 @@ export class ReceiptApiService {
         ...(items ? { items } : {}),
         correctedAt: now,
       },
-    });
-    // The schema's limits keep a correction far below this; the check keeps the record writable whatever they are.
-    if (recordBytes(updated) > MAX_RECORD_BYTES) {
+    };
+    try {
+      return await this.#repository.put(updated, { expectedVersion: record.version });
+    } catch (error) {
+      // The schema's limits keep a correction far below the store's; this keeps the answer clear whatever they are.
+      if (!(error instanceof RecordTooLargeError)) throw error;
       throw new ReceiptTooLargeError(
         `the corrections make receipt ${receiptId} larger than a receipt can be stored: send fewer or shorter items`,
       );
     }
-    await this.#repository.put(updated, { expectedVersion: record.version });
-    return updated;
   }
 
   /**

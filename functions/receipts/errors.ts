@@ -2,7 +2,7 @@
  * Domain errors. Each has a stable code; the OCR handler decides retry vs FAILED from `retryable`, the API maps
  * codes to HTTP statuses in one place.
  */
-import { isEngineError } from '../engine/errors.js';
+import { isEngineError } from '@receipt-ocr/engine/errors';
 
 /** Pipeline codes beside the engine's (EMPTY_FILE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE, TOO_LARGE...). */
 export const PIPELINE_ERROR_CODES = [
@@ -26,6 +26,25 @@ export class ReceiptError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * The record does not fit the store even with everything trimmable dropped (lifecycle.ts `trimmedRecords`):
+ * permanent, since the same record never fits on a retry.
+ */
+export class RecordTooLargeError extends ReceiptError {
+  override readonly name = 'RecordTooLargeError';
+  constructor(
+    readonly receiptId: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(
+      'RECORD_TOO_LARGE',
+      `receipt ${receiptId} takes ${bytes} bytes even without its engine items; a record holds up to ${maxBytes}`,
+      false,
+    );
   }
 }
 

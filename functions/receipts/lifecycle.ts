@@ -3,7 +3,7 @@
  * produces. The service writes the results with version-conditional puts, so two deliveries racing for the same
  * object version cannot both win: the loser re-reads and this code tells it the work is taken.
  */
-import type { EngineResult } from '../engine/schema.js';
+import type { EngineResult } from '@receipt-ocr/engine/schema';
 import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
 
 export interface ClaimRequest {
@@ -303,25 +303,20 @@ export function failedRecord(
   };
 }
 
-/** DynamoDB items are limited to 400 KB; leave room for keys and attribute names. */
-export const MAX_RECORD_BYTES = 350_000;
-
-/** The record's size as stored, near enough (UTF-8 JSON; DynamoDB adds little beyond names and values). */
-export function recordBytes(record: ReceiptRecord): number {
-  return Buffer.byteLength(JSON.stringify(record));
-}
-
-/** Drops items (kept in full in the S3 result) until the record fits in a DynamoDB item. */
-export function fitRecord(record: ReceiptRecord): ReceiptRecord {
-  if (recordBytes(record) <= MAX_RECORD_BYTES) return record;
+/**
+ * What a store with an item-size limit may drop from a record, least loss first: the engine's items (the OCR
+ * output in S3 keeps them all), halved until none is left and marked `itemsTruncated`, then the text summary cut
+ * to its first 200 characters. Fields, corrections and status are never trimmed. The store takes the first
+ * version that fits (functions/adapters/dynamodb-receipt-repository.ts) and refuses the record when none does.
+ */
+export function* trimmedRecords(record: ReceiptRecord): Generator<ReceiptRecord> {
+  let trimmed = record;
   const items = [...(record.items ?? [])];
-  let fitted: ReceiptRecord = { ...record, items, itemsTruncated: true };
-  while (items.length > 0 && recordBytes(fitted) > MAX_RECORD_BYTES) {
+  while (items.length > 0) {
     items.splice(Math.floor(items.length / 2));
-    fitted = { ...record, items: [...items], itemsTruncated: true };
+    trimmed = { ...record, items: [...items], itemsTruncated: true };
+    yield trimmed;
   }
-  if (recordBytes(fitted) > MAX_RECORD_BYTES) {
-    fitted = { ...fitted, textSummary: (fitted.textSummary ?? '').slice(0, 200) };
-  }
-  return fitted;
+  const summary = trimmed.textSummary ?? '';
+  if (summary.length > 200) yield { ...trimmed, textSummary: summary.slice(0, 200) };
 }

@@ -2,7 +2,7 @@
  * Ports: what the receipt domain needs from the outside world. Adapters in functions/adapters implement them
  * (DynamoDB, S3, SQS); tests of the service use the in-memory repository.
  */
-import type { EngineInfo, EngineResult } from '../engine/schema.js';
+import type { EngineInfo, EngineResult } from '@receipt-ocr/engine/schema';
 import type { ReprocessMessage } from './messages.js';
 import type { ReceiptPart, ReceiptRecord, ReceiptStatus } from './record.js';
 
@@ -36,10 +36,13 @@ export interface ReceiptRepository {
   get(receiptId: string): Promise<ReceiptRecord | undefined>;
   /**
    * Writes the whole record if the stored version matches `expectedVersion` (or nothing is stored when it is
-   * undefined). The caller sets `record.version` to expectedVersion + 1 (1 for a new record).
+   * undefined). The caller sets `record.version` to expectedVersion + 1 (1 for a new record). A store with an
+   * item-size limit writes the first of `trimmedRecords(record)` (lifecycle.ts) that fits when the record does not.
+   * @returns the record as stored: `record` itself, or a trimmed copy.
    * @throws VersionConflictError when another writer got there first.
+   * @throws RecordTooLargeError when not even the most trimmed version fits.
    */
-  put(record: ReceiptRecord, options: PutOptions): Promise<void>;
+  put(record: ReceiptRecord, options: PutOptions): Promise<ReceiptRecord>;
   /** @throws VersionConflictError when expectedVersion is given and does not match (or the record is gone). */
   delete(receiptId: string, options?: { expectedVersion?: number }): Promise<void>;
   listByOwner(query: ListReceiptsQuery): Promise<ReceiptPage>;

@@ -2,7 +2,7 @@
  * The receipt record: what DynamoDB stores per receipt and what the REST API returns. It reuses the engine's
  * contract (fields, items, timings, engine info) so a value never changes shape between the engine and the API.
  */
-import { z } from 'zod';
+
 import {
   CATEGORIES,
   CurrencySchema,
@@ -15,7 +15,8 @@ import {
   ReceiptFieldsSchema,
   TimeSchema,
   TimingsSchema,
-} from '../engine/schema.js';
+} from '@receipt-ocr/engine/schema';
+import { z } from 'zod';
 
 /**
  * PENDING (upload URL issued) -> PROCESSING -> COMPLETED | FAILED; REVIEWED once a person corrected it.
@@ -104,7 +105,7 @@ export function userTextSchema(maxLength: number) {
 /**
  * Limits that keep a corrected record far below DynamoDB's 400 KB item limit: the largest correction (every
  * field, MAX_CORRECTED_ITEMS items with the longest description in 4-byte characters) is about 200 KB, and the
- * engine's own items are dropped first when the whole record would not fit (fitRecord).
+ * engine's own items are dropped first when the whole record would not fit (lifecycle.ts `trimmedRecords`).
  */
 export const CORRECTION_LIMITS = {
   merchantName: 200,

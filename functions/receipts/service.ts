@@ -7,14 +7,14 @@
  * work done or taken and runs no OCR, while a new version of the same key is claimed and processed again.
  */
 import { createHash } from 'node:crypto';
+import { EngineError } from '@receipt-ocr/engine/errors';
+import type { EngineResult } from '@receipt-ocr/engine/schema';
 import {
   ACCEPTED_FORMATS_HINT,
   CONTENT_TYPE_ALIASES,
   UNDECLARED_CONTENT_TYPES,
   UPLOAD_CONTENT_TYPES,
 } from '../contract/media-types.js';
-import { EngineError } from '../engine/errors.js';
-import type { EngineResult } from '../engine/schema.js';
 import { classifyFailure, ReceiptError, VersionConflictError } from './errors.js';
 import { parseUploadKey, partReceiptId, resultKey } from './keys.js';
 import {
@@ -24,7 +24,6 @@ import {
   completedRecord,
   decideClaim,
   failedRecord,
-  fitRecord,
   partRecord,
   type SkipReason,
   stillClaimedBy,
@@ -254,8 +253,7 @@ export class ReceiptService {
       if (!claimSource) return { reason: 'not-uploaded' };
       const claimed = claimedRecord(existing, { ...request, now: this.#clock() }, claimSource, fileName);
       try {
-        await this.#repository.put(claimed, { expectedVersion: existing?.version });
-        return claimed;
+        return await this.#repository.put(claimed, { expectedVersion: existing?.version });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
       }
@@ -397,7 +395,7 @@ export class ReceiptService {
   ): Promise<ReceiptRecord> {
     let existing = first;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const next = fitRecord(await make(existing));
+      const next = await make(existing);
       try {
         await this.#repository.put(next, { expectedVersion: existing?.version });
         return next;
@@ -546,10 +544,9 @@ export class ReceiptService {
   ): Promise<ReceiptRecord | undefined> {
     let current: ReceiptRecord = claimed;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const next = fitRecord(settle(current));
+      const next = settle(current);
       try {
-        await this.#repository.put(next, { expectedVersion: current.version });
-        return next;
+        return await this.#repository.put(next, { expectedVersion: current.version });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         const fresh = await this.#repository.get(claimed.receiptId);

@@ -2,9 +2,10 @@
  * Per-stage settings of the deployment. One validated object per stage; everything a stage may change lives here
  * so the stacks contain no `if (prod)` branches.
  */
+
+import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
 import { z } from 'zod';
 import { KEY_PREFIX, LANGUAGES } from '../../functions/contract/rules.js';
-import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
 
 const positiveInt = z.number().int().positive();
 

@@ -15,8 +15,13 @@ import { retainedLogGroup } from './log-group.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** JSON schemas API Gateway checks before a request reaches a function (the handlers validate fully with zod). */
-export type RequestModelName = 'createReceipt' | 'updateReceipt';
+/** A JSON schema API Gateway checks a request body against before the request reaches a function. */
+export interface RequestModel {
+  /** The model's construct id and name, unique in the API (e.g. `CreateReceiptModel`). */
+  readonly name: string;
+  /** JSON Schema draft 4. */
+  readonly schema: apigw.JsonSchema;
+}
 
 export interface ReceiptsRestApiProps {
   /** Name of the REST API; also the `ApiName` dimension of its metrics, so unique per stage and account. */
@@ -55,10 +60,10 @@ export interface RouteOptions {
    */
   readonly public?: boolean;
   /**
-   * JSON schema the request body must match.
+   * JSON schema the request body must match; routes that give the same name share one model.
    * @default - body not checked by API Gateway
    */
-  readonly model?: RequestModelName;
+  readonly model?: RequestModel;
 }
 
 /** `METHOD /path` -> CDK's method option key `/path/METHOD` (CDK escapes the path for CloudFormation). */
@@ -115,7 +120,7 @@ export class ReceiptsRestApi extends Construct {
   readonly api: apigw.RestApi;
   private readonly authorizer: apigw.CognitoUserPoolsAuthorizer;
   private readonly validator: apigw.RequestValidator;
-  private readonly models: Record<RequestModelName, apigw.Model>;
+  private readonly models = new Map<string, { model: apigw.Model; schema: string }>();
 
   constructor(scope: Construct, id: string, props: ReceiptsRestApiProps) {
     super(scope, id);
@@ -172,24 +177,6 @@ export class ReceiptsRestApi extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    this.models = {
-      createReceipt: this.api.addModel('CreateReceiptModel', {
-        contentType: 'application/json',
-        schema: {
-          schema: apigw.JsonSchemaVersion.DRAFT4,
-          type: apigw.JsonSchemaType.OBJECT,
-          required: ['contentType'],
-          properties: {
-            contentType: { type: apigw.JsonSchemaType.STRING, minLength: 1 },
-            fileName: { type: apigw.JsonSchemaType.STRING },
-          },
-        },
-      }),
-      updateReceipt: this.api.addModel('UpdateReceiptModel', {
-        contentType: 'application/json',
-        schema: { schema: apigw.JsonSchemaVersion.DRAFT4, type: apigw.JsonSchemaType.OBJECT },
-      }),
-    };
   }
 
   /**
@@ -283,10 +270,26 @@ export class ReceiptsRestApi extends Construct {
       requestParameters,
       ...(options.model === undefined
         ? {}
-        : { requestModels: { 'application/json': this.models[options.model] } }),
+        : { requestModels: { 'application/json': this.modelFor(options.model) } }),
       ...(options.public === true
         ? { authorizationType: apigw.AuthorizationType.NONE }
         : { authorizer: this.authorizer, authorizationType: apigw.AuthorizationType.COGNITO }),
     });
+  }
+
+  private modelFor(request: RequestModel): apigw.Model {
+    const schema = JSON.stringify(request.schema);
+    const known = this.models.get(request.name);
+    if (known !== undefined) {
+      if (known.schema !== schema)
+        throw new Error(`ReceiptsRestApi: two different schemas for request model "${request.name}"`);
+      return known.model;
+    }
+    const model = this.api.addModel(request.name, {
+      contentType: 'application/json',
+      schema: request.schema,
+    });
+    this.models.set(request.name, { model, schema });
+    return model;
   }
 }

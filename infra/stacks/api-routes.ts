@@ -1,6 +1,7 @@
-import { API_ROUTES } from '../../functions/api/routes.js';
-import type { HttpMethod, RequestModelName } from '../constructs/receipts-rest-api.js';
+import { API_ROUTES, type ApiRoute } from '../../functions/api/routes.js';
+import type { HttpMethod, RequestModel } from '../constructs/receipts-rest-api.js';
 import type { TableAccess } from '../constructs/table-grants.js';
+import { gatewayModelSchema } from './request-models.js';
 
 /** Which key prefix of the receipts bucket (resolved from the stage settings). */
 export type PrefixName = 'uploads' | 'results';
@@ -15,7 +16,7 @@ export interface ApiHandlerSpec {
     readonly method: HttpMethod;
     readonly path: string;
     readonly public?: boolean;
-    readonly model?: RequestModelName;
+    readonly model?: RequestModel;
   }>;
   /** Exactly the DynamoDB calls the routes make (the repository's get/put/delete, the owner-index query). */
   readonly table?: readonly TableAccess[];
@@ -31,18 +32,22 @@ export interface ApiHandlerSpec {
   readonly sendsToOcrQueue?: boolean;
 }
 
-/** Routes whose JSON body API Gateway validates against a request model before the function runs. */
-const GATEWAY_MODELS: Readonly<Record<string, RequestModelName>> = {
-  createReceipt: 'createReceipt',
-  updateReceipt: 'updateReceipt',
-};
+/**
+ * The model API Gateway checks a route's JSON body against before the function runs: the handler's own schema,
+ * for routes that require a body (an optional body may be empty, which no model accepts).
+ */
+function requestModel(route: ApiRoute): RequestModel | undefined {
+  if (!route.body?.required) return undefined;
+  const name = `${route.operationId.charAt(0).toUpperCase()}${route.operationId.slice(1)}Model`;
+  return { name, schema: gatewayModelSchema(route.body.schema) };
+}
 
 /** The routes an entry file serves, from the one route table (functions/api/routes.ts). */
 function routesOf(entry: string): ApiHandlerSpec['routes'] {
   const routes = API_ROUTES.filter((route) => route.entry === entry);
   if (routes.length === 0) throw new Error(`no route in functions/api/routes.ts is served by ${entry}`);
   return routes.map((route) => {
-    const model = GATEWAY_MODELS[route.operationId];
+    const model = requestModel(route);
     return {
       method: route.method,
       path: route.path,

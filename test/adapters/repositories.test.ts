@@ -1,7 +1,16 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
+import {
+  DynamoDbReceiptRepository,
+  MAX_ITEM_BYTES,
+  receiptKey,
+} from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { InMemoryReceiptRepository } from '../../functions/adapters/memory-receipt-repository.js';
-import { InvalidCursorError, VersionConflictError } from '../../functions/receipts/errors.js';
+import {
+  InvalidCursorError,
+  RecordTooLargeError,
+  VersionConflictError,
+} from '../../functions/receipts/errors.js';
 import type { ReceiptRepository } from '../../functions/receipts/ports.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
@@ -136,4 +145,91 @@ describe.each([
       repository.listByOwner({ ownerId: 'bob', limit: 2, cursor: 'not-a-cursor' }),
     ).rejects.toBeInstanceOf(InvalidCursorError);
   });
+});
+
+describe.each([
+  ['DynamoDB (dynalite)', () => new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table)],
+  ['in memory, with a limit', () => new InMemoryReceiptRepository({ maxRecordBytes: MAX_ITEM_BYTES })],
+])('%s receipt repository, a record larger than an item', (_name, create: () => ReceiptRepository) => {
+  const line = (text: string) => ({
+    description: text,
+    quantity: '1',
+    unitPrice: '1.00',
+    amount: '1.00',
+    confidence: 0.9,
+    text,
+    bbox: null,
+  });
+  const total = { value: '1.00', confidence: 0.9, text: '1.00', bbox: null };
+
+  it("drops the engine's items, never fields or corrections, and returns what it stored", async () => {
+    // Prepare: 3,000 long items are far over DynamoDB's 400 KB
+    const repository = create();
+    const huge = record('hugo', 201, {
+      items: Array.from({ length: 3000 }, () => line('X'.repeat(200))),
+      fields: { total },
+      corrections: { fields: { merchantName: 'Corner Shop' }, correctedAt: '2026-01-02T00:00:00.000Z' },
+    });
+
+    // Act
+    const stored = await repository.put(huge, { expectedVersion: undefined });
+
+    // Assess
+    expect(stored.itemsTruncated).toBe(true);
+    expect(stored.items?.length).toBeGreaterThan(0);
+    expect(stored.items?.length).toBeLessThan(3000);
+    expect(stored.fields).toEqual(huge.fields);
+    expect(stored.corrections).toEqual(huge.corrections);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_ITEM_BYTES);
+    expect(await repository.get(huge.receiptId)).toEqual(stored);
+  });
+
+  it('keeps a record that fits as it is', async () => {
+    const repository = create();
+    const small = record('hugo', 202, { items: [line('Bread')], fields: { total } });
+    expect(await repository.put(small, { expectedVersion: undefined })).toEqual(small);
+    expect(await repository.get(small.receiptId)).toEqual(small);
+  });
+
+  it('refuses a record whose corrections alone are too large, and stores nothing', async () => {
+    const repository = create();
+    const corrected = record('hugo', 203, {
+      corrections: {
+        fields: {},
+        items: Array.from({ length: 2000 }, () => ({
+          description: 'Z'.repeat(200),
+          quantity: '1',
+          unitPrice: '1.00',
+          amount: '1.00',
+        })),
+        correctedAt: '2026-01-02T00:00:00.000Z',
+      },
+    });
+
+    await expect(repository.put(corrected, { expectedVersion: undefined })).rejects.toBeInstanceOf(
+      RecordTooLargeError,
+    );
+    expect(await repository.get(corrected.receiptId)).toBeUndefined();
+  });
+});
+
+it('measures the DynamoDB item with its keys and index attributes, as written', async () => {
+  const repository = new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
+  const huge = record('iris', 301, {
+    items: Array.from({ length: 2000 }, () => ({
+      description: 'X'.repeat(150),
+      quantity: '1',
+      unitPrice: '1.00',
+      amount: '1.00',
+      confidence: 0.9,
+      text: 'X'.repeat(150),
+      bbox: null,
+    })),
+  });
+  await repository.put(huge, { expectedVersion: undefined });
+  const { Item } = await aws.clients.dynamodb.send(
+    new GetCommand({ TableName: aws.storageConfig.table, Key: receiptKey(huge.receiptId) }),
+  );
+  expect(Item?.GSI1PK).toBe('OWNER#iris');
+  expect(Buffer.byteLength(JSON.stringify(Item))).toBeLessThanOrEqual(MAX_ITEM_BYTES);
 });

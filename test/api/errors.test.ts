@@ -22,6 +22,7 @@ import {
   VersionConflictError,
 } from '../../functions/receipts/errors.js';
 import { lambdaContext } from '../../tools/local/lambda-context.js';
+import { quietTelemetry } from '../support/api-telemetry.js';
 import { apiEvent } from './events.js';
 
 describe('errorResponse', () => {
@@ -86,13 +87,12 @@ describe('errorResponse', () => {
 });
 
 describe('apiHandler middleware', () => {
+  const options = { config: { corsAllowedOrigins: [] }, telemetry: quietTelemetry() };
+
   it('turns an unexpected failure into a 500 whose body carries no stack or message', async () => {
-    const handler = apiHandler(
-      async () => {
-        throw new Error('password=hunter2 at Object.<anonymous> (/var/task/index.js:1:1)');
-      },
-      { corsAllowedOrigins: [] },
-    );
+    const handler = apiHandler(async () => {
+      throw new Error('password=hunter2 at Object.<anonymous> (/var/task/index.js:1:1)');
+    }, options);
     const result = await handler(apiEvent({ method: 'GET', resource: '/health' }), lambdaContext('t'));
     expect(result.statusCode).toBe(500);
     expect(JSON.parse(result.body)).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'Internal error' } });
@@ -100,14 +100,11 @@ describe('apiHandler middleware', () => {
   });
 
   it('answers typed errors with their status and the JSON envelope', async () => {
-    const handler = apiHandler(
-      async () => {
-        throw new ValidationError('invalid request: body.total: a decimal', [
-          { path: 'body.total', message: 'a decimal' },
-        ]);
-      },
-      { corsAllowedOrigins: [] },
-    );
+    const handler = apiHandler(async () => {
+      throw new ValidationError('invalid request: body.total: a decimal', [
+        { path: 'body.total', message: 'a decimal' },
+      ]);
+    }, options);
     const result = await handler(apiEvent({ method: 'GET', resource: '/health' }), lambdaContext('t'));
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['Content-Type']).toMatch(/^application\/json/);

@@ -7,11 +7,24 @@ import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { fitRecord, MAX_RECORD_BYTES } from '../../functions/receipts/lifecycle.js';
+import {
+  DynamoDbReceiptRepository,
+  MAX_ITEM_BYTES,
+} from '../../functions/adapters/dynamodb-receipt-repository.js';
+import { createApiService } from '../../functions/api/api-service.js';
+import { createCreateReceiptHandler } from '../../functions/api/endpoints/create-receipt.js';
+import { createDeleteReceiptHandler } from '../../functions/api/endpoints/delete-receipt.js';
+import { createHealthHandler } from '../../functions/api/endpoints/health.js';
+import { createListReceiptsHandler } from '../../functions/api/endpoints/list-receipts.js';
+import { createReadReceiptHandler } from '../../functions/api/endpoints/read-receipt.js';
+import { createReprocessReceiptHandler } from '../../functions/api/endpoints/reprocess-receipt.js';
+import { createUpdateReceiptHandler } from '../../functions/api/endpoints/update-receipt.js';
+import { type AwsClients, createAwsClients } from '../../functions/commons/clients.js';
+import { loadApiConfig } from '../../functions/commons/config.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { type LocalSqsEndpoint, startLocalSqsEndpoint } from '../../tools/local/api/sqs-endpoint.js';
 import { completedRecord, fullOutput } from '../../tools/samples/receipt-records.js';
+import { quietTelemetry } from '../support/api-telemetry.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
 import { decodePolicy, policyAllows, signatureIsValid } from '../support/s3-post-policy.js';
 import { call, type EventInput, type ProxyHandler } from './events.js';
@@ -22,6 +35,10 @@ const MAX_UPLOAD_BYTES = 5_000_000;
 let aws: LocalAws;
 let sqs: LocalSqsEndpoint;
 let repository: DynamoDbReceiptRepository;
+let clients: AwsClients;
+/** The handlers' clock: the system's, unless a test fixes it. */
+let fixedNow: Date | undefined;
+const clock = (): Date => fixedNow ?? new Date();
 const queued: string[] = [];
 const handlers = {} as Record<
   'health' | 'create' | 'list' | 'read' | 'update' | 'remove' | 'reprocess',
@@ -39,36 +56,43 @@ beforeAll(async () => {
     },
     queueName: 'ocr-test',
   });
-  // The handler modules read their configuration at import, as in Lambda.
-  Object.assign(process.env, aws.env, {
+  // The config is validated by the loader Lambda runs, from an environment given to it, not from process.env.
+  const config = loadApiConfig({
+    ...aws.env,
     OCR_QUEUE_URL: sqs.queueUrl,
-    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     CORS_ALLOWED_ORIGINS: `${ALLOWED_ORIGIN},https://admin.example.com`,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  handlers.health = (await import('../../functions/api/handlers/health.js')).handler;
-  handlers.create = (await import('../../functions/api/handlers/create-receipt.js')).handler;
-  handlers.list = (await import('../../functions/api/handlers/list-receipts.js')).handler;
-  handlers.read = (await import('../../functions/api/handlers/read-receipt.js')).handler;
-  handlers.update = (await import('../../functions/api/handlers/update-receipt.js')).handler;
-  handlers.remove = (await import('../../functions/api/handlers/delete-receipt.js')).handler;
-  handlers.reprocess = (await import('../../functions/api/handlers/reprocess-receipt.js')).handler;
+  clients = createAwsClients({ ...aws.endpoints, sqsEndpoint: sqs.endpoint });
+  const service = createApiService({ config, clients, clock });
+  const dependencies = { config, clock, service, telemetry: quietTelemetry() };
+  handlers.health = createHealthHandler({
+    config: { ...config, serviceName: 'receipt-ocr-test' },
+    telemetry: dependencies.telemetry,
+  });
+  handlers.create = createCreateReceiptHandler(dependencies);
+  handlers.list = createListReceiptsHandler(dependencies);
+  handlers.read = createReadReceiptHandler(dependencies);
+  handlers.update = createUpdateReceiptHandler(dependencies);
+  handlers.remove = createDeleteReceiptHandler(dependencies);
+  handlers.reprocess = createReprocessReceiptHandler(dependencies);
   repository = new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table);
 });
 
 afterAll(async () => {
+  clients?.s3.destroy();
+  clients?.dynamodb.destroy();
+  clients?.sqs.destroy();
   await sqs?.close();
   await aws?.stop();
 });
 
-let clock = Date.UTC(2026, 0, 1);
+let seededAt = Date.UTC(2026, 0, 1);
 /** Seeds a settled record plus its image and OCR output objects, like the pipeline leaves them. */
 async function seed(ownerId: string, options: Partial<Parameters<typeof completedRecord>[0]> = {}) {
-  clock += 1000;
+  seededAt += 1000;
   const record = completedRecord({
     ownerId,
-    createdAt: new Date(clock).toISOString(),
+    createdAt: new Date(seededAt).toISOString(),
     bucket: aws.storageConfig.bucket,
     ...options,
   });
@@ -141,8 +165,11 @@ describe('POST /receipts', () => {
   });
 
   it('signs a policy that S3 enforces: size range, exact key, declared type, expiry', async () => {
-    const before = Date.now();
-    const { body } = await createReceipt('alice', { contentType: 'image/jpeg' });
+    // A clock with a fraction of a second: the policy's times are whole seconds.
+    fixedNow = new Date('2026-03-01T12:00:00.500Z');
+    const { body } = await createReceipt('alice', { contentType: 'image/jpeg' }).finally(() => {
+      fixedNow = undefined;
+    });
     const fields: Record<string, string> = body.upload.fields;
     const policy = decodePolicy(fields);
     expect(policy.conditions).toContainEqual(['content-length-range', 1, MAX_UPLOAD_BYTES]);
@@ -153,20 +180,24 @@ describe('POST /receipts', () => {
     expect(signatureIsValid({ ...fields, Policy: Buffer.from('{}').toString('base64') }, 'S3RVER')).toBe(
       false,
     );
-    // Default UPLOAD_URL_TTL_SECONDS is 900.
-    const expires = Date.parse(policy.expiration);
-    expect(expires - before).toBeGreaterThanOrEqual(899_000);
-    expect(expires - before).toBeLessThanOrEqual(902_000);
-    expect(Math.abs(Date.parse(body.upload.expiresAt) - expires)).toBeLessThan(1000);
+    // Signed at the clock's time; the default UPLOAD_URL_TTL_SECONDS is 900.
+    expect(fields['X-Amz-Date']).toBe('20260301T120000Z');
+    expect(policy.expiration).toBe('2026-03-01T12:15:00Z');
+    expect(body.upload.expiresAt).toBe('2026-03-01T12:15:00.500Z');
+    const stored = await repository.get(body.id);
+    expect(stored?.createdAt).toBe('2026-03-01T12:00:00.500Z');
 
-    expect(policyAllows(policy, fields, 1024)).toBe(true);
-    expect(policyAllows(policy, fields, MAX_UPLOAD_BYTES)).toBe(true);
-    expect(policyAllows(policy, fields, MAX_UPLOAD_BYTES + 1)).toBe(false);
-    expect(policyAllows(policy, fields, 0)).toBe(false);
-    expect(policyAllows(policy, { ...fields, key: `uploads/bob/${body.id}.jpg` }, 1024)).toBe(false);
-    expect(policyAllows(policy, { ...fields, key: `uploads/alice/${randomUUID()}.jpg` }, 1024)).toBe(false);
-    expect(policyAllows(policy, { ...fields, 'Content-Type': 'text/html' }, 1024)).toBe(false);
-    expect(policyAllows(policy, fields, 1024, new Date(expires + 1000))).toBe(false);
+    const inTime = new Date('2026-03-01T12:14:59Z');
+    expect(policyAllows(policy, fields, 1024, inTime)).toBe(true);
+    expect(policyAllows(policy, fields, MAX_UPLOAD_BYTES, inTime)).toBe(true);
+    expect(policyAllows(policy, fields, MAX_UPLOAD_BYTES + 1, inTime)).toBe(false);
+    expect(policyAllows(policy, fields, 0, inTime)).toBe(false);
+    expect(policyAllows(policy, { ...fields, key: `uploads/bob/${body.id}.jpg` }, 1024, inTime)).toBe(false);
+    expect(policyAllows(policy, { ...fields, key: `uploads/alice/${randomUUID()}.jpg` }, 1024, inTime)).toBe(
+      false,
+    );
+    expect(policyAllows(policy, { ...fields, 'Content-Type': 'text/html' }, 1024, inTime)).toBe(false);
+    expect(policyAllows(policy, fields, 1024, new Date('2026-03-01T12:15:01Z'))).toBe(false);
   });
 
   it.each([
@@ -652,12 +683,10 @@ describe('PATCH /receipts/{id}', () => {
       bbox: null,
     };
     const seeded = await seed('alice');
-    const record = fitRecord({
-      ...seeded,
-      version: 4,
-      items: Array.from({ length: 1500 }, () => engineItem),
-    });
-    await repository.put(record, { expectedVersion: 3 });
+    const record = await repository.put(
+      { ...seeded, version: 4, items: Array.from({ length: 1500 }, () => engineItem) },
+      { expectedVersion: 3 },
+    );
     const euro = (length: number) => '€'.repeat(length);
     const body = {
       fields: {
@@ -686,7 +715,7 @@ describe('PATCH /receipts/{id}', () => {
     expect(response.status).toBe(200);
     const stored = await repository.get(record.receiptId);
     expect(stored?.corrections?.items).toHaveLength(200);
-    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_ITEM_BYTES);
   });
 
   it('409 RECEIPT_NOT_READY while the receipt has not been read yet', async () => {

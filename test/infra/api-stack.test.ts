@@ -1,5 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CreateReceiptRequestSchema, UpdateReceiptRequestSchema } from '../../functions/api/schemas.js';
+import { UPLOAD_CONTENT_TYPES } from '../../functions/contract/media-types.js';
 import { API_HANDLERS } from '../../infra/stacks/api-routes.js';
 import { methodsByRoute } from './support/api-routes.js';
 import { DEV_BUCKET_ARN as BUCKET_ARN, DEV_TABLE_ARN as TABLE_ARN } from './support/arns.js';
@@ -75,12 +78,38 @@ describe('API stack (dev)', { timeout: CDK_TEST_TIMEOUT_MS }, () => {
     expect(routes.get('GET /receipts/{id}/text')?.RequestParameters).toEqual({
       'method.request.path.id': true,
     });
-    const createModel = routes.get('POST /receipts')?.RequestModels?.['application/json'];
-    expect(createModel).toBeDefined();
-    template.hasResourceProperties('AWS::ApiGateway::Model', {
-      ContentType: 'application/json',
-      Schema: Match.objectLike({ type: 'object', required: ['contentType'] }),
+  });
+
+  it.each([
+    ['POST /receipts', CreateReceiptRequestSchema],
+    ['PATCH /receipts/{id}', UpdateReceiptRequestSchema],
+  ])('checks the body of %s against the schema its handler validates with', (route, schema) => {
+    // Prepare: the handler's zod schema as JSON Schema draft 4, for the body a client sends
+    const expected = z.toJSONSchema(schema, {
+      target: 'draft-4',
+      io: 'input',
+      unrepresentable: 'any',
+      metadata: z.registry(),
     });
+
+    // Act
+    const reference = routes.get(route)?.RequestModels?.['application/json'];
+    const model = template.toJSON().Resources[reference?.Ref ?? '']?.Properties;
+
+    // Assess
+    expect(model?.ContentType).toBe('application/json');
+    expect(model?.Schema).toEqual(expected);
+    expect(model?.Schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
+    expect(model?.Schema.additionalProperties).toBe(false);
+  });
+
+  it('lists the upload types the handler accepts in the create model, and checks no optional body', () => {
+    const reference = routes.get('POST /receipts')?.RequestModels?.['application/json'];
+    const schema = template.toJSON().Resources[reference?.Ref ?? ''].Properties.Schema;
+    expect(schema.properties.contentType.enum).toEqual(Object.keys(UPLOAD_CONTENT_TYPES));
+    expect(schema.required).toEqual(['contentType']);
+    // Reprocess takes an empty body too, which no model accepts: the handler checks it.
+    expect(routes.get('POST /receipts/{id}/reprocess')?.RequestModels).toBeUndefined();
   });
 
   it('integrates each route with its handler by Lambda proxy, POST /ocr with the OCR image function', () => {

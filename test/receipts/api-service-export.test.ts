@@ -4,14 +4,11 @@
  * in dynalite would take minutes (the DynamoDB adapter's paging is tested against dynalite in test/api).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ExportTooLargeError,
-  MAX_EXPORT_RECEIPTS,
-  ReceiptApiService,
-} from '../../functions/receipts/api-service.js';
+import { ExportTooLargeError, MAX_EXPORT_RECEIPTS } from '../../functions/receipts/api-service.js';
 import type { ListReceiptsQuery, ReceiptPage, ReceiptRepository } from '../../functions/receipts/ports.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { completedRecord } from '../../tools/samples/receipt-records.js';
+import { repositoryOnlyService } from './repository-only-service.js';
 
 function pagedRepository(total: number) {
   const records = Array.from({ length: total }, (_, index) =>
@@ -30,19 +27,7 @@ function pagedRepository(total: number) {
   return { repository, queries, records };
 }
 
-const service = (repository: ReceiptRepository) =>
-  new ReceiptApiService({
-    repository,
-    objects: {} as never,
-    signer: {} as never,
-    settings: {
-      bucket: 'b',
-      uploadPrefix: 'uploads/',
-      maxUploadBytes: 1,
-      uploadUrlTtlSeconds: 60,
-      imageUrlTtlSeconds: 60,
-    },
-  });
+const service = (repository: ReceiptRepository) => repositoryOnlyService(repository);
 
 describe('ReceiptApiService.exportAll', () => {
   it('follows the cursor to the last page, passing the filters on every page', async () => {

@@ -13,9 +13,8 @@ import {
   claimedRecord,
   decideClaim,
   failedRecord,
-  fitRecord,
-  MAX_RECORD_BYTES,
   partRecord,
+  trimmedRecords,
 } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 
@@ -242,30 +241,36 @@ describe('transitions', () => {
     expect(decideClaim(third, request()).action).toBe('claim');
   });
 
-  it('drops items, never fields, to fit a DynamoDB item', () => {
-    // Prepare: 3,000 long items is far over 400 KB
+  it("trims the engine's items by halves, then the text summary, never fields or corrections", () => {
+    // Prepare
     const item = {
-      description: 'X'.repeat(200),
+      description: 'X',
       quantity: '1',
       unitPrice: '1.00',
       amount: '1.00',
       confidence: 0.9,
-      text: 'Y'.repeat(200),
+      text: 'X',
       bbox: null,
     };
-    const huge = stored({
-      items: Array.from({ length: 3000 }, () => item),
+    const record = stored({
+      items: Array.from({ length: 5 }, () => item),
+      textSummary: 'T'.repeat(500),
       fields: { total: { value: '1.00', confidence: 0.9, text: '1.00', bbox: null } },
+      corrections: { fields: { merchantName: 'Shop' }, correctedAt: NOW.toISOString() },
     });
 
     // Act
-    const fitted = fitRecord(huge);
+    const versions = [...trimmedRecords(record)];
 
     // Assess
-    expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
-    expect(fitted.itemsTruncated).toBe(true);
-    expect(fitted.items?.length).toBeGreaterThan(0);
-    expect(fitted.fields).toEqual(huge.fields);
+    expect(versions.map((version) => version.items?.length)).toEqual([2, 1, 0, 0]);
+    expect(versions.map((version) => version.textSummary?.length)).toEqual([500, 500, 500, 200]);
+    for (const version of versions) {
+      expect(version.itemsTruncated).toBe(true);
+      expect(version.fields).toEqual(record.fields);
+      expect(version.corrections).toEqual(record.corrections);
+    }
+    expect([...trimmedRecords(stored({ textSummary: 'short' }))]).toEqual([]);
   });
 });
 

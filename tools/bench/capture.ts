@@ -9,11 +9,15 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LOAD, type LoadOptions, loadReceipt } from '../../functions/engine/image/load-receipt.js';
-import { measureOrientation } from '../../functions/engine/image/text-orientation.js';
-import { checkEncodedInput } from '../../functions/engine/input.js';
-import { findTextLines } from '../../functions/engine/layout.js';
-import { analysisCopy } from '../../functions/engine/preprocess.js';
+import {
+  analysisCopy,
+  checkEncodedInput,
+  DEFAULT_LOAD,
+  findTextLines,
+  type LoadOptions,
+  loadReceipt,
+  measureOrientation,
+} from '@receipt-ocr/engine/internals';
 import { expandInputs } from '../cli/inputs.js';
 
 const LIMITS = { maxBytes: 50 * 1024 * 1024, maxPixels: 64_000_000 };

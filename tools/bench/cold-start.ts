@@ -1,6 +1,6 @@
 /** Child process of `pnpm bench`: prints how long this process took from its start to a ready engine. */
 import { performance } from 'node:perf_hooks';
-import { createReceiptEngine } from '../../functions/engine/index.js';
+import { createReceiptEngine } from '@receipt-ocr/engine';
 
 const engine = await createReceiptEngine();
 // performance.now() counts from the process's time origin, so this includes Node start and module loading.

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createReceiptEngine, type EngineOptions } from '../../functions/engine/index.js';
+import { createReceiptEngine, type EngineOptions } from '@receipt-ocr/engine';
 import { expandInputs } from '../cli/inputs.js';
 import { wasmResident } from './memory.js';
 

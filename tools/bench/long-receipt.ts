@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { createReceiptEngine, isEngineError } from '@receipt-ocr/engine';
 import sharp from 'sharp';
-import { createReceiptEngine, isEngineError } from '../../functions/engine/index.js';
 import { expandInputs } from '../cli/inputs.js';
 
 const run = promisify(execFile);

@@ -5,12 +5,14 @@
  * is not probed, and a sure axis only has the other way up probed).
  */
 import { readFileSync } from 'node:fs';
+import {
+  analysisCopy,
+  checkEncodedInput,
+  findTextLines,
+  loadReceipt,
+  measureOrientation,
+} from '@receipt-ocr/engine/internals';
 import sharp from 'sharp';
-import { loadReceipt } from '../../functions/engine/image/load-receipt.js';
-import { measureOrientation } from '../../functions/engine/image/text-orientation.js';
-import { checkEncodedInput } from '../../functions/engine/input.js';
-import { findTextLines } from '../../functions/engine/layout.js';
-import { analysisCopy } from '../../functions/engine/preprocess.js';
 import { expandInputs } from '../cli/inputs.js';
 
 const LIMITS = { maxBytes: 50 * 1024 * 1024, maxPixels: 64_000_000 };

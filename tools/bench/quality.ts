@@ -7,12 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createReceiptEngine, type EngineOptions, type OcrLine } from '@receipt-ocr/engine';
+import {
+  checkEncodedInput,
+  decodeImage,
+  Recognizer,
+  resolveLangSource,
+  toPgm,
+} from '@receipt-ocr/engine/internals';
 import { PSM } from 'tesseract.js';
-import { createReceiptEngine, type EngineOptions, type OcrLine } from '../../functions/engine/index.js';
-import { checkEncodedInput } from '../../functions/engine/input.js';
-import { decodeImage, toPgm } from '../../functions/engine/preprocess.js';
-import { Recognizer } from '../../functions/engine/recognizer.js';
-import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { loadSet } from '../eval/dataset.js';
 import {
   characterErrorRate,

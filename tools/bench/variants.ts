@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
+import { createReceiptEngine, type ReceiptEngine } from '@receipt-ocr/engine';
 
 interface Reading {
   readonly total?: string;

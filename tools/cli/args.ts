@@ -1,7 +1,7 @@
 /** `pnpm ocr [--json] [--lang eng+spa] [--concurrency N] <file|dir>...` */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
+import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
 
 export interface OcrArgs {
   readonly json: boolean;

@@ -4,7 +4,7 @@
  * any input failed, 2 on a usage error.
  */
 import { readFile } from 'node:fs/promises';
-import { isEngineError } from '../../functions/engine/index.js';
+import { isEngineError } from '@receipt-ocr/engine';
 import { parseOcrArgs, USAGE, UsageError } from './args.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { runPool, withEngines } from './pool.js';

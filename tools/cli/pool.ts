@@ -2,7 +2,7 @@
  * Runs items through N engines, each taking the next item when it is free (tesseract.js recognition is
  * single-threaded, so one engine per core is how a batch uses the machine).
  */
-import { createReceiptEngine, type EngineOptions, type ReceiptEngine } from '../../functions/engine/index.js';
+import { createReceiptEngine, type EngineOptions, type ReceiptEngine } from '@receipt-ocr/engine';
 
 export async function withEngines<T>(
   count: number,

@@ -1,5 +1,5 @@
 /** How one receipt's outcome is written: a JSON line (--json) or a readable summary. */
-import type { EngineResult, ReceiptFields } from '../../functions/engine/index.js';
+import type { EngineResult, ReceiptFields } from '@receipt-ocr/engine';
 
 export type Outcome =
   | { readonly file: string; readonly ok: true; readonly result: EngineResult }

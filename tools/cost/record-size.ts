@@ -13,10 +13,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toItem } from '../../functions/adapters/dynamodb-receipt-repository.js';
-import { createReceiptEngine } from '../../functions/engine/index.js';
+import { createReceiptEngine } from '@receipt-ocr/engine';
+import {
+  itemBytes as bytesOfItem,
+  storedRecord,
+  toItem,
+} from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { resultKey, uploadKey } from '../../functions/receipts/keys.js';
-import { claimedRecord, completedRecord, fitRecord } from '../../functions/receipts/lifecycle.js';
+import { claimedRecord, completedRecord } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 import { fullOutput } from '../../functions/receipts/service.js';
 import { receiptImageFiles } from '../cli/inputs.js';
@@ -25,8 +29,7 @@ const KB = 1024;
 const DAY_SECONDS = 86_400;
 const REPOSITORY_OPTIONS = { pendingTtlSeconds: 7 * DAY_SECONDS, retentionSeconds: 365 * DAY_SECONDS };
 
-const itemBytes = (record: ReceiptRecord) =>
-  Buffer.byteLength(JSON.stringify(toItem(record, REPOSITORY_OPTIONS)));
+const itemBytes = (record: ReceiptRecord) => bytesOfItem(toItem(record, REPOSITORY_OPTIONS));
 const writeUnits = (...bytes: number[]) => Math.ceil(Math.max(...bytes) / KB);
 
 function percentile(values: readonly number[], p: number): number {
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
         pending.fileName,
       );
       const results = resultKey('results/', ownerId, receiptId);
-      const settled = fitRecord(
+      const settled = storedRecord(
         completedRecord(claim, {
           result,
           contentHash: createHash('sha256').update(bytes).digest('hex'),
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
           totalMs: engineMs + 60,
           now,
         }),
+        REPOSITORY_OPTIONS,
       );
       rows.push({
         engineMs,

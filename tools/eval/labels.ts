@@ -2,8 +2,9 @@
  * One line of a dataset's labels.jsonl, read into the values `pnpm eval` compares with. A field that is null,
  * absent or blank is not labelled and not scored; keys this tool does not know are ignored.
  */
+
+import { DecimalSchema } from '@receipt-ocr/engine/schema';
 import { z } from 'zod';
-import { DecimalSchema } from '../../functions/engine/schema.js';
 import { parseDecimal, parseLabelAmount, parseLabelDate } from './metrics.js';
 
 /** null, absent and "" all mean "not labelled". */

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OcrLineSchema } from '@receipt-ocr/engine/schema';
 import { z } from 'zod';
-import { OcrLineSchema } from '../../functions/engine/schema.js';
 
 const CachedSchema = z.object({
   lines: z.array(OcrLineSchema),

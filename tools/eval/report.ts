@@ -1,5 +1,5 @@
 /** Human-readable output of `pnpm eval`: misses, one block per set, then the calibration table. */
-import type { EngineInfo } from '../../functions/engine/index.js';
+import type { EngineInfo } from '@receipt-ocr/engine';
 import { BUCKETS, type Bucket, type Calibration, TRUSTED_CONFIDENCE } from './calibration.js';
 import type { ItemsSummary } from './items.js';
 import { ADDRESS_NEAR, COMPANY_NEAR, type Rate, type ReceiptScore, type Summary } from './score.js';

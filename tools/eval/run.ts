@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extractReceipt } from '../../functions/engine/fields/index.js';
-import type { EngineInfo, Extraction } from '../../functions/engine/index.js';
+import type { EngineInfo, Extraction } from '@receipt-ocr/engine';
+import { extractReceipt } from '@receipt-ocr/engine/internals';
 import { runPool, withEngines } from '../cli/pool.js';
 import type { EvalSet, Sample } from './dataset.js';
 import { type CachedOcr, readCached, writeCached } from './ocr-cache.js';

@@ -2,7 +2,7 @@
  * Scores one receipt against its label, and sums a set's receipts up into the figures `pnpm eval` prints.
  * Only labelled fields are scored: a rate's `of` counts the receipts that label its field.
  */
-import type { Extraction } from '../../functions/engine/schema.js';
+import type { Extraction } from '@receipt-ocr/engine/schema';
 import { type ItemsScore, scoreItems, summariseItems } from './items.js';
 import type { Label } from './labels.js';
 import {

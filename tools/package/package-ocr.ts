@@ -24,8 +24,8 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LANGUAGES } from '../../functions/engine/language-models.js';
-import { DEFAULT_MODEL_ROLES } from '../../functions/engine/recognizer-pool.js';
+import { DEFAULT_MODEL_ROLES } from '@receipt-ocr/engine/internals';
+import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
 import { bundleEntries } from './bundle.js';
 import { nativePlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';

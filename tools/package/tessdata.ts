@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ModelKind } from '../../functions/engine/language-models.js';
-import { resolveLangSource } from '../../functions/engine/tessdata.js';
+import { resolveLangSource } from '@receipt-ocr/engine/internals';
+import type { ModelKind } from '@receipt-ocr/engine/language-models';
 
 /**
  * Copies `<lang>.traineddata.gz` of each language and model kind into `<outDir>/<kind>/` (the layout

@@ -1,6 +1,6 @@
 /** Receipt records as the pipeline leaves them, written through the real DynamoDB adapter for API tests. */
 import { randomUUID } from 'node:crypto';
-import type { ReceiptFields } from '../../functions/engine/schema.js';
+import type { ReceiptFields } from '@receipt-ocr/engine/schema';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
 
 export interface SeedOptions {

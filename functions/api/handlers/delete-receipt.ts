@@ -1,14 +1,5 @@
-/** DELETE /receipts/{id}: the record, the image and the OCR output. */
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../../commons/powertools.js';
-import { ownerIdOf } from '../auth.js';
-import { noContent } from '../http.js';
-import { apiHandler } from '../middleware.js';
-import { cors, service } from '../runtime.js';
-import { receiptIdParam } from '../validate.js';
+/** Lambda entry of DELETE /receipts/{id}: wires the handler factory (endpoints/delete-receipt.ts) at cold start. */
+import { createDeleteReceiptHandler } from '../endpoints/delete-receipt.js';
+import { clock, config, service, telemetry } from '../runtime.js';
 
-export const handler = apiHandler(async (event) => {
-  await service.delete(ownerIdOf(event), receiptIdParam(event));
-  metrics.addMetric('ReceiptsDeleted', MetricUnit.Count, 1);
-  return noContent();
-}, cors);
+export const handler = createDeleteReceiptHandler({ config, clock, service, telemetry });

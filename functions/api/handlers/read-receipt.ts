@@ -1,27 +1,5 @@
-/** GET /receipts/{id}, /receipts/{id}/text and /receipts/{id}/image: one read-only function for the three. */
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { ownerIdOf } from '../auth.js';
-import { NotFoundError } from '../errors.js';
-import { etagOf, ok } from '../http.js';
-import { apiHandler } from '../middleware.js';
-import { cors, service } from '../runtime.js';
-import { receiptIdParam } from '../validate.js';
-import { toReceiptView } from '../view.js';
+/** Lambda entry of GET /receipts/{id}, /receipts/{id}/text and /receipts/{id}/image: wires the handler factory (endpoints/read-receipt.ts) at cold start. */
+import { createReadReceiptHandler } from '../endpoints/read-receipt.js';
+import { clock, config, service, telemetry } from '../runtime.js';
 
-type Read = (ownerId: string, receiptId: string) => Promise<APIGatewayProxyResult>;
-
-/** Keyed by API Gateway's `resource` (the route template), so the dispatch follows the route table exactly. */
-const READS: Record<string, Read> = {
-  '/receipts/{id}': async (ownerId, receiptId) => {
-    const record = await service.get(ownerId, receiptId);
-    return ok(toReceiptView(record), { ETag: etagOf(record.version) });
-  },
-  '/receipts/{id}/text': async (ownerId, receiptId) => ok(await service.getText(ownerId, receiptId)),
-  '/receipts/{id}/image': async (ownerId, receiptId) => ok(await service.getImageUrl(ownerId, receiptId)),
-};
-
-export const handler = apiHandler(async (event: APIGatewayProxyEvent) => {
-  const read = READS[event.resource];
-  if (!read) throw new NotFoundError(`no route for ${event.httpMethod} ${event.resource}`, 'ROUTE_NOT_FOUND');
-  return read(ownerIdOf(event), receiptIdParam(event));
-}, cors);
+export const handler = createReadReceiptHandler({ config, clock, service, telemetry });

@@ -64,11 +64,12 @@ function fullYear(y: number): number {
   return y < 100 ? 2000 + y : y;
 }
 
-/** A receipt is not dated in the future: a later year is a misread digit (2047 for 2017), not a date to report. */
-const LATEST_YEAR = new Date().getUTCFullYear() + 1;
-
-function valid(y: number, m: number, d: number): boolean {
-  if (y < 1990 || y > LATEST_YEAR || m < 1 || m > 12 || d < 1) return false;
+/**
+ * A receipt is not dated in the future: a year after `latest` (the year after today's) is a misread digit (2047
+ * for 2017), not a date to report.
+ */
+function valid(y: number, m: number, d: number, latest: number): boolean {
+  if (y < 1990 || y > latest || m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d <= days;
 }
@@ -103,7 +104,13 @@ const DIGIT_SLIPS: Record<string, string> = { '6': '0', '8': '0', '9': '0', '7':
  * An impossible day or month ("17/61/2018") with one slipped digit put back, when exactly one repair makes a
  * date in the receipt's order. A low-certainty reading: the extractor says so through the confidence.
  */
-function repairedDate(a: string, b: string, year: number, order: DateOrder): string | undefined {
+function repairedDate(
+  a: string,
+  b: string,
+  year: number,
+  order: DateOrder,
+  latest: number,
+): string | undefined {
   const values = new Set<string>();
   const variants = (part: string) =>
     [...part].flatMap((ch, i) => {
@@ -113,7 +120,11 @@ function repairedDate(a: string, b: string, year: number, order: DateOrder): str
   const [day, month] = order === 'dmy' ? [a, b] : [b, a];
   for (const d of [day, ...variants(day)]) {
     for (const mo of [month, ...variants(month)]) {
-      if ((d !== day || mo !== month) && !(d !== day && mo !== month) && valid(year, Number(mo), Number(d))) {
+      if (
+        (d !== day || mo !== month) &&
+        !(d !== day && mo !== month) &&
+        valid(year, Number(mo), Number(d), latest)
+      ) {
         values.add(iso(year, Number(mo), Number(d)));
       }
     }
@@ -177,13 +188,13 @@ function uniformZeroSlip(
  * that part is repaired, with the fewest changes: a possible part's 8 may be a real 8. Used only when exactly
  * one date results.
  */
-function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string | undefined {
+function zeroSlipDate(a: string, b: string, c: string, order: DateOrder, latest: number): string | undefined {
   const date = (day: string, month: string, year: string) => {
     const y = fullYear(Number(year));
-    return valid(y, Number(month), Number(day)) ? iso(y, Number(month), Number(day)) : undefined;
+    return valid(y, Number(month), Number(day), latest) ? iso(y, Number(month), Number(day)) : undefined;
   };
   const [dayText, monthText] = order === 'dmy' ? [a, b] : [b, a];
-  const yearOk = (y: string) => valid(fullYear(Number(y)), 1, 1);
+  const yearOk = (y: string) => valid(fullYear(Number(y)), 1, 1, latest);
   const monthOk = (m: string) => Number(m) >= 1 && Number(m) <= 12;
   const dayOk = (d: string) => Number(d) >= 1 && Number(d) <= 31;
   const impossible = [!yearOk(c), !monthOk(monthText), !dayOk(dayText)].filter(Boolean).length;
@@ -202,7 +213,7 @@ function zeroSlipDate(a: string, b: string, c: string, order: DateOrder): string
   return values.size === 1 ? [...values][0] : undefined;
 }
 
-function numericMatches(text: string, order: DateOrder): Match[] {
+function numericMatches(text: string, order: DateOrder, latest: number): Match[] {
   // A two-digit year leaves less to go by: its slipped zeros are put back only on a row labelled as a date.
   const slipYearDigits = DATE_LABEL.test(text) ? [2, 4] : [4];
   const out: Match[] = [];
@@ -212,7 +223,7 @@ function numericMatches(text: string, order: DateOrder): Match[] {
     const second = Number(b);
     const third = Number(c);
     if (a.length === 4) {
-      if (valid(first, second, third))
+      if (valid(first, second, third, latest))
         out.push({
           value: iso(first, second, third),
           ambiguous: false,
@@ -224,12 +235,12 @@ function numericMatches(text: string, order: DateOrder): Match[] {
     }
     if (c.length === 3) continue;
     const year = fullYear(third);
-    const dmy = valid(year, second, first);
-    const mdy = valid(year, first, second);
+    const dmy = valid(year, second, first, latest);
+    const mdy = valid(year, first, second, latest);
     if (!dmy && !mdy) {
       const repaired =
-        (c.length === 4 && valid(year, 1, 1) ? repairedDate(a, b, year, order) : undefined) ??
-        (slipYearDigits.includes(c.length) ? zeroSlipDate(a, b, c, order) : undefined);
+        (c.length === 4 && valid(year, 1, 1, latest) ? repairedDate(a, b, year, order, latest) : undefined) ??
+        (slipYearDigits.includes(c.length) ? zeroSlipDate(a, b, c, order, latest) : undefined);
       if (repaired)
         out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
       continue;
@@ -254,7 +265,7 @@ const RUN_TOGETHER =
   /(?<![\d.,/-])(\d{2})[/.-]?(\d{2})(20\d{2})(?![\d.,])|(?<![\d.,/-])(\d{2})(\d{2})[/.-](20\d{2})(?![\d.,])/g;
 const RUN_TOGETHER_SHORT_YEAR = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?![\d.,/-])/g;
 
-function runTogetherMatches(text: string, order: DateOrder): Match[] {
+function runTogetherMatches(text: string, order: DateOrder, latest: number): Match[] {
   const labelled = DATE_LABEL.test(text);
   if (!labelled && !/\d{1,2}:\d{2}/.test(text)) return [];
   const out: Match[] = [];
@@ -264,7 +275,7 @@ function runTogetherMatches(text: string, order: DateOrder): Match[] {
     const b = Number(m[2] ?? m[5]);
     const year = fullYear(Number(m[3] ?? m[6]));
     const [day, month] = order === 'mdy' ? [b, a] : [a, b];
-    if (!valid(year, month, day)) continue;
+    if (!valid(year, month, day, latest)) continue;
     out.push({
       value: iso(year, month, day),
       ambiguous: false,
@@ -277,7 +288,7 @@ function runTogetherMatches(text: string, order: DateOrder): Match[] {
 }
 
 /** Dates with a written month, day first ("5 de marzo de 2018") or month first ("MAR 5 2018"). */
-function namedMatches(text: string): Match[] {
+function namedMatches(text: string, latest: number): Match[] {
   const out: Match[] = [];
   const forms = [
     { re: NAMED_DMY, day: 1, month: 2 },
@@ -288,7 +299,8 @@ function namedMatches(text: string): Match[] {
       const day = Number(m[form.day]);
       const month = MONTHS[(m[form.month] ?? '').replace('.', '')];
       const year = fullYear(Number(m[3]));
-      if (!month || !valid(year, month, day) || out.some((o) => Math.abs(o.index - m.index) < 4)) continue;
+      if (!month || !valid(year, month, day, latest) || out.some((o) => Math.abs(o.index - m.index) < 4))
+        continue;
       out.push({
         value: iso(year, month, day),
         ambiguous: false,
@@ -323,13 +335,19 @@ function rangeBox(row: Row, start: number, length: number): BBox {
   );
 }
 
-/** The transaction date: a labelled date first, else the first date from the top. */
-export function findDate(rows: readonly Row[], order: DateOrder, orderKnown: boolean): FoundDate | undefined {
+/** The transaction date: a labelled date first, else the first date from the top; `today` bounds the year. */
+export function findDate(
+  rows: readonly Row[],
+  order: DateOrder,
+  orderKnown: boolean,
+  today: Date,
+): FoundDate | undefined {
+  const latest = today.getUTCFullYear() + 1;
   const found: (FoundDate & { score: number; row: number })[] = [];
   for (const row of rows) {
     const text = repairMonthNames(repairDateDigits(row.upper));
-    const matches = [...namedMatches(text), ...numericMatches(text, order)];
-    if (matches.length === 0) matches.push(...runTogetherMatches(text, order));
+    const matches = [...namedMatches(text, latest), ...numericMatches(text, order, latest)];
+    if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
     for (const m of matches) {
       let score = m.certainty;
       if (DATE_LABEL.test(text)) score += 0.5;

@@ -21,6 +21,12 @@ import { findTotals, type Located } from './totals.js';
 export interface ExtractOptions {
   /** Tesseract language codes the text was read with, e.g. ["eng"] or ["spa", "eng"]. */
   readonly languages?: readonly string[];
+  /**
+   * The day the receipt is read: a date after the end of next year is a misread, not a date. A parameter, not a
+   * clock read inside the engine, so a test pins it.
+   * @default the time of the call
+   */
+  readonly today?: Date;
 }
 
 type AmountField = NonNullable<ReceiptFields['total']>;
@@ -58,7 +64,7 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
     ...(rawItems.length > 0 ? { itemsCents: itemsSum(rawItems), itemCount: rawItems.length } : {}),
     ...(locale.currency === 'MYR' ? { cashRounding: 5 } : {}),
   });
-  const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown);
+  const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown, options.today ?? new Date());
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);
   const payment = findPayment(rows, totals.total?.row.index ?? 0);

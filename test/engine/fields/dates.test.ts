@@ -3,11 +3,22 @@ import { findDate, findTime } from '../../../functions/engine/fields/dates.js';
 import { buildRows } from '../../../functions/engine/fields/layout.js';
 import { ocrLines } from './ocr-lines.js';
 
-function dateOf(text: string, order: 'dmy' | 'mdy' = 'dmy', known = true) {
-  return findDate(buildRows(ocrLines(text)), order, known);
+/** The day these receipts are read: a fixed clock, so the year bound does not move with the calendar. */
+const TODAY = new Date('2026-06-15T12:00:00Z');
+
+function dateOf(text: string, order: 'dmy' | 'mdy' = 'dmy', known = true, today = TODAY) {
+  return findDate(buildRows(ocrLines(text)), order, known, today);
 }
 
 describe('findDate', () => {
+  it('judges the year against the given day: next year is a date, a later one a slipped zero', () => {
+    expect(dateOf('Date: 05/03/2027', 'dmy', true, TODAY)?.value).toBe('2027-03-05');
+    expect(dateOf('Date: 05/03/2028', 'dmy', true, TODAY)?.value).toBe('2020-03-05');
+    expect(dateOf('Date: 05/03/2028', 'dmy', true, new Date('2027-01-01T00:00:00Z'))?.value).toBe(
+      '2028-03-05',
+    );
+  });
+
   it.each([
     ['Date: 05/03/2018 18:24', '2018-03-05'],
     ['05-03-18', '2018-03-05'],

@@ -474,4 +474,12 @@ GST ID: 000220499968`),
       'A-G-06, DATARAN GLOMAC, 47301 PETALING JAYA, SELANGOR, Malaysia',
     );
   });
+
+  it('judges dates against the day in the options, not a clock read when the engine was loaded', () => {
+    const lines = ocrLines('KEDAI RUNCIT AH MENG\nDate: 05/03/2028\nTOTAL 12.00');
+    const read = (today: string) =>
+      extractReceipt(lines, { today: new Date(today) }).fields.transactionDate?.value;
+    expect(read('2027-02-01T00:00:00Z')).toBe('2028-03-05');
+    expect(read('2026-06-15T00:00:00Z')).toBe('2020-03-05');
+  });
 });

@@ -23,7 +23,7 @@ process.on('disconnect', () => process.exit(1));
 
 if (process.env.STACK_STANDBY === '1') {
   // The engine's modules (tesseract.js, sharp) load with the OCR handler at start: load them now.
-  await import('../../../functions/engine/index.js');
+  await import('@receipt-ocr/engine');
   await new Promise<void>((resolve) => {
     process.on('message', (message: DriverMessage) => {
       if (message.type === 'start') resolve();
