@@ -30,6 +30,8 @@ const WHOLE_CURRENCIES = new Set(['COP', 'CLP', 'JPY', 'KRW', 'PYG', 'VND', 'IDR
 /** Countries that write amounts with a bare "$". */
 const DOLLAR_COUNTRIES = new Set(['US', 'CO', 'MX', 'MY', 'SG']);
 const EURO_LANGUAGES = new Set(['de', 'fr', 'it', 'pt', 'nl']);
+/** The languages of the countries that pay in pounds sterling (a pound sign elsewhere is a misread euro sign). */
+const POUND_LANGUAGES = new Set(['en', 'ms']);
 
 /** Explicit currency marks, strongest first. The bare "$" is handled apart. */
 const EXPLICIT: { re: RegExp; code: string }[] = [
@@ -40,7 +42,8 @@ const EXPLICIT: { re: RegExp; code: string }[] = [
     re: /\bEUR\b|€\s?-?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)|^\s*€\s*$|\b(SUMME|TOTAL|TOTALE|TOTAAL)\s*€/,
     code: 'EUR',
   },
-  { re: /\bCHF\b|\bSFR\b/, code: 'CHF' },
+  // Swiss tills also write francs as "Fr. 24.25" / "SFr.24.25".
+  { re: /\bCHF\b|\bSFR\b|\bS?FR\.\s?\d+[.,]\d{2}\b/, code: 'CHF' },
   { re: /\bBRL\b|\bR\$/, code: 'BRL' },
   { re: /\bGBP\b|£\s?\d+[.,]\d{2}\b/, code: 'GBP' },
   { re: /\bSGD\b|\bS\$/, code: 'SGD' },
@@ -127,6 +130,11 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     currencyText = '';
   }
   const language = detectLanguage(all, languages);
+  if (currency === 'GBP' && !/GBP/.test(currencyText) && language && !POUND_LANGUAGES.has(language.language)) {
+    // "Zu zahlen £53,20": no country of this receipt's language pays in pounds; the OCR read a euro sign.
+    currency = 'EUR';
+    currencyConfidence = 0.7;
+  }
   const dollarRows = rows.filter((r) => /\$\s?\d/.test(r.text));
   if (!currency) {
     const dollarRow = dollarRows[0];

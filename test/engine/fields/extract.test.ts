@@ -441,6 +441,17 @@ CHANGE 14.20`),
     expect(result.fields.paymentMethod?.value).toBe('cash');
     expect(result.fields.total?.value).toBe('35.80');
   });
+
+  it.each([
+    // a euro sign read as a pound sign on receipts whose language no pound-paying country speaks
+    ['German', 'RISTORANTE DA MARCO\nMWST 19%\nZu zahlen £53,20\nBAR 60,00\nRUCKGELD 6,80', 'EUR'],
+    ['Spanish', 'FARMACIA CENTRAL\nIVA 21% 9,45\nTOTAL A PAGAR £ 93,67\nEFECTIVO 100,00\nCAMBIO 6,33', 'EUR'],
+    ['British', 'CORNER SHOP LTD\nTOTAL £ 12.66\nCASH £ 20.00\nCHANGE £ 7.34', 'GBP'],
+    // Swiss tills write francs as "Fr."
+    ['Swiss', 'BAHNHOF KIOSK\nMWST 8,1%\nSUMME Fr.24.25\nBAR Fr.30.00\nRUCKGELD 5.75', 'CHF'],
+  ])('reads the currency of a %s receipt', (_name, text, currency) => {
+    expect(extractReceipt(ocrLines(text)).fields.currency?.value).toBe(currency);
+  });
 });
 
 describe('missing fields', () => {
