@@ -130,7 +130,12 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     currencyText = '';
   }
   const language = detectLanguage(all, languages);
-  if (currency === 'GBP' && !/GBP/.test(currencyText) && language && !POUND_LANGUAGES.has(language.language)) {
+  if (
+    currency === 'GBP' &&
+    !/GBP/.test(currencyText) &&
+    language &&
+    !POUND_LANGUAGES.has(language.language)
+  ) {
     // "Zu zahlen £53,20": no country of this receipt's language pays in pounds; the OCR read a euro sign.
     currency = 'EUR';
     currencyConfidence = 0.7;
