@@ -66,6 +66,7 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
       // "19%  5,63  1,07  6,70": the gross column confirms the pair
       if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
+    rowGross ??= grossByRate(row, amounts);
     if (rowSum !== undefined) perRow.push(rowSum);
     if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper))) sumRowGross = rowGross;
     else if (rowGross !== undefined) grosses.push(rowGross);
@@ -82,6 +83,23 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
   const net = lastAmount(rows.find((row) => NET.test(row.upper) && row !== taxRows[0]));
   if (tax !== undefined && net !== undefined && tax > 0 && tax <= net * MAX_VAT_RATE) totals.add(net + tax);
   return totals;
+}
+
+/**
+ * A row's gross confirmed by its rate when its tax column did not read ("21%  17,70  3572  21,42"): the net
+ * plus the rate of it, rounded to the cent as tills do, is a later amount of the row.
+ */
+function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
+  const rate = RATE.exec(row.text)?.[1];
+  if (rate === undefined) return undefined;
+  const percent = Number(rate.replace(',', '.'));
+  if (!(percent > 0 && percent <= MAX_VAT_RATE * 100)) return undefined;
+  for (const [i, net] of amounts.entries()) {
+    const gross = Math.round((net.cents * (100 + percent)) / 100);
+    const found = amounts.slice(i + 1).find((a) => Math.abs(a.cents - gross) <= 1);
+    if (found) return found.cents;
+  }
+  return undefined;
 }
 
 /** Every value the receipt's own arithmetic supports, with where it comes from. */

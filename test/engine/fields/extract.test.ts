@@ -262,6 +262,17 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('2.98');
   });
 
+  it("confirms a VAT row's gross by its rate when the tax column did not read, and the rows' sum witnesses the total", () => {
+    // The printed total's 0 read as 8; the 21 % row's tax (3,72) read as "3572": 17,70 x 1.21 = 21,42.
+    const result = extractReceipt(
+      ocrLines(
+        'EPICERIE\nComte 18 mois 36,60\nVin rouge 16,29\nTOTAL TTC EUR 93,48\nMaestro 93,46\nCode Base HT Mt TVA TTC\n21% 17,70 3572 21,42\n6% 67,91 4,07 71,98',
+      ),
+    );
+    expect(result.fields.total?.value).toBe('93.40');
+    expect(result.fields.total?.evidence).toContain('printed 93,48 read with a slipped digit');
+  });
+
   it('reads a malformed printed total (00,17) as the card amount one digit away', () => {
     const result = extractReceipt(
       ocrLines('EPICERIE\nBEURRE 8,16\nPATES 2,92\nTOTAL TTC 00,17 €\nCARTE BANCAIRE 20,17 €'),
