@@ -3,6 +3,7 @@
  * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
  * Enlarging the whole page slows every receipt; enlarging a few lines costs little.
  */
+import { unionBox } from './fields/layout.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
 import type { OcrLine } from './schema.js';
@@ -44,15 +45,6 @@ async function lineImage(
       .resize({ width: (right - left) * enlarge, kernel: 'lanczos3' }),
   );
   return { pgm: toPgm(enlarged), image: enlarged, left, top };
-}
-
-function wordsBox(words: readonly OcrLine['words'][number][]): OcrLine['bbox'] {
-  return {
-    x0: Math.min(...words.map((word) => word.bbox.x0)),
-    y0: Math.min(...words.map((word) => word.bbox.y0)),
-    x1: Math.max(...words.map((word) => word.bbox.x1)),
-    y1: Math.max(...words.map((word) => word.bbox.y1)),
-  };
 }
 
 function meanConfidence(line: OcrLine): number {
@@ -125,7 +117,7 @@ export async function rereadLines(
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
       confidence: page.confidence,
-      bbox: fullWidth ? wordsBox(moved) : line.bbox,
+      bbox: fullWidth ? unionBox(moved.map((word) => word.bbox)) : line.bbox,
       words: moved,
     };
     if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;

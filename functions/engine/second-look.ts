@@ -19,8 +19,9 @@ import {
   MERCHANT_LINES,
   needsCloserLook,
 } from './field-lines.js';
-import { runChecks } from './fields/consistency.js';
+import { itemsGap as itemsGapOf } from './fields/consistency.js';
 import { extractReceipt } from './fields/index.js';
+import { itemsSum } from './fields/items.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
 import type { GrayImage } from './preprocess.js';
@@ -139,21 +140,16 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
 const cents = (value: string | undefined) =>
   value === undefined ? undefined : Math.round(Number(value) * 100);
 
-/**
- * How far the items' sum is from the amount it should make (the subtotal, the total, or the total less its
- * tax): 0 when they add up or there is nothing to compare.
- */
+/** How far the items' sum is from the subtotal, total or total less tax: 0 when they add up. */
 function itemsGap(extraction: Extraction): number {
   const { total, subtotal, tax } = extraction.fields;
-  const sum = extraction.items.reduce((s, item) => s + (cents(item.amount) ?? 0), 0);
-  const amounts = { total: cents(total?.value), subtotal: cents(subtotal?.value), tax: cents(tax?.value) };
-  if (runChecks({ ...amounts, itemsSum: sum, itemCount: extraction.items.length }).items !== 'fail') return 0;
-  const targets = [
-    amounts.subtotal,
-    amounts.total,
-    amounts.total !== undefined && amounts.tax !== undefined ? amounts.total - amounts.tax : undefined,
-  ];
-  return Math.min(...targets.filter((t): t is number => t !== undefined).map((t) => Math.abs(sum - t)));
+  return itemsGapOf({
+    total: cents(total?.value),
+    subtotal: cents(subtotal?.value),
+    tax: cents(tax?.value),
+    itemsSum: itemsSum(extraction.items),
+    itemCount: extraction.items.length,
+  });
 }
 
 /** No field the first extraction had may be lost, and the total may not become less certain. */

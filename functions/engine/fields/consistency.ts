@@ -53,17 +53,28 @@ function tenderCheck(a: Amounts): CheckResult {
   return near(a.cash - a.change, a.total, Math.abs(a.rounding ?? 0) + 0) ? 'pass' : 'fail';
 }
 
-function itemsCheck(a: Amounts): CheckResult {
-  if (a.itemsSum === undefined || a.itemCount === 0) return 'n/a';
+/** The amounts the items may add up to: the subtotal, the total, or the total less its tax. */
+function itemTargets(a: Amounts): number[] {
   const targets = [
     a.subtotal,
     a.total,
     a.total !== undefined && a.tax !== undefined ? a.total - a.tax : undefined,
   ];
-  const defined = targets.filter((t): t is number => t !== undefined);
+  return targets.filter((t): t is number => t !== undefined);
+}
+
+function itemsCheck(a: Amounts): CheckResult {
+  if (a.itemsSum === undefined || a.itemCount === 0) return 'n/a';
+  const defined = itemTargets(a);
   if (defined.length === 0) return 'n/a';
   const slack = Math.abs(a.rounding ?? 0) + 1 + Math.abs(a.discount ?? 0);
   return defined.some((t) => near(a.itemsSum as number, t, slack)) ? 'pass' : 'fail';
+}
+
+/** How far the items' sum is from the nearest amount it should make: 0 when they add up or nothing compares. */
+export function itemsGap(a: Amounts): number {
+  if (itemsCheck(a) !== 'fail') return 0;
+  return Math.min(...itemTargets(a).map((t) => Math.abs((a.itemsSum ?? 0) - t)));
 }
 
 export function runChecks(amounts: Amounts): Checks {
