@@ -102,10 +102,10 @@ describe('cost model', () => {
     expect(seconds).toBeLessThan(1.5);
   });
 
-  it('pnpm cost prices OCR at a bench median when given one, and says so', async () => {
-    // Prepare: a `pnpm bench --json` report with a 1,940 ms median
+  it('pnpm cost prices OCR at a bench mean when given one, and says so', async () => {
+    // Prepare: a `pnpm bench --json` report whose slow receipts pull the mean (1,940 ms) above the median
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cost-bench-')), 'bench.json');
-    writeFileSync(file, JSON.stringify({ images: 40, latencyMs: { median: 1940, p90: 2600 } }));
+    writeFileSync(file, JSON.stringify({ images: 40, latencyMs: { median: 1700, p90: 2600, mean: 1940 } }));
 
     // Act
     const run = await runTool('tools/cost/cost.ts', ['--bench', file]);
@@ -113,10 +113,23 @@ describe('cost model', () => {
     // Assess: + 60 ms pipeline overhead
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2.00 s OCR each');
-    expect(run.stdout).toContain('OCR seconds: measured: engine median 1940 ms over 40 images');
+    expect(run.stdout).toContain('OCR seconds: measured: engine mean 1940 ms over 40 images');
     expect(run.stdout).toMatch(
       /traffic at \$0\.05 per 1,000 receipts needs billed OCR of 0\.\d\d s per receipt/,
     );
+  });
+
+  it('pnpm cost falls back to the median of a bench file written before the mean was recorded', async () => {
+    // Prepare
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cost-bench-')), 'bench.json');
+    writeFileSync(file, JSON.stringify({ images: 40, latencyMs: { median: 1940, p90: 2600 } }));
+
+    // Act
+    const run = await runTool('tools/cost/cost.ts', ['--bench', file]);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('OCR seconds: measured: engine median 1940 ms over 40 images');
   });
 
   it('stops growing at the retention horizon: images, OCR output and records expire together', () => {
