@@ -236,6 +236,7 @@ class Engine implements ReceiptEngine {
         scale,
         this.#pool.lines(this.#plan.first),
         this.#options.rereadWeakLines,
+        best.page.digits,
       );
       best = { ...best, page: { ...best.page, lines } };
       timer.lap('ocrMs');
@@ -243,6 +244,7 @@ class Engine implements ReceiptEngine {
 
     const { lines, extraction, language } = await secondLook({
       lines: best.page.lines,
+      ...(best.page.digits === undefined ? {} : { digits: best.page.digits }),
       image: best.image,
       scale,
       plan: this.#plan,

@@ -4,6 +4,7 @@
  * Enlarging the whole page slows every receipt; enlarging a few lines costs little.
  */
 import { unionBox } from './fields/layout.js';
+import type { DigitGlyph } from './image/zero-glyph.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
 import type { OcrLine } from './schema.js';
@@ -57,6 +58,7 @@ export async function rereadWeakLines(
   scale: number,
   recognizer: Recognizer,
   options: RereadOptions = DEFAULT_REREAD,
+  digits?: readonly DigitGlyph[],
 ): Promise<OcrLine[]> {
   const weak = lines
     .map((line, index) => ({ line, index }))
@@ -69,6 +71,7 @@ export async function rereadWeakLines(
     image,
     scale,
     recognizer,
+    digits === undefined ? {} : { digits },
   );
 }
 
@@ -82,6 +85,8 @@ export interface LineReading {
   readonly minGain?: number;
   /** Read across the image's whole width instead of the line's own box. Default false. */
   readonly fullWidth?: boolean;
+  /** The digits of the page the lines are cut from: a crop's zeros are judged by the page's (zero-glyph.ts). */
+  readonly digits?: readonly DigitGlyph[];
 }
 
 /**
@@ -97,7 +102,8 @@ export async function rereadLines(
   recognizer: Recognizer,
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
-  const { enlarge = ENLARGE, minGain = MIN_GAIN, fullWidth = false } = reading;
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, fullWidth = false, digits } = reading;
+  const page = digits === undefined ? undefined : { glyphs: digits, enlarge };
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
@@ -105,8 +111,13 @@ export async function rereadLines(
     const crop = await lineImage(image, line, scale, enlarge, fullWidth);
     // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
     // crop's offset is added back below.
-    const page = await recognizer.recognize(crop.pgm, scale / enlarge, true, crop.image);
-    const words = page.lines.flatMap((read) => read.words);
+    const read = await recognizer.recognize(crop.pgm, {
+      scale: scale / enlarge,
+      line: true,
+      glyphs: crop.image,
+      ...(page === undefined ? {} : { page }),
+    });
+    const words = read.lines.flatMap((row) => row.words);
     if (words.length === 0) continue;
     const dx = Math.round(crop.left * scale);
     const dy = Math.round(crop.top * scale);
@@ -116,7 +127,7 @@ export async function rereadLines(
     }));
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
-      confidence: page.confidence,
+      confidence: read.confidence,
       bbox: fullWidth ? unionBox(moved.map((word) => word.bbox)) : line.bbox,
       words: moved,
     };

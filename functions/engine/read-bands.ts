@@ -9,6 +9,7 @@
  * overlap, so a line cut by one band's edge is kept, whole, from the neighbour that holds it away from its
  * edge, and no line is kept twice.
  */
+import type { DigitGlyph } from './image/zero-glyph.js';
 import { cropImage, type GrayImage } from './preprocess.js';
 import { type Lap, type Reading, readUpright } from './read-upright.js';
 import { meanWordConfidence, type Recognizer } from './recognizer.js';
@@ -112,6 +113,8 @@ export async function readInBands(
   const bands = planBands(image.width, image.height, options);
   if (bands.length === 1) return readUpright(image, scale, recognizer, lap);
   const kept: { line: OcrLine; centre: number }[] = [];
+  // Every band is the same print: their digits together judge a re-read line's zeros.
+  const digits: DigitGlyph[] = [];
   for (const band of bands) {
     const pixels = await cropImage(image, {
       left: 0,
@@ -120,6 +123,7 @@ export async function readInBands(
       height: band.height,
     });
     const reading = await readUpright(pixels, scale, recognizer, lap);
+    digits.push(...(reading.page.digits ?? []));
     const size = { width: pixels.width, height: pixels.height };
     const map = (box: BBox) => unturnBox(box, reading.rotation, size, reading.image);
     for (const line of reading.page.lines) {
@@ -132,7 +136,7 @@ export async function readInBands(
   }
   const lines = kept.sort((a, b) => a.centre - b.centre).map(({ line }) => line);
   return {
-    page: { lines, confidence: meanWordConfidence(lines) },
+    page: { lines, confidence: meanWordConfidence(lines), digits },
     image,
     rotation: 0,
     turn: 0,

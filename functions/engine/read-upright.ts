@@ -76,7 +76,7 @@ async function read(
   const rotation = totalRotation(layout, turn);
   const image = await rotateImage(layout.image, rotation);
   lap('preprocessMs');
-  const page = await recognizer.recognize(toPgm(image), scale, false, image);
+  const page = await recognizer.recognize(toPgm(image), { scale, glyphs: image });
   lap('ocrMs');
   return { page, image, rotation, turn };
 }

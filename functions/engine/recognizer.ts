@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { EngineError } from './errors.js';
-import { type GlyphSymbol, readPageZeros } from './image/zero-glyph.js';
+import { type DigitGlyph, type GlyphSymbol, type PageDigits, readZeros } from './image/zero-glyph.js';
 import type { GrayImage } from './preprocess.js';
 import type { OcrLine, OcrWord } from './schema.js';
 import type { LangSource } from './tessdata.js';
@@ -28,6 +28,20 @@ export interface RecognizedPage {
   readonly lines: OcrLine[];
   /** Mean word confidence 0..1 (0 when nothing was read). */
   readonly confidence: number;
+  /** The digit glyphs of its numbers, when read with its raster: a line cut from it is judged with them. */
+  readonly digits?: readonly DigitGlyph[];
+}
+
+/** How to read an image (Recognizer.recognize). */
+export interface RecognizeOptions {
+  /** Maps the image's pixels back to the caller's grid. Default 1. */
+  readonly scale?: number;
+  /** Read the image as a single text line (psm 7). Default false. */
+  readonly line?: boolean;
+  /** The raster the image encodes, so slashed zeros can be told from 8s (image/zero-glyph.ts). */
+  readonly glyphs?: GrayImage;
+  /** For a line cut from a page: the page's digits, to judge the line's zeros by. */
+  readonly page?: PageDigits;
 }
 
 interface TessBox {
@@ -71,12 +85,14 @@ export function toOcrLines(
   blocks: readonly TessBlock[] | null,
   scale: number,
   glyphs?: GrayImage,
-): OcrLine[] {
+  page?: PageDigits,
+): { lines: OcrLine[]; digits?: DigitGlyph[] } {
   const tessLines = (blocks ?? []).flatMap((block) =>
     block.paragraphs.flatMap((paragraph) => paragraph.lines),
   );
   const tessWords = tessLines.flatMap((line) => line.words);
-  const texts = glyphs === undefined ? tessWords.map((word) => word.text) : readPageZeros(tessWords, glyphs);
+  const zeros = glyphs === undefined ? undefined : readZeros(tessWords, glyphs, page);
+  const texts = zeros?.texts ?? tessWords.map((word) => word.text);
   const textOf = new Map(tessWords.map((word, i) => [word, texts[i] ?? word.text]));
   const lines: OcrLine[] = [];
   for (const line of tessLines) {
@@ -95,7 +111,7 @@ export function toOcrLines(
       words,
     });
   }
-  return lines;
+  return zeros === undefined ? { lines } : { lines, digits: zeros.glyphs };
 }
 
 export function meanWordConfidence(lines: readonly OcrLine[]): number {
@@ -191,21 +207,18 @@ export class Recognizer {
     }
   }
 
-  /**
-   * Reads one prepared image (PNG or PGM bytes). `scale` maps the image's pixels back to the caller's grid;
-   * `line` reads the image as a single text line; `glyphs`, the raster the image encodes, lets slashed zeros be
-   * told from 8s. Calls must not overlap: the engine serialises them.
-   */
-  async recognize(image: Uint8Array, scale = 1, line = false, glyphs?: GrayImage): Promise<RecognizedPage> {
+  /** Reads one prepared image (PNG or PGM bytes). Calls must not overlap: the engine serialises them. */
+  async recognize(image: Uint8Array, options: RecognizeOptions = {}): Promise<RecognizedPage> {
+    const { scale = 1, line = false, glyphs, page } = options;
     const worker = await this.#current();
     let blocks: TessBlock[] | null;
     try {
       // A line crop is read as one text line (psm 7); tesseract.js applies Tesseract parameters given with a
       // job and restores them after it, although its typings only list its own options.
-      const options = (line ? { tessedit_pageseg_mode: PSM.SINGLE_LINE } : {}) as Parameters<
+      const parameters = (line ? { tessedit_pageseg_mode: PSM.SINGLE_LINE } : {}) as Parameters<
         Worker['recognize']
       >[1];
-      const result = await worker.recognize(Buffer.from(image), options, { blocks: true, text: false });
+      const result = await worker.recognize(Buffer.from(image), parameters, { blocks: true, text: false });
       blocks = result.data.blocks as unknown as TessBlock[] | null;
     } catch (error) {
       await this.#retire();
@@ -219,8 +232,8 @@ export class Recognizer {
     ) {
       await this.#retire();
     }
-    const lines = toOcrLines(blocks, scale, glyphs);
-    return { lines, confidence: meanWordConfidence(lines) };
+    const { lines, digits } = toOcrLines(blocks, scale, glyphs, page);
+    return { lines, confidence: meanWordConfidence(lines), ...(digits === undefined ? {} : { digits }) };
   }
 
   async #retire(): Promise<void> {

@@ -22,6 +22,7 @@ import {
 import { itemsGap as itemsGapOf } from './fields/consistency.js';
 import { extractReceipt } from './fields/index.js';
 import { itemsSum } from './fields/items.js';
+import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
 import { rereadLines } from './lines.js';
 import type { GrayImage } from './preprocess.js';
@@ -36,6 +37,8 @@ export interface SecondLookInput {
   readonly plan: LanguagePlan;
   /** The engine's recognizers: word lines are read with a language's page model, field lines with its line model. */
   readonly pool: RecognizerPool;
+  /** The digit glyphs of the page the lines were read from: re-read lines' zeros are judged by them. */
+  readonly digits?: readonly DigitGlyph[];
   /** Re-reading of field lines, or false to keep the first reading as it is. */
   readonly fieldLines: FieldLineOptions | false;
   /** Re-reading of the article rows when the items do not add up, or false. */
@@ -76,6 +79,7 @@ export async function secondLook(input: SecondLookInput): Promise<SecondLook> {
 /** The receipt's language settled, and the key fields' lines read again where they need it. */
 async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
   const { image, scale, plan } = input;
+  const digits = input.digits === undefined ? {} : { digits: input.digits };
   const first = extract(input.lines, plan.first);
   const other = rereadLanguage(plan, input.lines.map((line) => line.text).join('\n'));
   const options = input.fieldLines;
@@ -91,19 +95,20 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     // One other language's workers alive at a time.
     await pool.keepOnly([plan.first, other]);
     const words = fieldLines(lines, first, WORD_LINES);
-    lines = await rereadLines(lines, words, image, scale, pool.page(other), { enlarge: 1 });
+    lines = await rereadLines(lines, words, image, scale, pool.page(other), { enlarge: 1, ...digits });
   } else {
     if (twoModels) {
       const merchant = fieldLines(lines, first, MERCHANT_LINES);
       lines = await rereadLines(lines, merchant, image, scale, pool.lines(language), {
         enlarge: 1,
         minGain: OTHER_MODEL_GAIN,
+        ...digits,
       });
     }
     if (!twoModels && !needsCloserLook(first)) return { lines, extraction: first, language };
   }
   const chosen = fieldLines(lines, first, options);
-  const reading = twoModels ? { minGain: OTHER_MODEL_GAIN } : {};
+  const reading = twoModels ? { minGain: OTHER_MODEL_GAIN, ...digits } : digits;
   const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), reading);
   return keepWhatHelps(lines, reread, language, noWorse);
 }
@@ -126,6 +131,7 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
     {
       fullWidth: true,
       minGain: Number.NEGATIVE_INFINITY,
+      ...(input.digits === undefined ? {} : { digits: input.digits }),
     },
   );
   const closer = keepWhatHelps(

@@ -30,7 +30,7 @@ describe('rereadWeakLines', () => {
   it('replaces a weak line with its enlarged re-reading, boxes mapped back onto the page', async () => {
     // Prepare: a real reading reported on a 1.5x grid, with the TOTAL line marked weak.
     const scale = 1.5;
-    const page = await recognizer.recognize(toPgm(image), scale);
+    const page = await recognizer.recognize(toPgm(image), { scale });
     const index = page.lines.findIndex((line) => line.text.startsWith('TOTAL'));
     const original = page.lines[index];
     if (original === undefined) throw new Error('the TOTAL line was not read');

@@ -120,17 +120,44 @@ const MAX_WIDTH_CHANGE = 0.25;
 /** A digit read as 0 must lie this close to the zeros, relative to how close the zeros lie to each other. */
 const MAX_SPREAD = 1.5;
 
+/** A digit glyph of a number on a page, as the zero reading compares it. */
+export interface DigitGlyph {
+  readonly digit: string;
+  /** The symbol box's width, in pixels of the raster it was read from. */
+  readonly width: number;
+  readonly zeroOutline: boolean;
+  readonly sample: Float32Array;
+}
+
+/**
+ * The digits of the page a line crop was cut from, and how much the crop was enlarged: a line read again on
+ * its own holds too few zeros to tell its printer's zeros by, and the page's zeros read right are the same
+ * print (docs/engine.md).
+ */
+export interface PageDigits {
+  readonly glyphs: readonly DigitGlyph[];
+  readonly enlarge: number;
+}
+
+export interface ZeroReading {
+  /** Every word's text, its zeros read as zeros. */
+  readonly texts: string[];
+  /** The digit glyphs of these words, for reading a line of the same page again (PageDigits). */
+  readonly glyphs: DigitGlyph[];
+}
+
 /**
  * Every word's text with the 8s, 6s and 9s that are this page's zeros read as 0. An outline is not enough on
  * its own (a bold 8 at 14 px has near-straight sides too, measured on scans), so the page's own print decides:
  * a digit is a zero when its outline is a zero's, and its glyph is nearer the glyphs read as 0 on this page
  * than the glyphs read as its own digit that do not have a zero's outline, and about as near them as they are
  * to each other. A printer prints every zero alike, and Tesseract reads most of them right; where it read
- * hardly any right, the glyphs with a zero's outline are compared among themselves instead.
+ * hardly any right, the glyphs with a zero's outline are compared among themselves instead. A line cut from
+ * a page and read again is judged with the page's digits beside its own (`page`).
  */
-export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): string[] {
+export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: PageDigits): ZeroReading {
   const texts = words.map((word) => word.text);
-  const glyphs: PageGlyph[] = [];
+  const own: PageGlyph[] = [];
   words.forEach((word, w) => {
     if (!isNumeric(word)) return;
     word.symbols?.forEach((symbol, index) => {
@@ -139,23 +166,32 @@ export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): st
       if (sample === undefined) return;
       const zeroOutline = symbol.text !== '0' && looksLikeZero(image, symbol.bbox);
       const width = symbol.bbox.x1 - symbol.bbox.x0;
-      glyphs.push({ word: w, index, digit: symbol.text, width, zeroOutline, sample });
+      own.push({ word: w, index, digit: symbol.text, width, zeroOutline, sample });
     });
   });
+  const enlarge = page?.enlarge ?? 1;
+  const context = (page?.glyphs ?? []).map((glyph) => ({
+    ...glyph,
+    word: -1,
+    index: -1,
+    width: glyph.width * enlarge,
+  }));
+  const glyphs = [...own, ...context];
+  const digits = own.map(({ digit, width, zeroOutline, sample }) => ({ digit, width, zeroOutline, sample }));
   const read = glyphs.filter((glyph) => glyph.digit === '0');
   // A page with hardly any zero read right, and several 8s, 6s and 9s with a zero's outline, is a page whose
   // zeros all came out wrong (a barred zero read as 6 everywhere): those glyphs stand for its zeros.
   const fromRead = read.length >= MIN_ZEROS;
   const reference = fromRead ? read : glyphs.filter((glyph) => glyph.zeroOutline);
   // Judged among themselves, each of them needs MIN_ZEROS others.
-  if (reference.length < (fromRead ? MIN_ZEROS : MIN_ZEROS + 1)) return texts;
+  if (reference.length < (fromRead ? MIN_ZEROS : MIN_ZEROS + 1)) return { texts, glyphs: digits };
   const zeros = reference.map((glyph) => glyph.sample);
   const others = (i: number) => zeros.filter((_, j) => j !== i);
   const spread = median(zeros.map((sample, i) => nearest(sample, others(i), NEAREST)));
   // A box much wider than the page's zeros holds two glyphs (Tesseract's symbol boxes sometimes do).
   const zeroWidth = median(reference.map((glyph) => glyph.width));
   const fixes = new Map<number, Set<number>>();
-  for (const glyph of glyphs) {
+  for (const glyph of own) {
     if (!glyph.zeroOutline || Math.abs(glyph.width - zeroWidth) > MAX_WIDTH_CHANGE * zeroWidth) continue;
     const toZeros = nearest(
       glyph.sample,
@@ -174,16 +210,13 @@ export function readPageZeros(words: readonly GlyphWord[], image: GrayImage): st
     const symbols = words[w]?.symbols ?? [];
     texts[w] = symbols.map((symbol, index) => (indices.has(index) ? '0' : symbol.text)).join('');
   }
-  return texts;
+  return { texts, glyphs: digits };
 }
 
-interface PageGlyph {
+/** A digit glyph and where it is: word and symbol index (-1 for a glyph of the page a line was cut from). */
+interface PageGlyph extends DigitGlyph {
   readonly word: number;
   readonly index: number;
-  readonly digit: string;
-  readonly width: number;
-  readonly zeroOutline: boolean;
-  readonly sample: Float32Array;
 }
 
 /** Words that are mostly digits (amounts, dates, times, numbers) and that their symbols spell. */

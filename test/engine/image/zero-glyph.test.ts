@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { looksLikeZero, readPageZeros } from '../../../functions/engine/image/zero-glyph.js';
+import { looksLikeZero, readZeros } from '../../../functions/engine/image/zero-glyph.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
 
 /** Glyph shapes drawn as strokes in a 20 x 32 cell (no font involved), the way receipt printers form them. */
@@ -10,6 +10,11 @@ const SHAPES: Record<string, string> = {
   dottedZero:
     '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/><circle cx="10" cy="16" r="2.5"/>',
   plainZero: '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/>',
+  // The same zero with thinner and heavier strokes: a printer's zeros are alike, not identical.
+  slashedZeroThin:
+    '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="2.5"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="2.5"/>',
+  slashedZeroHeavy:
+    '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3.5"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="3.5"/>',
   eight:
     '<ellipse cx="10" cy="9.5" rx="5.5" ry="6" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22.5" rx="7" ry="6.5" fill="none" stroke="#000" stroke-width="3"/>',
   six: '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/>',
@@ -88,7 +93,7 @@ function words(
   });
 }
 
-describe('readPageZeros', () => {
+describe('readZeros', () => {
   it("reads as 0 the 8s and 6s printed like the page's zeros, and leaves its real 8s", async () => {
     const cells = [
       'slashedZero',
@@ -103,13 +108,13 @@ describe('readPageZeros', () => {
     const { image, boxes } = await row(cells);
     // Tesseract read most slashed zeros right, two of them as 8 and 6.
     const page = words(boxes, ['00', '00', '88', '86']);
-    expect(readPageZeros(page, image)).toEqual(['00', '00', '80', '80']);
+    expect(readZeros(page, image).texts).toEqual(['00', '00', '80', '80']);
   });
 
   it('changes nothing without enough zeros read right to compare with', async () => {
     const { image, boxes } = await row(['slashedZero', 'eight', 'slashedZero', 'slashedZero']);
     const page = words(boxes, ['08', '88']);
-    expect(readPageZeros(page, image)).toEqual(['08', '88']);
+    expect(readZeros(page, image).texts).toEqual(['08', '88']);
   });
 
   it("reads a page whose zeros were all read wrong: the glyphs with a zero's outline stand for its zeros", async () => {
@@ -117,9 +122,9 @@ describe('readPageZeros', () => {
     const { image, boxes } = await row(cells);
     // Not one zero read right: the printer's barred zeros all came out as 6s and 8s.
     const page = words(boxes, ['66', '86', '86']);
-    expect(readPageZeros(page, image)).toEqual(['00', '80', '06']);
+    expect(readZeros(page, image).texts).toEqual(['00', '80', '06']);
     // Three such glyphs are too few to stand for the page's zeros.
-    expect(readPageZeros(words(boxes.slice(1), ['6', '86', '86']), image)).toEqual(['6', '86', '86']);
+    expect(readZeros(words(boxes.slice(1), ['6', '86', '86']), image).texts).toEqual(['6', '86', '86']);
   });
 
   it('leaves an 8 that is not shaped like the zeros printed on the page', async () => {
@@ -133,7 +138,7 @@ describe('readPageZeros', () => {
     ]);
     // A dotted glyph among plain zeros is not this printer's zero; a 6 never has a zero's outline.
     const page = words(boxes, ['0000', '86']);
-    expect(readPageZeros(page, image)).toEqual(['0000', '86']);
+    expect(readZeros(page, image).texts).toEqual(['0000', '86']);
   });
 
   it('leaves words that are mostly letters, and words its symbols do not spell', async () => {
@@ -156,6 +161,48 @@ describe('readPageZeros', () => {
       { text: '88', symbols: [{ text: '8', bbox: at(boxes, 3) }] },
       { text: '88' },
     ];
-    expect(readPageZeros(page, image)).toEqual(['000', 'B8', '88', '88']);
+    expect(readZeros(page, image).texts).toEqual(['000', 'B8', '88', '88']);
+  });
+
+  it("judges a line cut from a page and read again by the page's zeros, at the crop's enlargement", async () => {
+    // Prepare: a page whose slashed zeros were read right, and a line of it read again (2x enlarged) on its
+    // own, where the one zero it holds came out as 8 and too few zeros were read right to tell it by.
+    const pageRow = await row([
+      'slashedZeroThin',
+      'slashedZero',
+      'slashedZeroHeavy',
+      'slashedZero',
+      'eight',
+      'eight',
+    ]);
+    const { glyphs } = readZeros(words(pageRow.boxes, ['0000', '88']), pageRow.image);
+    const lineRow = await row(['slashedZero', 'eight']);
+    const enlarged = await sharp(lineRow.image.data, {
+      raw: { width: lineRow.image.width, height: lineRow.image.height, channels: 1 },
+    })
+      .resize({ width: lineRow.image.width * 2 })
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image: GrayImage = {
+      data: enlarged.data,
+      width: enlarged.info.width,
+      height: enlarged.info.height,
+    };
+    const boxes = lineRow.boxes.map((box) => ({
+      x0: box.x0 * 2,
+      y0: box.y0 * 2,
+      x1: box.x1 * 2,
+      y1: box.y1 * 2,
+    }));
+
+    // Act
+    const alone = readZeros(words(boxes, ['88']), image).texts;
+    const withPage = readZeros(words(boxes, ['88']), image, { glyphs, enlarge: 2 }).texts;
+
+    // Assess: the page's real 8s keep the line's 8 an 8
+    expect(glyphs.map((glyph) => glyph.digit)).toEqual(['0', '0', '0', '0', '8', '8']);
+    expect(alone).toEqual(['88']);
+    expect(withPage).toEqual(['08']);
   });
 });
