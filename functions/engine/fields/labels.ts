@@ -34,6 +34,7 @@ const FORMS: Readonly<Record<string, string>> = {
   Ü: '(?:Ü|UE|U|II|LI|IJ|V)',
   ß: '(?:SS|ß|B)',
   À: '[AÀ]',
+  Á: '[AÁÀ]',
   Â: '[AÂ]',
   Ã: '[AÃ]',
   Ç: '[CÇ]',

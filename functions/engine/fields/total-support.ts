@@ -206,10 +206,26 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
  */
 const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
 
-/** The values a malformed printed amount would have with any one of its printed digits read otherwise. */
+/**
+ * A printed amount whose cents digit came out as a mark ("33,7)" for 33,75): one decimal digit and a sign no
+ * amount ends with. Its last digit is unknown, so any figure of the receipt that agrees with the digits read
+ * may stand for it.
+ */
+const CUT_SHORT = /^\D*\d+[.,]\d[^\d\s€$£¥%.,-]\D*$/u;
+
+/**
+ * The values a malformed printed amount would have with any one of its printed digits read otherwise, and
+ * those of an amount cut short with each digit in its cents place.
+ */
 function malformedSlips(text: string): Set<number> {
   const variants = new Set<number>();
-  if (!MALFORMED.test(text.trim())) return variants;
+  const printed = text.trim();
+  if (CUT_SHORT.test(printed)) {
+    const read = printed.replace(/\D/g, '');
+    for (const digit of '0123456789') variants.add(Number(`${read}${digit}`));
+    return variants;
+  }
+  if (!MALFORMED.test(printed)) return variants;
   const digits = text.replace(/\D/g, '');
   [...digits].forEach((printed, i) => {
     for (const digit of '0123456789') {
@@ -223,7 +239,8 @@ function malformedSlips(text: string): Set<number> {
  * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
  * under the card's "43,10"); when the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum
  * of MIN_SUMMED_ITEMS items or more one digit away from it ("20,31" over 15 items adding up to 27,31); and when
- * the printed total is malformed (`text` "00,17"), any figure one digit away from what was printed.
+ * the printed total is malformed (`text` "00,17"), any figure one digit away from what was printed; when its
+ * cents digit came out as a mark ("33,7)"), any figure with the digits that were read.
  */
 export function zeroSlipWitness(
   support: readonly Support[],

@@ -281,6 +281,23 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.evidence).toContain('printed 00,17 read with a slipped digit');
   });
 
+  it('reads a total whose cents digit came out as a mark (33,7)) as cash minus change, which has the digits read', () => {
+    const result = extractReceipt(
+      ocrLines(
+        'MERCADO\nCERVEJA 6X33CL 5,89\nCAFE 250G 4,50\nTotal Documento € 33,7)\nNUMERARIO 35,00\nTROCO 1,25',
+      ),
+    );
+    // A figure that disagrees with a digit that was read does not stand for it.
+    const other = extractReceipt(
+      ocrLines(
+        'MERCADO\nCERVEJA 6X33CL 5,89\nCAFE 250G 4,50\nTotal Documento € 33,7)\nNUMERARIO 35,00\nTROCO 1,35',
+      ),
+    );
+    expect(result.fields.total?.value).toBe('33.75');
+    expect(result.fields.total?.evidence).toContain('printed 33,7) read with a slipped digit');
+    expect(other.fields.total?.value).toBe('33.70');
+  });
+
   it('puts back a slipped zero of the total that the cash handed over without change shows', () => {
     const result = extractReceipt(
       ocrLines('OSTERIA\nAmaro 10% 4,00\nTagliata 10% 22,50\nTOTALE COMPLESSIVO 63,56€\nContante 63,50€'),

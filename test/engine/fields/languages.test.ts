@@ -152,6 +152,13 @@ describe('labels compiled from the locale packs', () => {
     expect(CHANGE.test(row)).toBe(true);
   });
 
+  it.each([
+    ['NUMERÁRIO', 'NUMERARIO 35,00'],
+    ['NUMERÁRIO', 'NUMERÁRIO 35,00'],
+  ])('finds the cash label %s in "%s" with or without its acute accent', (_label, row) => {
+    expect(CASH_TENDERED.test(row)).toBe(true);
+  });
+
   it('takes a German BAR only at the start of the row, not inside an item name', () => {
     expect(CASH_TENDERED.test('BAR 10,00')).toBe(true);
     expect(CASH_TENDERED.test('SCHOKO BAR 1,29')).toBe(false);
