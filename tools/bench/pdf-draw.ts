@@ -4,15 +4,14 @@
  * looks for one first) and the page drawn. Each way in a fresh process of its own, so that its peak RSS is its own,
  * beside a process that only loads the same modules. Printed per way: the first page (modules loaded, WASM
  * compiled), the median wall and CPU time of the next `--runs` pages, and the process's peak RSS
- * (process.resourceUsage().maxRSS) after the first page and after all.
+ * (process.resourceUsage().maxRSS) after the first page and after all. The way before PDFium (pdf.js through unpdf,
+ * drawing on @napi-rs/canvas) was measured beside it at commit a64e630, where this script still had it: docs/engine.md.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { openPdf } from '@receipt-ocr/engine/internals';
-import sharp from 'sharp';
-import { getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { textPdf } from '../samples/pdf-files.js';
 
 const DPI = 300;
@@ -37,23 +36,6 @@ const DRAWERS: Readonly<Record<string, Drawer>> = {
     } finally {
       file.close();
     }
-  },
-  // The engine before: pdf.js (unpdf) opened it and gave the text layer, @napi-rs/canvas drew the page as a PNG,
-  // sharp decoded it to gray.
-  'pdf.js+canvas': async (pdf) => {
-    const document = await getDocumentProxy(new Uint8Array(pdf));
-    await (await document.getPage(1)).getTextContent();
-    const png = await renderPageAsImage(document, 1, {
-      canvasImport: () => import('@napi-rs/canvas'),
-      scale: DPI / 72,
-    });
-    await document.loadingTask.destroy();
-    const { info } = await sharp(Buffer.from(png))
-      .flatten({ background: '#ffffff' })
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return info;
   },
 };
 
