@@ -14,11 +14,13 @@ export const TEXT_DPI = 300;
 export interface PdfPage {
   /** 1-based. */
   readonly number: number;
-  /** At TEXT_DPI, in pixels. */
+  /** At TEXT_DPI, in pixels, as the page is shown (its /Rotate applied). */
   readonly width: number;
   readonly height: number;
-  /** At TEXT_DPI. */
+  /** At TEXT_DPI, on the page as its content is written (its /Rotate undone). */
   readonly chars: readonly PdfChar[];
+  /** The size of that frame, at TEXT_DPI. */
+  readonly written: { readonly width: number; readonly height: number };
 }
 
 interface Word {

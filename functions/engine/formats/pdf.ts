@@ -79,11 +79,12 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
           width: page.width * scale,
           height: page.height * scale,
           chars: page.chars(scale),
+          written: { width: page.written.width * scale, height: page.written.height * scale },
         })),
       );
     }
     if (pages.every((page) => textCharacters(page) >= MIN_TEXT_CHARACTERS)) {
-      const spans = stackPages(pages);
+      const spans = stackPages(pages.map((page) => page.written));
       const lines = pages.flatMap((page, index) => textLines(page, spans[index]?.top ?? 0));
       const width = Math.max(...spans.map((span) => span.width));
       const height = spans.reduce((sum, span) => sum + span.height, 0);

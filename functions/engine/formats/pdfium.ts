@@ -26,6 +26,7 @@ interface Pdfium {
   _FPDF_ClosePage(page: number): void;
   _FPDF_GetPageWidthF(page: number): number;
   _FPDF_GetPageHeightF(page: number): number;
+  _FPDFPage_GetRotation(page: number): number;
   _FPDF_PageToDevice(
     page: number,
     startX: number,
@@ -175,10 +176,16 @@ export interface PdfImage {
 }
 
 export interface PdfPageReader {
-  /** Size in points, the page's rotation applied. */
+  /** Size in points as the page is shown and drawn, its /Rotate applied. */
   readonly width: number;
   readonly height: number;
-  /** The text layer, in PDFium's reading order, at `scale` pixels per point. */
+  /** Size in points as the page's content is written, its /Rotate undone: the frame chars() are given in. */
+  readonly written: { readonly width: number; readonly height: number };
+  /**
+   * The text layer, in PDFium's reading order, at `scale` pixels per point, on the page as written: a receipt turned
+   * by its page's /Rotate still reads left to right there, where on the turned page each character of a line would
+   * sit on a baseline of its own.
+   */
   chars(scale: number): PdfChar[];
   images(): PdfImage[];
   /** The page drawn at `scale` pixels per point, gray on white. */
@@ -235,15 +242,19 @@ function withScratch<T>(pdfium: Pdfium, bytes: number, use: (pointer: number) =>
 function pageReader(pdfium: Pdfium, page: number): PdfPageReader {
   const width = pdfium._FPDF_GetPageWidthF(page);
   const height = pdfium._FPDF_GetPageHeightF(page);
-  // Page space (points, y up, the page's /Rotate not applied) to the drawn page's pixels, as PDFium draws it.
+  // Quarter turns clockwise; PageToDevice adds its own turn to the page's, so the opposite turn undoes it.
+  const rotation = pdfium._FPDFPage_GetRotation(page) % 4;
+  const written = rotation % 2 === 0 ? { width, height } : { width: height, height: width };
+  // Page space (points, y up) to pixels of the page as written, y down.
   const toPixels = (scratch: number, scale: number, x: number, y: number): [number, number] => {
-    const size = { x: Math.round(width * scale), y: Math.round(height * scale) };
-    pdfium._FPDF_PageToDevice(page, 0, 0, size.x, size.y, 0, x, y, scratch, scratch + 4);
+    const size = { x: Math.round(written.width * scale), y: Math.round(written.height * scale) };
+    pdfium._FPDF_PageToDevice(page, 0, 0, size.x, size.y, (4 - rotation) % 4, x, y, scratch, scratch + 4);
     return [pdfium.HEAP32[scratch >> 2] ?? 0, pdfium.HEAP32[(scratch + 4) >> 2] ?? 0];
   };
   return {
     width,
     height,
+    written,
     chars: (scale) =>
       withScratch(pdfium, 32, (scratch) => {
         const text = pdfium._FPDFText_LoadPage(page);

@@ -38,6 +38,27 @@ describe('PDFium (WASM)', () => {
     expect(second?.box).toMatchObject({ x0: 36, x1: 48 });
   });
 
+  it('gives a page turned by /Rotate its turned size and its characters as written, left to right', async () => {
+    const [upright, turned] = await Promise.all(
+      [0, 90].map((rotate) =>
+        withPdf(textPdf([['TOTAL 9.99']], rotate), (pdf) =>
+          pdf.withPage(1, (page) => ({
+            size: [page.width, page.height],
+            written: page.written,
+            chars: page.chars(1),
+            drawn: page.draw(1),
+          })),
+        ),
+      ),
+    );
+
+    expect(upright?.size).toEqual([227, 200]);
+    expect(turned?.size).toEqual([200, 227]);
+    expect(turned?.written).toEqual({ width: 227, height: 200 });
+    expect(turned?.chars).toEqual(upright?.chars);
+    expect(turned?.drawn).toMatchObject({ width: 200, height: 227 });
+  });
+
   it('draws the page asked for, gray on white, at the scale asked for', async () => {
     const [first, second] = await withPdf(twoPages, (pdf) => [
       pdf.withPage(1, (page) => page.draw(300 / 72)),
