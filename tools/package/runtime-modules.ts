@@ -55,7 +55,7 @@ export function keepRules(core: string): Readonly<Record<string, KeepRule>> {
         'libheif-wasm/LICENSE',
         'libheif-wasm/libheif-bundle.js',
       ].includes(file),
-    // The Node ESM build (its `import` export) and the WASM it is handed (formats/pdf-draw.ts); the CommonJS,
+    // The Node ESM build (its `import` export) and the WASM it is handed (formats/pdfium-module.ts); the CommonJS,
     // browser, CDN, base64 (the WASM again, as text) and worker builds are left out.
     '@hyzyla/pdfium': (file) =>
       ['package.json', 'LICENSE.md', 'dist/index.esm.js', 'dist/pdfium.wasm'].includes(file),
