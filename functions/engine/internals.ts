@@ -5,6 +5,7 @@
  */
 export { extractReceipt } from './fields/index.js';
 export { decodeHeif } from './formats/heif.js';
+export { openPdf } from './formats/pdfium.js';
 export { DEFAULT_LOAD, type LoadOptions, loadReceipt } from './image/load-receipt.js';
 export { measureOrientation } from './image/text-orientation.js';
 export { checkEncodedInput } from './input.js';

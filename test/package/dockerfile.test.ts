@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/config/paths.js';
 import { IMAGE_TESSDATA_PATH } from '../../infra/constructs/ocr-image-function.js';
 import { OCR_ENTRIES } from '../../tools/package/targets.js';
+import { LAMBDA_NODE_MAJOR } from '../../tools/package/tesseract-core.js';
 
 const dockerfile = readFileSync(path.join(REPO_ROOT, 'Dockerfile.lambda'), 'utf8');
 const stages = dockerfile.split(/^FROM /m).slice(1);
@@ -16,7 +17,10 @@ const finalStage = stages.at(-1) ?? '';
 
 describe('Dockerfile.lambda', () => {
   it('builds on the Lambda Node.js 22 base image, pinned by version with an optional digest', () => {
-    expect(dockerfile).toMatch(/^ARG LAMBDA_BASE_VERSION=22\.\d{4}\.\d{2}\.\d{2}\.\d+$/m);
+    // The same major as the Node the package is built on, whose V8 decides tesseract.js's WASM core.
+    expect(dockerfile).toMatch(
+      new RegExp(`^ARG LAMBDA_BASE_VERSION=${LAMBDA_NODE_MAJOR}\\.\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d+$`, 'm'),
+    );
     expect(finalStage.split('\n')[0]).toBe(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: Dockerfile ARG syntax, not a JavaScript template
       'public.ecr.aws/lambda/nodejs:${LAMBDA_BASE_VERSION}${LAMBDA_BASE_DIGEST:+@}${LAMBDA_BASE_DIGEST}',
@@ -31,7 +35,9 @@ describe('Dockerfile.lambda', () => {
 
   it('runs the build stage natively on the build machine and packages for the target architecture', () => {
     const build = stages[0] ?? '';
-    expect(build.split('\n')[0]).toBe('--platform=$BUILDPLATFORM node:22-bookworm-slim AS build');
+    expect(build.split('\n')[0]).toBe(
+      `--platform=$BUILDPLATFORM node:${LAMBDA_NODE_MAJOR}-bookworm-slim AS build`,
+    );
     expect(build).toMatch(/^RUN pnpm install --frozen-lockfile$/m);
     expect(build).toMatch(/^RUN pnpm package:ocr --arch "\$\{TARGETARCH:-/m);
   });

@@ -14,19 +14,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { REPO_ROOT } from '../../infra/config/paths.js';
 import { type PackageReport, packageOcr } from '../../tools/package/package-ocr.js';
+import { findPackageDir } from '../../tools/package/runtime-modules.js';
 import { postOcrEvent, sqsUploadEvent } from '../../tools/package/sample-events.js';
 import { parseArch } from '../../tools/package/targets.js';
+import { selectedCore } from '../../tools/package/tesseract-core.js';
 import { textPdf } from '../../tools/samples/pdf-files.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { type LocalAws, startLocalAws } from '../support/local-aws.js';
 
 const TIMEOUT_MS = 180_000;
 /**
- * Measured for eng+spa: 75.8 MB on x64 without source maps and with the one libheif build the engine loads (90.8 MB
- * before; 101.4 MB with the full WASM cores too), of which the canvas that draws PDF pages is 35.8 MB (arm64: 30.3
- * MB). Before PDF and HEIC the target was 60 MB.
+ * Measured for eng+spa: 36.2 MB on x64 (35.9 MB on arm64), with PDFium's WASM in place of pdf.js and the native
+ * canvas, one tesseract.js-core build and no node-fetch (75.8 MB before). Seven languages: 44.3 MB on x64, 44.0 on
+ * arm64; English alone 34.1 and 33.8 MB (docs/deploy.md).
  */
-const PAYLOAD_TARGET_BYTES = 80_000_000;
+const PAYLOAD_TARGET_BYTES = 37_000_000;
 const OWNER = 'payload-owner';
 const RECEIPT_ID = '0b5e3c1a-6d1f-4c47-9a3e-2f0c6f1d2a77';
 const KEY = `uploads/${OWNER}/${RECEIPT_ID}.png`;
@@ -105,7 +107,7 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('stays within the size target and holds only the bundle, the runtime modules and the traineddata', () => {
+  it('stays within the size target and holds only the bundle, the runtime modules and the traineddata', async () => {
     console.log(
       `OCR payload (linux/${report.arch}): ${(report.totalBytes / 1_000_000).toFixed(1)} MB`,
       JSON.stringify(report.parts),
@@ -113,28 +115,44 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     expect(report.totalBytes).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
     // The model kinds the engine's default roles use (best_int for pages and lines), nothing else.
     expect(report.tessdata).toEqual(['best_int/eng.traineddata.gz', 'best_int/spa.traineddata.gz']);
-    // Only the LSTM-only WASM cores: the legacy engine's are never loaded (OEM LSTM_ONLY).
+    // One LSTM-only WASM core: the one tesseract.js picks under this Node (22, as on Lambda), and nothing else.
+    const selected = await selectedCore(findPackageDir('tesseract.js', REPO_ROOT) ?? '');
+    expect(selected).toMatch(/^tesseract-core(-relaxedsimd|-simd)?-lstm$/);
+    expect(report.core).toBe(selected);
     const cores = readdirSync(path.join(workDir, 'app', 'node_modules', 'tesseract.js-core')).filter((file) =>
       file.startsWith('tesseract-core'),
     );
-    expect(cores.sort()).toEqual(
-      ['', '-relaxedsimd', '-simd'].flatMap((variant) => [
-        `tesseract-core${variant}-lstm.js`,
-        `tesseract-core${variant}-lstm.wasm`,
-      ]),
-    );
+    expect(cores.sort()).toEqual([`${selected}.js`, `${selected}.wasm`]);
+    // ...and the payload's own tesseract.js, run from the copy, picks that same core.
+    expect(await selectedCore(path.join(workDir, 'app', 'node_modules', 'tesseract.js'))).toBe(selected);
     expect(report.modules.map((module) => module.replace(/@[^@]+$/, ''))).toEqual(
       expect.arrayContaining([
         'sharp',
         `@img/sharp-linux-${report.arch}`,
         'tesseract.js',
         'tesseract.js-core',
-        '@napi-rs/canvas',
-        `@napi-rs/canvas-linux-${report.arch}-gnu`,
+        '@hyzyla/pdfium',
         'libheif-js',
       ]),
     );
-    for (const unwanted of ['zod', '@aws-sdk/client-s3', '@middy/core', 'esbuild', 'typescript', 'zlibjs']) {
+    // Of PDFium, the ESM build and its WASM; no native canvas.
+    expect(
+      readdirSync(path.join(workDir, 'app', 'node_modules', '@hyzyla', 'pdfium', 'dist')).sort(),
+    ).toEqual(['index.esm.js', 'pdfium.wasm']);
+    expect(report.modules.filter((module) => module.includes('canvas'))).toEqual([]);
+    // Nor what never loads on Node 22: node-fetch (Node has fetch) and its URL libraries; nor pdf.js or a canvas.
+    for (const unwanted of [
+      'zod',
+      '@aws-sdk/client-s3',
+      '@middy/core',
+      'esbuild',
+      'typescript',
+      'zlibjs',
+      'node-fetch',
+      'tr46',
+      'unpdf',
+      '@napi-rs/canvas',
+    ]) {
       expect(existsSync(path.join(workDir, 'app', 'node_modules', unwanted)), unwanted).toBe(false);
     }
     // No source maps, and of libheif-js only the build the engine imports.
@@ -182,7 +200,7 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
   });
 
   it.each([
-    // Under ten characters of text: the page is rendered (pdf.js drawing on the native canvas) and recognised.
+    // Under ten characters of text: the page is drawn (PDFium's WASM) and recognised.
     ['a PDF page rendered', 'application/pdf', async () => textPdf([['TOTAL 9.99']]), /TOTAL 9\.99/],
     ['an HEIC photo (libheif WASM)', 'image/heic', async () => readFileSync(HEIC), /1126\.89/],
   ])('reads %s from the same payload', async (_name, contentType, body, expected) => {

@@ -4,8 +4,8 @@
  *
  * Assembles everything the OCR container image adds on top of the Lambda Node.js base image, and nothing else:
  *   <out>/app/       -> ${LAMBDA_TASK_ROOT}: ocr/handler.mjs, ocr/sync-ocr.mjs (+ chunks) and a minimal
- *                       node_modules (tesseract.js + its WASM core, sharp and @napi-rs/canvas + their native
- *                       binaries for --arch, libheif-js's WASM build)
+ *                       node_modules (tesseract.js + the one WASM core it picks on Lambda, sharp + its native
+ *                       binaries for --arch, PDFium's and libheif-js's WASM builds)
  *                       and THIRD-PARTY-NOTICES.md
  *   <out>/tessdata/  -> /opt/tessdata: fast/<lang>.traineddata.gz (tessdata_fast, models/tessdata_fast) and
  *                       best_int/<lang>.traineddata.gz (4.0.0_best_int), the model kinds the engine's roles use
@@ -28,9 +28,10 @@ import { DEFAULT_MODEL_ROLES } from '@receipt-ocr/engine/internals';
 import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
 import { bundleEntries } from './bundle.js';
 import { nativePlatformPackages } from './platform-binaries.js';
-import { copyPackage, findPackageDir, resolveClosure } from './runtime-modules.js';
+import { copyPackage, findPackageDir, keepRules, resolveClosure } from './runtime-modules.js';
 import { EXTERNAL_PACKAGES, OCR_ENTRIES, parseArch, type TargetArch } from './targets.js';
 import { copyTraineddata } from './tessdata.js';
+import { checkCoreShipped, checkPackagingNode, selectedCore } from './tesseract-core.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The licences of what the image ships beside our code (LGPL-3.0 libheif-js and libvips among them). */
@@ -54,6 +55,8 @@ export interface PackageReport {
   readonly parts: Readonly<Record<string, number>>;
   readonly modules: readonly string[];
   readonly tessdata: readonly string[];
+  /** The tesseract.js-core build shipped: the one tesseract.js picks on the packaging (= Lambda's) Node. */
+  readonly core: string;
 }
 
 function sizeOf(target: string): number {
@@ -88,17 +91,21 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
     throw new Error(`The bundle imports unbundled packages: ${unexpected.join(', ')}`);
 
   const sharpDir = findPackageDir('sharp', REPO_ROOT);
-  const canvasDir = findPackageDir('@napi-rs/canvas', REPO_ROOT);
-  if (sharpDir === undefined || canvasDir === undefined) {
-    throw new Error('sharp or @napi-rs/canvas is not installed: run pnpm install');
+  const tesseractDir = findPackageDir('tesseract.js', REPO_ROOT);
+  if (sharpDir === undefined || tesseractDir === undefined) {
+    throw new Error('sharp or tesseract.js is not installed: run pnpm install');
   }
   const platform = nativePlatformPackages(
-    { sharp: sharpDir, canvas: canvasDir },
+    sharpDir,
     options.arch,
     path.join(REPO_ROOT, 'dist', '.cache', 'npm'),
   );
   const modules = resolveClosure(EXTERNAL_PACKAGES, REPO_ROOT, platform);
-  for (const pkg of modules) copyPackage(pkg, nodeModulesDir);
+  checkPackagingNode();
+  const core = await selectedCore(tesseractDir);
+  const keep = keepRules(core);
+  for (const pkg of modules) copyPackage(pkg, nodeModulesDir, keep[pkg.manifest.name]);
+  checkCoreShipped(nodeModulesDir, core);
   pruneEmptyFolders(nodeModulesDir);
 
   copyFileSync(path.join(REPO_ROOT, NOTICES), path.join(appDir, NOTICES));
@@ -119,6 +126,7 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
     parts,
     modules: modules.map((pkg) => `${pkg.manifest.name}@${pkg.manifest.version}`),
     tessdata,
+    core,
   };
   writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

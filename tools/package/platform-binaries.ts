@@ -5,24 +5,21 @@ import { findPackageDir, type ResolvedPackage, readManifest } from './runtime-mo
 import type { TargetArch } from './targets.js';
 
 /**
- * The native packages of sharp and @napi-rs/canvas for Linux (glibc, as in the Lambda base image) on the target
- * architecture, at the exact versions each pins. Taken from the installed packages when the host matches;
+ * sharp's native packages (its addon and libvips) for Linux (glibc, as in the Lambda base image) on the target
+ * architecture, at the exact versions sharp pins. Taken from the installed packages when the host matches;
  * otherwise fetched once with `npm pack` from the npm registry into `cacheDir` (pnpm installs only the host's
- * binary).
+ * binary). Everything else the image runs is JavaScript or WebAssembly, the same on every architecture.
  */
 export function nativePlatformPackages(
-  owners: { sharp: string; canvas: string },
+  sharpDir: string,
   arch: TargetArch,
   cacheDir: string,
 ): Map<string, ResolvedPackage> {
-  return new Map([
-    ...platformPackages(
-      owners.sharp,
-      [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`],
-      cacheDir,
-    ),
-    ...platformPackages(owners.canvas, [`@napi-rs/canvas-linux-${arch}-gnu`], cacheDir),
-  ]);
+  return platformPackages(
+    sharpDir,
+    [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`],
+    cacheDir,
+  );
 }
 
 /** `names` among the optional (platform) dependencies of the package in `ownerDir`, at its pinned versions. */

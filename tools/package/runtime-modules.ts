@@ -27,44 +27,54 @@ export function findPackageDir(name: string, fromDir: string): string | undefine
   }
 }
 
+/** Which of a package's files (path relative to its folder, `/`-separated) the image ships. */
+export type KeepRule = (relative: string) => boolean;
+
 /**
  * Runtime files only. Per package: what Node loads in Lambda; browser builds, docs, examples, types, C++ sources,
- * build scripts and the WASM cores the engine cannot use (it runs tesseract with OEM LSTM_ONLY) are left out.
+ * build scripts and the WASM cores the engine does not load are left out. `core` is the one tesseract.js-core build
+ * tesseract.js picks on the Lambda runtime (tesseract-core.ts).
  */
-const KEEP: Readonly<Record<string, (relative: string) => boolean>> = {
-  'tesseract.js': (file) => file === 'package.json' || file === 'LICENSE.md' || file.startsWith('src/'),
-  // The Node LSTM-only cores (`.js` loader + `.wasm`) for relaxed-SIMD, SIMD and plain WASM; tesseract.js picks one
-  // by feature detection (Node 22: SIMD). The full cores carry the legacy engine the engine never runs (OEM
-  // LSTM_ONLY); tesseract.js 7.0.0 chose them anyway (a boolean compared with OEM numbers), which
-  // patches/tesseract.js@7.0.0.patch fixes. The `.wasm.js` files are browser builds with the WASM inlined.
-  'tesseract.js-core': (file) =>
-    ['package.json', 'LICENSE', 'index.js'].includes(file) ||
-    /^tesseract-core(-relaxedsimd|-simd)?-lstm\.(js|wasm)$/.test(file),
-  sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
-  // LGPL-3.0, unmodified (THIRD-PARTY-NOTICES.md): the one build the engine imports (libheif-wasm/libheif-bundle.js,
-  // the WASM inlined), its licences and manifest. The asm.js build, the ESM copy of the bundle and the separate
-  // .js + .wasm pair are other builds of the same library (6.6 MB) that nothing loads.
-  'libheif-js': (file) =>
-    [
-      'package.json',
-      'LICENSE',
-      'index.js',
-      'libheif-wasm/LICENSE',
-      'libheif-wasm/libheif-bundle.js',
-    ].includes(file),
-};
+export function keepRules(core: string): Readonly<Record<string, KeepRule>> {
+  return {
+    'tesseract.js': (file) => file === 'package.json' || file === 'LICENSE.md' || file.startsWith('src/'),
+    // One LSTM-only core (`.js` loader + `.wasm`): the full cores carry the legacy engine the engine never runs
+    // (OEM LSTM_ONLY); tesseract.js 7.0.0 chose them anyway (a boolean compared with OEM numbers), which
+    // patches/tesseract.js@7.0.0.patch fixes. The `.wasm.js` files are browser builds with the WASM inlined.
+    'tesseract.js-core': (file) =>
+      ['package.json', 'LICENSE', 'index.js', `${core}.js`, `${core}.wasm`].includes(file),
+    sharp: (file) => ['package.json', 'LICENSE'].includes(file) || /^dist\/[\w-]+\.(cjs|mjs)$/.test(file),
+    // LGPL-3.0, unmodified (THIRD-PARTY-NOTICES.md): the one build the engine imports (libheif-wasm/libheif-bundle.js,
+    // the WASM inlined), its licences and manifest. The asm.js build, the ESM copy of the bundle and the separate
+    // .js + .wasm pair are other builds of the same library (6.6 MB) that nothing loads.
+    'libheif-js': (file) =>
+      [
+        'package.json',
+        'LICENSE',
+        'index.js',
+        'libheif-wasm/LICENSE',
+        'libheif-wasm/libheif-bundle.js',
+      ].includes(file),
+    // The Node ESM build (its `import` export) and the WASM it is handed (formats/pdfium-module.ts); the CommonJS,
+    // browser, CDN, base64 (the WASM again, as text) and worker builds are left out.
+    '@hyzyla/pdfium': (file) =>
+      ['package.json', 'LICENSE.md', 'dist/index.esm.js', 'dist/pdfium.wasm'].includes(file),
+  };
+}
 
 const DROP =
   /(^|\/)(README[^/]*|CHANGELOG[^/]*|\.github|docs?|examples?|tests?|__tests__|[^/]*\.d\.[cm]?ts|[^/]*\.map|[^/]*\.md)$/i;
 
 /**
- * tesseract.js dependencies that never load in Node: a postinstall banner, and the browser worker's IndexedDB cache
- * and gunzip (the Node worker uses node:zlib; checked in tesseract.js 7.0.0 src/worker-script/node).
+ * tesseract.js dependencies that never load in Node 22: a postinstall banner, the browser worker's IndexedDB cache
+ * and gunzip (the Node worker uses node:zlib), and node-fetch (with whatwg-url, tr46 and webidl-conversions, 0.5 MB),
+ * which both its Node sides require only where Node has no fetch of its own (`global.fetch || require('node-fetch')`;
+ * checked in tesseract.js 7.0.0 src/worker-script/node and src/worker/node/loadImage.js).
  */
-const NOT_AT_RUNTIME = new Set(['opencollective-postinstall', 'idb-keyval', 'zlibjs']);
+const NOT_AT_RUNTIME = new Set(['opencollective-postinstall', 'idb-keyval', 'zlibjs', 'node-fetch']);
 
-export function copyPackage(pkg: ResolvedPackage, nodeModulesDir: string): void {
-  const keep = KEEP[pkg.manifest.name];
+/** Copies `pkg` into `nodeModulesDir`: the files `keep` names, else all but docs, types, tests and maps. */
+export function copyPackage(pkg: ResolvedPackage, nodeModulesDir: string, keep?: KeepRule): void {
   const target = path.join(nodeModulesDir, pkg.manifest.name);
   cpSync(pkg.dir, target, {
     recursive: true,

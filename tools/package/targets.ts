@@ -16,8 +16,8 @@ export const OCR_ENTRIES: Readonly<Record<string, string>> = {
 
 /**
  * Packages the bundle keeps external: tesseract.js starts its worker thread from a script file inside its own
- * package and loads the WASM core from tesseract.js-core's folder; sharp and @napi-rs/canvas (PDF pages
- * rendered) load a native addon for the platform; libheif-js (HEIC) is LGPL-3.0 and ships
- * as its own unmodified package (THIRD-PARTY-NOTICES.md), never inlined into our bundle.
+ * package and loads the WASM core from tesseract.js-core's folder; sharp loads a native addon for the platform;
+ * @hyzyla/pdfium (PDF pages drawn) reads its WASM from its own folder (formats/pdfium-module.ts); libheif-js (HEIC) is
+ * LGPL-3.0 and ships as its own unmodified package (THIRD-PARTY-NOTICES.md), never inlined into our bundle.
  */
-export const EXTERNAL_PACKAGES = ['tesseract.js', 'sharp', '@napi-rs/canvas', 'libheif-js'] as const;
+export const EXTERNAL_PACKAGES = ['tesseract.js', 'sharp', '@hyzyla/pdfium', 'libheif-js'] as const;

@@ -13,6 +13,8 @@ interface PageContent {
   readonly height: number;
   /** A JPEG painted as /Im0 (a scanned page). */
   readonly jpeg?: { readonly bytes: Buffer; readonly width: number; readonly height: number };
+  /** The page's /Rotate: shown turned clockwise by this many degrees, its content written upright. */
+  readonly rotate?: number;
 }
 
 function escapeText(text: string): string {
@@ -54,7 +56,7 @@ function writePdf(pages: readonly PageContent[], trailerExtra = '', objectsExtra
     }
     kids.push(
       add(
-        `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobject} >> >>`,
+        `<< /Type /Page /Parent ${tree} 0 R${page.rotate ? ` /Rotate ${page.rotate}` : ''} /MediaBox [0 0 ${page.width} ${page.height}] /Contents ${content} 0 R /Resources << /Font << /F1 ${font} 0 R >>${xobject} >> >>`,
       ),
     );
   }
@@ -106,9 +108,9 @@ function textPage(lines: readonly string[]): PageContent {
   return { stream: body, width: Math.max(227, 24 + longest * size * 0.6), height };
 }
 
-/** A digital receipt: one page of text per entry of `pages`. */
-export function textPdf(pages: readonly (readonly string[])[]): Buffer {
-  return writePdf(pages.map(textPage));
+/** A digital receipt: one page of text per entry of `pages`, each shown turned by `rotate` degrees (/Rotate). */
+export function textPdf(pages: readonly (readonly string[])[], rotate = 0): Buffer {
+  return writePdf(pages.map((lines) => ({ ...textPage(lines), rotate })));
 }
 
 /** A scanned receipt: each JPEG fills its page, at 300 dpi. */

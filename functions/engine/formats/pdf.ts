@@ -1,19 +1,19 @@
 /**
- * PDF receipts (e-mailed receipts, scans saved as PDF), opened with unpdf (a serverless build of pdf.js, no
- * worker thread). Every page is read in order and the pages make one receipt, stacked top to bottom:
+ * PDF receipts (e-mailed receipts, scans saved as PDF), opened with PDFium's WASM (pdfium.ts). Every page is read in
+ * order and the pages make one receipt, stacked top to bottom:
  *   1. the text layer, when every page has one (a digital receipt): exact text and positions, no OCR at all;
  *   2. else each page's embedded image, when the page is one image (a scanned page: its JPEG as scanned);
- *   3. else the page rendered at 300 dpi (@napi-rs/canvas).
+ *   3. else the page drawn at 300 dpi.
  * Password-protected files are PDF_ENCRYPTED, damaged ones CORRUPT_FILE, longer ones TOO_MANY_PAGES.
  */
-import { getDocumentProxy } from 'unpdf';
 import { EngineError } from '../errors.js';
 import { type ImageSource, type InputLimits, openSource, type RawPixels } from '../input.js';
 import type { OcrLine } from '../schema.js';
 import { type PageSpan, stackPages } from './pages.js';
 import { type PageImage, pageImage } from './pdf-image.js';
 import { embeddedJpegs } from './pdf-jpeg.js';
-import { type PdfPage, TEXT_DPI, textLines } from './pdf-text.js';
+import { type PdfPage, TEXT_DPI, textCharacters, textLines } from './pdf-text.js';
+import { openPdf, type PdfFile, PdfOpenError } from './pdfium.js';
 
 export interface PdfLimits extends InputLimits {
   /** Pages read at most; a longer PDF is refused with TOO_MANY_PAGES. */
@@ -31,18 +31,14 @@ export type PdfContent =
     }
   | { readonly kind: 'image'; readonly source: ImageSource; readonly pages: PageSpan[] };
 
-type Document = Awaited<ReturnType<typeof getDocumentProxy>>;
-
 /** A page holds the receipt's text when its text layer has at least this many characters besides spaces. */
 const MIN_TEXT_CHARACTERS = 10;
 
-async function open(bytes: Uint8Array): Promise<Document> {
+async function open(bytes: Uint8Array): Promise<PdfFile> {
   try {
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    return await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: true, verbosity: 0 });
+    return await openPdf(bytes);
   } catch (error) {
-    const name = (error as { name?: string } | undefined)?.name;
-    if (name === 'PasswordException') {
+    if (error instanceof PdfOpenError && error.reason === 'password') {
       throw new EngineError(
         'PDF_ENCRYPTED',
         'The PDF is protected by a password: save or print it as a PDF without a password, or upload a photo',
@@ -67,26 +63,28 @@ function damaged(cause: unknown): EngineError {
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> {
   const pdf = await open(bytes);
   try {
-    if (pdf.numPages < 1) throw damaged(new Error('no pages'));
-    if (pdf.numPages > limits.maxPages) {
+    if (pdf.pageCount < 1) throw damaged(new Error('no pages'));
+    if (pdf.pageCount > limits.maxPages) {
       throw new EngineError(
         'TOO_MANY_PAGES',
-        `The PDF has ${pdf.numPages} pages; a receipt may have at most ${limits.maxPages}: upload the receipt's pages only`,
+        `The PDF has ${pdf.pageCount} pages; a receipt may have at most ${limits.maxPages}: upload the receipt's pages only`,
       );
     }
+    const scale = TEXT_DPI / 72;
     const pages: PdfPage[] = [];
-    for (let number = 1; number <= pdf.numPages; number += 1) {
-      const page = await pdf.getPage(number);
-      const viewport = page.getViewport({ scale: TEXT_DPI / 72 });
-      const content = await page.getTextContent();
-      pages.push({ number, page, viewport, items: content.items });
-    }
-    const characters = (page: PdfPage) =>
-      page.items.reduce((sum, item) => sum + ('str' in item ? item.str.replace(/\s/g, '').length : 0), 0);
-    if (pages.every((page) => characters(page) >= MIN_TEXT_CHARACTERS)) {
-      const spans = stackPages(
-        pages.map((page) => ({ width: page.viewport.width, height: page.viewport.height })),
+    for (let number = 1; number <= pdf.pageCount; number += 1) {
+      pages.push(
+        pdf.withPage(number, (page) => ({
+          number,
+          width: page.width * scale,
+          height: page.height * scale,
+          chars: page.chars(scale),
+          written: { width: page.written.width * scale, height: page.written.height * scale },
+        })),
       );
+    }
+    if (pages.every((page) => textCharacters(page) >= MIN_TEXT_CHARACTERS)) {
+      const spans = stackPages(pages.map((page) => page.written));
       const lines = pages.flatMap((page, index) => textLines(page, spans[index]?.top ?? 0));
       const width = Math.max(...spans.map((span) => span.width));
       const height = spans.reduce((sum, span) => sum + span.height, 0);
@@ -94,7 +92,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
     }
     const jpegs = await embeddedJpegs(bytes);
     const images: PageImage[] = [];
-    const pixelBudget = limits.maxPixels / pdf.numPages;
+    const pixelBudget = limits.maxPixels / pdf.pageCount;
     for (const page of pages) images.push(await pageImage(pdf, page, pixelBudget, jpegs));
     const [first] = images;
     if (images.length === 1 && first !== undefined) {
@@ -110,7 +108,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Pdf
   } catch (error) {
     throw damaged(error);
   } finally {
-    await pdf.loadingTask.destroy();
+    pdf.close();
   }
 }
 

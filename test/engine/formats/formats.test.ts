@@ -54,6 +54,19 @@ describe('the engine reads PDF and HEIC receipts', () => {
     expect(total?.bbox.x1).toBeLessThanOrEqual(result.image.width);
   });
 
+  it('reads a digital PDF whose page is shown turned (/Rotate 90) from its text layer as written', async () => {
+    // Prepare: the same receipt, its page turned a quarter by the viewer's rotation only.
+    const upright = await engine.process({ bytes: textPdf([ENGLISH_RECEIPT.lines]) });
+
+    // Act
+    const result = await engine.process({ bytes: textPdf([ENGLISH_RECEIPT.lines], 90) });
+
+    // Assess: the same lines, boxes and fields as the upright page.
+    expect(result.text).toBe(upright.text);
+    expect(result.lines.map((line) => line.bbox)).toEqual(upright.lines.map((line) => line.bbox));
+    expect(result.fields.total?.value).toBe('1126.89');
+  });
+
   it('reads the pages of a PDF in order as one receipt, each box on its own page', async () => {
     // Prepare: the receipt broken over two pages after its items.
     const split = ENGLISH_RECEIPT.lines.indexOf('SUBTOTAL                 1,063.10');
