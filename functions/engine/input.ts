@@ -9,6 +9,10 @@ import { EngineError } from './errors.js';
 
 // libvips caches decoded tiles between operations; with one image at a time that is only memory growth.
 sharp.cache(false);
+// One libvips thread per image: an engine reads one image at a time and parallelism comes from more engines (the
+// CLI) or more function instances. sharp only picks one itself when MALLOC_ARENA_MAX is unset; the image sets it,
+// and each extra thread keeps its own buffers (measured: docs/engine.md, "Memory").
+sharp.concurrency(1);
 
 export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'tiff', 'gif', 'bmp', 'heif', 'pdf'] as const;
 export type AcceptedFormat = (typeof ACCEPTED_FORMATS)[number];
