@@ -148,6 +148,25 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     ).toEqual(['LICENSE', 'libheif-bundle.js']);
   });
 
+  it("loads only tesseract.js of the packages before the handler's first line: the worker starts before sharp and the SDK", () => {
+    // A bundle's static imports all evaluate before the importing module's code runs; what loads later is behind a
+    // dynamic import() (handler.ts and start.ts): the worker thread then compiles tesseract while they evaluate.
+    const staticImports = /(?:^|[;}\n])\s*import\s*(?:[\w${},\s*]+from\s*)?["']([^"']+)["']/g;
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, specifier = ''] of readFileSync(file, 'utf8').matchAll(staticImports)) {
+        if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier));
+        else if (!specifier.startsWith('node:')) packages.add(specifier);
+      }
+    };
+    visit(path.join(workDir, 'app', 'ocr', 'handler.mjs'));
+    expect([...packages]).toEqual(['tesseract.js']);
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
   it('runs the SQS handler from a copy outside the repository: the receipt ends COMPLETED', async () => {
     // Nothing above the copy may provide modules.
     for (let dir = path.dirname(workDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {

@@ -1,4 +1,4 @@
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { EXTERNAL_PACKAGES } from './targets.js';
@@ -17,6 +17,40 @@ export interface BundleResult {
  * while the maps were 8.3 MB of the image and, loaded by --enable-source-maps, 26-31 MB of RSS at every cold
  * start (measured with tools/bench/cold-start-handler.ts; docs/engine.md).
  */
+/**
+ * Node built-ins the bundle takes through require() instead of an ESM import. Importing one as ESM builds a facade
+ * that reads every export, and node:http's include getters that load the whole fetch implementation (undici): about
+ * 50 ms of a cold start for nothing (the AWS SDK's HTTP handler imports node:http and node:https).
+ */
+const FACADE_BUILTINS = ['http', 'https'];
+
+/** Resolves `name` and `node:name` to a module re-exporting require('node:name')'s plain (non-getter) properties. */
+function builtinsThroughRequire(names: readonly string[]): esbuild.Plugin {
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  return {
+    name: 'builtins-through-require',
+    setup(build) {
+      // The module's own require() stays a plain external built-in.
+      build.onResolve({ filter }, (args) =>
+        args.kind === 'require-call'
+          ? undefined
+          : { path: args.path.replace(/^node:/, ''), namespace: 'builtin' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+        const exports = Object.entries(
+          Object.getOwnPropertyDescriptors(createRequire(import.meta.url)(args.path)),
+        )
+          .filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name))
+          .map(([name]) => name);
+        return {
+          contents: `const m = require('node:${args.path}');\nexport default m;\nexport const { ${exports.join(', ')} } = m;\n`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 export async function bundleEntries(
   repoRoot: string,
   entries: Readonly<Record<string, string>>,
@@ -40,6 +74,7 @@ export async function bundleEntries(
     legalComments: 'linked',
     chunkNames: 'chunks/[name]-[hash]',
     external: [...EXTERNAL_PACKAGES],
+    plugins: [builtinsThroughRequire(FACADE_BUILTINS)],
     mainFields: ['module', 'main'],
     // CommonJS dependencies inside the ESM bundle still call require() for Node built-ins.
     banner: {
