@@ -10,10 +10,6 @@ import { ACCEPTED_FORMATS, type AcceptedFormat, detectImageFormat, type EncodedF
 
 // libvips caches decoded tiles between operations; with one image at a time that is only memory growth.
 sharp.cache(false);
-// One libvips thread per image: an engine reads one image at a time and parallelism comes from more engines (the
-// CLI) or more function instances. sharp only picks one itself when MALLOC_ARENA_MAX is unset; the image sets it,
-// and each extra thread keeps its own buffers (measured: docs/engine.md, "Memory").
-sharp.concurrency(1);
 
 /** Decoded pixels, as the HEIF decoder and the PDF reader hand them over. */
 export interface RawPixels {

@@ -12,26 +12,27 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import { DynamoDbReceiptRepository } from '../adapters/dynamodb-receipt-repository.js';
 import { EventBridgeReceiptEvents } from '../adapters/eventbridge-receipt-events.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
-import { createAwsClients, createEventBridgeClient } from '../commons/clients.js';
-import type { OcrConfig } from '../commons/config.js';
+import { createDynamoDbDocumentClient, createEventBridgeClient, createS3Client } from '../commons/clients.js';
+import { loadAwsEndpoints, type OcrConfig } from '../commons/config.js';
 import { logger, metrics, tracer } from '../commons/powertools.js';
 import { ReceiptService } from '../receipts/service.js';
 import { createOcrHandler, type OcrEvent, reportUnannounced } from './ocr-handler.js';
 
-const clients = createAwsClients();
-tracer.captureAWSv3Client(clients.s3);
-tracer.captureAWSv3Client(clients.dynamodb);
-const eventBridge = createEventBridgeClient();
-tracer.captureAWSv3Client(eventBridge);
+// The function reads and writes S3 and DynamoDB and publishes events; its queue invokes it, so it needs no SQS client.
+const endpoints = loadAwsEndpoints();
+const s3 = createS3Client(endpoints);
+const dynamodb = createDynamoDbDocumentClient(endpoints);
+const eventBridge = createEventBridgeClient(endpoints);
+for (const client of [s3, dynamodb, eventBridge]) tracer.captureAWSv3Client(client);
 
 /** The handler Lambda calls, over one engine and the module's clients. */
 export function ocrFunctionHandler(config: OcrConfig, engine: ReceiptEngine) {
   const service = new ReceiptService({
     // The claim and the settled record replace the whole item: they carry the retention TTL.
-    repository: new DynamoDbReceiptRepository(clients.dynamodb, config.table, {
+    repository: new DynamoDbReceiptRepository(dynamodb, config.table, {
       ...(config.retentionSeconds === undefined ? {} : { retentionSeconds: config.retentionSeconds }),
     }),
-    objects: new S3ObjectStore(clients.s3),
+    objects: new S3ObjectStore(s3),
     engine: async () => engine,
     settings: config,
     sniffer: { detect: detectImageFormat, accepted: ACCEPTED_FORMATS },
@@ -63,8 +64,5 @@ export function ocrFunctionHandler(config: OcrConfig, engine: ReceiptEngine) {
 
 /** Closes the module's clients' sockets (the engine is its owner's to close). */
 export function closeClients(): void {
-  clients.s3.destroy();
-  clients.dynamodb.destroy();
-  clients.sqs.destroy();
-  eventBridge.destroy();
+  for (const client of [s3, dynamodb, eventBridge]) client.destroy();
 }

@@ -4,7 +4,7 @@
  * the process RSS, the main thread's JavaScript heap and the resident size of each WASM memory (memory.ts): how
  * the tesseract.js workers' heaps grow over a run and what recycling them gives back. The burst
  * (`pnpm bench:burst`) measures the whole stack; this measures the engine alone, in minutes.
- *   receipt  seconds  RSS  heap  WASM (each)  workers started
+ *   receipt  seconds  RSS  peak so far  heap  WASM (each)
  * Through tsx its loader thread is one more V8 isolate in the process: engine-memory-compiled.ts runs this file
  * compiled, beside the OCR image's own modules, as the function runs.
  */
@@ -47,7 +47,7 @@ let peak = 0;
 console.log(
   `engine warm: RSS ${mb(process.memoryUsage.rss())} MB, WASM ${wasmResident().map(mb).join(' + ')} MB`,
 );
-console.log('receipt\tseconds\tRSS\theap\tWASM (MB each)');
+console.log('receipt\tseconds\tRSS\tpeak so far\theap\tWASM (MB each)');
 const started = performance.now();
 for (let index = 0; index < count && files.length > 0; index += 1) {
   const file = files[index % files.length] as string;
@@ -60,6 +60,7 @@ for (let index = 0; index < count && files.length > 0; index += 1) {
       `${index + 1} ${path.basename(file)}`,
       ((performance.now() - before) / 1000).toFixed(1),
       mb(rss),
+      Math.round(process.resourceUsage().maxRSS / 1024),
       mb(heapUsed),
       wasmResident().map(mb).join(' + '),
     ].join('\t'),

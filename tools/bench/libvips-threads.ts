@@ -1,6 +1,6 @@
 /**
  * `pnpm exec tsx tools/bench/libvips-threads.ts <dir> [--threads 1,2] [--limit N]`: what libvips' thread count
- * per image (`sharp.concurrency`, which the engine sets to 1: functions/engine/input.ts) costs in speed. One warm
+ * per image (`sharp.concurrency`; the OCR image sets 1 with VIPS_CONCURRENCY, Dockerfile.lambda) costs in speed. One warm
  * engine reads each receipt once per setting, the order turning receipt by receipt so a loaded machine weighs on
  * each alike. Prints per setting the median wall time, the median CPU time (all threads, the tesseract.js worker's
  * included) and the median decode + preprocess time (the stages libvips runs), then the ratios of the medians to
