@@ -2,7 +2,7 @@
  * Opaque list cursors: the sort key and id of the last record returned, base64url JSON. The owner is never in
  * the cursor (it comes from the caller's identity), so a cursor cannot reach into another owner's list.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursorError } from '../receipts/errors.js';
 
 const RECEIPT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -4,7 +4,7 @@
  * /openapi.json; docs/openapi.json is a committed copy
  * (tools/local/api/write-openapi.ts) that a test keeps identical.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import project from '../../package.json' with { type: 'json' };
 import { API_ROUTES, type ApiRoute } from './routes.js';
 import { ErrorResponseSchema } from './schemas.js';

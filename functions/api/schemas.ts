@@ -9,7 +9,7 @@ import {
   LineItemSchema,
   ReceiptFieldsSchema,
 } from '@receipt-ocr/engine/schema';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import {
   CORRECTION_LIMITS,

@@ -33,18 +33,24 @@ export function createS3Client(endpoints: AwsEndpoints): S3Client {
   });
 }
 
+/** Document client: plain JS values in and out, undefined attributes dropped. */
+export function createDynamoDbDocumentClient(endpoints: AwsEndpoints): DynamoDBDocumentClient {
+  const dynamodb = new DynamoDBClient({
+    ...(endpoints.region ? { region: endpoints.region } : {}),
+    ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
+    ...(endpoints.dynamodbEndpoint ? { endpoint: endpoints.dynamodbEndpoint } : {}),
+  });
+  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+}
+
 export function createAwsClients(endpoints: AwsEndpoints = loadAwsEndpoints()): AwsClients {
   const common = {
     ...(endpoints.region ? { region: endpoints.region } : {}),
     ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
   };
-  const dynamodb = new DynamoDBClient({
-    ...common,
-    ...(endpoints.dynamodbEndpoint ? { endpoint: endpoints.dynamodbEndpoint } : {}),
-  });
   return {
     s3: createS3Client(endpoints),
-    dynamodb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    dynamodb: createDynamoDbDocumentClient(endpoints),
     sqs: new SQSClient({ ...common, ...(endpoints.sqsEndpoint ? { endpoint: endpoints.sqsEndpoint } : {}) }),
   };
 }

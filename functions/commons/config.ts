@@ -5,7 +5,7 @@
  */
 
 import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LambdaEnvironmentName } from '../contract/environment.js';
 import { KEY_PREFIX, LANGUAGES } from '../contract/rules.js';
 import { MAX_ATTEMPTS } from '../receipts/lifecycle.js';

@@ -5,71 +5,21 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import type { EngineOptions } from './engine-options.js';
 import { EngineError } from './errors.js';
-import type { FieldLineOptions } from './field-lines.js';
 import { extractReceipt } from './fields/index.js';
 import { boxesOnPages } from './formats/pages.js';
 import type { PdfContent } from './formats/pdf.js';
 import { type Quad, quadAngle } from './image/geometry.js';
 import { DEFAULT_LOAD, type LoadedReceipt, loadReceiptsFrom } from './image/load-receipt.js';
 import { checkInput, type ImageSource } from './input.js';
-import { DEFAULT_LANGUAGES, type LanguagePlan, planLanguages } from './languages.js';
-import { type RereadOptions, rereadWeakLines } from './lines.js';
+import { type LanguagePlan, planLanguages } from './languages.js';
+import { rereadWeakLines } from './lines.js';
 import { readInBands } from './read-bands.js';
-import { DEFAULT_MODEL_ROLES, type ModelRoles, RecognizerPool } from './recognizer-pool.js';
+import type { RecognizerPool } from './recognizer-pool.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
-import { DEFAULT_FIELD_LINES, secondLook } from './second-look.js';
+import { secondLook } from './second-look.js';
 import { MODEL_NAMES } from './tessdata.js';
-
-export interface EngineOptions {
-  /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
-  languages: string[];
-  /**
-   * Folder with a subfolder per model kind (`fast/`, `best_int/`) of <lang>.traineddata(.gz) (the Lambda's
-   * TESSDATA_PATH); default: models/tessdata_fast and the @tesseract.js-data packages.
-   */
-  langPath?: string;
-  /** Which model kind reads pages and which re-reads lines. Default best_int for both (DEFAULT_MODEL_ROLES). */
-  models: ModelRoles;
-  /** Larger files are rejected with TOO_LARGE. Default 15 MiB. */
-  maxBytes: number;
-  /** Larger images (width x height) are rejected with TOO_MANY_PIXELS before decoding. Default 64 MP. */
-  maxPixels: number;
-  /** PDFs with more pages are rejected with TOO_MANY_PAGES; the pages of one PDF are one receipt. Default 5. */
-  maxPages: number;
-  /**
-   * Receipts taller than this at the resolution read (pixel rows, the width capped at 1,200) are rejected with
-   * TOO_LONG. Taller ones are read in bands (read-bands.ts), in time linear in the height. Default 60,000:
-   * a till roll 4 m long read at 1,200 px across 80 mm.
-   */
-  maxReadHeight: number;
-  /** Replace the worker after this many page recognitions (its WASM heap never shrinks). Default 200. */
-  recycleAfterJobs: number;
-  /**
-   * Stop another language's worker (started by a receipt in that language) after this many receipts in a row
-   * did not need it: each holds 50-100 MB, and a function that met one Spanish receipt must not carry it for
-   * its lifetime. Default 10; the next receipt in that language starts it again (about 1 s).
-   */
-  closeIdleLanguageAfter: number;
-  /** Replace the worker when the process RSS exceeds this after a job. Default 1.2 GB. */
-  recycleAboveRssBytes: number;
-  /**
-   * Read low-confidence lines again, enlarged (lines.ts), or false. Default false: measured on the dev set,
-   * { below: 0.7, maxLines: 4 } lowered CER 12.73% -> 12.55% and found one more company, for +10% time.
-   */
-  rereadWeakLines: RereadOptions | false;
-  /**
-   * Read the lines the key fields come from again, enlarged, when the first extraction is unsure of them (and
-   * another language's receipt's word lines with its model), or false. See second-look.ts.
-   */
-  fieldLines: FieldLineOptions | false;
-  /**
-   * Read the article rows again, across the receipt's width and enlarged, when the items do not add up to the
-   * subtotal or total (ITEM_LINES), or false. Default false: measured, it made the items of 10 of 140 rendered
-   * receipts add up (item F1 about +1.5 points) for +10% CPU on English scans (docs/engine.md).
-   */
-  itemLines: FieldLineOptions | false;
-}
 
 export interface ReceiptEngine {
   readonly info: EngineInfo;
@@ -85,25 +35,14 @@ export interface ReceiptEngine {
   close(): Promise<void>;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  languages: [...DEFAULT_LANGUAGES],
-  maxBytes: 15 * 1024 * 1024,
-  maxPixels: 64_000_000,
-  maxPages: 5,
-  maxReadHeight: 60_000,
-  recycleAfterJobs: 200,
-  closeIdleLanguageAfter: 10,
-  recycleAboveRssBytes: 1_200_000_000,
-  rereadWeakLines: false,
-  fieldLines: DEFAULT_FIELD_LINES,
-  itemLines: false,
-  models: DEFAULT_MODEL_ROLES,
-};
-
 const require = createRequire(import.meta.url);
 const TESSERACT_JS_VERSION: string = require('tesseract.js/package.json').version;
 
-class Engine implements ReceiptEngine {
+/**
+ * The image pipeline around a recognizer pool whose first worker createReceiptEngine (start.ts) has started: this
+ * module loads sharp and the field parser, and is imported only once that worker is on its way.
+ */
+export class Engine implements ReceiptEngine {
   readonly info: EngineInfo;
   readonly #options: EngineOptions;
   readonly #plan: LanguagePlan;
@@ -112,7 +51,7 @@ class Engine implements ReceiptEngine {
   /** Serialises process() calls: each worker reads one image at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(options: EngineOptions) {
+  constructor(options: EngineOptions, pool: RecognizerPool) {
     this.#options = options;
     const { page, lines } = options.models;
     this.info = {
@@ -122,24 +61,7 @@ class Engine implements ReceiptEngine {
       model: page === lines ? MODEL_NAMES[page] : `${MODEL_NAMES[page]}+${MODEL_NAMES[lines]}`,
     };
     this.#plan = planLanguages(options.languages);
-    this.#pool = new RecognizerPool({
-      languages: options.languages,
-      roles: options.models,
-      ...(options.langPath === undefined ? {} : { langPath: options.langPath }),
-      recycleAfterJobs: options.recycleAfterJobs,
-      recycleAboveRssBytes: options.recycleAboveRssBytes,
-    });
-  }
-
-  /**
-   * Ready when the page worker is. A line worker of another model kind starts beside it without being waited
-   * for: on one vCPU the two starts would otherwise add up. A failed start is retried on use.
-   */
-  async start(): Promise<void> {
-    const page = this.#pool.page(this.#plan.first);
-    const lines = this.#pool.lines(this.#plan.first);
-    if (lines !== page) lines.warm().catch(() => undefined);
-    await page.warm();
+    this.#pool = pool;
   }
 
   runningWorkers(): string[] {
@@ -304,11 +226,4 @@ class StageTimer {
     this.timings[stage] += now - this.#last;
     this.#last = now;
   }
-}
-
-/** Creates an engine and starts its worker, so the first receipt does not pay the cold start. */
-export async function createReceiptEngine(options: Partial<EngineOptions> = {}): Promise<ReceiptEngine> {
-  const engine = new Engine({ ...DEFAULT_ENGINE_OPTIONS, ...options });
-  await engine.start();
-  return engine;
 }

@@ -4,7 +4,8 @@
  * downscale cap is free accuracy-wise and bounds time and memory.
  */
 import sharp, { type Sharp } from 'sharp';
-import { decodeError, type EncodedFormat, type InputLimits, openImage } from './input.js';
+import { decodeError, type InputLimits, openImage } from './input.js';
+import type { EncodedFormat } from './sniff.js';
 
 /** An 8-bit grayscale raster, one byte per pixel, row-major. */
 export interface GrayImage {

@@ -60,6 +60,17 @@ export class RecognizerPool {
     return this.#get(language, this.#options.roles.lines);
   }
 
+  /**
+   * Ready when `language`'s page worker is. A line worker of another model kind starts beside it without being
+   * waited for: on one vCPU the two starts would otherwise add up. A failed start is retried on use.
+   */
+  async warm(language: string): Promise<void> {
+    const page = this.page(language);
+    const lines = this.lines(language);
+    if (lines !== page) lines.warm().catch(() => undefined);
+    await page.warm();
+  }
+
   #get(language: string, kind: ModelKind): Recognizer {
     const key = `${language}:${kind}`;
     let recognizer = this.#recognizers.get(key);

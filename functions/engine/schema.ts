@@ -2,7 +2,7 @@
  * The receipt contract: what the engine returns, and what the OCR Lambda, the REST API, the CLI and the
  * DynamoDB record reuse. One schema, exported once; everything else infers its types from here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, PAYMENT_METHODS } from './enums.js';
 
 /** Pixel box in the upright image the engine read (after EXIF and orientation correction). */

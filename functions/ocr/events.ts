@@ -5,7 +5,7 @@
  * Parser's full S3 schema, which rejects real variants (e.g. an IPv6 sourceIPAddress) that we have no reason to
  * refuse.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ReprocessMessage, ReprocessMessageSchema } from '../receipts/messages.js';
 
 export interface ObjectWork {

@@ -2,7 +2,7 @@
  * Messages the OCR queue carries besides S3 notifications. The API's reprocess route sends them; the OCR
  * handler recognises them by `type`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REPROCESS_MESSAGE_TYPE = 'receipt.reprocess';
 

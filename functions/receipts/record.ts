@@ -16,7 +16,7 @@ import {
   TimeSchema,
   TimingsSchema,
 } from '@receipt-ocr/engine/schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * PENDING (upload URL issued) -> PROCESSING -> COMPLETED | FAILED; REVIEWED once a person corrected it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENGINE_OPTIONS } from '../../functions/engine/engine.js';
+import { DEFAULT_ENGINE_OPTIONS } from '../../functions/engine/engine-options.js';
 import { loadStageConfig, STAGES, type StageConfig, type StageOverrides } from '../../infra/config/stages.js';
 import { PROD_OVERRIDES } from './support/build-app.js';
 

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -164,6 +165,29 @@ describe('OCR image payload', { timeout: TIMEOUT_MS }, () => {
     expect(
       readdirSync(path.join(workDir, 'app', 'node_modules', 'libheif-js', 'libheif-wasm')).sort(),
     ).toEqual(['LICENSE', 'libheif-bundle.js']);
+  });
+
+  it("loads only tesseract.js of the packages before the handler's first line: the worker starts before sharp and the SDK", () => {
+    // A bundle's static imports all evaluate before the importing module's code runs, and so do the packages their
+    // top level requires (tools/package/bundle.ts loads CommonJS packages with require()); what loads later is
+    // behind a dynamic import() (handler.ts, start.ts): the worker thread then compiles tesseract meanwhile.
+    const staticImports = /(?:^|[;}\n])\s*import\s*(?:[\w${},\s*]+from\s*)?["']([^"']+)["']/g;
+    const requires = /\b__require\(["']([^"']+)["']\)/g;
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const [, specifier = ''] of code.matchAll(staticImports)) {
+        if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier));
+        else packages.add(specifier);
+      }
+      for (const [, specifier = ''] of code.matchAll(requires)) packages.add(specifier);
+    };
+    visit(path.join(workDir, 'app', 'ocr', 'handler.mjs'));
+    expect([...packages].filter((name) => !isBuiltin(name))).toEqual(['tesseract.js']);
+    expect(seen.size).toBeGreaterThan(1);
   });
 
   it('runs the SQS handler from a copy outside the repository: the receipt ends COMPLETED', async () => {

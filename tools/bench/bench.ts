@@ -6,7 +6,9 @@
  *   latency      decode to fields per receipt, one warm engine: median, p90
  *   throughput   receipts/s with 1 engine and with N engines
  *   peak RSS     sampled every 25 ms over the 1-engine pass (`pnpm bench` runs with MALLOC_ARENA_MAX=2, as the OCR
- *                image does: tools/local/allocator.ts)
+ *                image does: tools/local/allocator.ts). This process runs through tsx, whose loader thread is one
+ *                more V8 isolate (about 20 MB): the OCR function's figure, compiled and with the image's
+ *                environment, is tools/bench/engine-memory-compiled.ts's
  *   native       `OMP_THREAD_LIMIT=1 tesseract IMG stdout --psm 6`, interleaved image by image with the engine
  *                in the same pass, as a ratio of medians (skipped when the CLI is not installed)
  *   --models     the engine's model kinds for pages and line re-reads, e.g. fast+best_int (the default roles)
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
       `throughput ${name.replace('concurrency', 'concurrency ')}`,
       `${value} receipts/s`,
     ]),
-    ['peak RSS (1 engine)', `${report.peakRssMb} MB`],
+    ['peak RSS (1 engine, through tsx)', `${report.peakRssMb} MB`],
     [
       'native tesseract median / p90',
       report.native

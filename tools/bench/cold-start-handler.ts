@@ -5,14 +5,15 @@
  * its engine at top level, so the import settles when the handler is ready for a receipt. Prints process start
  * -> ready (performance.now() counts from the process's time origin) and the RSS then, median and spread. Several
  * packages (e.g. one built from main) are measured run by run in turn, so a loaded machine weighs on each alike.
- * Each process gets the NODE_OPTIONS the image sets (`--enable-source-maps`, Dockerfile.lambda) unless the package
- * is named with `::<options>` (`dist/ocr-image::` for none). Also prints the CPU time at ready (all threads: the
+ * Each process gets the environment the image sets (Dockerfile.lambda's ENV: image-environment.ts), its
+ * NODE_OPTIONS replaced when the package is named with `::<options>` (`dist/ocr-image::` for none). Also prints the CPU time at ready (all threads: the
  * tesseract.js worker's start included), steadier than wall time on a shared machine.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { imageEnvironment } from './image-environment.js';
 
 const run = promisify(execFile);
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     options: { runs: { type: 'string', default: '5' } },
   });
   const variants = (positionals.length > 0 ? positionals : ['dist/ocr-image']).map((arg) => {
-    const [dir = '', nodeOptions = IMAGE_NODE_OPTIONS] = arg.split('::');
+    const [dir = '', nodeOptions = IMAGE.NODE_OPTIONS ?? ''] = arg.split('::');
     return { name: arg, dir: path.resolve(dir), nodeOptions };
   });
   for (const { dir } of variants) {
@@ -60,8 +61,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** What Dockerfile.lambda sets for the function. */
-const IMAGE_NODE_OPTIONS = '--enable-source-maps';
+const IMAGE = imageEnvironment();
 
 interface Probe {
   readonly readyMs: number;
@@ -72,13 +72,13 @@ interface Probe {
 async function probe(dir: string, nodeOptions: string): Promise<Probe> {
   const env = {
     PATH: process.env.PATH ?? '',
+    ...IMAGE,
     RECEIPTS_BUCKET: 'cold-start',
     RECEIPTS_TABLE: 'cold-start',
     AWS_REGION: 'us-east-1',
     TESSDATA_PATH: path.join(dir, 'tessdata'),
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'WARN',
-    NODE_ENV: 'production',
     NODE_OPTIONS: nodeOptions,
   };
   const handler = path.join(dir, 'app', 'ocr', 'handler.mjs');

@@ -11,6 +11,33 @@ export interface BundleResult {
 }
 
 /**
+ * Modules the bundle loads with require() instead of an ESM import, each behind a one-line CommonJS module
+ * (`module.exports = require(name)`) whose named imports esbuild turns into property reads:
+ * - node:http and node:https: imported as ESM, Node builds a facade that reads every export, and node:http's include
+ *   getters that load Node's whole fetch implementation (undici), 40-150 ms of a cold start for nothing (the AWS SDK's
+ *   HTTP handler imports both);
+ * - the external packages that are CommonJS (tesseract.js, sharp's main entry, the canvas): imported as ESM, Node
+ *   first scans their source and what it re-exports for export names (cjs-module-lexer), about 30-50 ms.
+ */
+const THROUGH_REQUIRE = /^(node:)?(http|https)$|^(tesseract\.js|sharp|@napi-rs\/canvas)$/;
+
+function throughRequire(filter: RegExp): esbuild.Plugin {
+  return {
+    name: 'through-require',
+    setup(build) {
+      // The stand-in's own require() resolves as usual: a built-in or an external package.
+      build.onResolve({ filter }, (args) =>
+        args.kind === 'require-call' ? undefined : { path: args.path, namespace: 'through-require' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'through-require' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Bundles the OCR entry points into ESM files (`<name>.mjs`, code shared between entries in chunks) for Node 22.
  * Everything but the external packages is inlined, so the image needs no other module. Whitespace and syntax are
  * minified but names are kept, and no source maps are written: a stack trace in the logs still names our functions,
@@ -40,6 +67,7 @@ export async function bundleEntries(
     legalComments: 'linked',
     chunkNames: 'chunks/[name]-[hash]',
     external: [...EXTERNAL_PACKAGES],
+    plugins: [throughRequire(THROUGH_REQUIRE)],
     mainFields: ['module', 'main'],
     // CommonJS dependencies inside the ESM bundle still call require() for Node built-ins.
     banner: {

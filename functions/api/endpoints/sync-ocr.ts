@@ -12,7 +12,7 @@
 import { EngineError } from '@receipt-ocr/engine/errors';
 import type { EngineResult } from '@receipt-ocr/engine/schema';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ownerIdOf } from '../auth.js';
 import { PayloadTooLargeError, ValidationError } from '../errors.js';
 import { bodyBytes, header, ok } from '../http.js';

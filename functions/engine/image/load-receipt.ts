@@ -5,8 +5,9 @@
  * that alone, measured), and its JPEG is decoded once (see decodeOnce).
  */
 import sharp, { type Sharp } from 'sharp';
-import { decodeError, type EncodedFormat, type ImageSource, type InputLimits, openSource } from '../input.js';
+import { decodeError, type ImageSource, type InputLimits, openSource } from '../input.js';
 import type { Box, GrayImage } from '../preprocess.js';
+import type { EncodedFormat } from '../sniff.js';
 import { type Frame, toStored, toUpright, uprightSize } from './exif.js';
 import { findReceipts } from './find-receipt.js';
 import { distance, orderCorners, type Point, type Quad } from './geometry.js';
