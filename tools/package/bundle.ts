@@ -16,10 +16,10 @@ export interface BundleResult {
  * - node:http and node:https: imported as ESM, Node builds a facade that reads every export, and node:http's include
  *   getters that load Node's whole fetch implementation (undici), 40-150 ms of a cold start for nothing (the AWS SDK's
  *   HTTP handler imports both);
- * - the external packages that are CommonJS (tesseract.js, sharp's main entry, the canvas): imported as ESM, Node
+ * - the external packages that are CommonJS (tesseract.js, sharp's main entry): imported as ESM, Node
  *   first scans their source and what it re-exports for export names (cjs-module-lexer), about 30-50 ms.
  */
-const THROUGH_REQUIRE = /^(node:)?(http|https)$|^(tesseract\.js|sharp|@napi-rs\/canvas)$/;
+const THROUGH_REQUIRE = /^(node:)?(http|https)$|^(tesseract\.js|sharp)$/;
 
 function throughRequire(filter: RegExp): esbuild.Plugin {
   return {
