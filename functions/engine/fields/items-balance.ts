@@ -4,6 +4,9 @@
  * - a sum row read as an item (its label lost or unknown: "SUMA 11,20" above "TOTAL 11,20", "sSumme"): its
  *   amount is the sum of the items above it;
  * - an article amount misread while its quantity and unit price were read right: quantity x unit price.
+ * Before that, whether or not a sum closes them, an amount of several units one digit away from its own
+ * quantity x unit price is taken as slipped ("4 X 1,29" over "5,18": 5,16) when no price in whole cents gives
+ * it for that quantity, so the unit price cannot be the misread figure.
  */
 
 import { lineCents, multiplies, type Quantity, type UnitPrice } from './item-quantities.js';
@@ -38,7 +41,37 @@ function sumRow(drafts: readonly Draft[], closing: number): number | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The two amounts differ in exactly one digit (same number of digits). */
+function oneDigitApart(a: number, b: number): boolean {
+  const x = String(Math.abs(a));
+  const y = String(Math.abs(b));
+  if (x.length !== y.length) return false;
+  return [...x].filter((digit, i) => digit !== y[i]).length === 1;
+}
+
+/**
+ * An amount one digit away from its own quantity x unit price, when the amount cannot be the right one for a
+ * misread price (amount / quantity is no price in whole cents): the amount slipped.
+ */
+function slippedAmount(d: Draft): number | undefined {
+  if (!d.quantity || !d.price || d.quantity.milli === 1000 || multiplies(d.quantity, d.price, d.cents))
+    return undefined;
+  const product = lineCents(d.quantity, d.price);
+  if (!oneDigitApart(product, d.cents)) return undefined;
+  if (d.quantity.milli % 1000 === 0 && (Math.abs(d.cents) * 1000) % d.quantity.milli === 0) return undefined;
+  return Math.sign(d.cents || 1) * product;
+}
+
 export function balanceItems(drafts: readonly Draft[], closing: number | undefined): Draft[] {
+  if (closing !== undefined && total(drafts) === closing) return [...drafts];
+  const unslipped = drafts.map((d) => {
+    const cents = slippedAmount(d);
+    return cents === undefined ? d : { ...d, cents, repaired: true };
+  });
+  return closeItems(unslipped, closing);
+}
+
+function closeItems(drafts: readonly Draft[], closing: number | undefined): Draft[] {
   if (closing === undefined || drafts.length === 0 || total(drafts) === closing) return [...drafts];
   const sum = total(drafts);
   const sumAt = sumRow(drafts, closing);

@@ -351,6 +351,24 @@ SUMME                     4,27`),
     expect(items[0]?.confidence).toBeLessThan(items[1]?.confidence ?? 0);
   });
 
+  it('an amount one digit from its quantity x unit price is repaired when no whole-cent price gives it', () => {
+    // 5,18 / 4 is no price in cents: the amount slipped, not the 1,29. 1,88 / 2 = 0,94 could be a misread price.
+    const amounts = (text: string) => findItems(buildRows(ocrLines(text)), false).map((i) => i.amount);
+    // The till prints each quantity above its article (as the first one shows: 2 x 0,60 = 1,20).
+    const receipt = (quantity: string, article: string) =>
+      `EUR\n2 X 0,60 EUR\nLait 1L                   1,20\n${quantity}\n${article}\nBananes                   0,63`;
+    expect(amounts(receipt('4 X 1,29 EUR', 'Yaourt nature x4          5,18'))).toEqual([
+      '1.20',
+      '5.16',
+      '0.63',
+    ]);
+    expect(amounts(receipt('2 X 0,89 EUR', 'Lait demi-ecreme          1,88'))).toEqual([
+      '1.20',
+      '1.88',
+      '0.63',
+    ]);
+  });
+
   it('an item whose name holds a tender word of another language is no tender', () => {
     expect(
       itemsOf(`CAPPUCCINO                  7,00
