@@ -203,7 +203,7 @@ export class Engine implements ReceiptEngine {
 }
 
 /**
- * The PDF reader (pdf.js, 1.7 MB of script) and the HEIF decoder (libheif's WASM) load with the first file that
+ * The PDF reader (PDFium's WASM, 4 MB) and the HEIF decoder (libheif's WASM) load with the first file that
  * needs them: a cold start reading a JPEG pays for neither.
  */
 const pdf = () => import('./formats/pdf.js');

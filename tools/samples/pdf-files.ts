@@ -1,7 +1,7 @@
 /**
  * Minimal PDF files for tests, written object by object (PDF 1.4, uncompressed streams, a valid xref): a
  * digital receipt with a text layer, a scanned one (one JPEG per page), and damaged and password-protected
- * variants. No PDF library is needed to write this little; pdf.js reads them as it reads real receipts.
+ * variants. No PDF library is needed to write this little; PDFium reads them as it reads real receipts.
  */
 import sharp from 'sharp';
 import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from './receipt-images.js';

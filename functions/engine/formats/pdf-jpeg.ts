@@ -1,10 +1,10 @@
 /**
- * The JPEG streams of a PDF as the scanner wrote them. pdf.js hands out an image only decoded (by its own JPEG
- * decoder), and a scan decoded twice differently is read differently: measured on 10 dev scans wrapped in PDFs,
- * pdf.js's pixels gave the same text and fields as the JPEG itself on 1 of 10. A DCTDecode stream holds the JPEG
- * file byte for byte, so the stream that matches the page's image in size is handed to sharp instead, exactly as
- * if the JPEG had been uploaded. Streams under another filter too (Flate over DCT), or encrypted, do not start
- * with a JPEG signature and are not found: those pages keep pdf.js's pixels.
+ * The JPEG streams of a PDF as the scanner wrote them. A PDF library hands out an image only decoded (by its own
+ * JPEG decoder), and a scan decoded twice differently is read differently: measured on 10 dev scans wrapped in
+ * PDFs, pdf.js's pixels gave the same text and fields as the JPEG itself on 1 of 10. A DCTDecode stream holds the
+ * JPEG file byte for byte, so the stream that matches the page's image in size is handed to sharp instead, exactly
+ * as if the JPEG had been uploaded. Streams under another filter too (Flate over DCT), or encrypted, do not start
+ * with a JPEG signature and are not found: those pages keep PDFium's pixels.
  */
 import sharp from 'sharp';
 
@@ -38,7 +38,7 @@ export async function embeddedJpegs(pdf: Uint8Array): Promise<EmbeddedJpeg[]> {
       const { width, height } = await sharp(bytes).metadata();
       if (width !== undefined && height !== undefined) found.push({ bytes, width, height });
     } catch {
-      // Not a JPEG sharp can read after all: the page keeps pdf.js's pixels.
+      // Not a JPEG sharp can read after all: the page keeps PDFium's pixels.
     }
     at = end;
   }
