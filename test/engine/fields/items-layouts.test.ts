@@ -293,6 +293,7 @@ SUBTOTAL               4972.35`),
 SALAMI SCHEIBEN 100G 1,39°B
 Banane 2,16'3
 LECHE ENTERA 1L 2,18::€
+Liquido lavavetri 22% 5,00¢€
 Betrag Fr:13:83
 MwSt 7,7% 0,52 7,30
 Datum: 31.07.2019`),
@@ -301,6 +302,7 @@ Datum: 31.07.2019`),
       ['SALAMI SCHEIBEN 100G', null, null, '1.39'],
       ['Banane', null, null, '2.16'],
       ['LECHE ENTERA 1L', null, null, '2.18'],
+      ['Liquido lavavetri', null, null, '5.00'],
     ]);
   });
 
