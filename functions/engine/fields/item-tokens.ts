@@ -75,7 +75,7 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
     // the last number of the row, unless a unit follows it
     const last = out.findLastIndex((t) => /\d/.test(t.text));
     const token = out[last];
-    const glued = token ? /^(-?\d{1,6}[.,]\d{2})(\d)$/.exec(token.text) : null;
+    const glued = token ? /^([-€$£]*\d{1,6}[.,]\d{2})(\d)$/.exec(token.text) : null;
     const after = out.slice(last + 1);
     if (token && glued?.[1] && glued[2] && after.length <= 1 && !after.some((t) => UNIT.test(t.text)))
       out.splice(last, 1, ...split(token, [glued[1].length, 1]));

@@ -273,13 +273,15 @@ TOTAL                         59.50`),
     expect(
       itemsOf(`TICKET
 CRISPS SEA SALT 150G      2.101
+COUGH SYRUP 150ML       £8,192
 Actie 2e halve prijs      -€ 0,90 1
 BON DE REDUCTION          1,00-€ 2
 eléctrica            21%1.050,89€
 RÉFRIGÉRATEUR    20%   3 920,36
-SUBTOTAL               4972.35`),
+SUBTOTAL               4980.54`),
     ).toEqual([
       ['CRISPS SEA SALT 150G', null, null, '2.10'],
+      ['COUGH SYRUP 150ML', null, null, '8.19'],
       ['Actie 2e halve prijs', null, null, '-0.90'],
       ['BON DE REDUCTION', null, null, '-1.00'],
       ['eléctrica', null, null, '1050.89'],
