@@ -5,6 +5,7 @@
  * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
  * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
  * - a VAT code or print noise glued after the amount and its mark: `2,29€A` → `2,29€` `A`, `1,39°B` → `1,39` `B`;
+ * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`;
  * - a VAT code digit glued to the amount by a lost space: `2.101` (2.10, code 1) at the end of the row, on a
  *   receipt written with two decimals (a weight `0,422 kg` keeps its unit and is not touched).
  */
@@ -41,9 +42,21 @@ function join(a: Token, b: Token, text: string): Token {
   };
 }
 
+/**
+ * Print noise read before an amount: `“6,13`, `€:32,34`, `£€11,50`. The noise goes; a currency mark among it
+ * stays in front of the amount, where tills print it.
+ */
+function withoutLeadingNoise(token: Token): Token {
+  const lead = /^[“”"'’`:;¢€$£]+(?=\d[\d.,]*[.,]\d{2})/u.exec(token.text);
+  if (!lead || /^[€$£]$/.test(lead[0])) return token;
+  const mark = lead[0].replace(/[^€$£]/g, '').slice(-1);
+  return { ...token, text: `${mark}${token.text.slice(lead[0].length)}` };
+}
+
 function normalise(tokens: readonly Token[], whole: boolean): Token[] {
   const out: Token[] = [];
-  for (const token of tokens) {
+  for (const read of tokens) {
+    const token = withoutLeadingNoise(read);
     const rate = /^(\d{1,2}(?:[.,]\d)?%)([-€$£]?\d.*)$/.exec(token.text);
     if (rate?.[1] && rate[2]) {
       out.push(...split(token, [rate[1].length, rate[2].length]));
@@ -51,7 +64,7 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
     }
     // "2,29€A", "1,39°B", "2,16'3", "2,18::€", "5,00¢€": a VAT code or print noise glued after the amount and its
     // mark (a cent sign is a euro sign half read)
-    const glued = /^(-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢]+)([A-Z]{1,2}|\d)?$/i.exec(token.text);
+    const glued = /^([€$£]?-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢]+)([A-Z]{1,2}|\d)?$/i.exec(token.text);
     const noise = glued?.[2]?.replace(/[€$£]/g, '') ?? '';
     if (glued?.[1] && glued[2] && (noise !== '' || glued[3])) {
       const mark = glued[2].replace(/[^€$£]/g, '').slice(0, 1);

@@ -289,13 +289,16 @@ SUBTOTAL               4980.54`),
     ]);
   });
 
-  it('print noise and VAT codes glued after the amount; a total whose amount the OCR garbled ends the items', () => {
+  it('print noise and VAT codes glued around the amount; a total whose amount the OCR garbled ends the items', () => {
     expect(
       itemsOf(`CAMEMBERT DE NORMANDIE 2,29€A
 SALAMI SCHEIBEN 100G 1,39°B
 Banane 2,16'3
 LECHE ENTERA 1L 2,18::€
 Liquido lavavetri 22% 5,00¢€
+AZEITE VIRGEM EXTRA 750ML “6,13
+PILS 6X33CL BLIK €:32,34°1
+UITSMIJTER HAM KAAS 9% £€11,50
 Betrag Fr:13:83
 MwSt 7,7% 0,52 7,30
 Datum: 31.07.2019`),
@@ -305,6 +308,9 @@ Datum: 31.07.2019`),
       ['Banane', null, null, '2.16'],
       ['LECHE ENTERA 1L', null, null, '2.18'],
       ['Liquido lavavetri', null, null, '5.00'],
+      ['AZEITE VIRGEM EXTRA 750ML', null, null, '6.13'],
+      ['PILS 6X33CL BLIK', null, null, '32.34'],
+      ['UITSMIJTER HAM KAAS', null, null, '11.50'],
     ]);
   });
 
