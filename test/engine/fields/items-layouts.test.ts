@@ -297,6 +297,7 @@ Banane 2,16'3
 LECHE ENTERA 1L 2,18::€
 Liquido lavavetri 22% 5,00¢€
 AZEITE VIRGEM EXTRA 750ML “6,13
+Zuzahlung Rezept 7,89.1
 PILS 6X33CL BLIK €:32,34°1
 UITSMIJTER HAM KAAS 9% £€11,50
 Betrag Fr:13:83
@@ -309,6 +310,7 @@ Datum: 31.07.2019`),
       ['LECHE ENTERA 1L', null, null, '2.18'],
       ['Liquido lavavetri', null, null, '5.00'],
       ['AZEITE VIRGEM EXTRA 750ML', null, null, '6.13'],
+      ['Zuzahlung Rezept', null, null, '7.89'],
       ['PILS 6X33CL BLIK', null, null, '32.34'],
       ['UITSMIJTER HAM KAAS', null, null, '11.50'],
     ]);
