@@ -5,9 +5,10 @@
  * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
  * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
  * - a VAT code or print noise glued after the amount and its mark: `2,29€A` → `2,29€` `A`, `1,39°B` → `1,39` `B`;
- * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`;
- * - a VAT code digit glued to the amount by a lost space: `2.101` (2.10, code 1) at the end of the row, on a
- *   receipt written with two decimals (a weight `0,422 kg` keeps its unit and is not touched).
+ * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`, `€.2,10` → `€2,10`;
+ * - a VAT code (one or two digits) glued to the amount by a lost space: `2.101` (2.10, code 1), `3.1841`,
+ *   `12,295€` at the end of the row, on a receipt written with two decimals (a weight `0,422 kg` keeps its unit
+ *   and is not touched).
  */
 import { UNIT } from './item-quantities.js';
 import type { Row, Token } from './layout.js';
@@ -47,7 +48,7 @@ function join(a: Token, b: Token, text: string): Token {
  * stays in front of the amount, where tills print it.
  */
 function withoutLeadingNoise(token: Token): Token {
-  const lead = /^[“”"'’`:;¢€$£]+(?=\d[\d.,]*[.,]\d{2})/u.exec(token.text);
+  const lead = /^[“”"'’`:;¢€$£.]+(?=\d[\d.,]*[.,]\d{2})/u.exec(token.text);
   if (!lead || /^[€$£]$/.test(lead[0])) return token;
   const mark = lead[0].replace(/[^€$£]/g, '').slice(-1);
   return { ...token, text: `${mark}${token.text.slice(lead[0].length)}` };
@@ -88,10 +89,10 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
     // the last number of the row, unless a unit follows it
     const last = out.findLastIndex((t) => /\d/.test(t.text));
     const token = out[last];
-    const glued = token ? /^([-€$£]*\d{1,6}[.,]\d{2})(\d)$/.exec(token.text) : null;
+    const glued = token ? /^([-€$£]*\d{1,6}[.,]\d{2})(\d{1,2})([€$£]?)$/.exec(token.text) : null;
     const after = out.slice(last + 1);
     if (token && glued?.[1] && glued[2] && after.length <= 1 && !after.some((t) => UNIT.test(t.text)))
-      out.splice(last, 1, ...split(token, [glued[1].length, 1]));
+      out.splice(last, 1, ...split(token, [glued[1].length, glued[2].length + (glued[3]?.length ?? 0)]));
     const lost = lostSeparator(out[last]);
     if (lost && after.length <= 1) out.splice(last, 1, ...lost);
   }

@@ -300,6 +300,8 @@ AZEITE VIRGEM EXTRA 750ML “6,13
 Zuzahlung Rezept 7,89.1
 PILS 6X33CL BLIK €:32,34°1
 UITSMIJTER HAM KAAS 9% £€11,50
+AFWASMIDDEL 500ML €.2,10:1
+Protector solar SPF50+ 12,295€
 Betrag Fr:13:83
 MwSt 7,7% 0,52 7,30
 Datum: 31.07.2019`),
@@ -313,6 +315,8 @@ Datum: 31.07.2019`),
       ['Zuzahlung Rezept', null, null, '7.89'],
       ['PILS 6X33CL BLIK', null, null, '32.34'],
       ['UITSMIJTER HAM KAAS', null, null, '11.50'],
+      ['AFWASMIDDEL 500ML', null, null, '2.10'],
+      ['Protector solar SPF50+', null, null, '12.29'],
     ]);
   });
 
