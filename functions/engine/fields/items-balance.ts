@@ -11,6 +11,7 @@
 
 import { lineCents, multiplies, type Quantity, type UnitPrice } from './item-quantities.js';
 import type { Row } from './layout.js';
+import { zeroSlips } from './total-support.js';
 
 export interface Draft {
   description: string;
@@ -41,14 +42,6 @@ function sumRow(drafts: readonly Draft[], closing: number): number | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** The two amounts differ in exactly one digit (same number of digits). */
-function oneDigitApart(a: number, b: number): boolean {
-  const x = String(Math.abs(a));
-  const y = String(Math.abs(b));
-  if (x.length !== y.length) return false;
-  return [...x].filter((digit, i) => digit !== y[i]).length === 1;
-}
-
 /**
  * An amount one digit away from its own quantity x unit price, when the amount cannot be the right one for a
  * misread price (amount / quantity is no price in whole cents): the amount slipped.
@@ -57,7 +50,7 @@ function slippedAmount(d: Draft): number | undefined {
   if (!d.quantity || !d.price || d.quantity.milli === 1000 || multiplies(d.quantity, d.price, d.cents))
     return undefined;
   const product = lineCents(d.quantity, d.price);
-  if (!oneDigitApart(product, d.cents)) return undefined;
+  if (!zeroSlips(product, true).has(Math.abs(d.cents))) return undefined;
   if (d.quantity.milli % 1000 === 0 && (Math.abs(d.cents) * 1000) % d.quantity.milli === 0) return undefined;
   return Math.sign(d.cents || 1) * product;
 }

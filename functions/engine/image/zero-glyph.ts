@@ -176,8 +176,11 @@ export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: 
     index: -1,
     width: glyph.width * enlarge,
   }));
-  const glyphs = [...own, ...context];
   const digits = own.map(({ digit, width, zeroOutline, sample }) => ({ digit, width, zeroOutline, sample }));
+  // Only a 6, 8 or 9 with a zero's outline can be a zero read wrong: without one, nothing is compared (the
+  // comparison grows with the square of the page's zeros, and most re-read lines hold no such glyph).
+  if (!own.some((glyph) => glyph.zeroOutline)) return { texts, glyphs: digits };
+  const glyphs = [...own, ...context];
   const read = glyphs.filter((glyph) => glyph.digit === '0');
   // A page with hardly any zero read right, and several 8s, 6s and 9s with a zero's outline, is a page whose
   // zeros all came out wrong (a barred zero read as 6 everywhere): those glyphs stand for its zeros.
