@@ -89,11 +89,11 @@ interface Match {
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d/.]|-\d|\s?%)/g;
 const NAMED_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2})(?!\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`,
   'g',
 );
 const NAMED_MDY = new RegExp(
-  `\\b${MONTH_NAME}[\\s.-]*(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s.-]+(\\d{4}|\\d{2})(?!\\d)`,
+  `\\b${MONTH_NAME}[\\s.-]*(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s.-]+(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`,
   'g',
 );
 
@@ -198,8 +198,13 @@ function zeroSlipDate(a: string, b: string, c: string, order: DateOrder, latest:
   const monthOk = (m: string) => Number(m) >= 1 && Number(m) <= 12;
   const dayOk = (d: string) => Number(d) >= 1 && Number(d) <= 31;
   const impossible = [!yearOk(c), !monthOk(monthText), !dayOk(dayText)].filter(Boolean).length;
-  if (impossible >= 2)
-    return uniformZeroSlip([dayText, monthText, c], ([d = '', m = '', y = '']) => date(d, m, y));
+  const uniform =
+    impossible >= 2
+      ? uniformZeroSlip([dayText, monthText, c], ([d = '', m = '', y = '']) => date(d, m, y))
+      : undefined;
+  if (uniform !== undefined) return uniform;
+  // No one look-alike put back everywhere makes a date ("66.67.2822": the day's second 6 is a real 6): each
+  // impossible part is repaired on its own, with the fewest changes.
   const values = new Set<string>();
   for (const y of yearOk(c) ? [c] : zeroVariants(c, yearOk)) {
     for (const m of monthOk(monthText) ? [monthText] : zeroVariants(monthText, monthOk)) {
@@ -214,8 +219,9 @@ function zeroSlipDate(a: string, b: string, c: string, order: DateOrder, latest:
 }
 
 function numericMatches(text: string, order: DateOrder, latest: number): Match[] {
-  // A two-digit year leaves less to go by: its slipped zeros are put back only on a row labelled as a date.
-  const slipYearDigits = DATE_LABEL.test(text) ? [2, 4] : [4];
+  // A two-digit year leaves less to go by: its slipped zeros are put back only on a row labelled as a date or
+  // holding a time ("18/84/22 21:49").
+  const slipYearDigits = DATE_LABEL.test(text) || /\d{1,2}:\d{2}/.test(text) ? [2, 4] : [4];
   const out: Match[] = [];
   for (const m of text.matchAll(NUMERIC)) {
     const [all, a = '', , b = '', c = ''] = m;
@@ -231,6 +237,12 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
           index: m.index,
           length: all.length,
         });
+      else if (c.length === 2) {
+        // Year first ("2024-16-14", a TSE line's "2022-87-66T15:46"): its slipped zeros are put back alike.
+        const repaired = zeroSlipDate(c, b, a, 'dmy', latest);
+        if (repaired)
+          out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
+      }
       continue;
     }
     if (c.length === 3) continue;
@@ -264,12 +276,14 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
 const RUN_TOGETHER =
   /(?<![\d.,/-])(\d{2})[/.-]?(\d{2})(20\d{2})(?![\d.,])|(?<![\d.,/-])(\d{2})(\d{2})[/.-](20\d{2})(?![\d.,])/g;
 const RUN_TOGETHER_SHORT_YEAR = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?![\d.,/-])/g;
+/** The second separator read as a space before a four-digit year: "23-07 2023 18:50". */
+const SPACED_YEAR = /(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})\s(20\d{2})(?![\d.,])/g;
 
 function runTogetherMatches(text: string, order: DateOrder, latest: number): Match[] {
   const labelled = DATE_LABEL.test(text);
   if (!labelled && !/\d{1,2}:\d{2}/.test(text)) return [];
   const out: Match[] = [];
-  const forms = labelled ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR] : [RUN_TOGETHER];
+  const forms = labelled ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR, SPACED_YEAR] : [RUN_TOGETHER, SPACED_YEAR];
   for (const m of forms.flatMap((form) => [...text.matchAll(form)])) {
     const a = Number(m[1] ?? m[4]);
     const b = Number(m[2] ?? m[5]);
@@ -343,10 +357,16 @@ export function findDate(
   today: Date,
 ): FoundDate | undefined {
   const latest = today.getUTCFullYear() + 1;
-  const found: (FoundDate & { score: number; row: number })[] = [];
+  const found: (FoundDate & { score: number; row: number; repaired: boolean })[] = [];
   for (const row of rows) {
     const text = repairMonthNames(repairDateDigits(row.upper));
-    const matches = [...namedMatches(text, latest), ...numericMatches(text, order, latest)];
+    // A written month found only once letters were read as digits or a month name was put back ("1L PET 06"
+    // became 11 SET 06) rests on guesses: it is worth no more than a repaired numeric date.
+    const asRead = new Set(namedMatches(row.upper, latest).map((m) => m.value));
+    const named = namedMatches(text, latest).map((m) =>
+      asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY },
+    );
+    const matches = [...named, ...numericMatches(text, order, latest)];
     if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
     for (const m of matches) {
       let score = m.certainty;
@@ -359,6 +379,7 @@ export function findDate(
       found.push({
         value: m.value,
         confidence,
+        repaired: m.certainty <= REPAIRED_NAMED_CERTAINTY,
         text: row.text.slice(m.index, m.index + m.length).trim() || row.text,
         bbox: rangeBox(row, m.index, m.length),
         ambiguous: m.ambiguous,
@@ -368,20 +389,30 @@ export function findDate(
     }
   }
   // The date printed again elsewhere (a card slip, a footer) and read the same way is worth more than a label:
-  // two readings of one date rarely slip alike.
+  // two readings of one date rarely slip alike. Two repairs that agree are less: the same font slips alike, and
+  // the same repair of it guesses alike ("13/88/2626" is 2026 or 2020, whichever row it is on).
   let best: (typeof found)[number] | undefined;
   for (const date of found) {
-    const others = new Set(
-      found.filter((o) => o.value === date.value && o.row !== date.row).map((o) => o.row),
-    );
+    const agreeing = found.filter((o) => o.value === date.value && o.row !== date.row);
+    const others = new Set(agreeing.map((o) => o.row));
     const scored = { ...date, score: date.score + AGREEMENT * others.size };
-    if (others.size > 0) scored.confidence = Math.min(1, Math.max(scored.confidence, 0.85) + 0.05);
+    if (others.size > 0)
+      scored.confidence =
+        date.repaired && agreeing.every((o) => o.repaired)
+          ? Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2)
+          : Math.min(1, Math.max(scored.confidence, 0.85) + 0.05);
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
-  const { score: _score, row: _row, ...date } = best;
+  const { score: _score, row: _row, repaired: _repaired, ...date } = best;
   return { ...date, confidence: Number(date.confidence.toFixed(3)) };
 }
+
+/** A written-month date that needed repairs to be read. */
+const REPAIRED_NAMED_CERTAINTY = 0.5;
+
+/** The most two repaired readings of one date are trusted. */
+const REPAIRS_AGREEING_CONFIDENCE = 0.7;
 
 /** What a second row reading the same date adds to its score (a label adds 0.5). */
 const AGREEMENT = 0.6;

@@ -82,6 +82,17 @@ describe('findDate', () => {
     expect(dateOf('35/14/2018')).toBeUndefined();
   });
 
+  it('gives a written-month date found only through repairs a low confidence', () => {
+    const date = dateOf('1L PET 2006');
+    expect(date?.value).toBe('2006-09-11');
+    expect(date?.confidence).toBeLessThan(0.5);
+    expect(dateOf('11 SET 2006')?.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('reads no year in an amount after a month name', () => {
+    expect(dateOf('12 SET 06,90')).toBeUndefined();
+  });
+
   it('finds no date in amounts or phone numbers', () => {
     expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });

@@ -318,6 +318,10 @@ describe('dates that survive OCR noise', () => {
     ['a year read with a slashed zero as 8, its real 8s kept', 'DATE 28/09/2817', '2017-09-28'],
     ['a year with one slipped zero, the fewest changes', 'DATE 08/11/2619', '2019-11-08'],
     ['a labelled date with a two-digit year, its zeros read as 6', 'Date : 65/62/25', '2025-02-05'],
+    ['a date whose day keeps a real 6 beside a slipped zero', 'Datum: 66.67.2822', '2022-07-06'],
+    ['a year-first date read with slipped zeros', 'Data 2024-16-14 Hora 21:12:51', '2024-10-14'],
+    ['a two-digit year beside a time, unlabelled', '18/84/22 21:49 Doc. 862169', '2022-04-18'],
+    ['a second separator read as a space', '23-07 2023 18:50 Beleg-Nr. 514803', '2023-07-23'],
   ])('repairs %s', (_case, row, expected) => {
     expect(extractReceipt(ocrLines(`SHOP\n${row}\nTOTAL 5.00`)).fields.transactionDate?.value).toBe(expected);
   });
@@ -332,6 +336,24 @@ describe('dates that survive OCR noise', () => {
     const result = extractReceipt(ocrLines(`SHOP\nDatum: 28.0225\nSUMME 5,00`));
 
     expect(result.fields.transactionDate?.value).toBe('2025-02-28');
+  });
+
+  it('trusts two repaired readings of one date less than two clean ones', () => {
+    const result = extractReceipt(
+      ocrLines(`SHOP\nDatum: 66.67.2822\nTSE-Start: 2022-87-66T15:46:00\nSUMME 5,00`),
+    );
+
+    expect(result.fields.transactionDate?.value).toBe('2022-07-06');
+    expect(result.fields.transactionDate?.confidence).toBeLessThanOrEqual(0.7);
+  });
+
+  it('reads no written-month date that needs a letter read as a digit and a month name put back', () => {
+    // "1L PET 06,90" would be 11 SET 06 (September 2006, in Italian): an article row, not a date.
+    const result = extractReceipt(
+      ocrLines(`SHOP\nAPFELSCHORLE 1L PET 06,90 A\n01.08.2026 12:40\nSUMME 6,90`),
+    );
+
+    expect(result.fields.transactionDate?.value).toBe('2026-08-01');
   });
 
   it('leaves unlabelled numbers of that shape alone', () => {
