@@ -7,6 +7,7 @@ import { DEFAULT_FIELD_LINES } from './field-lines.js';
 import { DEFAULT_LANGUAGES } from './language-models.js';
 import type { RereadOptions } from './lines.js';
 import { DEFAULT_MODEL_ROLES, type ModelRoles } from './recognizer-pool.js';
+import { DEFAULT_UNREAD_INK, type UnreadInkOptions } from './unread-ink.js';
 
 export interface EngineOptions {
   /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */
@@ -56,6 +57,11 @@ export interface EngineOptions {
    * receipts add up (item F1 about +1.5 points) for +10% CPU on English scans (docs/engine.md).
    */
   itemLines: FieldLineOptions | false;
+  /**
+   * Read the bands of ink the page reading left out, taller than its text (a shop's name printed large), as
+   * lines of their own (unread-ink.ts), or false. Default DEFAULT_UNREAD_INK.
+   */
+  unreadInk: UnreadInkOptions | false;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -70,5 +76,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   rereadWeakLines: false,
   fieldLines: DEFAULT_FIELD_LINES,
   itemLines: false,
+  unreadInk: DEFAULT_UNREAD_INK,
   models: DEFAULT_MODEL_ROLES,
 };

@@ -20,6 +20,7 @@ import type { RecognizerPool } from './recognizer-pool.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
 import { secondLook } from './second-look.js';
 import { MODEL_NAMES } from './tessdata.js';
+import { readUnreadInk } from './unread-ink.js';
 
 export interface ReceiptEngine {
   readonly info: EngineInfo;
@@ -162,6 +163,18 @@ export class Engine implements ReceiptEngine {
       );
       best = { ...best, page: { ...best.page, lines } };
       timer.lap('ocrMs');
+    }
+
+    if (this.#options.unreadInk !== false) {
+      const lines = await readUnreadInk(
+        best.page.lines,
+        best.image,
+        scale,
+        this.#pool.lines(this.#plan.first),
+        best.page.digits,
+        this.#options.unreadInk,
+      );
+      best = { ...best, page: { ...best.page, lines } };
     }
 
     const { lines, extraction, language } = await secondLook({

@@ -19,7 +19,7 @@ const MIN_SKEW = 0.75;
 const MAX_SAMPLED_PIXELS = 60_000;
 
 /** Otsu's threshold over a 256-bin histogram. */
-function otsuThreshold(data: Uint8Array): number {
+export function otsuThreshold(data: Uint8Array): number {
   const histogram = new Array<number>(256).fill(0);
   for (const value of data) histogram[value] = (histogram[value] ?? 0) + 1;
   let sum = 0;

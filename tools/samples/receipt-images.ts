@@ -23,6 +23,11 @@ export interface ReceiptSpec {
   readonly lines: readonly string[];
   /** Font size in pixels; 22 px is about a 300-dpi scan of thermal-printer text. */
   readonly fontSize?: number;
+  /**
+   * A heading above the lines in a thermal printer's double-height mode (glyphs twice as tall, as wide as the
+   * text's), as tills print the shop's name.
+   */
+  readonly title?: string;
   /** Clockwise rotation applied after rendering, like a scan fed in sideways or upside down. */
   readonly rotate?: 0 | 90 | 180 | 270;
   /** Small skew in degrees (positive = clockwise), like a receipt laid crooked on the scanner. */
@@ -44,16 +49,23 @@ function receiptSvg(spec: ReceiptSpec): { svg: string; width: number; height: nu
   const contrast = spec.contrast ?? 'normal';
   const lineHeight = Math.round(fontSize * 1.45);
   const margin = fontSize * 2;
-  const longest = Math.max(...spec.lines.map((line) => line.length), 1);
+  const titleHeight = spec.title === undefined ? 0 : lineHeight * 2;
+  const longest = Math.max(...spec.lines.map((line) => line.length), spec.title?.length ?? 0, 1);
   // DejaVu Sans Mono advances 0.602 em per character.
   const width = Math.ceil(longest * fontSize * 0.602 + margin * 2);
-  const height = spec.lines.length * lineHeight + margin * 2;
-  const texts = spec.lines
-    .map(
-      (line, index) =>
-        `<text x="${margin}" y="${margin + (index + 1) * lineHeight - lineHeight * 0.3}" xml:space="preserve">${escapeXml(line)}</text>`,
-    )
-    .join('');
+  const height = titleHeight + spec.lines.length * lineHeight + margin * 2;
+  const title =
+    spec.title === undefined
+      ? ''
+      : `<text transform="scale(1,2)" x="${margin}" y="${(margin + titleHeight - lineHeight * 0.3) / 2}" font-weight="bold" xml:space="preserve">${escapeXml(spec.title)}</text>`;
+  const texts =
+    title +
+    spec.lines
+      .map(
+        (line, index) =>
+          `<text x="${margin}" y="${titleHeight + margin + (index + 1) * lineHeight - lineHeight * 0.3}" xml:space="preserve">${escapeXml(line)}</text>`,
+      )
+      .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
 <rect width="100%" height="100%" fill="${PAPER[contrast]}"/>
 <g font-family="DejaVu Sans Mono" font-size="${fontSize}" fill="${INK[contrast]}">${texts}</g></svg>`;

@@ -1,0 +1,181 @@
+/**
+ * Text the page reading left out. Read as one uniform block (psm 6), Tesseract takes glyphs much taller than
+ * the block's other text for noise: a merchant name printed large and bold above the address is dropped whole,
+ * not even read as garbage. Loosening that size limit for the whole page (textord_excess_blobsize 1.3 -> 1.6)
+ * found those names but changed how a faded dev scan was read and lost its fields (docs/engine.md), so the
+ * page keeps Tesseract's default, and the bands of ink that no line of the reading covers, taller than its
+ * text lines and shaped like a row of glyphs, are read on their own as single lines and put in their place.
+ */
+
+import type { DigitGlyph } from './image/zero-glyph.js';
+import { otsuThreshold } from './layout.js';
+import { cropImage, type GrayImage, toPgm } from './preprocess.js';
+import type { Recognizer } from './recognizer.js';
+import type { OcrLine } from './schema.js';
+
+/** A band of rows, in the read image's pixels. */
+export interface InkBand {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+export interface UnreadInkOptions {
+  /** A band counts when its glyphs are at least this many times as tall as the page's text lines. */
+  readonly minHeightRatio: number;
+  /** ...and at most this many (taller is a picture, a stamp or a logo). */
+  readonly maxHeightRatio: number;
+  /** ...and its ink this many times as wide as it is tall (a row of glyphs, not a square logo). */
+  readonly minAspect: number;
+  /** Bands read per receipt at most, tallest first. */
+  readonly maxBands: number;
+  /** A band's reading is kept when its mean word confidence reaches this. */
+  readonly minConfidence: number;
+}
+
+export const DEFAULT_UNREAD_INK: UnreadInkOptions = {
+  minHeightRatio: 1.4,
+  maxHeightRatio: 6,
+  minAspect: 3,
+  maxBands: 2,
+  minConfidence: 0.6,
+};
+
+/** A row holds ink when this share of its pixels is dark (specks and the paper's grain stay below it). */
+const INK_ROW_SHARE = 0.01;
+/** Rows around a line's box that count as covered by it (descenders, accents, a box cut tight). */
+const COVER_MARGIN = 2;
+
+function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Bands of ink no line covers, shaped like a line of text larger than the page's (`lines` on the original grid). */
+export function unreadBands(
+  image: GrayImage,
+  lines: readonly OcrLine[],
+  scale: number,
+  options: UnreadInkOptions = DEFAULT_UNREAD_INK,
+): InkBand[] {
+  const { width, height, data } = image;
+  const lineHeight = median(
+    lines.filter((line) => line.text.trim().length >= 3).map((line) => (line.bbox.y1 - line.bbox.y0) / scale),
+  );
+  if (lineHeight === undefined || width === 0) return [];
+  const covered = new Uint8Array(height);
+  for (const line of lines) {
+    const from = Math.max(0, Math.floor(line.bbox.y0 / scale) - COVER_MARGIN);
+    const to = Math.min(height, Math.ceil(line.bbox.y1 / scale) + COVER_MARGIN);
+    covered.fill(1, from, to);
+  }
+  const threshold = otsuThreshold(data);
+  const minInk = Math.max(3, Math.round(width * INK_ROW_SHARE));
+  const bands: InkBand[] = [];
+  let start = -1;
+  const close = (end: number) => {
+    const band = measure(image, threshold, start, end);
+    const tall = band.bottom - band.top;
+    if (
+      tall >= lineHeight * options.minHeightRatio &&
+      tall <= lineHeight * options.maxHeightRatio &&
+      band.right - band.left >= tall * options.minAspect
+    )
+      bands.push(band);
+    start = -1;
+  };
+  for (let y = 0; y < height; y += 1) {
+    let ink = 0;
+    if (!covered[y]) {
+      const row = y * width;
+      for (let x = 0; x < width; x += 1) if ((data[row + x] ?? 255) <= threshold) ink += 1;
+    }
+    if (ink >= minInk) {
+      if (start < 0) start = y;
+    } else if (start >= 0) close(y);
+  }
+  if (start >= 0) close(height);
+  return bands
+    .sort((a, b) => b.bottom - b.top - (a.bottom - a.top))
+    .slice(0, options.maxBands)
+    .sort((a, b) => a.top - b.top);
+}
+
+/** The band's rows [top, bottom) with the columns its ink spans. */
+function measure(image: GrayImage, threshold: number, top: number, bottom: number): InkBand {
+  let left = image.width;
+  let right = 0;
+  for (let y = top; y < bottom; y += 1) {
+    const row = y * image.width;
+    for (let x = 0; x < image.width; x += 1) {
+      if ((image.data[row + x] ?? 255) > threshold) continue;
+      if (x < left) left = x;
+      if (x + 1 > right) right = x + 1;
+    }
+  }
+  return { top, bottom, left: Math.min(left, right), right };
+}
+
+/**
+ * Reads the unread bands of `image` as single lines with `recognizer` and returns `lines` with the legible
+ * ones in reading order. Boxes are on the original grid (`scale` maps the read image to it).
+ */
+export async function readUnreadInk(
+  lines: readonly OcrLine[],
+  image: GrayImage,
+  scale: number,
+  recognizer: Recognizer,
+  digits?: readonly DigitGlyph[],
+  options: UnreadInkOptions = DEFAULT_UNREAD_INK,
+): Promise<OcrLine[]> {
+  const bands = unreadBands(image, lines, scale, options);
+  if (bands.length === 0) return [...lines];
+  const found: OcrLine[] = [];
+  for (const band of bands) {
+    const pad = Math.round((band.bottom - band.top) * 0.3);
+    const left = Math.max(0, band.left - pad);
+    const top = Math.max(0, band.top - pad);
+    const crop = await cropImage(image, {
+      left,
+      top,
+      width: Math.min(image.width, band.right + pad) - left,
+      height: Math.min(image.height, band.bottom + pad) - top,
+    });
+    const read = await recognizer.recognize(toPgm(crop), {
+      scale,
+      line: true,
+      glyphs: crop,
+      ...(digits === undefined ? {} : { page: { glyphs: digits, enlarge: 1 } }),
+    });
+    const words = read.lines.flatMap((row) => row.words);
+    const text = words.map((word) => word.text).join(' ');
+    const confidence = words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length);
+    if (confidence < options.minConfidence || (text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+    const dx = Math.round(left * scale);
+    const dy = Math.round(top * scale);
+    const moved = words.map((word) => ({
+      ...word,
+      bbox: { x0: word.bbox.x0 + dx, y0: word.bbox.y0 + dy, x1: word.bbox.x1 + dx, y1: word.bbox.y1 + dy },
+    }));
+    found.push({
+      text,
+      confidence: read.confidence,
+      bbox: {
+        x0: Math.round(band.left * scale),
+        y0: Math.round(band.top * scale),
+        x1: Math.round(band.right * scale),
+        y1: Math.round(band.bottom * scale),
+      },
+      words: moved,
+    });
+  }
+  // Each in its place in the reading order, which is otherwise kept as Tesseract gave it.
+  const result = [...lines];
+  for (const line of found) {
+    const at = result.findIndex((other) => other.bbox.y0 > line.bbox.y0);
+    result.splice(at < 0 ? result.length : at, 0, line);
+  }
+  return result;
+}
