@@ -119,6 +119,9 @@ export const NOT_TRANSACTION_DATE = labelPattern('notTransactionDate');
 export const DEPOSIT = labelPattern('deposit');
 export const REFUND = labelPattern('refund');
 export const NET = labelPattern('net');
+/** Street words and postcodes of the packs' countries (merchant.ts: where the address starts). */
+export const STREET = labelPattern('street');
+export const POSTCODE = labelPattern('postcode');
 /** Headings that open the tax summary table at the foot: its "TOTAL" is not the bill. */
 export const SUMMARY_HEADING = labelPattern('summaryHeading');
 /** Column headings of the items table (global: count the distinct headings of a row). */

@@ -5,6 +5,7 @@
  * registration or invoice rows; its rows are joined with a space.
  */
 import type { BBox } from '../schema.js';
+import { DATE_LABEL, NOT_TAX, POSTCODE as PACK_POSTCODE, STREET } from './labels.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 
 export interface TextField {
@@ -34,7 +35,30 @@ const ADDRESS_WORD =
   /\b(JALAN|JLN|JL|LORONG|TAMAN|LOT|NO\.?|NO|BLOK|BLOCK|LEVEL|FLOOR|FLR|UNIT|PLAZA|MALL|BANDAR|KAWASAN|PERINDUSTRIAN|SEKSYEN|SECTION|MUKIM|BATU|STREET|ST\.?|AVENUE|AVE|ROAD|RD|BLVD|BOULEVARD|DRIVE|DR|SUITE|STE|HWY|HIGHWAY|LANE|CALLE|CL|CARRERA|CRA|KR|AVENIDA|AV|AK|AC|DIAGONAL|DG|TRANSVERSAL|TV|BARRIO|LOCAL|PISO|CENTRO|COMERCIAL|KM|SHOPPING|SQUARE|CENTER|CENTRE|PARK|JAYA|UTAMA|INDAH|MEGAMALL|DATARAN|MEDAN|PUSAT|KOMPLEKS|WISMA|MENARA|BANGUNAN|PERSIARAN|LEBUH|SIMPANG|KAMPUNG|KG|PJU|SS\d+|LINK|VILLAGE|APT|BUILDING|BLDG|TOWER|EDIFICIO|TORRE|URBANIZACI[OÓ]N|MANZANA|SECTOR|ZONA|COLONIA|COL)\b/;
 const PLACE =
   /\b(KUALA LUMPUR|KL|SELANGOR|JOHOR|JOHOR BAHRU|PETALING JAYA|SHAH ALAM|KLANG|PENANG|PULAU PINANG|IPOH|PERAK|MELAKA|SABAH|SARAWAK|KUCHING|KOTA KINABALU|PUTRAJAYA|CHERAS|PUCHONG|SUBANG|KEPONG|SETAPAK|DAMANSARA|MALAYSIA|DARUL EHSAN|SINGAPORE|BOGOT[AÁ]|MEDELL[IÍ]N|CALI|BARRANQUILLA|CARTAGENA|COLOMBIA|D\.C\.|MADRID|M[EÉ]XICO|USA|NEW YORK|CA|TX|NY|FL)\b/;
-const POSTCODE = /\b\d{5}(-\d{4})?\b/;
+const FIVE_DIGIT_POSTCODE = /\b\d{5}(-\d{4})?\b/;
+
+/** A postcode: five digits (and ZIP+4), or a form of the locale packs' countries ("LS1 5DT", "8000-138"). */
+function hasPostcode(upper: string): boolean {
+  return FIVE_DIGIT_POSTCODE.test(upper) || PACK_POSTCODE.test(upper);
+}
+
+/** A house number: "162A", "3", "47 bd", not "A2" or a phone number. */
+const HOUSE_NUMBER = /(?<![\p{L}\d])\d{1,4}[A-Z]?(?![\p{L}\d])/u;
+
+/**
+ * A street word: the Malay, Spanish and English ones here, or one of the locale packs' beside a house number
+ * ("SCHILLERSTRASSE 162A", "47 BD DU MARCHE"; "TANKSTATION SNELWEG A2" is a name).
+ */
+function hasStreetWord(upper: string): boolean {
+  return ADDRESS_WORD.test(upper) || (STREET.test(upper) && HOUSE_NUMBER.test(upper));
+}
+
+/**
+ * A legal entity or its owner, printed between a name and its address: "HANDELS GMBH & CO. KG", "INH. DR. ALI
+ * YILMAZ E.K.", "DE BRINK RETAIL N.V.". Not where an address starts.
+ */
+const LEGAL_ENTITY =
+  /\b(INH\.|INHABER|GMBH|OHG|E\.\s?K\.?|AG|UG|B\.\s?V\.?|N\.\s?V\.?|S\.?R\.?L\.?|S\.P\.A\.?|LDA|S\.L\.U?|S\.\s?A\.?|SARL|SAS|SNC|EURL|PLC|LTD|LIMITED)(?=\W|$)/;
 const ITEM_HEADER_ROW = /\b(QTY|DESCRIPTION|CANT|DESCRIPCI[OÓ]N)\b/;
 const STOP =
   /\b[G6C][S5]T\s*ID|GSTID|\b(TEL|PHONE|FAX|GST|[G6C][S5]T|SST|REG|INVOICE|RECEIPT|FACTURA|DATE|FECHA|CASHIER|CAJERO|TABLE|MESA|ORDER|SERVED|BILL|TERMINAL|NIT|NIF|CIF|RUC|CUIT|RUT|RFC|EMAIL|E-MAIL|WWW|HTTP|SALES\s*NO|DOC|TRANS)\b/;
@@ -61,8 +85,35 @@ function legible(row: Row, minLetters = 0.55, minConfidence = 0.2): boolean {
   return letterRatio(text) >= minLetters && row.confidence >= minConfidence && words.length >= 1;
 }
 
-/** A row that can be (part of) the merchant name. */
-function nameLike(row: Row): boolean {
+/**
+ * Tills print the shop's name larger than the rest (double height, a bigger font): a row whose glyphs are this
+ * much taller than the receipt's typical row is printed prominently.
+ */
+const PROMINENT = 1.35;
+
+/** The name printed large heads the receipt: larger print further down is a total or an article. */
+const PROMINENT_ROWS = 4;
+
+/** Read well, mostly letters, and taller than `typical` by PROMINENT: not a logo read as specks, nor an amount. */
+function printedLarge(row: Row, typical: number): boolean {
+  return rowHeight(row) >= PROMINENT * typical && row.confidence >= 0.7 && letterRatio(row.text) >= 0.75;
+}
+
+function rowHeight(row: Row): number {
+  return row.bbox.y1 - row.bbox.y0;
+}
+
+/** The typical row height of the receipt: the median over rows with some text. */
+function typicalHeight(rows: readonly Row[]): number {
+  const heights = rows
+    .filter((row) => row.text.trim().length >= 3)
+    .map(rowHeight)
+    .sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+/** A row that can be (part of) the merchant name; `prominent` when printed larger than the rest. */
+function nameLike(row: Row, prominent = false): boolean {
   if (!legible(row)) return false;
   const upper = row.upper;
   if (
@@ -72,12 +123,18 @@ function nameLike(row: Row): boolean {
   )
     return false;
   if (SUFFIX.test(upper)) return true;
-  if (ADDRESS_WORD.test(upper) || POSTCODE.test(withoutRegNumbers(upper))) return false;
+  if (hasPostcode(withoutRegNumbers(upper))) return false;
+  // A street word in a name printed large and without a number ("VILLAGE CHEMIST", "PHARMACIE DU CENTRE") is
+  // part of the name; in an ordinary row it makes an address.
+  if (hasStreetWord(upper) && !(prominent && !/\d/.test(row.text))) return false;
   return !REGISTRATION.test(withoutRegNumbers(upper));
 }
 
-function nameScore(row: Row, position: number): number {
+function nameScore(row: Row, position: number, prominent: boolean): number {
   let score = 1 - position * 0.12;
+  // The name printed large outranks a legal entity's suffix in ordinary print below it ("NORTHGATE
+  // SUPERMARKET" over "Sunrise Foods Plc", "SPARKAUF" over "HANDELS GMBH").
+  if (prominent) score += 2.5;
   if (SUFFIX.test(row.upper)) score += 2;
   if (BUSINESS_WORD.test(row.upper)) score += 0.8;
   if (row.text === row.upper && /\p{L}{3}/u.test(row.text)) score += 0.1;
@@ -129,12 +186,15 @@ function headerRows(rows: readonly Row[]): Row[] {
   return header;
 }
 
-/** Adjacent rows a long name was wrapped over ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD"). */
+/**
+ * Adjacent rows a long name was wrapped over ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD"): close
+ * and printed at the same size (a legal entity in small print under a large name is another line).
+ */
 function nameBlock(rows: readonly Row[], best: Row): Row[] {
   const block = [best];
   const close = (upper: Row, lower: Row) =>
-    lower.bbox.y0 - upper.bbox.y1 <
-    1.5 * Math.max(upper.bbox.y1 - upper.bbox.y0, lower.bbox.y1 - lower.bbox.y0);
+    lower.bbox.y0 - upper.bbox.y1 < 1.5 * Math.max(rowHeight(upper), rowHeight(lower)) &&
+    Math.max(rowHeight(upper), rowHeight(lower)) < PROMINENT * Math.min(rowHeight(upper), rowHeight(lower));
   // down: a row that carries the company suffix, or closes a parenthesis left open, completes the name
   for (let i = best.index + 1; i < rows.length && block.length < 3; i++) {
     const next = rows[i];
@@ -164,12 +224,14 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
 
 export function findMerchant(rows: readonly Row[]): Merchant {
   const header = headerRows(rows);
+  const typical = typicalHeight(rows);
   let best: { row: Row; score: number } | undefined;
   let position = 0;
   for (const row of header) {
     if (!legible(row)) continue;
-    if (nameLike(row)) {
-      const score = nameScore(row, position);
+    const prominent = position < PROMINENT_ROWS && typical > 0 && printedLarge(row, typical);
+    if (nameLike(row, prominent)) {
+      const score = nameScore(row, position, prominent);
       if (!best || score > best.score) best = { row, score };
     }
     position += 1;
@@ -204,8 +266,8 @@ export function findMerchant(rows: readonly Row[]): Merchant {
 function addressScore(row: Row): number {
   const upper = row.upper.replace(/\([^)]*\)/g, ' ');
   let score = 0;
-  if (ADDRESS_WORD.test(upper)) score += 1;
-  if (POSTCODE.test(upper)) score += 1;
+  if (hasStreetWord(upper)) score += 1;
+  if (hasPostcode(upper)) score += 1;
   if (PLACE.test(upper)) score += 1;
   if (/,/.test(row.text)) score += 0.5;
   if (/\d/.test(row.text) && /\p{L}{3}/u.test(row.text)) score += 0.3;
@@ -224,12 +286,17 @@ function findAddress(rows: readonly Row[], nameRows: readonly Row[]): TextField 
     const stop =
       phoneOnly ||
       STOP.test(row.upper) ||
+      ITEM_HEADER_ROW.test(row.upper) ||
+      ADDRESS_END.test(row.upper) ||
+      NOT_TAX.test(row.upper) ||
+      DATE_LABEL.test(row.upper) ||
+      /\d[.,]\d{2}(?!\d)/.test(row.text) ||
       REGISTRATION.test(row.upper) ||
       (PHONE_LABEL.test(row.upper) && /\d{6,}/.test(row.text.replace(/\D/g, '')));
     if (picked.length === 0) {
       const next = rows[i + 1];
       const score = addressScore(row) + (next && addressScore(next) >= 1 ? 0.5 : 0);
-      if (score >= 1 && !stop && legible(row, 0.3)) picked.push(row);
+      if (score >= 1 && !stop && !LEGAL_ENTITY.test(row.upper) && legible(row, 0.3)) picked.push(row);
       else if (i - start >= 4) break;
       continue;
     }
@@ -254,6 +321,10 @@ function findAddress(rows: readonly Row[], nameRows: readonly Row[]): TextField 
     bbox: unionBox(picked.map((r) => r.bbox)),
   };
 }
+
+/** Rows after an address in the packs' languages: phone, tax and register numbers, opening hours, cashier. */
+const ADDRESS_END =
+  /\b(TELEFON|TELEFONE|TELEF|T[EÉ]L[EÉ]PHONE|T[EÉ]L|TELEFOON|FATURA|FACTURE|RECHNUNG|FATTURA|FACTUUR|UST|USTID|MWST|STEUERNR|SIRET|SIREN|RCS|KVK|UID|[A-Z]{2}\d{8,}|MO-SA|MO-FR|UHR|KASSIERER|KASSE|BON-?NR|BELEG|CAISSE|CASSA|OPERATORE|CAIXA|OPERADOR|KASSA|MEDEWERKER)\b/;
 
 const PHONE_NUMBER = /(\+?\(?\d[\d\s().-]{5,}\d)/;
 const US_PHONE = /\(\d{3}\)\s?\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b/;

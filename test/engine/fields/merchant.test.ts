@@ -80,6 +80,96 @@ G5T ID. NO : QOOLBIT47712`);
     );
   });
 
+  describe('a name printed large', () => {
+    /** Receipt rows; the first `large` of them printed in double height, read with `confidence`. */
+    function merchantWithHeading(text: string, large = 1, confidence = 0.95) {
+      const lines = ocrLines(text, confidence).map((line, i) => {
+        if (i >= large) return line;
+        const taller = (box: typeof line.bbox) => ({ ...box, y1: box.y0 + 44 });
+        return {
+          ...line,
+          bbox: taller(line.bbox),
+          words: line.words.map((w) => ({ ...w, bbox: taller(w.bbox) })),
+        };
+      });
+      return findMerchant(buildRows(lines));
+    }
+    const FOOT = '\nCOFFEE 2.50\nTEA 1.80\nSCONE 2.10\nTOTAL 6.40';
+
+    it('outranks the legal entity printed small under it, which it does not absorb', () => {
+      expect(
+        merchantWithHeading(`NORTHGATE SUPERMARKET\nSunrise Foods Plc\n83 Parnell Square${FOOT}`).name?.value,
+      ).toBe('NORTHGATE SUPERMARKET');
+      expect(merchantWithHeading(`SPARKAUF\nHANDELS GMBH\nHAUPTSTRASSE 4${FOOT}`).name?.value).toBe(
+        'SPARKAUF',
+      );
+      // In ordinary print the suffix still points at the name, as on the Malaysian scans.
+      expect(merchantWithHeading(`SPARKAUF\nHANDELS GMBH\nHAUPTSTRASSE 4${FOOT}`, 0).name?.value).toBe(
+        'HANDELS GMBH',
+      );
+    });
+
+    it('keeps a street word that is part of the name', () => {
+      expect(
+        merchantWithHeading(`VILLAGE CHEMIST\nUNIT 19, RIVERSIDE RETAIL PARK\nLEEDS${FOOT}`).name?.value,
+      ).toBe('VILLAGE CHEMIST');
+    });
+
+    it('is not a logo read as specks', () => {
+      expect(
+        merchantWithHeading(`GAS i 4PUR\nAIK HUAT HARDWARE SDN BHD\nNO. 17-G, JALAN SETIA${FOOT}`, 1, 0.4)
+          .name?.value,
+      ).toBe('AIK HUAT HARDWARE SDN BHD');
+    });
+  });
+
+  it.each([
+    [
+      "German, after the owner's line",
+      'SPARKAUF\nINH. DR. ALI YILMAZ E.K.\nSCHULSTRASSE 104\n40213 DÜSSELDORF\nTelefon 0211/8491794\nUST-ID DE 680770863',
+      'SCHULSTRASSE 104 40213 DÜSSELDORF',
+    ],
+    [
+      'Swiss',
+      'NAHKAUF\nFrischmarkt GmbH\nSpitalgasse 3\nCH-8001 Zürich\nMWST-Nr. CHE-919.225.567',
+      'Spitalgasse 3 CH-8001 Zürich',
+    ],
+    [
+      'French, number first',
+      'MARCHÉ PLUS\n47 bd du Marché\n34000 MONTPELLIER\nSIRET 123 456 789 00012',
+      '47 bd du Marché 34000 MONTPELLIER',
+    ],
+    [
+      'Italian',
+      'BOTTEGA BIO\nVIA CAVOUR 21\n00153 ROMA RM\nTelefono 06 6761944\nC.F. e P.IVA 05625432337',
+      'VIA CAVOUR 21 00153 ROMA RM',
+    ],
+    [
+      'Portuguese',
+      'SUPER NORTE\nRua da Prata 370\n8000-138 Faro\nTelef. 289 721 861',
+      'Rua da Prata 370 8000-138 Faro',
+    ],
+    [
+      'Dutch',
+      'DAGMARKT CENTRUM\nDE BRINK RETAIL N.V.\nStationsweg 53\n2311 JX Leiden\nBTW-nr: NL629439021B01',
+      'Stationsweg 53 2311 JX Leiden',
+    ],
+    ['Spanish', 'CAFETERÍA LUNA\nC/ Mayor 21\n50001 ZARAGOZA\nNIF B12345678', 'C/ Mayor 21 50001 ZARAGOZA'],
+  ])('reads the address (%s) up to the phone or tax number', (_case, text, address) => {
+    expect(merchantOf(`${text}\nKAFFEE 2,50\nSUMME 2,50`).address?.value).toBe(address);
+  });
+
+  it('keeps a name with a street word and no house number ("TANKSTATION SNELWEG A2")', () => {
+    expect(
+      merchantOf('TANKSTATION SNELWEG A2\nStationsweg 53\n2311 JX Leiden\nBTW-nr: NL629439021B01').name
+        ?.value,
+    ).toBe('TANKSTATION SNELWEG A2');
+  });
+
+  it('takes no row with a British postcode for a name', () => {
+    expect(merchantOf(`YORK Y01 7HH\nCORNER DELI\nCOFFEE 2.50\nTOTAL 2.50`).name?.value).toBe('CORNER DELI');
+  });
+
   it('finds no merchant in rows that are all noise', () => {
     const m = merchantOf("’   )    '   A    ,\n2  - cia [  4   .   .\nTAX INVOICE", 0.1);
     expect(m).toEqual({});

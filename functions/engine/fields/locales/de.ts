@@ -117,6 +117,8 @@ export const de: LocalePack = {
     summaryHeading: [],
     deposit: ['PFAND', 'LEERGUT', 'PFANDRÜCKGABE', 'EINWEG'],
     refund: ['ERSTATTUNG', 'RÜCKGABE', 'STORNO', 'GUTSCHRIFT', 'RÜCKERSTATTUNG'],
+    street: [/[A-ZÄÖÜ]*(STRASSE|STR\.|ALLEE|GASSE|PLATZ|WEG|DAMM|UFER|CHAUSSEE)(?![A-Z])/],
+    postcode: [/(?<!\d)(D-|A-|CH-)?\d{4,5}\s+[A-ZÄÖÜ]{3,}/],
   },
   months: {
     JAN: 1, JANUAR: 1, JÄNNER: 1, FEB: 2, FEBRUAR: 2, MÄR: 3, MÄRZ: 3, MRZ: 3, APR: 4, APRIL: 4, MAI: 5,

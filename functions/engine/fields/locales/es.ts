@@ -96,6 +96,9 @@ export const es: LocalePack = {
     ],
     deposit: ['ENVASE', 'DEPOSITO'],
     refund: ['DEVOLUCIÓN', 'ABONO', 'REEMBOLSO'],
+    // The street words of Colombian and Spanish addresses that merchant.ts does not list.
+    street: ['RONDA', 'PASEO', 'PLAZA', 'TRAVESÍA', 'GLORIETA', 'CAMINO', /(?<![A-Z])C\/\s?[A-Z]/],
+    postcode: [],
   },
   months: {
     ENE: 1, ENERO: 1, FEB: 2, FEBRERO: 2, MAR: 3, MARZO: 3, ABR: 4, ABRIL: 4, MAY: 5, MAYO: 5, JUN: 6,

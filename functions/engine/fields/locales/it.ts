@@ -81,6 +81,8 @@ export const it: LocalePack = {
     summaryHeading: ['RIEPILOGO IVA', 'DETTAGLIO IVA'],
     deposit: ['CAUZIONE', 'VUOTO'],
     refund: ['RESO', 'RIMBORSO', 'STORNO'],
+    street: ['VIA', 'VIALE', 'PIAZZA', 'PIAZZALE', 'CORSO', 'LARGO', 'VICOLO'],
+    postcode: [/(?<!\d)\d{5}\s+[A-ZÀ-Ÿ]{3,}/],
   },
   months: {
     GEN: 1, GENNAIO: 1, FEB: 2, FEBBRAIO: 2, MAR: 3, MARZO: 3, APR: 4, APRILE: 4, MAG: 5, MAGGIO: 5, GIU: 6,

@@ -29,6 +29,8 @@ export const ms: LocalePack = {
     summaryHeading: [],
     deposit: [],
     refund: ['PULANGAN', 'BAYARAN BALIK'],
+    street: [],
+    postcode: [],
   },
   months: {
     JAN: 1, JANUARI: 1, FEB: 2, FEBRUARI: 2, MAC: 3, APR: 4, APRIL: 4, MEI: 5, JUN: 6, JUL: 7, JULAI: 7,

@@ -68,6 +68,8 @@ export const nl: LocalePack = {
     summaryHeading: ['BTW OVERZICHT', 'BTW-OVERZICHT', 'BTW SPECIFICATIE'],
     deposit: ['STATIEGELD', 'EMBALLAGE', 'LEEGGOED'],
     refund: ['RETOUR', 'TERUGBETALING', 'RETOURBON'],
+    street: [/[A-Z]*(STRAAT|LAAN|WEG|PLEIN|GRACHT|KADE|SINGEL|DIJK)(?![A-Z])/],
+    postcode: [/(?<!\d)\d{4}\s?[A-Z]{2}(?![A-Z])/, /(?<!\d)\d{4}\s+[A-Z]{3,}/],
   },
   months: {
     JAN: 1, JANUARI: 1, FEB: 2, FEBRUARI: 2, MRT: 3, MAART: 3, APR: 4, APRIL: 4, MEI: 5, JUN: 6, JUNI: 6,

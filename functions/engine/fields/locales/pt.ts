@@ -78,6 +78,8 @@ export const pt: LocalePack = {
     summaryHeading: ['RESUMO IVA', 'QUADRO RESUMO', 'RESUMO DE IVA'],
     deposit: ['VASILHAME', 'TARA'],
     refund: ['DEVOLUÇÃO', 'REEMBOLSO', 'NOTA DE CRÉDITO'],
+    street: ['RUA', 'PRAÇA', 'TRAVESSA', 'ESTRADA', 'AVENIDA', 'LARGO', 'ALAMEDA'],
+    postcode: [/(?<!\d)\d{4}-\d{3}(?!\d)/],
   },
   months: {
     JAN: 1, JANEIRO: 1, FEV: 2, FEVEREIRO: 2, MAR: 3, MARÇO: 3, ABR: 4, ABRIL: 4, MAI: 5, MAIO: 5, JUN: 6,

@@ -51,6 +51,14 @@ export interface LocaleLabels {
   readonly deposit: readonly Phrase[];
   /** Words of a refund or return receipt, whose total is negative. */
   readonly refund: readonly Phrase[];
+  /**
+   * Street words of an address ("RUE", "VIA", a German or Dutch compound "…STRASSE", "…STRAAT"): rows with them
+   * start the merchant's address and are not its name (unless printed large without a number). The Malay,
+   * Spanish and English ones predate the packs and are in merchant.ts.
+   */
+  readonly street: readonly Phrase[];
+  /** Postcodes as this language's countries print them, with their city where the form alone is a number. */
+  readonly postcode: readonly Phrase[];
 }
 
 export interface CountryHint {
