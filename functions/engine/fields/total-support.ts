@@ -214,12 +214,31 @@ const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
 const CUT_SHORT = /^\D*\d+[.,]\d[^\d\s€$£¥%.,-]\D*$/u;
 
 /**
- * The values a malformed printed amount would have with any one of its printed digits read otherwise, and
- * those of an amount cut short with each digit in its cents place.
+ * A printed amount with three decimals and no other separator ("€51,600" for 51,00): read as a thousands group
+ * it is a thousand times the receipt's other figures, so when one of those is the amount with one of the three
+ * digits dropped (a zero read as "60"), it stands for it.
+ */
+const THREE_DECIMALS = /^\D*\d{1,3}[.,]\d{3}\D*$/;
+
+/** Whether a printed amount has the three-decimal form a witness may stand for with two decimals. */
+export function threeDecimals(text: string): boolean {
+  return THREE_DECIMALS.test(text.trim());
+}
+
+/**
+ * The values a malformed printed amount would have with any one of its printed digits read otherwise, those of
+ * an amount cut short with each digit in its cents place, and those of three decimals with one dropped.
  */
 function malformedSlips(text: string): Set<number> {
   const variants = new Set<number>();
   const printed = text.trim();
+  if (THREE_DECIMALS.test(printed)) {
+    const digits = printed.replace(/\D/g, '');
+    for (let i = digits.length - 3; i < digits.length; i++) {
+      variants.add(Number(`${digits.slice(0, i)}${digits.slice(i + 1)}`));
+    }
+    return variants;
+  }
   if (CUT_SHORT.test(printed)) {
     const read = printed.replace(/\D/g, '');
     for (const digit of '0123456789') variants.add(Number(`${read}${digit}`));

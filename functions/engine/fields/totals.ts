@@ -33,6 +33,7 @@ import {
   type SupportSource,
   sourcesOf,
   supportFor,
+  threeDecimals,
   zeroSlipWitness,
 } from './total-support.js';
 
@@ -397,7 +398,11 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     if (witness) {
       total = {
         ...total,
-        amount: { ...total.amount, cents: witness.cents },
+        amount: {
+          ...total.amount,
+          cents: witness.cents,
+          decimals: total.amount.decimals || threeDecimals(total.amount.text),
+        },
         evidence: [`printed ${total.amount.text} read with a slipped digit`, `agrees with ${witness.source}`],
       };
     }

@@ -298,6 +298,19 @@ CHANGE RM 4.65`),
     expect(other.fields.total?.value).toBe('33.70');
   });
 
+  it('reads a total with a third decimal (51,600) as the card payment with one of them dropped', () => {
+    const result = extractReceipt(
+      ocrLines('KAASHANDEL\nGoudse kaas €27,14\nKoffie €5,24\nTe betalen €51,600\nBetaald met PIN €51,00'),
+    );
+    // With no figure that drops one of its decimals, it stays as read.
+    const other = extractReceipt(
+      ocrLines('KAASHANDEL\nGoudse kaas €27,14\nKoffie €5,24\nTe betalen €51,600\nBetaald met PIN €51,30'),
+    );
+    expect(result.fields.total?.value).toBe('51.00');
+    expect(result.fields.total?.evidence).toContain('printed €51,600 read with a slipped digit');
+    expect(other.fields.total?.value).not.toBe('51.30');
+  });
+
   it('puts back a slipped zero of the total that the cash handed over without change shows', () => {
     const result = extractReceipt(
       ocrLines('OSTERIA\nAmaro 10% 4,00\nTagliata 10% 22,50\nTOTALE COMPLESSIVO 63,56€\nContante 63,50€'),
