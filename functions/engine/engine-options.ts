@@ -7,7 +7,7 @@ import { DEFAULT_FIELD_LINES } from './field-lines.js';
 import { DEFAULT_LANGUAGES } from './language-models.js';
 import type { RereadOptions } from './lines.js';
 import { DEFAULT_MODEL_ROLES, type ModelRoles } from './recognizer-pool.js';
-import { DEFAULT_UNREAD_INK, type UnreadInkOptions } from './unread-ink.js';
+import { DEFAULT_UNREAD_INK, type UnreadInkOptions } from './unread-ink-options.js';
 
 export interface EngineOptions {
   /** Tesseract languages the engine may read with; the first is read first. Default DEFAULT_LANGUAGES. */

@@ -12,6 +12,7 @@ import { otsuThreshold } from './layout.js';
 import { cropImage, type GrayImage, toPgm } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
 import type { OcrLine } from './schema.js';
+import { DEFAULT_UNREAD_INK, type UnreadInkOptions } from './unread-ink-options.js';
 
 /** A band of rows, in the read image's pixels. */
 export interface InkBand {
@@ -20,27 +21,6 @@ export interface InkBand {
   readonly left: number;
   readonly right: number;
 }
-
-export interface UnreadInkOptions {
-  /** A band counts when its glyphs are at least this many times as tall as the page's text lines. */
-  readonly minHeightRatio: number;
-  /** ...and at most this many (taller is a picture, a stamp or a logo). */
-  readonly maxHeightRatio: number;
-  /** ...and its ink this many times as wide as it is tall (a row of glyphs, not a square logo). */
-  readonly minAspect: number;
-  /** Bands read per receipt at most, tallest first. */
-  readonly maxBands: number;
-  /** A band's reading is kept when its mean word confidence reaches this. */
-  readonly minConfidence: number;
-}
-
-export const DEFAULT_UNREAD_INK: UnreadInkOptions = {
-  minHeightRatio: 1.4,
-  maxHeightRatio: 6,
-  minAspect: 3,
-  maxBands: 2,
-  minConfidence: 0.6,
-};
 
 /** A row holds ink when this share of its pixels is dark (specks and the paper's grain stay below it). */
 const INK_ROW_SHARE = 0.01;
