@@ -119,6 +119,12 @@ const NEAREST = 3;
 const MAX_WIDTH_CHANGE = 0.25;
 /** A digit read as 0 must lie this close to the zeros, relative to how close the zeros lie to each other. */
 const MAX_SPREAD = 1.5;
+/**
+ * ...or this share of its distance to the glyphs read as its own digit: on patchy thermal print the zeros read
+ * right are the crisp ones, tight among themselves, and the ones read as 8 or 6 are the worn ones, further from
+ * them than they are from each other but still twice as near them as the page's real 8s and 6s.
+ */
+const CLEARLY_NEARER = 0.7;
 
 /** A digit glyph of a number on a page, as the zero reading compares it. */
 export interface DigitGlyph {
@@ -205,7 +211,8 @@ export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: 
       .filter((other) => other.digit === glyph.digit && !other.zeroOutline)
       .map((other) => other.sample);
     const toOwn = ownKind.length === 0 ? Number.POSITIVE_INFINITY : nearest(glyph.sample, ownKind, NEAREST);
-    if (toZeros < toOwn && toZeros <= MAX_SPREAD * spread) {
+    const clearlyNearer = Number.isFinite(toOwn) && toZeros <= CLEARLY_NEARER * toOwn;
+    if (toZeros < toOwn && (toZeros <= MAX_SPREAD * spread || clearlyNearer)) {
       fixes.set(glyph.word, (fixes.get(glyph.word) ?? new Set()).add(glyph.index));
     }
   }

@@ -15,6 +15,9 @@ const SHAPES: Record<string, string> = {
     '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="2.5"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="2.5"/>',
   slashedZeroHeavy:
     '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3.5"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="3.5"/>',
+  // A slashed zero on worn thermal paper: thinner strokes, the slash and the top and bottom arcs broken.
+  wornZero:
+    '<path d="M3 6 V26 M17 6 V26" fill="none" stroke="#000" stroke-width="2.4"/><path d="M4 7 Q10 0 16 7 M4 25 Q10 32 16 25" fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="4 2"/><line x1="14" y1="7" x2="11" y2="14" stroke="#000" stroke-width="2"/><line x1="9" y1="18" x2="6" y2="25" stroke="#000" stroke-width="2"/>',
   eight:
     '<ellipse cx="10" cy="9.5" rx="5.5" ry="6" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22.5" rx="7" ry="6.5" fill="none" stroke="#000" stroke-width="3"/>',
   six: '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/>',
@@ -109,6 +112,15 @@ describe('readZeros', () => {
     // Tesseract read most slashed zeros right, two of them as 8 and 6.
     const page = words(boxes, ['00', '00', '88', '86']);
     expect(readZeros(page, image).texts).toEqual(['00', '00', '80', '80']);
+  });
+
+  it('reads as 0 the worn zeros read as 8 when the zeros read right are the crisp ones', async () => {
+    const cells = ['slashedZero', 'slashedZero', 'slashedZero', 'wornZero', 'wornZero', 'eight', 'eight'];
+    const { image, boxes } = await row(cells);
+    // The crisp zeros are identical (no spread among them), the worn ones further from them, yet far nearer them
+    // than the page's real 8s.
+    const page = words(boxes, ['000', '88', '88']);
+    expect(readZeros(page, image).texts).toEqual(['000', '00', '88']);
   });
 
   it('changes nothing without enough zeros read right to compare with', async () => {
