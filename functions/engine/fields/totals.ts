@@ -97,6 +97,11 @@ function amountFor(scan: Scan, row: Row): { amount: Amount; row: Row; wrapped: b
   return { amount, row: next, wrapped: true };
 }
 
+/** A row with one amount and no rate: the bill said again, not a row of the VAT table. */
+function restatesTotal(row: Row, whole: boolean): boolean {
+  return moneyAmounts(row, whole).length === 1 && !/%/.test(row.text);
+}
+
 function located(scan: Scan, row: Row, base: number): Located | undefined {
   const found = amountFor(scan, row);
   if (!found) return undefined;
@@ -261,7 +266,9 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     const found = located(scan, row, kind === 'strong' ? 0.85 : 0.75);
     if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
-    if (row.index >= scan.summaryStart) score -= 3;
+    // A total row inside the VAT table is one of its columns' sums; a strong total printed alone after it, one
+    // amount and no rate ("Importo pagato 12,45" under an Italian receipt's VAT summary), restates the bill.
+    if (row.index >= scan.summaryStart) score -= kind === 'strong' && restatesTotal(row, whole) ? 1 : 3;
     // "TOTAL 13.21 0.79": net and tax columns of a tax summary whose heading the OCR lost
     const own = moneyAmounts(row, whole);
     if (own.length >= 2 && own.some((a) => a.cents > found.amount.cents)) score -= 1.5;

@@ -311,6 +311,24 @@ CHANGE RM 4.65`),
     expect(other.fields.total?.value).not.toBe('51.30');
   });
 
+  it('hears the amount paid printed alone under the VAT summary, which a VAT table row is not', () => {
+    const receipt = (paid: string) => {
+      const lines = ocrLines(
+        `BAR CENTRALE\nCAPPUCCINO 1,50\nBRIOCHE 1,20\nPANINO 5,50\nACQUA 4,85\nTOTALE COMPLESSIVO 12,85\nCONTANTI 20,00\nRIEPILOGO IVA\nAliquota Imponibile Imposta Totale\n10% 7,00 0,70 7,70\n4% 4,57 0,18 4,75\n${paid}`,
+      );
+      // The total row read weakly: its 12,85 is a slipped digit of the 12,45 the VAT table adds up to (an item
+      // misread too, so the table is the one witness).
+      return extractReceipt(
+        lines.map((line) =>
+          line.text.startsWith('TOTALE C') ? ocrLine(line.text, line.bbox.x0, line.bbox.y0, 0.75) : line,
+        ),
+      );
+    };
+    expect(receipt('Importo pagato 12,45').fields.total?.value).toBe('12.45');
+    // A row of the table, with a rate, stays a row of the table.
+    expect(receipt('TOTALE 10% 12,45').fields.total?.value).toBe('12.85');
+  });
+
   it('puts back a slipped zero of the total that the cash handed over without change shows', () => {
     const result = extractReceipt(
       ocrLines('OSTERIA\nAmaro 10% 4,00\nTagliata 10% 22,50\nTOTALE COMPLESSIVO 63,56€\nContante 63,50€'),
