@@ -1,8 +1,9 @@
 /**
  * Merchant name, address and phone from the header of the receipt. The name is usually among the first
- * legible rows (logos read as garbage, "TAX INVOICE", "WELCOME" are skipped; company suffixes such as
- * SDN BHD, S.A.S, LTD, INC point at it). The address is the block of rows after the name, up to the phone,
- * registration or invoice rows; its rows are joined with a space.
+ * legible rows (logos read as garbage, "TAX INVOICE", "WELCOME" are skipped; a name printed large, as European
+ * tills print the shop's, comes first; company suffixes such as SDN BHD, S.A.S, LTD, INC point at it). The
+ * address is the block of rows after the name that starts with a street or a postcode (the locale packs' forms
+ * too), up to the phone, registration, tax number or invoice rows; its rows are joined with a space.
  */
 import type { BBox } from '../schema.js';
 import { DATE_LABEL, NOT_TAX, POSTCODE as PACK_POSTCODE, STREET } from './labels.js';
