@@ -33,6 +33,9 @@ const EURO_LANGUAGES = new Set(['de', 'fr', 'it', 'pt', 'nl']);
 /** The languages of the countries that pay in pounds sterling (a pound sign elsewhere is a misread euro sign). */
 const POUND_LANGUAGES = new Set(['en', 'ms']);
 
+/** Dollar amounts on this many rows outweigh another currency's mark seen on one row only. */
+const LONE_MARK_DOLLAR_ROWS = 3;
+
 /** Explicit currency marks, strongest first. The bare "$" is handled apart. */
 const EXPLICIT: { re: RegExp; code: string }[] = [
   { re: /\b(MYR|RM)\s?-?\d|\bMYR\b|\bRM\b|\(RM\)|\d\s?RM\b/, code: 'MYR' },
@@ -141,6 +144,13 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     currencyConfidence = 0.7;
   }
   const dollarRows = rows.filter((r) => /\$\s?\d/.test(r.text));
+  // One row's mark against dollars written on many ("Ground Coffee £3.55" among fourteen "$" amounts): the one
+  // row is the misread, unless the receipt's country pays in that currency.
+  if (currency && bestScore === 1 && dollarRows.length >= LONE_MARK_DOLLAR_ROWS) {
+    currency = undefined;
+    currencyRow = undefined;
+    currencyText = '';
+  }
   if (!currency) {
     const dollarRow = dollarRows[0];
     if (dollarRow) {

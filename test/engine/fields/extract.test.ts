@@ -484,6 +484,21 @@ NEQUI 46.610`),
 });
 
 describe('locale and payment evidence', () => {
+  it("reads one row's £ among dollars written on many as a misread dollar sign", () => {
+    const receipt = (coffee: string) =>
+      extractReceipt(
+        ocrLines(
+          `ORGANIC PANTRY\nWhole Milk $3.59\nCornflakes $1.99\n${coffee}\nSub-Total $9.13\nTOTAL $9.13`,
+        ),
+      );
+    expect(receipt('Ground Coffee £3.55').fields.currency?.value).toBe('USD');
+    // On a receipt that writes no dollars, the pound sign stands.
+    expect(
+      extractReceipt(ocrLines('CORNER SHOP\nWhole Milk 3.59\nGround Coffee £3.55\nTOTAL 7.14')).fields
+        .currency?.value,
+    ).toBe('GBP');
+  });
+
   it('does not let a stray £ or a card sold as an item outweigh a Malaysian cash receipt', () => {
     const result = extractReceipt(
       ocrLines(`THE STORE (MALAYSIA) SDN BHD
