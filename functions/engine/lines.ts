@@ -7,7 +7,7 @@ import { unionBox } from './fields/layout.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
-import type { OcrLine } from './schema.js';
+import type { OcrLine, OcrWord } from './schema.js';
 
 export interface RereadOptions {
   /** Lines below this confidence are read again. */
@@ -48,8 +48,22 @@ async function lineImage(
   return { pgm: toPgm(enlarged), image: enlarged, left, top };
 }
 
-function meanConfidence(line: OcrLine): number {
+/** The mean of a line's word confidences (Tesseract's line confidence weighs in its layout's guesses). */
+export function meanConfidence(line: Pick<OcrLine, 'words'>): number {
   return line.words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, line.words.length);
+}
+
+/**
+ * Words read on a crop whose top-left corner is (`left`, `top`) in the read image, moved onto the original grid
+ * (`scale`: the recognizer already scaled them, the offset is added here).
+ */
+export function wordsOnPage(words: readonly OcrWord[], left: number, top: number, scale: number): OcrWord[] {
+  const dx = Math.round(left * scale);
+  const dy = Math.round(top * scale);
+  return words.map((word) => ({
+    ...word,
+    bbox: { x0: word.bbox.x0 + dx, y0: word.bbox.y0 + dy, x1: word.bbox.x1 + dx, y1: word.bbox.y1 + dy },
+  }));
 }
 
 export async function rereadWeakLines(
@@ -119,12 +133,7 @@ export async function rereadLines(
     });
     const words = read.lines.flatMap((row) => row.words);
     if (words.length === 0) continue;
-    const dx = Math.round(crop.left * scale);
-    const dy = Math.round(crop.top * scale);
-    const moved = words.map((word) => ({
-      ...word,
-      bbox: { x0: word.bbox.x0 + dx, y0: word.bbox.y0 + dy, x1: word.bbox.x1 + dx, y1: word.bbox.y1 + dy },
-    }));
+    const moved = wordsOnPage(words, crop.left, crop.top, scale);
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
       confidence: read.confidence,

@@ -9,6 +9,7 @@
 
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { otsuThreshold } from './layout.js';
+import { meanConfidence, wordsOnPage } from './lines.js';
 import { cropImage, type GrayImage, toPgm } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
 import type { OcrLine } from './schema.js';
@@ -131,14 +132,8 @@ export async function readUnreadInk(
     });
     const words = read.lines.flatMap((row) => row.words);
     const text = words.map((word) => word.text).join(' ');
-    const confidence = words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length);
-    if (confidence < options.minConfidence || (text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
-    const dx = Math.round(left * scale);
-    const dy = Math.round(top * scale);
-    const moved = words.map((word) => ({
-      ...word,
-      bbox: { x0: word.bbox.x0 + dx, y0: word.bbox.y0 + dy, x1: word.bbox.x1 + dx, y1: word.bbox.y1 + dy },
-    }));
+    if (meanConfidence({ words }) < options.minConfidence || (text.match(/\p{L}/gu)?.length ?? 0) < 3)
+      continue;
     found.push({
       text,
       confidence: read.confidence,
@@ -148,7 +143,7 @@ export async function readUnreadInk(
         x1: Math.round(band.right * scale),
         y1: Math.round(band.bottom * scale),
       },
-      words: moved,
+      words: wordsOnPage(words, left, top, scale),
     });
   }
   // Each in its place in the reading order, which is otherwise kept as Tesseract gave it.

@@ -83,6 +83,8 @@ interface Match {
   readonly ambiguous: boolean;
   /** 1 for written-out months and ISO order, lower for numeric forms that could be other numbers. */
   readonly certainty: number;
+  /** Read only through repairs (slipped zeros put back, a month name guessed). */
+  readonly repaired?: boolean;
   readonly index: number;
   readonly length: number;
 }
@@ -241,7 +243,14 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
         // Year first ("2024-16-14", a TSE line's "2022-87-66T15:46"): its slipped zeros are put back alike.
         const repaired = zeroSlipDate(c, b, a, 'dmy', latest);
         if (repaired)
-          out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
+          out.push({
+            value: repaired,
+            ambiguous: false,
+            certainty: 0.4,
+            repaired: true,
+            index: m.index,
+            length: all.length,
+          });
       }
       continue;
     }
@@ -254,7 +263,14 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
         (c.length === 4 && valid(year, 1, 1, latest) ? repairedDate(a, b, year, order, latest) : undefined) ??
         (slipYearDigits.includes(c.length) ? zeroSlipDate(a, b, c, order, latest) : undefined);
       if (repaired)
-        out.push({ value: repaired, ambiguous: false, certainty: 0.4, index: m.index, length: all.length });
+        out.push({
+          value: repaired,
+          ambiguous: false,
+          certainty: 0.4,
+          repaired: true,
+          index: m.index,
+          length: all.length,
+        });
       continue;
     }
     // Dotted dates are day first wherever they are written (the US, the one month-first country, never dots).
@@ -364,7 +380,7 @@ export function findDate(
     // became 11 SET 06) rests on guesses: it is worth no more than a repaired numeric date.
     const asRead = new Set(namedMatches(row.upper, latest).map((m) => m.value));
     const named = namedMatches(text, latest).map((m) =>
-      asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY },
+      asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY, repaired: true },
     );
     const matches = [...named, ...numericMatches(text, order, latest)];
     if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
@@ -379,7 +395,7 @@ export function findDate(
       found.push({
         value: m.value,
         confidence,
-        repaired: m.certainty <= REPAIRED_NAMED_CERTAINTY,
+        repaired: m.repaired === true,
         text: row.text.slice(m.index, m.index + m.length).trim() || row.text,
         bbox: rangeBox(row, m.index, m.length),
         ambiguous: m.ambiguous,
