@@ -220,6 +220,11 @@ function zeroSlipDate(a: string, b: string, c: string, order: DateOrder, latest:
   return values.size === 1 ? [...values][0] : undefined;
 }
 
+/** A numeric date read only by putting slipped digits back: a low-certainty reading. */
+function repairedMatch(value: string, index: number, length: number): Match {
+  return { value, ambiguous: false, certainty: 0.4, repaired: true, index, length };
+}
+
 function numericMatches(text: string, order: DateOrder, latest: number): Match[] {
   // A two-digit year leaves less to go by: its slipped zeros are put back only on a row labelled as a date or
   // holding a time ("18/84/22 21:49").
@@ -242,15 +247,7 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
       else if (c.length === 2) {
         // Year first ("2024-16-14", a TSE line's "2022-87-66T15:46"): its slipped zeros are put back alike.
         const repaired = zeroSlipDate(c, b, a, 'dmy', latest);
-        if (repaired)
-          out.push({
-            value: repaired,
-            ambiguous: false,
-            certainty: 0.4,
-            repaired: true,
-            index: m.index,
-            length: all.length,
-          });
+        if (repaired) out.push(repairedMatch(repaired, m.index, all.length));
       }
       continue;
     }
@@ -262,15 +259,7 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
       const repaired =
         (c.length === 4 && valid(year, 1, 1, latest) ? repairedDate(a, b, year, order, latest) : undefined) ??
         (slipYearDigits.includes(c.length) ? zeroSlipDate(a, b, c, order, latest) : undefined);
-      if (repaired)
-        out.push({
-          value: repaired,
-          ambiguous: false,
-          certainty: 0.4,
-          repaired: true,
-          index: m.index,
-          length: all.length,
-        });
+      if (repaired) out.push(repairedMatch(repaired, m.index, all.length));
       continue;
     }
     // Dotted dates are day first wherever they are written (the US, the one month-first country, never dots).
