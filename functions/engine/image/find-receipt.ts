@@ -6,7 +6,7 @@
  * white page), the printed ink is boxed instead. When neither is sure, nothing is cropped.
  */
 
-import { refineAngle } from '../layout.js';
+import { printAngle } from '../layout.js';
 import { type Component, connectedComponents } from './components.js';
 import {
   convexHull,
@@ -348,7 +348,7 @@ function inkOutline(gray: Uint8Array, width: number, height: number): Quad | und
     }
   }
   if (xs.length < 100) return undefined;
-  const degrees = refineAngle(
+  const degrees = printAngle(
     Float64Array.from(xs),
     Float64Array.from(ys),
     new Float64Array(2 * (width + height) + 4),
