@@ -44,9 +44,13 @@ const CONFUSIONS: Record<string, string> = {
   z: '2',
 };
 
-/** Currency marks that stick to amounts: "RM8.60", "$8.20", "8,50€", "COP 20.600". */
+/**
+ * Currency marks that stick to amounts: "RM8.60", "$8.20", "8,50€", "COP 20.600". A "§" before a whole amount
+ * with its cents is a misread "$" or "€" ("Total to pay §25.70"), not a 5: elsewhere it stays a 5. A "¢" after
+ * the cents is a misread "€" ("3 555,56¢").
+ */
 const CURRENCY_MARK =
-  /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|CAD|AUD|S\/\.?|S\$|R\$|\$|€|£|¥|R[NH]?(?=\d*[.,]\d{2}$))|(RM|MYR|USD|COP|EUR|GBP|€|£|\$)$/i;
+  /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|CAD|AUD|S\/\.?|S\$|R\$|\$|€|£|¥|R[NH]?(?=\d*[.,]\d{2}$)|§(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$))|(RM|MYR|USD|COP|EUR|GBP|€|£|\$|(?<=\d[.,]\d{2})¢)$/i;
 
 export interface ParsedNumber {
   readonly cents: number;
@@ -175,7 +179,7 @@ function splitsThousands(text: string, next: string, previous: string | undefine
   const head = /^(?:[$€£]|RM|COP)?\d{1,3}$/i;
   if (!head.test(text)) return false;
   if (/^[.,]\d{3}(?:[.,]\d{2})?$/.test(next)) return true;
-  if (!/^\d{3}[.,]\d{2}$/.test(next)) return false;
+  if (!/^\d{3}[.,]\d{2}(?:[€$£¢]|EUR)?$/i.test(next)) return false;
   return previous !== undefined && (/\p{L}{2,}[:.]?$/u.test(previous) || BARE_MARK.test(previous));
 }
 

@@ -207,11 +207,11 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
 const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
 
 /**
- * A printed amount whose cents digit came out as a mark ("33,7)" for 33,75): one decimal digit and a sign no
- * amount ends with. Its last digit is unknown, so any figure of the receipt that agrees with the digits read
- * may stand for it.
+ * A printed amount whose cents digit came out as a mark or not at all ("33,7)" for 33,75, "39,1" for 39,11):
+ * one decimal digit, then a sign no amount ends with or nothing. Its last digit is unknown, so any figure of
+ * the receipt that agrees with the digits read may stand for it.
  */
-const CUT_SHORT = /^\D*\d+[.,]\d[^\d\s€$£¥%.,-]\D*$/u;
+const CUT_SHORT = /^\D*\d+[.,]\d(?:[^\d\s€$£¥%.,-]\D*)?$/u;
 
 /**
  * A printed amount with three decimals and no other separator ("€51,600" for 51,00): read as a thousands group

@@ -12,6 +12,7 @@ import {
   DISCOUNT,
   ITEM_HEADER,
   isSummaryHeading,
+  NET,
   NOT_CASH,
   NOT_CHANGE,
   NOT_TAX,
@@ -26,7 +27,7 @@ import {
   TOTAL,
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
-import { type Amount, moneyAmounts } from './numbers.js';
+import { type Amount, formatCents, moneyAmounts } from './numbers.js';
 import {
   agreedValue,
   type Support,
@@ -34,6 +35,7 @@ import {
   sourcesOf,
   supportFor,
   threeDecimals,
+  zeroSlips,
   zeroSlipWitness,
 } from './total-support.js';
 
@@ -56,7 +58,7 @@ export interface Totals {
   readonly cash?: Located;
   readonly change?: Located;
   /** How the total was chosen, for the consistency checks. */
-  readonly totalSource?: 'label' | 'tender' | 'arithmetic' | 'largest';
+  readonly totalSource?: 'label' | 'tender' | 'card' | 'arithmetic' | 'largest';
   /** The receipt's own figures that agree with the total, besides the one it was computed from. */
   readonly totalWitnesses: readonly SupportSource[];
 }
@@ -298,11 +300,13 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
         }
       : undefined;
 
-  // A strong TOTAL row below the chosen plain one lost its amount to the OCR: cash - change says more.
+  // A strong TOTAL row below the chosen plain one, or anywhere above one taken from the VAT table (a column
+  // heading's "Total"), lost its amount to the OCR: cash - change says more.
   const unreadStrong = rows.some(
     (r) =>
       total !== undefined &&
-      r.index > total.row.index &&
+      r !== total.row &&
+      (r.index > total.row.index || total.row.index >= scan.summaryStart) &&
       r.index < scan.summaryStart &&
       isTotalRow(r) === 'strong' &&
       amountFor(scan, r) === undefined,
@@ -311,7 +315,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     total &&
     unreadStrong &&
     tendered !== undefined &&
-    isTotalRow(total.row) === 'plain' &&
+    isTotalRow(total.row) !== 'strong' &&
     tendered !== total.amount.cents
   ) {
     total = fromTender(0.5, 'cash - change (the strong total row is unreadable)');
@@ -415,6 +419,32 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     }
   }
 
+  // A printed total below the net the receipt states (HT, Netto, Base) cannot be the bill: one digit of it was
+  // misread ("TOTAL 1,77 €" over "TVA 5,5% 0,41 / HT 7,36"), and the one figure of the receipt one digit away
+  // from it that is not below the net stands for it.
+  const net = Math.max(
+    0,
+    ...rows
+      .filter((r) => NET.test(r.upper) && isTotalRow(r) === undefined)
+      .flatMap((r) => moneyAmounts(r, whole).map((a) => a.cents)),
+  );
+  if (total && totalSource === 'label' && total.amount.cents > 0 && total.amount.cents < net) {
+    const slips = zeroSlips(total.amount.cents, true);
+    const fits = new Set(support.filter((s) => s.cents >= net && slips.has(s.cents)).map((s) => s.cents));
+    const [cents] = fits;
+    if (fits.size === 1 && cents !== undefined) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents },
+        confidence: Math.min(total.confidence, 0.6),
+        evidence: [
+          `printed ${total.amount.text} is below the net ${formatCents(net)}`,
+          ...sourcesOf(support, cents).map((s) => `agrees with ${s}`),
+        ],
+      };
+    }
+  }
+
   // "TOTAAL 57,79 / Afrondingsverschil 0,01 / CONTANT 57,80": a cash rounding printed below the total gives the
   // amount paid, when cash minus change, the cash handed over without change, or the card says so.
   if (total && rounding && rounding.row.index > total.row.index && rounding.amount.cents !== 0) {
@@ -434,9 +464,34 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     total = fromTender(0.45, 'cash - change (no total row)');
     totalSource = 'tender';
   }
+  // No total row, no change given: the amount charged to the card is what was paid.
+  const charged = positive(lastMatching(payment, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
+  if (!total && charged) {
+    total = { ...charged, confidence: 0.45, evidence: ['amount charged to the card (no total row)'] };
+    totalSource = 'card';
+  }
   if (!total) {
     total = largestAmount(scan);
     if (total) totalSource = 'largest';
+  }
+
+  // A refund's total printed or read without its minus sign while its other figures have it ("Creditnota …
+  // Subtotaal -5,47 / TOTAAL 5,47 € / CONTANT -5,47").
+  if (total && refund && total.amount.cents > 0) {
+    const negated = -total.amount.cents;
+    const signed = rows.some(
+      (r) =>
+        r !== total?.row &&
+        [SUBTOTAL, TOTAL, CASH_TENDERED, CARD, CHANGE].some((label) => label.test(r.upper)) &&
+        moneyAmounts(r, whole).some((a) => a.cents === negated),
+    );
+    if (signed) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents: negated },
+        evidence: [...(total.evidence ?? []), "a refund: the total's minus sign is on its other figures"],
+      };
+    }
   }
 
   const totalIndex = total?.row.index;
@@ -461,7 +516,9 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   const tip = tipRow;
 
   const agreeing = total ? sourcesOf(support, total.amount.cents) : [];
-  const totalWitnesses = totalSource === 'tender' ? agreeing.filter((s) => s !== 'tender') : agreeing;
+  // A total taken from cash - change or the card is not witnessed by where it was taken from.
+  const totalWitnesses =
+    totalSource === 'tender' || totalSource === 'card' ? agreeing.filter((s) => s !== totalSource) : agreeing;
   return {
     totalWitnesses,
     ...(total ? { total } : {}),

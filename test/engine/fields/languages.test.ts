@@ -287,6 +287,83 @@ VISA REFUND        -19.99`),
     expect(result.fields.total?.value).toBe('-19.99');
   });
 
+  it("gives a refund's total the minus sign its subtotal and cash have", () => {
+    const result = extractReceipt(
+      ocrLines(`
+Creditnota
+2 JUS D'ORANGE 1L    -5,18
+BOODSCHAPPENTAS      -0,29
+Subtotaal            -5,47
+TOTAAL                5,47 €
+CONTANT              -5,47`),
+    );
+
+    expect(result.fields.total?.value).toBe('-5.47');
+  });
+
+  it('takes cash - change when the strong total row is unreadable and only a VAT column heading says Total', () => {
+    const result = extractReceipt(
+      ocrLines(`
+QUESO MANCHEGO 4%    22,44
+VINO TINTO 21%        6,00
+TOTAL A PAGAR        £€3,13
+EFECTIVO             40,00
+CAMBIO                7,87
+IVA Base Imp. Cuota Total
+1 21% 5,04 1,06 6,10
+3 4% 23,39 0,94 24,33`),
+    );
+
+    expect(result.fields.total?.value).toBe('32.13');
+  });
+
+  it('takes the amount charged to the card when no total row was read', () => {
+    const result = extractReceipt(
+      ocrLines(`
+ROGGENMISCHBROT 750G   2,43
+ORANGENSAFT 1L         4,38
+SUMHE                 £28,56
+Geg. Mastercard        28,50`),
+    );
+
+    expect(result.fields.total?.value).toBe('28.50');
+    expect(result.fields.total?.evidence).toEqual(['amount charged to the card (no total row)']);
+  });
+
+  it('replaces a printed total below the net with the one figure one digit away that is not', () => {
+    const result = extractReceipt(
+      ocrLines(`
+Pain de campagne  2,80
+TOTAL 1,77 €
+A TVA 5,5% 0,41
+HT 7,36`),
+    );
+
+    expect(result.fields.total?.value).toBe('7.77');
+    expect(result.fields.total?.confidence).toBeLessThan(0.8);
+  });
+
+  it('reads a total whose cents digit was lost as the card payment that has it', () => {
+    const result = extractReceipt(
+      ocrLines(`
+TOTAL 39,1
+TARJETA 39,11€`),
+    );
+
+    expect(result.fields.total?.value).toBe('39.11');
+  });
+
+  it('knows a Discover card row for the amount charged', () => {
+    const result = extractReceipt(
+      ocrLines(`
+SUBTOTAL 15.63
+TOTAL $16.69
+DISCOVER 16.09`),
+    );
+
+    expect(result.fields.total?.value).toBe('16.09');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`

@@ -24,6 +24,10 @@ describe('parseAmount', () => {
     ['45', 4500, false],
     ['R5.00', 500, true],
     ['RH42.35', 4235, true],
+    // "§" before a whole amount is a misread "$" or "€"; alone before the cents it is a 5
+    ['§25.70', 2570, true],
+    ['§1,234.56', 123456, true],
+    ['§.90', 590, true],
   ])('%s -> %i hundredths', (raw, cents, decimals) => {
     // Act
     const parsed = parseAmount(raw);
@@ -63,6 +67,11 @@ describe('findAmounts', () => {
   it('restores a dot the OCR lost after a currency mark at the end of the row', () => {
     const [row] = buildRows(ocrLines('Total Sales Incl GST @ 6% RM 8 60'));
     expect(findAmounts(row as never).map((a) => a.cents)).toEqual([860]);
+  });
+
+  it('joins a thousands group set apart by a space before a misread euro sign', () => {
+    const [row] = buildRows(ocrLines('NET A PAYER 3 555,56¢'));
+    expect(findAmounts(row as never).map((a) => a.cents)).toEqual([355556]);
   });
 
   it('splits a label glued to its amount', () => {

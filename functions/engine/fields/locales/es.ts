@@ -95,7 +95,7 @@ export const es: LocalePack = {
       'DESGLOSE IMPUESTOS',
     ],
     deposit: ['ENVASE', 'DEPOSITO'],
-    refund: ['DEVOLUCIÓN', 'ABONO', 'REEMBOLSO'],
+    refund: ['DEVOLUCIÓN', 'ABONO', 'REEMBOLSO', 'NOTA DE CRÉDITO'],
     // The street words of Colombian and Spanish addresses that merchant.ts does not list.
     street: ['RONDA', 'PASEO', 'PLAZA', 'TRAVESÍA', 'GLORIETA', 'CAMINO', /(?<![A-Z])C\/\s?[A-Z]/],
     postcode: [],

@@ -80,7 +80,7 @@ export const it: LocalePack = {
     summaryColumn: ['ALIQUOTA', 'IMPONIBILE', 'IMPOSTA', 'IVA', 'NETTO', 'LORDO'],
     summaryHeading: ['RIEPILOGO IVA', 'DETTAGLIO IVA'],
     deposit: ['CAUZIONE', 'VUOTO'],
-    refund: ['RESO', 'RIMBORSO', 'STORNO'],
+    refund: ['RESO', 'RIMBORSO', 'STORNO', 'NOTA DI CREDITO'],
     street: ['VIA', 'VIALE', 'PIAZZA', 'PIAZZALE', 'CORSO', 'LARGO', 'VICOLO'],
     postcode: [/(?<!\d)\d{5}\s+[A-ZÀ-Ÿ]{3,}/],
   },

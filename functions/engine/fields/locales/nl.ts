@@ -67,7 +67,7 @@ export const nl: LocalePack = {
     summaryColumn: ['BTW', 'OVER', 'GRONDSLAG', 'EXCL', 'INCL', 'TARIEF', 'BEDRAG'],
     summaryHeading: ['BTW OVERZICHT', 'BTW-OVERZICHT', 'BTW SPECIFICATIE'],
     deposit: ['STATIEGELD', 'EMBALLAGE', 'LEEGGOED'],
-    refund: ['RETOUR', 'TERUGBETALING', 'RETOURBON'],
+    refund: ['RETOUR', 'TERUGBETALING', 'RETOURBON', 'CREDITNOTA', 'CREDITFACTUUR'],
     street: [/[A-Z]*(STRAAT|LAAN|WEG|PLEIN|GRACHT|KADE|SINGEL|DIJK)(?![A-Z])/],
     postcode: [/(?<!\d)\d{4}\s?[A-Z]{2}(?![A-Z])/, /(?<!\d)\d{4}\s+[A-Z]{3,}/],
   },
