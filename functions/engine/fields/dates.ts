@@ -317,16 +317,20 @@ function namedMatches(text: string, latest: number): Match[] {
     for (const m of text.matchAll(form.re)) {
       const day = Number(m[form.day]);
       const month = MONTHS[(m[form.month] ?? '').replace('.', '')];
-      const year = fullYear(Number(m[3]));
-      if (!month || !valid(year, month, day, latest) || out.some((o) => Math.abs(o.index - m.index) < 4))
-        continue;
-      out.push({
-        value: iso(year, month, day),
-        ambiguous: false,
-        certainty: 1,
-        index: m.index,
-        length: m[0].length,
-      });
+      if (!month || out.some((o) => Math.abs(o.index - m.index) < 4)) continue;
+      const fits = (y: string) => valid(fullYear(Number(y)), month, day, latest);
+      // A four-digit year with a slipped zero ("27 juli 2625"): put back when one fewest-change repair makes it
+      // possible. Two digits leave too little to go by ("SET 06,90" is no date of 2000).
+      const written = m[3] ?? '';
+      const years = fits(written) ? [written] : written.length === 4 ? zeroVariants(written, fits) : [];
+      const [year] = years;
+      if (years.length !== 1 || year === undefined) continue;
+      const value = iso(fullYear(Number(year)), month, day);
+      out.push(
+        year === written
+          ? { value, ambiguous: false, certainty: 1, index: m.index, length: m[0].length }
+          : repairedMatch(value, m.index, m[0].length),
+      );
     }
   }
   return out;

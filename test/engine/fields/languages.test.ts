@@ -433,6 +433,16 @@ describe('dates that survive OCR noise', () => {
     expect(result.fields.transactionDate?.value).toBe('2026-08-01');
   });
 
+  it('puts back a zero slipped in the year of a written-month date, as a low-certainty reading', () => {
+    const read = (date: string) =>
+      extractReceipt(ocrLines(`\nTOTAAL 5,00\nDatum: ${date}`), { languages: ['nld'] }).fields
+        .transactionDate;
+
+    expect(read('27 juli 2625')?.value).toBe('2025-07-27');
+    expect(read('27 juli 2625')?.confidence).toBeLessThan(0.8);
+    expect(read('27 juli 2025')?.confidence).toBe(1);
+  });
+
   it('leaves unlabelled numbers of that shape alone', () => {
     const result = extractReceipt(ocrLines(`SHOP\nREF 65/62/25 12.0325\nSUMME 5,00`));
 
