@@ -93,7 +93,8 @@ function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
   const rate = RATE.exec(row.text)?.[1];
   if (rate === undefined) return undefined;
   const percent = Number(rate.replace(',', '.'));
-  if (!(percent > 0 && percent <= MAX_VAT_RATE * 100)) return undefined;
+  // A zero rate ("2 0% 8,24 0,00 8,24", whose zero tax is no amount) has its net as its gross.
+  if (!(percent >= 0 && percent <= MAX_VAT_RATE * 100)) return undefined;
   for (const [i, net] of amounts.entries()) {
     const gross = Math.round((net.cents * (100 + percent)) / 100);
     const found = amounts.slice(i + 1).find((a) => Math.abs(a.cents - gross) <= 1);

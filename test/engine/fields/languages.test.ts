@@ -364,6 +364,21 @@ DISCOVER 16.09`),
     expect(result.fields.total?.value).toBe('16.09');
   });
 
+  it("counts a zero-rated row's net as its gross in the VAT table's sum", () => {
+    const result = extractReceipt(
+      ocrLines(`
+Aceite de oliva virgen   9,79 €
+Agua mineral 6x1,5L      2,49 €
+Patatas                  0,79 €
+TOTAL (IVA INCL.)       21,71 €
+Tipo Base IVA Importe
+1 10% 12,25 Jo22 13,47
+2 0% 8,24 0,00 8,24`),
+    );
+
+    expect(result.fields.total?.evidence).toEqual(['strong total label', 'agrees with vat-table']);
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
