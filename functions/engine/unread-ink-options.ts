@@ -20,6 +20,6 @@ export const DEFAULT_UNREAD_INK: UnreadInkOptions = {
   minHeightRatio: 1.4,
   maxHeightRatio: 6,
   minAspect: 3,
-  maxBands: 2,
+  maxBands: 3,
   minConfidence: 0.6,
 };

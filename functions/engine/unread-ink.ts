@@ -27,6 +27,12 @@ export interface InkBand {
 const INK_ROW_SHARE = 0.01;
 /** Rows around a line's box that count as covered by it (descenders, accents, a box cut tight). */
 const COVER_MARGIN = 2;
+/**
+ * A band whose inked columns are mostly ink from top to bottom is a barcode, not glyphs: bars are whole
+ * columns, while even bold capitals have rounds, diagonals and arms (measured: a till's barcode 0.9 and more,
+ * double-height bold headings and totals below 0.4).
+ */
+const BARCODE_COLUMNS = 0.7;
 
 function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
@@ -62,7 +68,8 @@ export function unreadBands(
     if (
       tall >= lineHeight * options.minHeightRatio &&
       tall <= lineHeight * options.maxHeightRatio &&
-      band.right - band.left >= tall * options.minAspect
+      band.right - band.left >= tall * options.minAspect &&
+      !barcodeLike(image, threshold, band)
     )
       bands.push(band);
     start = -1;
@@ -82,6 +89,22 @@ export function unreadBands(
     .sort((a, b) => b.bottom - b.top - (a.bottom - a.top))
     .slice(0, options.maxBands)
     .sort((a, b) => a.top - b.top);
+}
+
+/** Whether most of the band's inked columns are ink over nine tenths of its height. */
+function barcodeLike(image: GrayImage, threshold: number, band: InkBand): boolean {
+  const full = (band.bottom - band.top) * 0.9;
+  let inked = 0;
+  let bars = 0;
+  for (let x = band.left; x < band.right; x += 1) {
+    let ink = 0;
+    for (let y = band.top; y < band.bottom; y += 1) {
+      if ((image.data[y * image.width + x] ?? 255) <= threshold) ink += 1;
+    }
+    if (ink > 0) inked += 1;
+    if (ink >= full) bars += 1;
+  }
+  return inked > 0 && bars / inked >= BARCODE_COLUMNS;
 }
 
 /** The band's rows [top, bottom) with the columns its ink spans. */

@@ -16,6 +16,30 @@ function page(width: number, height: number, boxes: readonly [number, number, nu
   return { data, width, height };
 }
 
+type Box = [number, number, number, number];
+
+/** A row of E-shaped glyphs filling [left, top, right, bottom]: a stem and three arms each, 24 px apart. */
+function glyphs(left: number, top: number, right: number, bottom: number): Box[] {
+  const boxes: Box[] = [];
+  const middle = Math.round((top + bottom) / 2);
+  for (let x = left; x + 16 <= right; x += 24) {
+    boxes.push([x, top, x + 4, bottom], [x, top, x + 16, top + 4], [x, middle - 2, x + 12, middle + 2]);
+    boxes.push([x, bottom - 4, x + 16, bottom]);
+  }
+  return boxes;
+}
+
+/** A barcode filling [left, top, right, bottom]: bars 2 to 6 px wide, gaps as wide. */
+function barcode(left: number, top: number, right: number, bottom: number): Box[] {
+  const boxes: Box[] = [];
+  for (let x = left, i = 0; x < right; i += 1) {
+    const bar = 2 + ((i * 7) % 5);
+    boxes.push([x, top, Math.min(right, x + bar), bottom]);
+    x += bar + 2 + ((i * 3) % 4);
+  }
+  return boxes;
+}
+
 function line(top: number, bottom: number, text = 'ITEM 1.00'): OcrLine {
   const bbox = { x0: 20, y0: top, x1: 300, y1: bottom };
   return { text, confidence: 0.9, bbox, words: [{ text, confidence: 0.9, bbox }] };
@@ -26,9 +50,22 @@ describe('unreadBands', () => {
   const text: [number, number, number, number][] = lines.map((l) => [20, l.bbox.y0, 300, l.bbox.y1]);
 
   it('finds a row of glyphs taller than the text that no line covers', () => {
-    const image = page(400, 400, [...text, [40, 30, 360, 75]]);
+    const image = page(400, 400, [...text, ...glyphs(40, 30, 360, 75)]);
 
-    expect(unreadBands(image, lines, 1)).toEqual([{ top: 30, bottom: 75, left: 40, right: 360 }]);
+    expect(unreadBands(image, lines, 1)).toEqual([{ top: 30, bottom: 75, left: 40, right: 344 }]);
+  });
+
+  it('leaves a barcode alone, and finds up to three rows of large glyphs', () => {
+    // A till's barcode above the shop's name printed large, and the total printed large below the text.
+    const image = page(400, 400, [
+      ...barcode(60, 5, 340, 25),
+      ...text,
+      ...glyphs(40, 30, 360, 75),
+      ...glyphs(40, 230, 360, 270),
+      ...glyphs(40, 320, 360, 360),
+    ]);
+
+    expect(unreadBands(image, lines, 1).map((band) => band.top)).toEqual([30, 230, 320]);
   });
 
   it('leaves a square logo, a line of ordinary height and a picture-sized block alone', () => {
@@ -43,7 +80,7 @@ describe('unreadBands', () => {
     // The same page reported on a grid twice as fine: the lines still cover their rows.
     const doubled = lines.map((l) => ({ ...l, bbox: { ...l.bbox, y0: l.bbox.y0 * 2, y1: l.bbox.y1 * 2 } }));
 
-    expect(unreadBands(page(400, 400, [...text, [40, 30, 360, 75]]), doubled, 2)).toHaveLength(1);
+    expect(unreadBands(page(400, 400, [...text, ...glyphs(40, 30, 360, 75)]), doubled, 2)).toHaveLength(1);
   });
 });
 
