@@ -255,12 +255,22 @@ function malformedSlips(text: string): Set<number> {
   return variants;
 }
 
+/** Whether `printed` is `witness` with one of its digits lost ("3,12" for 23,12): a shorter amount, never a zero. */
+function lostDigit(witness: number, printed: number): boolean {
+  const whole = String(Math.abs(witness));
+  const read = String(Math.abs(printed));
+  if (printed <= 0 || whole.length !== read.length + 1 || Math.sign(witness) !== Math.sign(printed))
+    return false;
+  return [...whole].some((_, i) => `${whole.slice(0, i)}${whole.slice(i + 1)}` === read);
+}
+
 /**
  * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
- * under the card's "43,10"); when the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum
- * of MIN_SUMMED_ITEMS items or more one digit away from it ("20,31" over 15 items adding up to 27,31); and when
- * the printed total is malformed (`text` "00,17"), any figure one digit away from what was printed; when its
- * cents digit came out as a mark ("33,7)"), any figure with the digits that were read.
+ * under the card's "43,10"), or by a digit the reading lost ("TOTALE EURO 3,12" over a VAT table adding up to
+ * 23,12); when the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum of MIN_SUMMED_ITEMS
+ * items or more one digit away from it ("20,31" over 15 items adding up to 27,31); and when the printed total is
+ * malformed (`text` "00,17"), any figure one digit away from what was printed; when its cents digit came out as a
+ * mark ("33,7)"), any figure with the digits that were read.
  */
 export function zeroSlipWitness(
   support: readonly Support[],
@@ -274,6 +284,7 @@ export function zeroSlipWitness(
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||
+      lostDigit(s.cents, cents) ||
       malformed.has(s.cents) ||
       (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
   );

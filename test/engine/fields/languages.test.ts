@@ -379,6 +379,26 @@ Tipo Base IVA Importe
     expect(result.fields.total?.evidence).toEqual(['strong total label', 'agrees with vat-table']);
   });
 
+  it('puts back a digit the reading lost from the total when the VAT table adds up to it', () => {
+    const result = extractReceipt(
+      ocrLines(`
+PARMIGIANO REGGIANO DOP 300G 4,00% 4,79
+PASSATA DI POMODORO 700G 4,00% 4,23
+VINO ROSSO CHIANTI 22,00% 6,39
+TOTALE EURO 3,12
+Dettaglio IVA
+Aliquota Imponibile Imposta Totale
+A 4,00% 13,43 0,54 13,97
+B 22,00% 7.50 1,65 9,15`),
+    );
+
+    expect(result.fields.total?.value).toBe('23.12');
+    expect(result.fields.total?.evidence).toEqual([
+      'printed 3,12 read with a slipped digit',
+      'agrees with vat-table',
+    ]);
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
