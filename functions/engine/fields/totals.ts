@@ -446,11 +446,20 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   }
 
   // "TOTAAL 57,79 / Afrondingsverschil 0,01 / CONTANT 57,80": a cash rounding printed below the total gives the
-  // amount paid, when cash minus change, the cash handed over without change, or the card says so.
+  // amount paid, when cash minus change, the cash handed over without change, or the card says so, or a total
+  // row below the rounding states it with one digit slipped ("Afrondingsverschil € 0,02 / TE BETALEN €13,15" under
+  // "TOTAAL €13,73": 13,75).
   if (total && rounding && rounding.row.index > total.row.index && rounding.amount.cents !== 0) {
     const paid = total.amount.cents + rounding.amount.cents;
+    const slips = zeroSlips(paid, true);
+    const restated = rows
+      .slice(rounding.row.index + 1, scan.summaryStart)
+      .some((r) => isTotalRow(r) !== undefined && moneyAmounts(r, whole).some((a) => slips.has(a.cents)));
     const exact =
-      tendered === paid || exactCash === paid || support.some((s) => s.source === 'card' && s.cents === paid);
+      tendered === paid ||
+      exactCash === paid ||
+      support.some((s) => s.source === 'card' && s.cents === paid) ||
+      restated;
     if (exact) {
       total = {
         ...total,

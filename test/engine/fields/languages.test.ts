@@ -399,6 +399,19 @@ B 22,00% 7.50 1,65 9,15`),
     ]);
   });
 
+  it('adds the cash rounding when a total row below it states the rounded amount with a digit slipped', () => {
+    const result = extractReceipt(
+      ocrLines(`
+TULPEN BOS           € 3,45
+SUBTOTAAL           €13,73
+TOTAAL              €13,73
+Afrondingsverschil   € 0,02
+TE BETALEN          €13,15`),
+    );
+
+    expect(result.fields.total?.value).toBe('13.75');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
