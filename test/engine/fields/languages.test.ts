@@ -406,7 +406,10 @@ TULPEN BOS           € 3,45
 SUBTOTAAL           €13,73
 TOTAAL              €13,73
 Afrondingsverschil   € 0,02
-TE BETALEN          €13,15`),
+TE BETALEN          €13,15
+BTW Over BTW Totaal
+9% 10,67 0,96 11,63
+21% 1,74 0,36 2,10`),
     );
 
     expect(result.fields.total?.value).toBe('13.75');
