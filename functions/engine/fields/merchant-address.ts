@@ -57,10 +57,14 @@ export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): Tex
       else if (i - start >= 4) break;
       continue;
     }
+    // A postcode on a row of its own ("N1 9GU", "H91 E2K3") ends the address, though it holds no word; a phone
+    // number whose label was misread ("fel. 02304 / 983113") is longer.
+    const postcodeRow =
+      hasPostcode(row.upper) && row.text.replace(/[\s\W]/g, '').length <= 8 && row.confidence >= 0.15;
     if (
       stop ||
       NOISE.test(row.upper) ||
-      !legible(row, 0.25, 0.15) ||
+      (!legible(row, 0.25, 0.15) && !postcodeRow) ||
       /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(row.text)
     )
       break;
@@ -79,9 +83,12 @@ export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): Tex
   };
 }
 
-/** Rows after an address in the packs' languages: phone, tax and register numbers, opening hours, cashier. */
+/**
+ * Rows after an address in the packs' languages: phone, tax and register numbers, opening hours ("Mon-Sat
+ * 8am-8pm"), cashier.
+ */
 const ADDRESS_END =
-  /\b(TELEFON|TELEFONE|TELEF|T[EÉ]L[EÉ]PHONE|T[EÉ]L|TELEFOON|FATURA|FACTURE|RECHNUNG|FATTURA|FACTUUR|UST|USTID|MWST|STEUERNR|SIRET|SIREN|RCS|KVK|UID|[A-Z]{2}\d{8,}|MO-SA|MO-FR|UHR|KASSIERER|KASSE|BON-?NR|BELEG|CAISSE|CASSA|OPERATORE|CAIXA|OPERADOR|KASSA|MEDEWERKER)\b/;
+  /\b(TELEFON|TELEFONE|TELEF|T[EÉ]L[EÉ]PHONE|T[EÉ]L|TELEFOON|FATURA|FACTURE|RECHNUNG|FATTURA|FACTUUR|UST|USTID|MWST|STEUERNR|SIRET|SIREN|RCS|KVK|UID|[A-Z]{2}\d{8,}|MO-SA|MO-FR|MON-SAT|MON-FRI|MON-SUN|OPENING|HOURS|\d{1,2}(?::\d{2})?\s?[AP]M|UHR|KASSIERER|KASSE|BON-?NR|BELEG|CAISSE|CASSA|OPERATORE|CAIXA|OPERADOR|KASSA|MEDEWERKER)\b/;
 
 const PHONE_NUMBER = /(\+?\(?\d[\d\s().-]{5,}\d)/;
 const US_PHONE = /\(\d{3}\)\s?\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b/;

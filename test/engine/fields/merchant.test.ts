@@ -155,6 +155,31 @@ G5T ID. NO : QOOLBIT47712`);
       'Stationsweg 53 2311 JX Leiden',
     ],
     ['Spanish', 'CAFETERÍA LUNA\nC/ Mayor 21\n50001 ZARAGOZA\nNIF B12345678', 'C/ Mayor 21 50001 ZARAGOZA'],
+    [
+      'British, the postcode on a row of its own',
+      'Bombay Spice\nUnit 9, Riverside Retail Park\nLONDON\nN1 9GU\nVAT No: GB 993 1264 42',
+      'Unit 9, Riverside Retail Park LONDON N1 9GU',
+    ],
+    [
+      'Welsh, whose postcode starts like a codice fiscale',
+      'NORTHGATE SUPERMARKET\n1 Market Place\nCardiff CF10 1EP\nVAT No: GB 002 9192 64',
+      '1 Market Place Cardiff CF10 1EP',
+    ],
+    [
+      'Irish, with an Eircode',
+      "HILLSIDE FILLING STATION\n73 O'Connell Street\nGalway\nH91 E2K3\n091 940 0831",
+      "73 O'Connell Street Galway H91 E2K3",
+    ],
+    [
+      'American, before the opening hours',
+      'The Fish Bar\n4330 Washington Blvd\nSeattle, WA 98101\nMon-Sat 8am-8pm Sun 10am-4pm',
+      '4330 Washington Blvd Seattle, WA 98101',
+    ],
+    [
+      'German, before a phone row whose label was misread',
+      'EDEKA\nRosenweg 29\n58239 Schwerte-Holzen\nfel. 02304 / 983113',
+      'Rosenweg 29 58239 Schwerte-Holzen',
+    ],
   ])('reads the address (%s) up to the phone or tax number', (_case, text, address) => {
     expect(merchantOf(`${text}\nKAFFEE 2,50\nSUMME 2,50`).address?.value).toBe(address);
   });

@@ -88,8 +88,8 @@ export const en: LocalePack = {
     deposit: ['DEPOSIT', 'BOTTLE DEPOSIT', 'CRV'],
     refund: ['REFUND', 'RETURN', 'CREDIT NOTE', 'REFUNDED'],
     street: [],
-    // British postcodes ("LS1 5DT"; "YO1 7HH" read "Y01 7HH").
-    postcode: [/\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/],
+    // British postcodes ("LS1 5DT"; "YO1 7HH" read "Y01 7HH") and Irish Eircodes ("H91 E2K3").
+    postcode: [/\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/, /\b[A-Z]\d[\dW]\s?[A-Z\d]{4}\b/],
   },
   months: {
     JAN: 1, JANUARY: 1, FEB: 2, FEBRUARY: 2, MAR: 3, MARCH: 3, APR: 4, APRIL: 4, MAY: 5, JUN: 6, JUNE: 6,

@@ -55,7 +55,8 @@ export const it: LocalePack = {
     ],
     subtotal: ['SUBTOTALE', 'SUB TOTALE', 'IMPONIBILE', 'TOTALE IMPONIBILE'],
     tax: ['IVA', 'DI CUI IVA', 'IMPOSTA', 'TOTALE IVA'],
-    notTax: ['P.IVA', 'P. IVA', 'PARTITA IVA', 'P.I.', 'C.F.', 'COD. FISC'],
+    // The codice fiscale's dot after the C is required: a British postcode starts "CF10 1EP".
+    notTax: ['P.IVA', 'P. IVA', 'PARTITA IVA', 'P.I.', /(?<![A-Z])C\.\s?F\b/, 'COD. FISC'],
     tip: ['MANCIA'],
     discount: ['SCONTO', 'SCONTI', 'RIBASSO', 'PROMOZIONE', 'OFFERTA', 'RISPARMIO'],
     rounding: ['ARROTONDAMENTO'],
