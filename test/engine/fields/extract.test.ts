@@ -499,6 +499,26 @@ describe('locale and payment evidence', () => {
     ).toBe('GBP');
   });
 
+  it('reads an Irish receipt as euros although its euro signs were read as pounds', () => {
+    const result = extractReceipt(
+      ocrLines(`HILLSIDE FILLING STATION
+73 O'Connell Street
+Galway
+H91 E2K3
+VAT No: IE2183704W
+COFFEE LARGE 2.59
+TOTAL £65.03
+VISA DEBIT 65.03`),
+    );
+    expect(result.fields.currency?.value).toBe('EUR');
+    // A British one with the same marks stays in pounds.
+    expect(
+      extractReceipt(
+        ocrLines('CORNER SHOP\n45 VICTORIA STREET\nBRISTOL BS1 4DJ\nVAT No: GB 175563425\nTOTAL £65.03'),
+      ).fields.currency?.value,
+    ).toBe('GBP');
+  });
+
   it('does not let a stray £ or a card sold as an item outweigh a Malaysian cash receipt', () => {
     const result = extractReceipt(
       ocrLines(`THE STORE (MALAYSIA) SDN BHD

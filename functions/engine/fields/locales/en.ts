@@ -114,6 +114,17 @@ export const en: LocalePack = {
       currency: 'GBP',
       hints: [/\bVAT\s*(REG|NO)/, /\bUNITED KINGDOM\b/, /\bUK\b/, /\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/],
     },
+    {
+      // Ireland pays in euros; its tills print a VAT number starting IE and an Eircode ("H91 E2K3"), and a
+      // euro sign read as "£" must not make the receipt British.
+      country: 'IE',
+      currency: 'EUR',
+      hints: [
+        /\bIE\s?\d[\dA-Z+*]\d{5}[A-Z]{1,2}\b/,
+        /\b[AC-FHKNPRTV-Y]\d[\dW]\s[\dAC-FHKNPRTV-Y]{4}\b/,
+        /\b(IRELAND|[EÉ]IRE|DUBLIN|CORK|GALWAY|LIMERICK|KILKENNY|WATERFORD)\b/,
+      ],
+    },
     { country: 'SG', currency: 'SGD', hints: [/\bSINGAPORE\b/, /\bPTE\.?\s*LTD\b/, /\bUEN\b/] },
   ],
 };
