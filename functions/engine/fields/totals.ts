@@ -27,7 +27,7 @@ import {
   TOTAL,
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
-import { type Amount, formatCents, moneyAmounts } from './numbers.js';
+import { type Amount, findAmounts, formatCents, moneyAmounts } from './numbers.js';
 import {
   agreedValue,
   type Support,
@@ -127,6 +127,20 @@ function lastMatching(
     }
   }
   return undefined;
+}
+
+/**
+ * A TOTAL row whose only number has a third decimal ("TOTAL (IVA INCL.) 21.711 £" on a receipt in cents): not
+ * money as read, it stands for the one figure of the receipt that is it with one of those decimals dropped (the
+ * VAT table's 21,71), at a lower confidence.
+ */
+function threeDecimalTotal(row: Row, support: readonly Support[], base: number): Located | undefined {
+  const amount = [...findAmounts(row)].reverse().find((a) => threeDecimals(a.text));
+  if (!amount) return undefined;
+  const witness = zeroSlipWitness(support, amount.cents, 1, amount.text);
+  if (!witness) return undefined;
+  const ocr = 0.7 + 0.3 * Math.min(1, row.confidence);
+  return { amount: { ...amount, cents: witness.cents, decimals: true }, row, confidence: base * ocr * 0.8 };
 }
 
 function positive(l: Located | undefined): Located | undefined {
@@ -265,7 +279,8 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
 
   const candidates: Candidate[] = [];
   for (const { row, kind } of labelled) {
-    const found = located(scan, row, kind === 'strong' ? 0.85 : 0.75);
+    const base = kind === 'strong' ? 0.85 : 0.75;
+    const found = located(scan, row, base) ?? (whole ? undefined : threeDecimalTotal(row, support, base));
     if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
     // A total row inside the VAT table is one of its columns' sums; a strong total printed alone after it, one

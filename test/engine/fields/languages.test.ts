@@ -415,6 +415,22 @@ BTW Over BTW Totaal
     expect(result.fields.total?.value).toBe('13.75');
   });
 
+  it('reads a total row whose only number has a third decimal as the VAT table figure it stands for', () => {
+    const result = extractReceipt(
+      ocrLines(`
+Aceite de oliva virgen   9,79 €
+Agua mineral 6x1,5L      2,49 €
+Patatas                  0,79 €
+TOTAL (IVA INCL.) 21.711 £
+Tipo Base IVA Importe
+1 10% 12.25 Jo22 13,47
+2 0% 8,24 0,00 8,24`),
+    );
+
+    expect(result.fields.total?.value).toBe('21.71');
+    expect(result.fields.total?.confidence).toBeLessThan(0.8);
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
