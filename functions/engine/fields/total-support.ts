@@ -227,12 +227,24 @@ export function threeDecimals(text: string): boolean {
 }
 
 /**
+ * A printed amount with a mark and no decimal separator on a receipt in cents ("TOTAL £15376"): the separator
+ * was read as a digit, the third from the end.
+ */
+const NO_SEPARATOR = /^[^\d.,]*\d{4,7}[^\d.,]*$/;
+
+/**
  * The values a malformed printed amount would have with any one of its printed digits read otherwise, those of
- * an amount cut short with each digit in its cents place, and those of three decimals with one dropped.
+ * an amount cut short with each digit in its cents place, those of three decimals with one dropped, and that of
+ * an amount whose separator was read as a digit.
  */
 function malformedSlips(text: string): Set<number> {
   const variants = new Set<number>();
   const printed = text.trim();
+  if (NO_SEPARATOR.test(printed) && /[^\d\s]/.test(printed)) {
+    const digits = printed.replace(/\D/g, '');
+    variants.add(Number(`${digits.slice(0, -3)}${digits.slice(-2)}`));
+    return variants;
+  }
   if (THREE_DECIMALS.test(printed)) {
     const digits = printed.replace(/\D/g, '');
     for (let i = digits.length - 3; i < digits.length; i++) {

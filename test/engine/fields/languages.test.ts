@@ -431,6 +431,20 @@ Tipo Base IVA Importe
     expect(result.fields.total?.confidence).toBeLessThan(0.8);
   });
 
+  it("reads a total whose decimal comma was read as a digit as the card's amount", () => {
+    const result = extractReceipt(ocrLines(`\nPensos rapidos sortidos 2,51\nTOTAL £15376\nMultibanco 15,76`));
+
+    expect(result.fields.total?.value).toBe('15.76');
+  });
+
+  it("takes a Portuguese card slip's Montante as the amount charged", () => {
+    const result = extractReceipt(
+      ocrLines(`\nDETERGENTE LOICA 750ML 1.69 €\nTOTAL 36.87 €\nMULTIBANCO\nCOMPRA\nMontante: 36.07 EUR`),
+    );
+
+    expect(result.fields.total?.value).toBe('36.07');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
