@@ -28,6 +28,8 @@ describe('parseAmount', () => {
     ['§25.70', 2570, true],
     ['§1,234.56', 123456, true],
     ['§.90', 590, true],
+    // a decimal comma read as a degree sign
+    ['21°25', 2125, true],
   ])('%s -> %i hundredths', (raw, cents, decimals) => {
     // Act
     const parsed = parseAmount(raw);
