@@ -227,15 +227,15 @@ export function threeDecimals(text: string): boolean {
 }
 
 /**
- * A printed amount with a mark and no decimal separator on a receipt in cents ("TOTAL £15376"): the separator
- * was read as a digit, the third from the end.
+ * A printed amount with a mark and no decimal separator on a receipt in cents: the separator was read as a
+ * digit, the third from the end ("TOTAL £15376" for 15,76), or lost ("A PAYER 3021€" for 30,21).
  */
 const NO_SEPARATOR = /^[^\d.,]*\d{4,7}[^\d.,]*$/;
 
 /**
  * The values a malformed printed amount would have with any one of its printed digits read otherwise, those of
- * an amount cut short with each digit in its cents place, those of three decimals with one dropped, and that of
- * an amount whose separator was read as a digit.
+ * an amount cut short with each digit in its cents place, those of three decimals with one dropped, and those of
+ * an amount whose separator was read as a digit or lost.
  */
 function malformedSlips(text: string): Set<number> {
   const variants = new Set<number>();
@@ -243,6 +243,7 @@ function malformedSlips(text: string): Set<number> {
   if (NO_SEPARATOR.test(printed) && /[^\d\s]/.test(printed)) {
     const digits = printed.replace(/\D/g, '');
     variants.add(Number(`${digits.slice(0, -3)}${digits.slice(-2)}`));
+    variants.add(Number(digits));
     return variants;
   }
   if (THREE_DECIMALS.test(printed)) {

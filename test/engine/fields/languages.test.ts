@@ -437,6 +437,12 @@ Tipo Base IVA Importe
     expect(result.fields.total?.value).toBe('15.76');
   });
 
+  it("reads a total whose decimal comma was lost as the card's amount", () => {
+    const result = extractReceipt(ocrLines(`\nBAGUETTE 1,30 €\nA PAYER 3021€\nCB SANS CONTACT 30,21 €`));
+
+    expect(result.fields.total?.value).toBe('30.21');
+  });
+
   it("takes a Portuguese card slip's Montante as the amount charged", () => {
     const result = extractReceipt(
       ocrLines(`\nDETERGENTE LOICA 750ML 1.69 €\nTOTAL 36.87 €\nMULTIBANCO\nCOMPRA\nMontante: 36.07 EUR`),
