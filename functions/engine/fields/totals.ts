@@ -143,6 +143,16 @@ function threeDecimalTotal(row: Row, support: readonly Support[], base: number):
   return { amount: { ...amount, cents: witness.cents, decimals: true }, row, confidence: base * ocr * 0.8 };
 }
 
+/** The largest amount on a row that states a net (HT, Netto, Base), or 0: no bill is below it. */
+function statedNet(rows: readonly Row[], whole: boolean): number {
+  return Math.max(
+    0,
+    ...rows
+      .filter((r) => NET.test(r.upper) && isTotalRow(r) === undefined)
+      .flatMap((r) => moneyAmounts(r, whole).map((a) => a.cents)),
+  );
+}
+
 function positive(l: Located | undefined): Located | undefined {
   return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
 }
@@ -437,13 +447,8 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   // A printed total below the net the receipt states (HT, Netto, Base) cannot be the bill: one digit of it was
   // misread ("TOTAL 1,77 €" over "TVA 5,5% 0,41 / HT 7,36"), and the one figure of the receipt one digit away
   // from it that is not below the net stands for it.
-  const net = Math.max(
-    0,
-    ...rows
-      .filter((r) => NET.test(r.upper) && isTotalRow(r) === undefined)
-      .flatMap((r) => moneyAmounts(r, whole).map((a) => a.cents)),
-  );
-  if (total && totalSource === 'label' && total.amount.cents > 0 && total.amount.cents < net) {
+  const net = total && totalSource === 'label' ? statedNet(rows, whole) : 0;
+  if (total && total.amount.cents > 0 && total.amount.cents < net) {
     const slips = zeroSlips(total.amount.cents, true);
     const fits = new Set(support.filter((s) => s.cents >= net && slips.has(s.cents)).map((s) => s.cents));
     const [cents] = fits;
@@ -489,8 +494,10 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     totalSource = 'tender';
   }
   // No total row, no change given: the amount charged to the card is what was paid.
-  const charged = positive(lastMatching(payment, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
-  if (!total && charged) {
+  const charged = total
+    ? undefined
+    : positive(lastMatching(payment, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
+  if (charged) {
     total = { ...charged, confidence: 0.45, evidence: ['amount charged to the card (no total row)'] };
     totalSource = 'card';
   }
