@@ -9,6 +9,7 @@
  * engine settles 0/90/180/270 from the glyphs' geometry (image/text-orientation.ts) and, when that is unsure,
  * from recognition confidence.
  */
+import { quarterFold } from './image/geometry.js';
 import type { GrayImage } from './preprocess.js';
 
 /** Skew angles tried, in degrees: a receipt photographed crooked, or laid crooked on a page. */
@@ -186,7 +187,7 @@ export function printAngle(xs: Float64Array, ys: Float64Array, bins: Float64Arra
   // Swapping x and y mirrors the angle (findSidewaysSkew).
   const down = bestAngle(qy, qx, bins, 45, 'steps');
   const best = across.score >= down.score ? across : { ...down, degrees: -down.degrees };
-  const apart = Math.abs(((((best.degrees - near) % 90) + 135) % 90) - 45);
+  const apart = Math.abs(quarterFold(best.degrees - near));
   return apart >= OUTLINE_ERROR && best.score > nearScore * OUTLINE_DOUBT ? best.degrees : near;
 }
 

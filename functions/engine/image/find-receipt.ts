@@ -20,6 +20,7 @@ import {
   type Point,
   polygonArea,
   type Quad,
+  quarterFold,
 } from './geometry.js';
 import { boxBlur, luminance, percentile, type RasterImage } from './raster.js';
 
@@ -448,5 +449,5 @@ function padded(quad: Quad, pad: number): Quad {
 /** How far the quad's top edge is turned from level, in degrees (-45..45). */
 function tilt(quad: Quad): number {
   const degrees = (Math.atan2(quad[1].y - quad[0].y, quad[1].x - quad[0].x) * 180) / Math.PI;
-  return ((((degrees + 45) % 90) + 90) % 90) - 45;
+  return quarterFold(degrees);
 }

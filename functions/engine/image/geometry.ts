@@ -11,6 +11,11 @@ export interface Point {
 /** Corners in reading order: top-left, top-right, bottom-right, bottom-left (clockwise on screen). */
 export type Quad = readonly [Point, Point, Point, Point];
 
+/** An angle folded into -45..45 degrees: a rectangle turned by it looks the same turned 90 more. */
+export function quarterFold(degrees: number): number {
+  return ((((degrees + 45) % 90) + 90) % 90) - 45;
+}
+
 function cross(o: Point, a: Point, b: Point): number {
   return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 }
