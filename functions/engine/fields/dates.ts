@@ -33,19 +33,23 @@ const MONTH_NAME = `(${Object.keys(MONTHS)
 function repairDateDigits(text: string): string {
   const toDigits = (m: string) =>
     m
-      .replace(/[ODQo@¢©]/g, '0')
+      .replace(/[ODQo@¢©€]/g, '0')
       .replace(/S/g, '5')
       .replace(/[lIL|]/g, '1')
       .replace(/B/g, '8');
-  return text
-    .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
-    .replace(
-      /[0-9ODQoSlIL|B@¢©]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©]{1,4}/g,
-      toDigits,
-    )
-    .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
-      (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
-    );
+  return (
+    text
+      .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
+      // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
+      .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
+      .replace(
+        /[0-9ODQoSlIL|B@¢©€]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©€])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©€]{1,4}/g,
+        toDigits,
+      )
+      .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
+        (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
+      )
+  );
 }
 
 const ABBREVIATIONS = Object.keys(MONTHS).filter((k) => k.length === 3);

@@ -23,7 +23,7 @@ const FORMS: Readonly<Record<string, string>> = {
   G: '[G6]',
   I: '[I1L|!ÍÌÎÏ]',
   L: '[L1I|]',
-  M: '(?:M|N|RN|IN|NI)',
+  M: '(?:M|N|H|RN|IN|NI)',
   N: '[NM]',
   O: '[O0QÓÒÔÕÖ]',
   S: '[S5$§]',

@@ -131,6 +131,8 @@ function decimalValue(core: string): { cents: number; decimals: boolean } | unde
   }
   // "2160,000": no thousands group has four digits, so the third decimal is a digit glued on (a code, noise).
   if (fracPart.length === 3 && /^\d{4,}$/.test(intPart)) return decimalValue(cleaned.slice(0, -1));
+  // "21,0000": zeros after the cents (a till's four-decimal column, or the cents read twice) leave the value.
+  if (/^\d{2}0{2,}$/.test(fracPart)) return decimalValue(cleaned.slice(0, lastSep + 3));
   if (fracPart.length < 1 || fracPart.length > 2) return undefined;
   // Grouping in the integer part must use the other separator, in groups of three.
   const sep = cleaned[lastSep];

@@ -268,8 +268,15 @@ function malformedSlips(text: string): Set<number> {
   return variants;
 }
 
-/** Whether `printed` is `witness` with one of its digits lost ("3,12" for 23,12): a shorter amount, never a zero. */
-function lostDigit(witness: number, printed: number): boolean {
+/**
+ * Whether `printed` is `witness` with one of its digits lost ("3,12" for 23,12): a shorter amount, never a zero.
+ * The witness must add up several figures: a single row one digit longer is as likely read with a digit too many
+ * (`ECRAN SOLAIRE 260,19 €` over `TOTAL TTC 20,19 €`).
+ */
+function lostDigit(support: Support, printed: number): boolean {
+  if (support.source === 'card' || support.source === 'subtotal') return false;
+  if (support.source === 'items' && (support.count ?? 0) < 2) return false;
+  const witness = support.cents;
   const whole = String(Math.abs(witness));
   const read = String(Math.abs(printed));
   if (printed <= 0 || whole.length !== read.length + 1 || Math.sign(witness) !== Math.sign(printed))
@@ -297,7 +304,7 @@ export function zeroSlipWitness(
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||
-      lostDigit(s.cents, cents) ||
+      lostDigit(s, cents) ||
       malformed.has(s.cents) ||
       (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
   );

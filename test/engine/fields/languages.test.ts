@@ -322,7 +322,7 @@ IVA Base Imp. Cuota Total
       ocrLines(`
 ROGGENMISCHBROT 750G   2,43
 ORANGENSAFT 1L         4,38
-SUMHE                 £28,56
+S:MHE                 £28,56
 Geg. Mastercard        28,50`),
     );
 
@@ -400,6 +400,37 @@ B 22,00% 7.50 1,65 9,15`),
     expect(result.fields.total?.evidence).toEqual([
       'printed 3,12 read with a slipped digit',
       'agrees with vat-table',
+    ]);
+  });
+
+  it('keeps the printed total when only one article row reads it with a digit too many', () => {
+    const result = extractReceipt(
+      ocrLines(`
+ECRAN SOLAIRE SPF50 260,19 €
+TOTAL TTC 20,19 €
+CARTE BANCAIRE
+HT 16,82`),
+    );
+
+    expect(result.fields.total?.value).toBe('20.19');
+    expect(result.fields.total?.evidence).toEqual(['strong total label']);
+  });
+
+  it('reads a French total whose M came out as an H, and cash paid with the cents printed twice', () => {
+    const result = extractReceipt(
+      ocrLines(`
+TEL 04 16 85 57 21
+ECLAIR AU CHOCOLAT 3,19
+HONTANT TTC 3,19 €
+ESPECES 5,0000 €
+A RENDRE 1,81 €`),
+    );
+
+    expect(result.fields.total?.value).toBe('3.19');
+    expect(result.fields.total?.evidence).toEqual([
+      'strong total label',
+      'agrees with tender',
+      'agrees with items',
     ]);
   });
 
