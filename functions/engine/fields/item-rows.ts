@@ -244,8 +244,8 @@ function garbledQuantity(row: Row): boolean {
   return m !== null && !/\p{L}{5,}/u.test(m[1] ?? '');
 }
 
-export function readItemRow(original: Row, whole: boolean): ItemRow {
-  const row = prepareRow(original, whole);
+export function readItemRow(original: Row, whole: boolean, barePrices = false): ItemRow {
+  const row = prepareRow(original, whole, barePrices);
   // a quantity row as printed first: its unit price may have three decimals (`25,50 l x € 2,049`)
   const quantityRow = readQuantityRow(original, whole) ?? readQuantityRow(row, whole);
   if (quantityRow) return { ...quantityRow, row: original };

@@ -54,7 +54,7 @@ function withoutLeadingNoise(token: Token): Token {
   return { ...token, text: `${mark}${token.text.slice(lead[0].length)}` };
 }
 
-function normalise(tokens: readonly Token[], whole: boolean): Token[] {
+function normalise(tokens: readonly Token[], whole: boolean, barePrices: boolean): Token[] {
   const out: Token[] = [];
   for (const read of tokens) {
     const token = withoutLeadingNoise(read);
@@ -95,8 +95,35 @@ function normalise(tokens: readonly Token[], whole: boolean): Token[] {
       out.splice(last, 1, ...split(token, [glued[1].length, glued[2].length + (glued[3]?.length ?? 0)]));
     const lost = lostSeparator(out[last]);
     if (lost && after.length <= 1) out.splice(last, 1, ...lost);
+    else if (!lost && barePrices) return withBarePrice(out);
   }
   return out;
+}
+
+/** A VAT code printed after an article's amount ("2,05 A", "1,38 1"), or the amount's currency mark. */
+const CODE_AFTER = new RegExp(`^(?:[A-D]|\\d|${MARKS})$`, 'i');
+
+/**
+ * "SPAGHETTI 500G 165", "Roggenmischbrot 230A", "KARTOFFELN 389 1", "Bananes 052": an article row's closing
+ * price with its decimal separator lost, alone or before its VAT code or mark. On a receipt written with two
+ * decimals a price has cents, and an article row ends with its price, so the last two digits are the cents. Only
+ * three digits after a description: four are as often a price with a code or mark read as a digit (`3556` for
+ * 3,56 €), longer numbers are codes, and a row without words is no article.
+ */
+function withBarePrice(tokens: Token[]): Token[] {
+  const code = tokens.length > 1 && CODE_AFTER.test(tokens.at(-1)?.text ?? '') ? 1 : 0;
+  const at = tokens.length - 1 - code;
+  const token = tokens[at];
+  const lost = token ? /^([€$£]?)(\d)(\d{2})([A-D])?$/.exec(token.text) : null;
+  if (!token || !lost?.[2] || !lost[3] || (code && lost[4])) return tokens;
+  const before = tokens.slice(0, at);
+  if (!before.some((t) => /\p{L}{3}/u.test(t.text)) || /^[x×*@]$/i.test(before.at(-1)?.text ?? ''))
+    return tokens;
+  const [amount, glued] = split(token, [token.text.length - (lost[4]?.length ?? 0), lost[4]?.length ?? 0]);
+  if (!amount) return tokens;
+  const repaired = [{ ...amount, text: `${lost[1]}${lost[2]},${lost[3]}` }];
+  if (glued && lost[4]) repaired.push({ ...glued, text: lost[4] });
+  return [...before, ...repaired, ...tokens.slice(at + 1)];
 }
 
 /**
@@ -116,9 +143,13 @@ function lostSeparator(token: Token | undefined): Token[] | undefined {
   return code && lost[4] ? [...repaired, { ...code, text: lost[4] }] : repaired;
 }
 
-/** The row with its item tokens normalised; the same row when nothing changed. */
-export function prepareRow(row: Row, whole: boolean): Row {
-  const tokens = normalise(row.tokens, whole);
+/**
+ * The row with its item tokens normalised; the same row when nothing changed. `barePrices`: the row comes after
+ * an article read with its price whole, so a bare three-digit number closing it is a price (above the first
+ * article it is as likely a house or phone number of the header).
+ */
+export function prepareRow(row: Row, whole: boolean, barePrices = false): Row {
+  const tokens = normalise(row.tokens, whole, barePrices);
   const text = tokens.map((t) => t.text).join(' ');
   if (text === row.text) return row;
   return { ...row, tokens, text, upper: text.toUpperCase() };

@@ -251,7 +251,14 @@ function toItem(draft: Draft): LineItem {
 
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
   const region = itemsRegion(rows, whole);
-  const drafts = assemble(region.rows.map((row) => readItemRow(row, whole)));
+  let priced = false;
+  const drafts = assemble(
+    region.rows.map((row) => {
+      const read = readItemRow(row, whole, priced);
+      priced ||= read.kind === 'article';
+      return read;
+    }),
+  );
   return balanceItems(drafts, region.closingCents).map(toItem);
 }
 

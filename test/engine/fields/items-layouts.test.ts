@@ -320,6 +320,26 @@ Datum: 31.07.2019`),
     ]);
   });
 
+  it('a price whose decimal separator was lost, after the first article: alone, before its VAT code or glued to it', () => {
+    expect(
+      itemsOf(`SUPERMARKT AM RING
+C/ ALCALA 107
+SALAMI SCHEIBEN 100G 1,70 2
+SPAGHETTI 500G 165
+Roggenmischbrot 750g 230A
+KARTOFFELN 2,5KG 389 1
+Kaffee Crema ganze Bohne 1260 A
+STATIEGELD €025B
+SUMME EUR 7,94`),
+    ).toEqual([
+      ['SALAMI SCHEIBEN 100G', null, null, '1.70'],
+      ['SPAGHETTI 500G', null, null, '1.65'],
+      ['Roggenmischbrot 750g', null, null, '2.30'],
+      ['KARTOFFELN 2,5KG', null, null, '3.89'],
+      ['STATIEGELD', null, null, '0.25'],
+    ]);
+  });
+
   it('a description wrapped around its quantity row stays with its article', () => {
     expect(
       itemsOf(`Ticket n° 97799
