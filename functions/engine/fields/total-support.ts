@@ -86,6 +86,21 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
 }
 
 /**
+ * A row of the VAT table whatever its heading reads: a rate and amounts that add up (net + tax = gross, or a
+ * gross the rate confirms). The heading above it (`BTW Excl. BTW Incl.`) may be garbled past recognition.
+ */
+export function vatRowByItsFigures(row: Row, whole: boolean): boolean {
+  if (!RATE.test(row.text)) return false;
+  const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
+  const adds = amounts.some(
+    (net, i) =>
+      amounts[i + 2]?.cents === net.cents + (amounts[i + 1]?.cents ?? Number.NaN) &&
+      (amounts[i + 1]?.cents ?? 0) <= net.cents * MAX_VAT_RATE,
+  );
+  return adds || grossByRate(row, amounts) !== undefined;
+}
+
+/**
  * A row's gross confirmed by its rate when its tax column did not read ("21%  17,70  3572  21,42"): the net
  * plus the rate of it, rounded to the cent as tills do, is a later amount of the row.
  */

@@ -35,6 +35,7 @@ import {
   sourcesOf,
   supportFor,
   threeDecimals,
+  vatRowByItsFigures,
   zeroSlips,
   zeroSlipWitness,
 } from './total-support.js';
@@ -201,7 +202,10 @@ function vatRows(scan: Scan, from: number): Row[] {
   return scan.rows
     .slice(from + 1)
     .filter(
-      (r) => (TAX.test(r.upper) || summaryColumns(r.upper) >= 1) && !isTotalRow(r) && !SUBTOTAL.test(r.upper),
+      (r) =>
+        (TAX.test(r.upper) || summaryColumns(r.upper) >= 1 || vatRowByItsFigures(r, scan.whole)) &&
+        !isTotalRow(r) &&
+        !SUBTOTAL.test(r.upper),
     );
 }
 

@@ -403,6 +403,41 @@ B 22,00% 7.50 1,65 9,15`),
     ]);
   });
 
+  it('reads a VAT row by its own figures when its heading is garbled, and so overrules a total with a digit too many', () => {
+    const result = extractReceipt(
+      ocrLines(`
+Diesel 52595
+Bonus korting -1,50
+Totaal EUR 508,75
+BTw Excile BTW Inels
+21% 41,94 8,81 50,75
+PIN 50,75`),
+    );
+
+    expect(result.fields.total?.value).toBe('50.75');
+    expect(result.fields.total?.evidence).toEqual([
+      'vat-table and card agree',
+      'printed total 508,75 disagrees',
+    ]);
+    expect(result.fields.tax?.value).toBe('8.81');
+  });
+
+  it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
+    const result = extractReceipt(
+      ocrLines(`
+Napolitana de chocolate 10% 1,20 €
+Zumo de naranja natural 10% 3,34 €
+Croissant 10% 2,70 €
+SUMA 7,24 €
+TOTAL A PAGAR 7,2 €
+ENTREGADO 10,00 €`),
+    );
+
+    expect(result.items.map((item) => item.amount)).toEqual(['1.20', '3.34', '2.70']);
+    expect(result.fields.subtotal?.value).toBe('7.24');
+    expect(result.fields.total?.value).toBe('7.24');
+  });
+
   it('keeps the printed total when only one article row reads it with a digit too many', () => {
     const result = extractReceipt(
       ocrLines(`
