@@ -39,8 +39,17 @@ export interface SupportParts {
 
 const MAX_VAT_RATE = 0.3;
 
-/** A rate printed on a row: "19%", "A 7 %", "21,00%". */
-const RATE = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/;
+/**
+ * A rate printed on a row: "19%", "A 7 %", "21,00%"; "21,600%" (a third decimal, a zero read twice or as a 6) is
+ * read as its whole percent, which is what tills print with two zero decimals.
+ */
+const RATE = /(\d{1,2})(?:[.,](\d{1,3}))?\s?%/;
+
+function rateOf(text: string): string | undefined {
+  const rate = RATE.exec(text);
+  if (!rate?.[1]) return undefined;
+  return rate[2] === undefined || rate[2].length === 3 ? rate[1] : `${rate[1]}.${rate[2]}`;
+}
 
 /**
  * Totals the VAT table implies. Per row: net + tax (two amounts, the second at most 30 % of the first) and
@@ -75,7 +84,7 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
   if (sumRowGross !== undefined) totals.add(sumRowGross);
   if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
   const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
-  const rates = new Set(rows.map((row) => RATE.exec(row.text)?.[1]).filter((rate) => rate !== undefined));
+  const rates = new Set(rows.map((row) => rateOf(row.text)).filter((rate) => rate !== undefined));
   if (rates.size > 1 || taxRows.length > 1) return totals;
   for (const sum of perRow) totals.add(sum);
   const lastAmount = (row: Row | undefined) => (row ? moneyAmounts(row, whole).at(-1)?.cents : undefined);
@@ -105,9 +114,9 @@ export function vatRowByItsFigures(row: Row, whole: boolean): boolean {
  * plus the rate of it, rounded to the cent as tills do, is a later amount of the row.
  */
 function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
-  const rate = RATE.exec(row.text)?.[1];
+  const rate = rateOf(row.text);
   if (rate === undefined) return undefined;
-  const percent = Number(rate.replace(',', '.'));
+  const percent = Number(rate);
   // A zero rate ("2 0% 8,24 0,00 8,24", whose zero tax is no amount) has its net as its gross.
   if (!(percent >= 0 && percent <= MAX_VAT_RATE * 100)) return undefined;
   for (const [i, net] of amounts.entries()) {

@@ -422,6 +422,25 @@ PIN 50,75`),
     expect(result.fields.tax?.value).toBe('8.81');
   });
 
+  it('reads a VAT rate with a third decimal (21,600%) as its whole percent, so the table adds up to the card', () => {
+    const result = extractReceipt(
+      ocrLines(`
+Tulpen bos 4,39 2
+Stroopwafels 8 st 1,86 2
+Te betalen £3,14
+PIN 37,74
+BTW Excl BTW Incl
+1 21,600% 9,59 2501 11,60
+2 9,00% 23,98 2,16 26,14`),
+    );
+
+    expect(result.fields.total?.value).toBe('37.74');
+    expect(result.fields.total?.evidence).toEqual([
+      'vat-table and card agree',
+      'printed total £3,14 disagrees',
+    ]);
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
