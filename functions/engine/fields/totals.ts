@@ -189,9 +189,15 @@ function cardAmounts(scan: Scan, from: number): number[] {
     .slice(from, scan.summaryStart)
     .filter((r) => CARD.test(r.upper) && !CHANGE.test(r.upper))
     .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
-    .map((a) => a.cents)
+    .map((a) => (!scan.whole && !a.decimals && SEPARATOR_LOST.test(a.text) ? a.cents / 100 : a.cents))
     .filter((cents) => cents > 0);
 }
+
+/**
+ * A card payment's amount whose decimal separator the OCR lost before its mark ("Pago con tarjeta 496€"): on a
+ * receipt in cents a terminal prints the cents, so the last two digits are they.
+ */
+const SEPARATOR_LOST = /^\d{3,6}[€$£]$/u;
 
 /**
  * The rows of the VAT table: those after its heading, or, when the OCR lost the heading, the tax rows after the

@@ -441,6 +441,21 @@ BTW Excl BTW Incl
     ]);
   });
 
+  it("reads a card payment's amount whose separator was lost before the euro sign as cents", () => {
+    const result = extractReceipt(
+      ocrLines(`
+2 x BARRA DE PAN 1,58€
+CORTADO 1,18€ A
+SUBTOTAL 4,96€
+MPORTE TOTAL 495
+Pago con tarjeta 496€
+% IVA BASE CUOTA TOTAL
+A 10% 1,07 0,11 1,98`),
+    );
+
+    expect(result.fields.total?.value).toBe('4.96');
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
