@@ -22,7 +22,7 @@ import {
   type UnitPrice,
   weightOnly,
 } from './item-quantities.js';
-import { prepareRow } from './item-tokens.js';
+import { type PriceContext, prepareRow } from './item-tokens.js';
 import { DEPOSIT, DISCOUNT, TAX } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
@@ -244,8 +244,8 @@ function garbledQuantity(row: Row): boolean {
   return m !== null && !/\p{L}{5,}/u.test(m[1] ?? '');
 }
 
-export function readItemRow(original: Row, whole: boolean, barePrices = false): ItemRow {
-  const row = prepareRow(original, whole, barePrices);
+export function readItemRow(original: Row, whole: boolean, context?: PriceContext): ItemRow {
+  const row = prepareRow(original, whole, context);
   // a quantity row as printed first: its unit price may have three decimals (`25,50 l x € 2,049`)
   const quantityRow = readQuantityRow(original, whole) ?? readQuantityRow(row, whole);
   if (quantityRow) return { ...quantityRow, row: original };

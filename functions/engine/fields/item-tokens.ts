@@ -54,7 +54,7 @@ function withoutLeadingNoise(token: Token): Token {
   return { ...token, text: `${mark}${token.text.slice(lead[0].length)}` };
 }
 
-function normalise(tokens: readonly Token[], whole: boolean, barePrices: boolean): Token[] {
+function normalise(tokens: readonly Token[], whole: boolean, context: PriceContext | undefined): Token[] {
   const out: Token[] = [];
   for (const read of tokens) {
     const token = withoutLeadingNoise(read);
@@ -95,7 +95,7 @@ function normalise(tokens: readonly Token[], whole: boolean, barePrices: boolean
       out.splice(last, 1, ...split(token, [glued[1].length, glued[2].length + (glued[3]?.length ?? 0)]));
     const lost = lostSeparator(out[last]);
     if (lost && after.length <= 1) out.splice(last, 1, ...lost);
-    else if (!lost && barePrices) return withBarePrice(out);
+    else if (!lost && context) return withBarePrice(out, context);
   }
   return out;
 }
@@ -103,18 +103,38 @@ function normalise(tokens: readonly Token[], whole: boolean, barePrices: boolean
 /** A VAT code printed after an article's amount ("2,05 A", "1,38 1"), or the amount's currency mark. */
 const CODE_AFTER = new RegExp(`^(?:[A-D]|\\d|${MARKS})$`, 'i');
 
+/** What the rows above an article row tell about its price: it comes below a priced article. */
+export interface PriceContext {
+  /** The single-digit VAT codes the receipt's priced articles end with ("1,70 2"): a code read glued on. */
+  readonly codes: ReadonlySet<string>;
+}
+
+/** "1:35", "0;58": the decimal comma read as a colon or semicolon. */
+const COLON_PRICE = /^([€$£]?)(\d{1,3})[:;](\d{2})([A-D])?$/;
+/** "165", "230A": the separator lost. */
+const BARE_PRICE = /^([€$£]?)(\d)(\d{2})([A-D])?$/;
+/** "7502", "2501": the separator and the space before a one-digit VAT code lost. */
+const CODED_PRICE = /^([€$£]?)(\d)(\d{2})(\d)$/;
+
 /**
- * "SPAGHETTI 500G 165", "Roggenmischbrot 230A", "KARTOFFELN 389 1", "Bananes 052": an article row's closing
- * price with its decimal separator lost, alone or before its VAT code or mark. On a receipt written with two
- * decimals a price has cents, and an article row ends with its price, so the last two digits are the cents. Only
- * three digits after a description: four are as often a price with a code or mark read as a digit (`3556` for
- * 3,56 €), longer numbers are codes, and a row without words is no article.
+ * "SPAGHETTI 500G 165", "Roggenmischbrot 230A", "KARTOFFELN 389 1", "Bananes 052", "Fruchtgummi 1:35 A": an
+ * article row's closing price with its decimal separator lost or read as a colon, alone or before its VAT code
+ * or mark. On a receipt written with two decimals a price has cents, and an article row ends with its price, so
+ * the last two digits are the cents. Three digits, or four when the last is a VAT code the receipt's other
+ * articles end with (`ESPRESSO 2501` among `1,70 2` and `0,36 1`); four digits otherwise are as often a price with
+ * a code or mark read as a digit (`3556` for 3,56 €), longer numbers are codes, and a row without words is no
+ * article.
  */
-function withBarePrice(tokens: Token[]): Token[] {
+function withBarePrice(tokens: Token[], context: PriceContext): Token[] {
   const code = tokens.length > 1 && CODE_AFTER.test(tokens.at(-1)?.text ?? '') ? 1 : 0;
   const at = tokens.length - 1 - code;
   const token = tokens[at];
-  const lost = token ? /^([€$£]?)(\d)(\d{2})([A-D])?$/.exec(token.text) : null;
+  const coded = !code && token ? CODED_PRICE.exec(token.text) : null;
+  const lost =
+    token &&
+    (COLON_PRICE.exec(token.text) ??
+      BARE_PRICE.exec(token.text) ??
+      (coded?.[4] && context.codes.has(coded[4]) ? coded : null));
   if (!token || !lost?.[2] || !lost[3] || (code && lost[4])) return tokens;
   const before = tokens.slice(0, at);
   if (!before.some((t) => /\p{L}{3}/u.test(t.text)) || /^[x×*@]$/i.test(before.at(-1)?.text ?? ''))
@@ -124,6 +144,15 @@ function withBarePrice(tokens: Token[]): Token[] {
   const repaired = [{ ...amount, text: `${lost[1]}${lost[2]},${lost[3]}` }];
   if (glued && lost[4]) repaired.push({ ...glued, text: lost[4] });
   return [...before, ...repaired, ...tokens.slice(at + 1)];
+}
+
+/** The single-digit VAT codes that rows end with after a price with cents ("1,70 2"), when two rows or more do. */
+export function priceCodes(rows: readonly Row[]): ReadonlySet<string> {
+  const seen = rows.flatMap((row) => {
+    const [price, code] = row.tokens.slice(-2).map((t) => t.text);
+    return price && code && /\d[.,]\d{2}[€$£]?$/.test(price) && /^\d$/.test(code) ? [code] : [];
+  });
+  return new Set(seen.length >= 2 ? seen : []);
 }
 
 /**
@@ -144,12 +173,12 @@ function lostSeparator(token: Token | undefined): Token[] | undefined {
 }
 
 /**
- * The row with its item tokens normalised; the same row when nothing changed. `barePrices`: the row comes after
- * an article read with its price whole, so a bare three-digit number closing it is a price (above the first
- * article it is as likely a house or phone number of the header).
+ * The row with its item tokens normalised; the same row when nothing changed. `context`: the row comes after an
+ * article read with its price whole, so a bare number closing it may be a price (above the first article it is
+ * as likely a house or phone number of the header).
  */
-export function prepareRow(row: Row, whole: boolean, barePrices = false): Row {
-  const tokens = normalise(row.tokens, whole, barePrices);
+export function prepareRow(row: Row, whole: boolean, context?: PriceContext): Row {
+  const tokens = normalise(row.tokens, whole, context);
   const text = tokens.map((t) => t.text).join(' ');
   if (text === row.text) return row;
   return { ...row, tokens, text, upper: text.toUpperCase() };

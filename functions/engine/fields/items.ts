@@ -21,6 +21,7 @@ import {
   type QuantityRow,
   readItemRow,
 } from './item-rows.js';
+import { type PriceContext, priceCodes } from './item-tokens.js';
 import { wordsOnly, wrappedLines } from './item-wraps.js';
 import { balanceItems, type Draft } from './items-balance.js';
 import { itemsRegion } from './items-region.js';
@@ -251,10 +252,11 @@ function toItem(draft: Draft): LineItem {
 
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
   const region = itemsRegion(rows, whole);
+  const context: PriceContext = { codes: priceCodes(region.rows) };
   let priced = false;
   const drafts = assemble(
     region.rows.map((row) => {
-      const read = readItemRow(row, whole, priced);
+      const read = readItemRow(row, whole, priced ? context : undefined);
       priced ||= read.kind === 'article';
       return read;
     }),

@@ -320,7 +320,7 @@ Datum: 31.07.2019`),
     ]);
   });
 
-  it('a price whose decimal separator was lost, after the first article: alone, before its VAT code or glued to it', () => {
+  it('a price whose decimal separator was lost or read as a colon, after the first article: alone, before its VAT code or glued to it', () => {
     expect(
       itemsOf(`SUPERMARKT AM RING
 C/ ALCALA 107
@@ -330,13 +330,21 @@ Roggenmischbrot 750g 230A
 KARTOFFELN 2,5KG 389 1
 Kaffee Crema ganze Bohne 1260 A
 STATIEGELD €025B
-SUMME EUR 7,94`),
+VOLLMILCH 1L 1,09 1
+Fruchtgummi 200g 1:35 A
+ESPRESSO 2501
+TAGESSUPPE 5503
+SUMME EUR 13,39`),
     ).toEqual([
       ['SALAMI SCHEIBEN 100G', null, null, '1.70'],
       ['SPAGHETTI 500G', null, null, '1.65'],
       ['Roggenmischbrot 750g', null, null, '2.30'],
       ['KARTOFFELN 2,5KG', null, null, '3.89'],
       ['STATIEGELD', null, null, '0.25'],
+      ['VOLLMILCH 1L', null, null, '1.09'],
+      ['Fruchtgummi 200g', null, null, '1.35'],
+      // a fourth digit that is one of the codes the receipt's prices end with (1 and 2), not a 3
+      ['ESPRESSO', null, null, '2.50'],
     ]);
   });
 
