@@ -231,16 +231,68 @@ function evidenceOf(label: string, sources: readonly SupportSource[]): string[] 
   return [label, ...sources.map((s) => `agrees with ${s}`)];
 }
 
+/** A figure's minus sign, before or after it and its mark ("-6,43", "—-6,04", "0,75-€", "-€ 0,90"). */
+const MINUS = /^([€$£]?)[-—–]+|[-—–]+([€$£]?)$/g;
+
+/** The row with the minus signs of its figures dropped. */
+function unsigned(row: Row): Row {
+  const tokens = row.tokens.map((t) =>
+    /\d|^[-—–]+[€$£]?$/.test(t.text) ? { ...t, text: t.text.replace(MINUS, '$1$2') } : t,
+  );
+  const text = tokens.map((t) => t.text).join(' ');
+  return text === row.text ? row : { ...row, tokens, text, upper: text.toUpperCase() };
+}
+
+/**
+ * The totals of the receipt. A refund's figures carry minus signs the OCR keeps or drops at random (`TOTAL COMPRA
+ * 5,43` over `EFECTIVO -6,43`, `SUBTOTAL 6,04 0,39 6,43` over VAT rows of -3,63 and -2,80): when nothing
+ * witnesses its total as read, its figures are read again without their signs, and a total they then agree on
+ * is the refund's, negative.
+ */
 export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
-  const { whole, itemsCents, itemCount, cashRounding } = options;
+  const printed = totalsAsPrinted(rows, options);
+  if (printed.totalWitnesses.length > 0 || !isRefund(summaryScan(rows, options.whole))) return printed;
+  const { itemsCents } = options;
+  const mirrored = totalsAsPrinted(rows.map(unsigned), {
+    ...options,
+    ...(itemsCents !== undefined ? { itemsCents: Math.abs(itemsCents) } : {}),
+  });
+  const total = mirrored.total;
+  if (!total || total.amount.cents <= 0 || mirrored.totalWitnesses.length === 0) return printed;
+  const evidence = [...(total.evidence ?? []), 'a refund: its figures read without their minus signs'];
+  // The same total as read, now witnessed: its own row and text stay.
+  const same = printed.total?.amount.cents === -total.amount.cents ? printed.total : undefined;
+  return {
+    ...printed,
+    total: same
+      ? { ...same, confidence: total.confidence, evidence }
+      : { ...total, amount: { ...total.amount, cents: -total.amount.cents }, evidence },
+    totalWitnesses: mirrored.totalWitnesses,
+    ...(mirrored.totalSource ? { totalSource: mirrored.totalSource } : {}),
+  };
+}
+
+/** The rows, with where the tax summary table at the foot starts. */
+function summaryScan(rows: readonly Row[], whole: boolean): Scan {
   const headingIndex = rows.findIndex(
     (r, i) => i > rows.length / 3 && isSummaryHeading(r.upper) && moneyAmounts(r, whole).length === 0,
   );
-  const scan: Scan = { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
-  // A refund says so, or has nothing but negative totals (a return slip that prints no refund word).
-  const refund =
-    rows.some((r) => REFUND.test(r.upper)) ||
-    (labelledAmounts(scan).some((cents) => cents < 0) && !labelledAmounts(scan).some((cents) => cents > 0));
+  return { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
+}
+
+/** A refund says so, or has nothing but negative totals (a return slip that prints no refund word). */
+function isRefund(scan: Scan): boolean {
+  const labelled = labelledAmounts(scan);
+  return (
+    scan.rows.some((r) => REFUND.test(r.upper)) ||
+    (labelled.some((cents) => cents < 0) && !labelled.some((cents) => cents > 0))
+  );
+}
+
+function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
+  const { whole, itemsCents, itemCount, cashRounding } = options;
+  const scan = summaryScan(rows, whole);
+  const refund = isRefund(scan);
 
   // The payment (cash, change, card) is often printed after the VAT table; its words never appear in one.
   const payment: Scan = { ...scan, summaryStart: rows.length };

@@ -456,6 +456,33 @@ A 10% 1,07 0,11 1,98`),
     expect(result.fields.total?.value).toBe('4.96');
   });
 
+  it("reads a refund's figures without their minus signs when nothing witnesses its total as read", () => {
+    const cutShort = extractReceipt(
+      ocrLines(`
+DEVOLUCIÓN
+0,610 kg x 2,49 EUR/kg
+PLATANO DE CANARIAS -1,52 € 1
+TOTAL -1,5 §
+% IVA BASE CUOTA TOTAL
+4% -1,46 -0,06 -1,52`),
+    );
+    const slipped = extractReceipt(
+      ocrLines(`
+Sofa 3 lugares -1143,09 €
+Subtotal -1143,09 €
+Total Documento -1143,00€
+NUMERARIO -1143,09 €
+Taxa Incidência IVA Total
+23% -929,34 -213,75 -1143,09`),
+    );
+
+    expect(cutShort.fields.total?.value).toBe('-1.52');
+    expect(slipped.fields.total?.value).toBe('-1143.09');
+    expect(slipped.fields.total?.evidence?.at(-1)).toBe(
+      'a refund: its figures read without their minus signs',
+    );
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
