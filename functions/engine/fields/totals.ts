@@ -409,6 +409,25 @@ function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
     totalSource = 'tender';
   }
 
+  // No TOTAL row before the VAT table, whose column heading's "Total" gave a row of it: what was charged to the
+  // card is the bill ("Pago con tarjeta 18.26 €" above "% IVA BASE CUOTA TOTAL / 10.00% 14.34 1.43 A571").
+  if (
+    total &&
+    total.row.index >= scan.summaryStart &&
+    sourcesOf(support, total.amount.cents).length === 0 &&
+    !rows.some((r) => r.index < scan.summaryStart && isTotalRow(r) !== undefined)
+  ) {
+    const card = positive(lastMatching(scan, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
+    if (card && card.amount.cents !== total.amount.cents) {
+      total = {
+        ...card,
+        confidence: 0.45,
+        evidence: ['amount charged to the card (no total row before the VAT table)'],
+      };
+      totalSource = 'card';
+    }
+  }
+
   // A rounded total printed after the total: "ROUNDING RM 45.35" after "TOTAL 45.34" (adjustment unreadable or not).
   if (total) {
     const maxAdjust = Math.max(Math.abs(rounding?.amount.cents ?? 0), whole ? 100_00 : 10);

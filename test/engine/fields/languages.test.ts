@@ -483,6 +483,24 @@ Taxa Incidência IVA Total
     );
   });
 
+  it('takes the amount charged to the card when the only total row is a VAT row under a Total column heading', () => {
+    const result = extractReceipt(
+      ocrLines(`
+DESCRIPCION CANT PRECIO IMPORTE
+CROISSANT 1.05 €
+PAN INTEGRAL 2.49 €
+TARTA DE QUESO PORCION 4.19 €
+Pago con tarjeta 7.73 €
+% IVA BASE CUOTA TOTAL
+1 10.00% 7.03 0.70 A571`),
+    );
+
+    expect(result.fields.total?.value).toBe('7.73');
+    expect(result.fields.total?.evidence?.[0]).toBe(
+      'amount charged to the card (no total row before the VAT table)',
+    );
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
