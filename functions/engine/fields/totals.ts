@@ -195,7 +195,7 @@ function cardAmounts(scan: Scan, from: number): number[] {
 
 /**
  * A card payment's amount whose decimal separator the OCR lost before its mark ("Pago con tarjeta 496€"): on a
- * receipt in cents a terminal prints the cents, so the last two digits are they.
+ * receipt in cents a terminal prints the cents, so the last two digits are the cents.
  */
 const SEPARATOR_LOST = /^\d{3,6}[€$£]$/u;
 
@@ -244,10 +244,10 @@ function unsigned(row: Row): Row {
 }
 
 /**
- * The totals of the receipt. A refund's figures carry minus signs the OCR keeps or drops at random (`TOTAL COMPRA
- * 5,43` over `EFECTIVO -6,43`, `SUBTOTAL 6,04 0,39 6,43` over VAT rows of -3,63 and -2,80): when nothing
- * witnesses its total as read, its figures are read again without their signs, and a total they then agree on
- * is the refund's, negative.
+ * The totals of the receipt. The receipt's own figures witness a total only when positive, so a refund's
+ * slipped total stood alone (`Total Documento -1143,00€` over a subtotal, cash and VAT row of -1143,09): when
+ * nothing witnesses a refund's total as read, its figures are read again without their minus signs (which the OCR
+ * keeps or drops at random), and a total they then agree on is the refund's, negative.
  */
 export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
   const printed = totalsAsPrinted(rows, options);
