@@ -138,10 +138,19 @@ export function isSummaryHeading(upper: string): boolean {
   return SUMMARY_HEADING.test(upper) || summaryColumns(upper) >= 2;
 }
 
-/** Month names of every pack, upper case, to their number. Packs agree where they share a name. */
+/** A name without its accents: `AOÛT` → `AOUT`, `MÄRZ` → `MARZ`. */
+const withoutAccents = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Month names of every pack, upper case, to their number; each also without its accents, as tills without them
+ * print it and the OCR often reads it (`Le 14 aout 2020`). Packs agree where they share a name.
+ */
 export const MONTHS: Readonly<Record<string, number>> = Object.assign(
   {},
-  ...LOCALES.map((pack) => pack.months),
+  ...LOCALES.flatMap((pack) => [
+    Object.fromEntries(Object.entries(pack.months).map(([name, month]) => [withoutAccents(name), month])),
+    pack.months,
+  ]),
 );
 
 /** Compiled language markers per pack: how many distinct markers of each language a text shows. */
