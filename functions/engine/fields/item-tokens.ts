@@ -109,8 +109,8 @@ export interface PriceContext {
   readonly codes: ReadonlySet<string>;
 }
 
-/** "1:35", "0;58": the decimal comma read as a colon or semicolon. */
-const COLON_PRICE = /^([€$£]?)(\d{1,3})[:;](\d{2})([A-D])?$/;
+/** "1:35", "0;58", "1:75:2", "1;:29:€": the decimal comma read as a colon or semicolon, print noise after it. */
+const COLON_PRICE = /^([€$£]?)(\d{1,3})[:;]{1,2}(\d{2})[:;.,]{0,2}([A-D]|\d|[€$£])?$/;
 /** "165", "230A": the separator lost. */
 const BARE_PRICE = /^([€$£]?)(\d)(\d{2})([A-D])?$/;
 /** "7502", "2501": the separator and the space before a one-digit VAT code lost. */

@@ -332,6 +332,8 @@ Kaffee Crema ganze Bohne 1260 A
 STATIEGELD €025B
 VOLLMILCH 1L 1,09 1
 Fruchtgummi 200g 1:35 A
+GARBANZOS COCIDOS 400G 1;:29:€
+EMMENTALER GERIEBEN 200G 1:75:2
 ESPRESSO 2501
 TAGESSUPPE 5503
 SUMME EUR 13,39`),
@@ -343,6 +345,8 @@ SUMME EUR 13,39`),
       ['STATIEGELD', null, null, '0.25'],
       ['VOLLMILCH 1L', null, null, '1.09'],
       ['Fruchtgummi 200g', null, null, '1.35'],
+      ['GARBANZOS COCIDOS 400G', null, null, '1.29'],
+      ['EMMENTALER GERIEBEN 200G', null, null, '1.75'],
       // a fourth digit that is one of the codes the receipt's prices end with (1 and 2), not a 3
       ['ESPRESSO', null, null, '2.50'],
     ]);
