@@ -89,6 +89,8 @@ interface Match {
   readonly certainty: number;
   /** Read only through repairs (slipped zeros put back, a month name guessed). */
   readonly repaired?: boolean;
+  /** A date only in the order the receipt does not write ("05/16/2019" on a day-first receipt). */
+  readonly againstOrder?: boolean;
   readonly index: number;
   readonly length: number;
 }
@@ -98,8 +100,9 @@ const NAMED_DMY = new RegExp(
   `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`,
   'g',
 );
+/** A two-digit year only after a space or a dash: "MAYO 4,00" is an article's price, not May 4, 2000. */
 const NAMED_MDY = new RegExp(
-  `\\b${MONTH_NAME}[\\s.-]*(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s.-]+(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`,
+  `\\b${MONTH_NAME}[\\s.-]*(\\d{1,2})(?:ST|ND|RD|TH)?[,\\s.-]+(\\d{4}|(?<=[\\s-])\\d{2})(?!\\d|[.,]\\d)`,
   'g',
 );
 
@@ -272,7 +275,8 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
     const useDmy = dmy && (!mdy || order === 'dmy' || dotted);
     const value = useDmy ? iso(year, second, first) : iso(year, first, second);
     const certainty = c.length === 4 ? 0.95 : 0.85;
-    out.push({ value, ambiguous, certainty, index: m.index, length: all.length });
+    const againstOrder = !dotted && (order === 'dmy' ? !dmy : !mdy);
+    out.push({ value, ambiguous, certainty, againstOrder, index: m.index, length: all.length });
   }
   return out;
 }
@@ -388,6 +392,13 @@ export function findDate(
       score -= row.index / (rows.length * 10);
       let confidence = m.certainty * (0.75 + 0.25 * Math.min(1, row.confidence));
       if (m.ambiguous) confidence *= orderKnown ? 0.85 : 0.55;
+      // Valid only in the other order on a receipt whose order is known: as likely one slipped digit
+      // ("05/16/2019" for 05/10/2019 on an Italian receipt) as a foreign date, so any date in the receipt's own
+      // order wins, label or not.
+      if (m.againstOrder && orderKnown) {
+        confidence *= 0.5;
+        score -= 1;
+      }
       if (DATE_LABEL.test(text)) confidence = Math.min(1, confidence + 0.05);
       found.push({
         value: m.value,

@@ -95,6 +95,15 @@ describe('findDate', () => {
 
   it('reads no year in an amount after a month name', () => {
     expect(dateOf('12 SET 06,90')).toBeUndefined();
+    expect(dateOf('PATAT MET MAYO 4,00 2')).toBeUndefined();
+  });
+
+  it("prefers a date in the receipt's own order to a labelled one valid only in the other order", () => {
+    const dates = 'Data: 05/16/2019 Ora: 19:10\n05-10-19 19-10 SF. 14';
+
+    expect(dateOf(dates, 'dmy', true)?.value).toBe('2019-10-05');
+    expect(dateOf('Data: 05/16/2019', 'dmy', true)?.confidence).toBeLessThan(0.6);
+    expect(dateOf('Data: 05/16/2019', 'dmy', false)?.value).toBe('2019-05-16');
   });
 
   it('finds no date in amounts or phone numbers', () => {
