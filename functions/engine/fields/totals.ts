@@ -485,10 +485,16 @@ function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
   // Two independent figures of the receipt agree on a value the printed total does not have: the printed total
   // was misread. A printed row with that value, if any, gives the box.
   const agreed = agreedValue(support);
-  if (
-    agreed &&
-    (!total || (total.amount.cents !== agreed.cents && sourcesOf(support, total.amount.cents).length === 0))
-  ) {
+  // The card's amount is printed in the total's font and slips alike ("NET À PAYER 4,31 €" and "Paiement VISA
+  // 4,31 €" for 4,81): against two other witnesses one digit away, it alone does not hold the printed total.
+  const printedHolds = (cents: number) => {
+    const sources = sourcesOf(support, cents);
+    return (
+      sources.length > 0 &&
+      !(sources.every((s) => s === 'card') && agreed && zeroSlips(cents, true).has(agreed.cents))
+    );
+  };
+  if (agreed && (!total || (total.amount.cents !== agreed.cents && !printedHolds(total.amount.cents)))) {
     const printed = candidates.find((c) => c.amount.cents === agreed.cents);
     const misread = total
       ? `printed total ${total.amount.text || total.amount.cents / 100} disagrees`

@@ -501,6 +501,26 @@ Pago con tarjeta 7.73 €
     );
   });
 
+  it("does not let the card's amount, slipped like the total, outvote the items and the VAT table", () => {
+    const result = extractReceipt(
+      ocrLines(`
+Salade iceberg 1,19 €
+Carottes vrac 0,43 €
+Jambon blanc 4 tranches 3,19 €
+NET À PAYER 4,31 €
+Ventilation TVA
+TVA HT TVA TTC
+A 6% 4,54 0,27 4,81
+Paiement VISA 4,31 €`),
+    );
+
+    expect(result.fields.total?.value).toBe('4.81');
+    expect(result.fields.total?.evidence).toEqual([
+      'vat-table and items agree',
+      'printed total 4,31 disagrees',
+    ]);
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
