@@ -38,11 +38,15 @@ const LONE_MARK_DOLLAR_ROWS = 3;
 
 /** Explicit currency marks, strongest first. The bare "$" is handled apart. */
 const EXPLICIT: { re: RegExp; code: string }[] = [
-  { re: /\b(MYR|RM)\s?-?\d|\bMYR\b|\bRM\b|\(RM\)|\d\s?RM\b/, code: 'MYR' },
+  // "(RM)" after an Italian postcode and city is Rome's province ("00184 Roma (RM)"), not ringgit.
+  {
+    re: /\b(MYR|RM)\s?-?\d|\bMYR\b|(?<!\d{5}\s[A-ZÀ-Ü' ]{2,30}\()\bRM\b|\d\s?RM\b/,
+    code: 'MYR',
+  },
   { re: /\bCOP\b|\bCOL\$/, code: 'COP' },
   { re: /\bUSD\b|\bUS\$/, code: 'USD' },
   {
-    re: /\bEUR\b|€\s?-?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)|^\s*€\s*$|\b(SUMME|TOTAL|TOTALE|TOTAAL)\s*€/,
+    re: /\bEURO?\b|€\s?-?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)|^\s*€\s*$|\b(SUMME|TOTAL|TOTALE|TOTAAL)\s*€/,
     code: 'EUR',
   },
   // Swiss tills also write francs as "Fr. 24.25" / "SFr.24.25".

@@ -396,6 +396,19 @@ SR @ 6% 5.47 0.33`),
     expect(result.fields.currency?.value).toBe('MYR');
   });
 
+  it("reads Rome's province code as no ringgit, and TOTALE EURO as euros", () => {
+    const result = extractReceipt(
+      ocrLines(`Alimentari da Gino
+Via Garibaldi 60
+00184 Roma (RM)
+Partita IVA 30837066617
+Mozzarella di bufala 250g 3,40
+TOTALE EURO 3,40`),
+    );
+    expect(result.fields.currency?.value).toBe('EUR');
+    expect(extractReceipt(ocrLines('TOTAL (RM) 5.80\nCASH 6.00')).fields.currency?.value).toBe('MYR');
+  });
+
   it('takes TOTAL (IVA INCLUIDO) as the total and IVA INCLUIDO as the tax', () => {
     const result = extractReceipt(
       ocrLines(
