@@ -294,12 +294,16 @@ function malformedSlips(text: string): Set<number> {
 
 /**
  * Whether `printed` is `witness` with one of its digits lost ("3,12" for 23,12): a shorter amount, never a zero.
- * The witness must add up several figures: a single row one digit longer is as likely read with a digit too many
+ * The witness must add up several figures, or be printed on two rows or more (`restated`: `Subtotaal €52,78` and
+ * `PIN €52,78` over `Te betalen €5,78`): a single row one digit longer is as likely read with a digit too many
  * (`ECRAN SOLAIRE 260,19 €` over `TOTAL TTC 20,19 €`).
  */
-function lostDigit(support: Support, printed: number): boolean {
-  if (support.source === 'card' || support.source === 'subtotal') return false;
-  if (support.source === 'items' && (support.count ?? 0) < 2) return false;
+function lostDigit(support: Support, printed: number, restated: ReadonlySet<number>): boolean {
+  const single =
+    support.source === 'card' ||
+    support.source === 'subtotal' ||
+    (support.source === 'items' && (support.count ?? 0) < 2);
+  if (single && !restated.has(support.cents)) return false;
   const witness = support.cents;
   const whole = String(Math.abs(witness));
   const read = String(Math.abs(printed));
@@ -321,6 +325,7 @@ export function zeroSlipWitness(
   cents: number,
   confidence = 1,
   text = '',
+  restated: ReadonlySet<number> = new Set(),
 ): Support | undefined {
   const zeros = zeroSlips(cents);
   const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
@@ -328,7 +333,7 @@ export function zeroSlipWitness(
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||
-      lostDigit(s, cents) ||
+      lostDigit(s, cents, restated) ||
       malformed.has(s.cents) ||
       (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
   );

@@ -517,7 +517,15 @@ function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
     const { cents, confidence, text } = total.amount;
     // Exact cash witnesses it too (`Contante 63,50` under `TOTALE 63,56`).
     const cashPaid: Support[] = exactCash === undefined ? [] : [{ source: 'tender', cents: exactCash }];
-    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, text);
+    const base = total;
+    const printedOn = new Map<number, number>();
+    for (const row of rows) {
+      if (row === base.row) continue;
+      for (const value of new Set(moneyAmounts(row, whole).map((a) => a.cents)))
+        printedOn.set(value, (printedOn.get(value) ?? 0) + 1);
+    }
+    const restated = new Set([...printedOn].filter(([, count]) => count >= 2).map(([value]) => value));
+    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, text, restated);
     if (witness) {
       total = {
         ...total,

@@ -550,6 +550,23 @@ HT 16,82`),
     expect(result.fields.total?.evidence).toEqual(['strong total label']);
   });
 
+  it('puts back a digit the total lost when the value it stands for is printed on two rows', () => {
+    const result = extractReceipt(
+      ocrLines(`
+TULPEN BOS €3,89 B
+Subtotaal €52,78
+Te betalen €5,78
+PIN €52,78
+BTW 21% 2,38`),
+    );
+
+    expect(result.fields.total?.value).toBe('52.78');
+    expect(result.fields.total?.evidence).toEqual([
+      'printed €5,78 read with a slipped digit',
+      'agrees with card',
+    ]);
+  });
+
   it('reads a French total whose M came out as an H, and cash paid with the cents printed twice', () => {
     const result = extractReceipt(
       ocrLines(`
