@@ -95,7 +95,7 @@ function normalise(tokens: readonly Token[], whole: boolean, context: PriceConte
       out.splice(last, 1, ...split(token, [glued[1].length, glued[2].length + (glued[3]?.length ?? 0)]));
     const lost = lostSeparator(out[last]);
     if (lost && after.length <= 1) out.splice(last, 1, ...lost);
-    else if (!lost && context) return withBarePrice(out, context);
+    else if (!lost) return withBarePrice(out, context);
   }
   return out;
 }
@@ -125,16 +125,18 @@ const CODED_PRICE = /^([€$£]?)(\d)(\d{2})(\d)$/;
  * a code or mark read as a digit (`3556` for 3,56 €), longer numbers are codes, and a row without words is no
  * article.
  */
-function withBarePrice(tokens: Token[], context: PriceContext): Token[] {
+function withBarePrice(tokens: Token[], context: PriceContext | undefined): Token[] {
   const code = tokens.length > 1 && CODE_AFTER.test(tokens.at(-1)?.text ?? '') ? 1 : 0;
   const at = tokens.length - 1 - code;
   const token = tokens[at];
+  // Above the first priced article only a price that carries its currency mark (`£250`) is one.
+  if (!context && !/^[€$£]\d/.test(token?.text ?? '')) return tokens;
   const coded = !code && token ? CODED_PRICE.exec(token.text) : null;
   const lost =
     token &&
     (COLON_PRICE.exec(token.text) ??
       BARE_PRICE.exec(token.text) ??
-      (coded?.[4] && context.codes.has(coded[4]) ? coded : null));
+      (coded?.[4] && context?.codes.has(coded[4]) ? coded : null));
   if (!token || !lost?.[2] || !lost[3] || (code && lost[4])) return tokens;
   const before = tokens.slice(0, at);
   if (!before.some((t) => /\p{L}{3}/u.test(t.text)) || /^[x×*@]$/i.test(before.at(-1)?.text ?? ''))
@@ -175,7 +177,7 @@ function lostSeparator(token: Token | undefined): Token[] | undefined {
 /**
  * The row with its item tokens normalised; the same row when nothing changed. `context`: the row comes after an
  * article read with its price whole, so a bare number closing it may be a price (above the first article it is
- * as likely a house or phone number of the header).
+ * as likely a house or phone number of the header, unless its currency mark is before it: `£250`).
  */
 export function prepareRow(row: Row, whole: boolean, context?: PriceContext): Row {
   const tokens = normalise(row.tokens, whole, context);

@@ -92,14 +92,17 @@ export function detectLanguage(all: string, models: readonly string[] = []): Loc
   return model?.language === 'en' ? undefined : model;
 }
 
-/** Whole amounts: thousands-grouped numbers ("20.600", "1,250") and no number written with two decimals. */
+/**
+ * Whole amounts: thousands-grouped numbers ("20.600", "1,250") and no number written with two decimals, marked
+ * or not ("£0.62"). A weight ("0.431 kg") is no thousands group: none starts with a 0.
+ */
 function looksWhole(rows: readonly Row[]): boolean {
   let grouped = 0;
   let decimals = 0;
   for (const row of rows) {
     for (const token of row.tokens) {
-      const t = token.text.replace(/^\$/, '');
-      if (/^\d{1,3}([.,]\d{3})+$/.test(t)) grouped += 1;
+      const t = token.text.replace(/^[$£€]|[$£€]$/g, '');
+      if (/^[1-9]\d{0,2}([.,]\d{3})+$/.test(t)) grouped += 1;
       else if (/^\d+[.,]\d{2}$/.test(t)) decimals += 1;
     }
   }

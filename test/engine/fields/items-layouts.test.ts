@@ -352,6 +352,19 @@ SUMME EUR 13,39`),
     ]);
   });
 
+  it('prices that all carry a £ are in pence, weights beside them are no thousands groups', () => {
+    const result = extractReceipt(
+      ocrLines(`0.431 kg @ 1.45/kg
+BANANAS £0.62
+1.084 kg @ 3.05/kg
+GALA APPLES £331
+STILL WATER 6X586ML £250
+TOTAL DUE £6.43`),
+    );
+    expect(result.items.map((item) => item.amount)).toEqual(['0.62', '3.31', '2.50']);
+    expect(result.fields.total?.value).toBe('6.43');
+  });
+
   it('a description wrapped around its quantity row stays with its article', () => {
     expect(
       itemsOf(`Ticket n° 97799
