@@ -274,8 +274,14 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
 
 /** The rows, with where the tax summary table at the foot starts. */
 function summaryScan(rows: readonly Row[], whole: boolean): Scan {
+  // The table follows the totals: below the first third, or below a TOTAL row with its amount (a long card slip
+  // under the table can push it into the first third).
+  const firstTotal = rows.findIndex((r) => isTotalRow(r) !== undefined && moneyAmounts(r, whole).length > 0);
   const headingIndex = rows.findIndex(
-    (r, i) => i > rows.length / 3 && isSummaryHeading(r.upper) && moneyAmounts(r, whole).length === 0,
+    (r, i) =>
+      (i > rows.length / 3 || (firstTotal >= 0 && i > firstTotal)) &&
+      isSummaryHeading(r.upper) &&
+      moneyAmounts(r, whole).length === 0,
   );
   return { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
 }

@@ -521,6 +521,29 @@ Paiement VISA 4,31 €`),
     ]);
   });
 
+  it('knows the VAT table below the total even when a long card slip puts it in the first third', () => {
+    const slip = Array.from({ length: 24 }, (_, i) => `COPIA CLIENTE LINEA ${String.fromCharCode(65 + i)}`);
+    const result = extractReceipt(
+      ocrLines(
+        [
+          'Paracetamol 1g 40 comp 3,70',
+          'Suero fisiologico 30m 4,64',
+          'Tiritas surtidas 3,45',
+          'DESCUENTO 20% -0,69',
+          'Aportacion receta 2,69',
+          'TOTAL 13,79 €',
+          'IMPUESTOS',
+          'IVA Base Imp. Cuota Total',
+          'A 100% 6,73 0,67 7,40',
+          'B 8% 6,39 0,00 6,39',
+          ...slip,
+        ].join('\n'),
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('13.79');
+  });
+
   it('takes SUMA as the Spanish subtotal, not as an article, and puts back the cents a total lost', () => {
     const result = extractReceipt(
       ocrLines(`
