@@ -184,10 +184,13 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
 };
 
 /** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
+/** A card payment's row ("Geg. Mastercard 28,50", "PIN €52,78"), not the change given on it. */
+const isCardRow = (r: Row) => CARD.test(r.upper) && !CHANGE.test(r.upper);
+
 function cardAmounts(scan: Scan, from: number): number[] {
   return scan.rows
     .slice(from, scan.summaryStart)
-    .filter((r) => CARD.test(r.upper) && !CHANGE.test(r.upper))
+    .filter(isCardRow)
     .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
     .map((a) => (!scan.whole && !a.decimals && SEPARATOR_LOST.test(a.text) ? a.cents / 100 : a.cents))
     .filter((cents) => cents > 0);
@@ -250,10 +253,13 @@ function unsigned(row: Row): Row {
  * keeps or drops at random), and a total they then agree on is the refund's, negative.
  */
 export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals {
-  const printed = totalsAsPrinted(rows, options);
-  if (printed.totalWitnesses.length > 0 || !isRefund(summaryScan(rows, options.whole))) return printed;
+  const scan = summaryScan(rows, options.whole);
+  const refund = isRefund(scan);
+  const printed = totalsAsPrinted(scan, refund, options);
+  if (printed.totalWitnesses.length > 0 || !refund) return printed;
   const { itemsCents } = options;
-  const mirrored = totalsAsPrinted(rows.map(unsigned), {
+  const unsignedScan = summaryScan(rows.map(unsigned), options.whole);
+  const mirrored = totalsAsPrinted(unsignedScan, isRefund(unsignedScan), {
     ...options,
     ...(itemsCents !== undefined ? { itemsCents: Math.abs(itemsCents) } : {}),
   });
@@ -295,13 +301,14 @@ function isRefund(scan: Scan): boolean {
   );
 }
 
-function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
+function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): Totals {
   const { whole, itemsCents, itemCount, cashRounding } = options;
-  const scan = summaryScan(rows, whole);
-  const refund = isRefund(scan);
+  const { rows } = scan;
 
   // The payment (cash, change, card) is often printed after the VAT table; its words never appear in one.
   const payment: Scan = { ...scan, summaryStart: rows.length };
+  /** The amount on the last card row: what was charged, when nothing better says what was paid. */
+  const chargedToCard = () => positive(lastMatching(payment, isCardRow, 0.75));
   const cash = positive(
     lastMatching(
       payment,
@@ -423,7 +430,7 @@ function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
     sourcesOf(support, total.amount.cents).length === 0 &&
     !rows.some((r) => r.index < scan.summaryStart && isTotalRow(r) !== undefined)
   ) {
-    const card = positive(lastMatching(scan, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
+    const card = chargedToCard();
     if (card && card.amount.cents !== total.amount.cents) {
       total = {
         ...card,
@@ -595,9 +602,7 @@ function totalsAsPrinted(rows: readonly Row[], options: TotalsOptions): Totals {
     totalSource = 'tender';
   }
   // No total row, no change given: the amount charged to the card is what was paid.
-  const charged = total
-    ? undefined
-    : positive(lastMatching(payment, (r) => CARD.test(r.upper) && !CHANGE.test(r.upper), 0.75));
+  const charged = total ? undefined : chargedToCard();
   if (charged) {
     total = { ...charged, confidence: 0.45, evidence: ['amount charged to the card (no total row)'] };
     totalSource = 'card';
