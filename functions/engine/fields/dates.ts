@@ -43,13 +43,32 @@ function repairDateDigits(text: string): string {
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
       .replace(
-        /[0-9ODQoSlIL|B@¢©€]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©€])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©€]{1,4}/g,
+        // not the first letters of a word: the month of "25. SEPTEMBER 2023" or "05.OKT.2018"
+        /[0-9ODQoSlIL|B@¢©€]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©€])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©€]{1,4}(?![A-Za-z])/g,
         toDigits,
       )
       .replace(/\b(?=[0-9ODQSLIB]*\d[0-9ODQSLIB]*\b)[0-9ODQSLIB]{2,4}\b/g, (m) =>
         (m.match(/\d/g)?.length ?? 0) * 2 >= m.length ? toDigits(m) : m,
       )
   );
+}
+
+/**
+ * A year after a month name or a day and month with one digit read twice ("25. September 20023"): a doubled
+ * glyph is how Tesseract adds a digit. The year is put back when dropping one of a doubled pair gives one year.
+ */
+const DOUBLED_YEAR = new RegExp(
+  `(${MONTH_NAME}[\\s.,/-]*|(?<!\\d)\\d{1,2}[/.-]\\d{1,2}[/.-])((?:19|20)\\d{3})(?![\\d.,])`,
+  'g',
+);
+function repairDoubledYear(text: string): string {
+  return text.replace(DOUBLED_YEAR, (all, before: string, _month: string, year: string) => {
+    const years = new Set(
+      [...year].flatMap((ch, i) => (ch === year[i + 1] ? [year.slice(0, i) + year.slice(i + 1)] : [])),
+    );
+    const [only] = years;
+    return years.size === 1 && only !== undefined ? `${before}${only}` : all;
+  });
 }
 
 const ABBREVIATIONS = Object.keys(MONTHS).filter((k) => k.length === 3);
@@ -376,14 +395,25 @@ export function findDate(
   const latest = today.getUTCFullYear() + 1;
   const found: (FoundDate & { score: number; row: number; repaired: boolean })[] = [];
   for (const row of rows) {
-    const text = repairMonthNames(repairDateDigits(row.upper));
+    const digitsRepaired = repairMonthNames(repairDateDigits(row.upper));
+    const text = repairDoubledYear(digitsRepaired);
     // A written month found only once letters were read as digits or a month name was put back ("1L PET 06"
     // became 11 SET 06) rests on guesses: it is worth no more than a repaired numeric date.
     const asRead = new Set(namedMatches(row.upper, latest).map((m) => m.value));
     const named = namedMatches(text, latest).map((m) =>
       asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY, repaired: true },
     );
-    const matches = [...named, ...numericMatches(text, order, latest)];
+    // A numeric date found only once a doubled year digit was dropped is a repaired reading too.
+    const numericAsRead =
+      text === digitsRepaired
+        ? undefined
+        : new Set(numericMatches(digitsRepaired, order, latest).map((m) => m.value));
+    const numeric = numericMatches(text, order, latest).map((m) =>
+      numericAsRead === undefined || numericAsRead.has(m.value)
+        ? m
+        : { ...m, certainty: Math.min(m.certainty, 0.4), repaired: true },
+    );
+    const matches = [...named, ...numeric];
     if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
     for (const m of matches) {
       let score = m.certainty;
@@ -415,21 +445,40 @@ export function findDate(
   // The date printed again elsewhere (a card slip, a footer) and read the same way is worth more than a label:
   // two readings of one date rarely slip alike. Two repairs that agree are less: the same font slips alike, and
   // the same repair of it guesses alike ("13/88/2626" is 2026 or 2020, whichever row it is on).
+  // A date printed twice and read with a slashed zero slipped on one row only ("Datum: 16.09.2019" on the card
+  // slip, "10.89.2019" below it) is the date with the zeros: the slip goes from 0 to 6, 8 or 9, not back.
   let best: (typeof found)[number] | undefined;
   for (const date of found) {
     const agreeing = found.filter((o) => o.value === date.value && o.row !== date.row);
     const others = new Set(agreeing.map((o) => o.row));
-    const scored = { ...date, score: date.score + AGREEMENT * others.size };
+    const slipped = found.filter((o) => o.row !== date.row && slippedFrom(date.value, o.value));
+    const slippedRows = new Set(slipped.map((o) => o.row)).size;
+    const mended = found.some((o) => o.row !== date.row && slippedFrom(o.value, date.value));
+    const scored = {
+      ...date,
+      score: date.score + AGREEMENT * (others.size + slippedRows) - (mended ? AGREEMENT : 0),
+    };
     if (others.size > 0)
       scored.confidence =
         date.repaired && agreeing.every((o) => o.repaired)
           ? Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2)
           : Math.min(1, Math.max(scored.confidence, 0.85) + 0.05);
+    else if (slippedRows > 0)
+      scored.confidence = Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2);
+    if (mended) scored.confidence *= 0.5;
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
   const { score: _score, row: _row, repaired: _repaired, ...date } = best;
   return { ...date, confidence: Number(date.confidence.toFixed(3)) };
+}
+
+/** `slipped` is `date` (ISO) with one or more of its zeros read as a look-alike (6, 8 or 9). */
+function slippedFrom(date: string, slipped: string): boolean {
+  if (date === slipped || date.length !== slipped.length) return false;
+  return [...date].every(
+    (ch, i) => ch === slipped[i] || (ch === '0' && ZERO_LOOKALIKE.test(slipped[i] ?? '')),
+  );
 }
 
 /** A written-month date that needed repairs to be read. */

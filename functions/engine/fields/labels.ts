@@ -6,7 +6,7 @@
  *
  * Compiling a phrase makes it tolerant of what Tesseract does to thermal print: spaces and dots between words
  * lost or added, digits read for look-alike letters (T0TAL, 5UMME), diacritics lost (ESPECES, RUCKGELD) or
- * umlauts read as two letters (RIICKGELD); a phrase never matches inside a longer word (SUMME is not in
+ * umlauts read as two letters (RIICKGELD) or as an I (RICKGELD); a phrase never matches inside a longer word (SUMME is not in
  * ZWISCHENSUMME).
  */
 import { LOCALES, type LocaleLabels, type LocalePack, type Phrase } from './locales/index.js';
@@ -31,7 +31,7 @@ const FORMS: Readonly<Record<string, string>> = {
   Z: '[Z2]',
   Ä: '(?:Ä|AE|A)',
   Ö: '(?:Ö|OE|O|0)',
-  Ü: '(?:Ü|UE|U|II|LI|IJ|V)',
+  Ü: '(?:Ü|UE|U|II|LI|IJ|V|I)',
   ß: '(?:SS|ß|B)',
   À: '[AÀ]',
   Á: '[AÁÀ]',

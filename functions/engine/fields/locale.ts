@@ -143,10 +143,10 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
   if (
     currency === 'GBP' &&
     !/GBP/.test(currencyText) &&
-    language &&
-    !POUND_LANGUAGES.has(language.language)
+    ((language && !POUND_LANGUAGES.has(language.language)) || country?.country.currency === 'EUR')
   ) {
-    // "Zu zahlen £53,20": no country of this receipt's language pays in pounds; the OCR read a euro sign.
+    // "Zu zahlen £53,20": no country of this receipt's language pays in pounds; "AMOUNT DUE £254.19" under an
+    // Irish VAT number and town: Ireland pays in euros. The OCR read a euro sign.
     currency = 'EUR';
     currencyConfidence = 0.7;
   }

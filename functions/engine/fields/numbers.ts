@@ -171,6 +171,8 @@ function splitDecimals(text: string): boolean {
 }
 
 const BARE_MARK = /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
+/** A minus sign set before a currency mark, apart from the figures ("TOTAL -£ 1.00", "-€ 1,79"): a refund's amount. */
+const MINUS_MARK = /^[-—–](RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
 
 /**
  * A thousands group split off its amount: "$12" + ".345" (noise between them), or, after a label or a currency
@@ -187,18 +189,21 @@ function splitsThousands(text: string, next: string, previous: string | undefine
 }
 
 /**
- * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50",
+ * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50", "44" + ",57€",
  * and, right after a currency mark at the end of the row, "8" + "60" (a dot the OCR lost).
  */
 export function findAmounts(row: Row): Amount[] {
   const tokens = row.tokens;
   const found: Amount[] = [];
   let pendingMark: string | undefined;
+  let pendingMinus = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
-    if (BARE_MARK.test(token.text)) {
-      pendingMark = token.text;
+    const minusMark = MINUS_MARK.exec(token.text);
+    if (BARE_MARK.test(token.text) || minusMark) {
+      pendingMark = minusMark ? minusMark[1] : token.text;
+      pendingMinus = minusMark !== null;
       continue;
     }
     let text = token.text;
@@ -216,7 +221,7 @@ export function findAmounts(row: Row): Amount[] {
       } else if (/\d[.,]$/.test(text) && /^\d{2}\b/.test(next.text)) {
         text += next.text;
         end += 1;
-      } else if (/\d$/.test(text) && /^[.,]\d{2}$/.test(next.text)) {
+      } else if (/\d$/.test(text) && /^[.,]\d{2}(?:[€$£]|EUR)?$/i.test(next.text)) {
         text += next.text;
         end += 1;
       } else if (
@@ -230,13 +235,15 @@ export function findAmounts(row: Row): Amount[] {
       }
     }
     const parsed = parseAmount(text);
+    const minus = pendingMinus;
+    pendingMinus = false;
     if (parsed === undefined) {
       pendingMark = undefined;
       continue;
     }
     const currencyMark = parsed.currencyMark ?? pendingMark;
     found.push({
-      cents: parsed.negative ? -parsed.cents : parsed.cents,
+      cents: parsed.negative || minus ? -parsed.cents : parsed.cents,
       decimals: parsed.decimals,
       text: tokens
         .slice(i, end)

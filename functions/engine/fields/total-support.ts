@@ -252,7 +252,8 @@ export function threeDecimals(text: string): boolean {
 
 /**
  * A printed amount with a mark and no decimal separator on a receipt in cents: the separator was read as a
- * digit, the third from the end ("TOTAL £15376" for 15,76), or lost ("A PAYER 3021€" for 30,21).
+ * digit, the third from the end ("TOTAL £15376" for 15,76), or lost ("A PAYER 3021€" for 30,21), maybe with one
+ * digit slipped as well ("Totaal EUR 1225" over `PIN 12,26`: read as printed, a total a hundred times the card's).
  */
 const NO_SEPARATOR = /^[^\d.,]*\d{4,7}[^\d.,]*$/;
 
@@ -268,6 +269,7 @@ function malformedSlips(text: string): Set<number> {
     const digits = printed.replace(/\D/g, '');
     variants.add(Number(`${digits.slice(0, -3)}${digits.slice(-2)}`));
     variants.add(Number(digits));
+    for (const value of oneDigitSlips(digits)) variants.add(value);
     return variants;
   }
   if (THREE_DECIMALS.test(printed)) {
@@ -283,13 +285,18 @@ function malformedSlips(text: string): Set<number> {
     return variants;
   }
   if (!MALFORMED.test(printed)) return variants;
-  const digits = text.replace(/\D/g, '');
+  return oneDigitSlips(text.replace(/\D/g, ''));
+}
+
+/** The figure `digits` with any one of its digits read otherwise. */
+function oneDigitSlips(digits: string): Set<number> {
+  const values = new Set<number>();
   [...digits].forEach((printed, i) => {
     for (const digit of '0123456789') {
-      if (digit !== printed) variants.add(Number(`${digits.slice(0, i)}${digit}${digits.slice(i + 1)}`));
+      if (digit !== printed) values.add(Number(`${digits.slice(0, i)}${digit}${digits.slice(i + 1)}`));
     }
   });
-  return variants;
+  return values;
 }
 
 /**

@@ -538,7 +538,12 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         printedOn.set(value, (printedOn.get(value) ?? 0) + 1);
     }
     const restated = new Set([...printedOn].filter(([, count]) => count >= 2).map(([value]) => value));
-    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, text, restated);
+    // A mark printed apart ("Totaal EUR 1225") is part of the printed form: a bare number on a receipt in cents.
+    const printed =
+      !whole && total.amount.currencyMark && /^\d+$/.test(text)
+        ? `${total.amount.currencyMark} ${text}`
+        : text;
+    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, printed, restated);
     if (witness) {
       total = {
         ...total,

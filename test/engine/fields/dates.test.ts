@@ -106,6 +106,25 @@ describe('findDate', () => {
     expect(dateOf('Data: 05/16/2019', 'dmy', false)?.value).toBe('2019-05-16');
   });
 
+  it('reads a written month after a day with a dot (25. September 2023), and a year with a digit read twice', () => {
+    expect(dateOf('25. September 2023 14:14')?.value).toBe('2023-09-25');
+    const doubled = dateOf('25. September 20023 14:14');
+    expect(doubled?.value).toBe('2023-09-25');
+    expect(doubled?.confidence).toBeLessThan(0.6);
+    expect(dateOf('Datum: 25.09.20023')?.confidence).toBeLessThan(0.6);
+    // A postcode is no year: only a year after a month is put back.
+    expect(dateOf('20023 Hamburg')).toBeUndefined();
+  });
+
+  it('takes a date printed twice with its zeros when one row read a zero as 6 and the other as 8', () => {
+    const date = dateOf('Mastercard\nDatum: 16.09.2019\nBetrag EUR 8,48\nDatum 10.89.2019 Uhrzeit: 19:04');
+
+    expect(date?.value).toBe('2019-09-10');
+    expect(date?.confidence).toBeLessThan(0.8);
+    // Printed once, the reading stands.
+    expect(dateOf('Datum: 16.09.2019')?.value).toBe('2019-09-16');
+  });
+
   it('finds no date in amounts or phone numbers', () => {
     expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });

@@ -512,6 +512,20 @@ describe('locale and payment evidence', () => {
     ).toBe('GBP');
   });
 
+  it('reads an Irish receipt with only its VAT number and town legible as euros, its one euro sign read as a pound', () => {
+    const result = extractReceipt(
+      ocrLines(`BOMBAY SPICE
+51 Main Street
+Kilkenny
+R95 D4(2
+VAT No: IE3308245T
+Caesar Salad 13.90
+AMOUNT DUE £254.19
+VISA 254.10`),
+    );
+    expect(result.fields.currency?.value).toBe('EUR');
+  });
+
   it('reads an Irish receipt as euros although its euro signs were read as pounds', () => {
     const result = extractReceipt(
       ocrLines(`HILLSIDE FILLING STATION

@@ -146,6 +146,7 @@ describe('labels compiled from the locale packs', () => {
   it.each([
     ['RÜCKGELD', 'RIICKGELD 0,07'],
     ['RÜCKGELD', 'RUCKGELD 0,07'],
+    ['RÜCKGELD', 'RICKGELD 14,77'],
     ['RENDU', 'RENDU MONNAIE 3,00'],
     ['TROCO', 'TROCO 1,00'],
   ])('finds the change label %s in "%s"', (_label, row) => {
@@ -649,6 +650,30 @@ BTW Over BTW Totaal
     );
 
     expect(result.fields.total?.value).toBe('36.07');
+  });
+
+  it('reads a refund whose minus sign stands before the currency mark, apart from the figures', () => {
+    const result = extractReceipt(
+      ocrLines(`\nVAT RECEIPT\nWashing Up Liquid 450m -£ 1.00\nSub-Total -£1.00\nTOTAL -£ 1.00\nCARD -£1.00`),
+    );
+
+    expect(result.fields.total?.value).toBe('-1.00');
+  });
+
+  it('joins a total whose decimal comma the OCR set apart from its whole part ("44 ,57€")', () => {
+    const result = extractReceipt(ocrLines(`\nKOMKOMMER 0,99€ 1\nTotaal 44 ,57€\nPIN 44,57€`));
+
+    expect(result.fields.total?.value).toBe('44.57');
+  });
+
+  it("reads a total after a separate mark, its separator lost and a digit slipped, as the card's amount", () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nAppeltaart punt 3,89\nGevulde koek 2,00\nTotaal EUR 1225\nBetaald PIN 12,26\nBTW overzicht\nTotaal 12,26 EUR`,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('12.26');
   });
 
   it('re-joins a thousands group split off by OCR noise', () => {
