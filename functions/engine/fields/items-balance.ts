@@ -3,7 +3,8 @@
  * items add up to it. When they do not, two misreadings are undone, each only when it alone makes them add up:
  * - a sum row read as an item (its label lost or unknown: "SUMA 11,20" above "TOTAL 11,20", "sSumme"): its
  *   amount is the sum of the items above it;
- * - an article amount misread while its quantity and unit price were read right: quantity x unit price.
+ * - an article amount misread while its quantity and unit price were read right: quantity x unit price;
+ * - an article amount with one slashed zero read as 6, 8 or 9.
  * Before that, whether or not a sum closes them, an amount of several units one digit away from its own
  * quantity x unit price is taken as slipped ("4 X 1,29" over "5,18": 5,16) when no price in whole cents gives
  * it for that quantity, so the unit price cannot be the misread figure.
@@ -77,7 +78,23 @@ function closeItems(drafts: readonly Draft[], closing: number | undefined): Draf
       sum - d.cents + Math.sign(d.cents || 1) * lineCents(d.quantity, d.price) === closing,
   );
   const repair = repairs.length === 1 ? repairs[0] : undefined;
-  if (!repair?.quantity || !repair.price) return [...drafts];
+  if (!repair?.quantity || !repair.price) return unslipZero(drafts, closing);
   const cents = Math.sign(repair.cents || 1) * lineCents(repair.quantity, repair.price);
   return drafts.map((d) => (d === repair ? { ...d, cents, repaired: true } : d));
+}
+
+/**
+ * An article amount with a till's slashed zero read as 6, 8 or 9 ("Pan de barra 6,63€" for 0,63): put back when
+ * that one zero, and no other, makes the items add up to the sum that closes them.
+ */
+function unslipZero(drafts: readonly Draft[], closing: number): Draft[] {
+  const sum = total(drafts);
+  const fits = drafts.flatMap((d) =>
+    d.computed
+      ? []
+      : [...zeroSlips(d.cents)].filter((v) => sum - d.cents + v === closing).map((v) => ({ d, v })),
+  );
+  const [fit] = fits;
+  if (fits.length !== 1 || fit === undefined) return [...drafts];
+  return drafts.map((d) => (d === fit.d ? { ...d, cents: fit.v, repaired: true } : d));
 }
