@@ -4,7 +4,7 @@
  * - a sum row read as an item (its label lost or unknown: "SUMA 11,20" above "TOTAL 11,20", "sSumme"): its
  *   amount is the sum of the items above it;
  * - an article amount misread while its quantity and unit price were read right: quantity x unit price;
- * - an article amount with one slashed zero read as 6, 8 or 9.
+ * - an article amount with one slashed zero read as 6, 8 or 9, when the closing sum is printed twice.
  * Before that, whether or not a sum closes them, an amount of several units one digit away from its own
  * quantity x unit price is taken as slipped ("4 X 1,29" over "5,18": 5,16) when no price in whole cents gives
  * it for that quantity, so the unit price cannot be the misread figure.
@@ -56,16 +56,21 @@ function slippedAmount(d: Draft): number | undefined {
   return Math.sign(d.cents || 1) * product;
 }
 
-export function balanceItems(drafts: readonly Draft[], closing: number | undefined): Draft[] {
+/** `restated`: the closing amount is printed on another row too, so it is no misread figure itself. */
+export function balanceItems(
+  drafts: readonly Draft[],
+  closing: number | undefined,
+  restated = false,
+): Draft[] {
   if (closing !== undefined && total(drafts) === closing) return [...drafts];
   const unslipped = drafts.map((d) => {
     const cents = slippedAmount(d);
     return cents === undefined ? d : { ...d, cents, repaired: true };
   });
-  return closeItems(unslipped, closing);
+  return closeItems(unslipped, closing, restated);
 }
 
-function closeItems(drafts: readonly Draft[], closing: number | undefined): Draft[] {
+function closeItems(drafts: readonly Draft[], closing: number | undefined, restated: boolean): Draft[] {
   if (closing === undefined || drafts.length === 0 || total(drafts) === closing) return [...drafts];
   const sum = total(drafts);
   const sumAt = sumRow(drafts, closing);
@@ -78,14 +83,15 @@ function closeItems(drafts: readonly Draft[], closing: number | undefined): Draf
       sum - d.cents + Math.sign(d.cents || 1) * lineCents(d.quantity, d.price) === closing,
   );
   const repair = repairs.length === 1 ? repairs[0] : undefined;
-  if (!repair?.quantity || !repair.price) return unslipZero(drafts, closing);
+  if (!repair?.quantity || !repair.price) return restated ? unslipZero(drafts, closing) : [...drafts];
   const cents = Math.sign(repair.cents || 1) * lineCents(repair.quantity, repair.price);
   return drafts.map((d) => (d === repair ? { ...d, cents, repaired: true } : d));
 }
 
 /**
  * An article amount with a till's slashed zero read as 6, 8 or 9 ("Pan de barra 6,63€" for 0,63): put back when
- * that one zero, and no other, makes the items add up to the sum that closes them.
+ * that one zero, and no other, makes the items add up to the sum that closes them, and that sum is printed twice
+ * (`TOTAL EUR 38,71` for 38,77 under items adding up to 38,77 had a `GARBANZOS 4,36` taken for 4,30).
  */
 function unslipZero(drafts: readonly Draft[], closing: number): Draft[] {
   const sum = total(drafts);

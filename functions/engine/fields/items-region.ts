@@ -129,6 +129,8 @@ export interface ItemsRegion {
   readonly rows: readonly Row[];
   /** The amount of the sum or total row that closes the items (after the deductions below a first sum). */
   readonly closingCents?: number;
+  /** The closing amount is printed on another row too (a card or VAT-table total): not one misread figure. */
+  readonly closingRestated?: boolean;
 }
 
 /** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
@@ -147,9 +149,12 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
     const deductions = deductionsAfter(rows, end, whole);
     const closingRow = rows[end + deductions.length];
     const closing = closingRow ? priced(closingRow, whole).at(-1) : undefined;
+    const restated =
+      closing !== undefined &&
+      rows.some((r) => r !== closingRow && priced(r, whole).some((a) => a.cents === closing.cents));
     return {
       rows: [...rows.slice(start + 1, end), ...deductions],
-      ...(closing && closing.cents > 0 ? { closingCents: closing.cents } : {}),
+      ...(closing && closing.cents > 0 ? { closingCents: closing.cents, closingRestated: restated } : {}),
     };
   };
   // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)

@@ -261,7 +261,7 @@ export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
       return read;
     }),
   );
-  return balanceItems(drafts, region.closingCents).map(toItem);
+  return balanceItems(drafts, region.closingCents, region.closingRestated === true).map(toItem);
 }
 
 /** Sum of item amounts in hundredths. */

@@ -218,8 +218,8 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
     for (const digit of anyDigit ? '0123456789' : '0') {
       if (digit === match[0]) continue;
       const fixed = `${digits.slice(0, match.index)}${digit}${digits.slice(match.index + 1)}`;
-      // A zero may lead only a whole part of 0 ("6,63" for 0,63): "06,30" is no amount.
-      if (fixed.length > 3 && fixed.startsWith('0')) continue;
+      // A zero may lead only a whole part of 0 ("6,63" for 0,63): "06,30" is no amount, nor is 0,00.
+      if ((fixed.length > 3 && fixed.startsWith('0')) || Number(fixed) === 0) continue;
       variants.add(Math.sign(cents) * Number(fixed));
     }
   }

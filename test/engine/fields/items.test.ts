@@ -64,15 +64,17 @@ TOTAL QTY: 5 79.50`);
     ]);
   });
 
-  it('puts back a slashed zero read as 6 or 8 in one article when that alone makes the items add up', () => {
+  it('puts back a slashed zero read as 6 or 8 in one article when that alone makes the items add up to a sum printed twice', () => {
     const amounts = (text: string) => itemsOf(text).map((item) => item.amount);
 
-    expect(amounts('MERCADO\nPatatas 1,50 €\nPan de barra 6,63 €\nLeche 2,97 €\nSubtotal 5,10 €')).toEqual([
-      '1.50',
-      '0.63',
-      '2.97',
-    ]);
+    const receipt = 'MERCADO\nPatatas 1,50 €\nPan de barra 6,63 €\nLeche 2,97 €\nSubtotal 5,10 €';
+    expect(amounts(`${receipt}\nTarjeta 5,10 €`)).toEqual(['1.50', '0.63', '2.97']);
+    // A sum printed once may be the misread figure itself.
+    expect(amounts(receipt)).toEqual(['1.50', '6.63', '2.97']);
     // Two articles a zero could have slipped from: neither is guessed.
-    expect(amounts('MERCADO\nPatatas 1,56 €\nPan 1,66 €\nSubtotal 3,16 €')).toEqual(['1.56', '1.66']);
+    expect(amounts('MERCADO\nPatatas 1,56 €\nPan 1,66 €\nSubtotal 3,16 €\nTarjeta 3,16 €')).toEqual([
+      '1.56',
+      '1.66',
+    ]);
   });
 });
