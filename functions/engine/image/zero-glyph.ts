@@ -113,9 +113,14 @@ export interface GlyphWord {
 const SAMPLE = { columns: 8, rows: 12 };
 /** Zeros read right on the page needed before any other digit is judged against them. */
 const MIN_ZEROS = 3;
+/** Below one zero read right per this many glyphs with a zero's outline, the zeros read right are no reference. */
+const OUTLINED_PER_ZERO = 3;
 /** How many nearest glyphs of a kind a glyph's distance to that kind is averaged over. */
 const NEAREST = 3;
-/** A glyph's box may differ this much in width from the page's zeros (monospace or not, 0 and 8 are alike). */
+/**
+ * A glyph's box may differ this much in width from the page's zeros (monospace or not, 0 and 8 are alike; a
+ * double-height total's digits are as wide), or in width over height (a double-size total's digits).
+ */
 const MAX_WIDTH_CHANGE = 0.25;
 /** A digit read as 0 must lie this close to the zeros, relative to how close the zeros lie to each other. */
 const MAX_SPREAD = 1.5;
@@ -129,8 +134,9 @@ const CLEARLY_NEARER = 0.7;
 /** A digit glyph of a number on a page, as the zero reading compares it. */
 export interface DigitGlyph {
   readonly digit: string;
-  /** The symbol box's width, in pixels of the raster it was read from. */
+  /** The symbol box's width and height, in pixels of the raster it was read from. */
   readonly width: number;
+  readonly height: number;
   readonly zeroOutline: boolean;
   readonly sample: Float32Array;
 }
@@ -172,7 +178,8 @@ export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: 
       if (sample === undefined) return;
       const zeroOutline = symbol.text !== '0' && looksLikeZero(image, symbol.bbox);
       const width = symbol.bbox.x1 - symbol.bbox.x0;
-      own.push({ word: w, index, digit: symbol.text, width, zeroOutline, sample });
+      const height = symbol.bbox.y1 - symbol.bbox.y0;
+      own.push({ word: w, index, digit: symbol.text, width, height, zeroOutline, sample });
     });
   });
   const enlarge = page?.enlarge ?? 1;
@@ -181,27 +188,42 @@ export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: 
     word: -1,
     index: -1,
     width: glyph.width * enlarge,
+    height: glyph.height * enlarge,
   }));
-  const digits = own.map(({ digit, width, zeroOutline, sample }) => ({ digit, width, zeroOutline, sample }));
+  const digits = own.map(({ digit, width, height, zeroOutline, sample }) => ({
+    digit,
+    width,
+    height,
+    zeroOutline,
+    sample,
+  }));
   // Only a 6, 8 or 9 with a zero's outline can be a zero read wrong: without one, nothing is compared (the
   // comparison grows with the square of the page's zeros, and most re-read lines hold no such glyph).
   if (!own.some((glyph) => glyph.zeroOutline)) return { texts, glyphs: digits };
   const glyphs = [...own, ...context];
   const read = glyphs.filter((glyph) => glyph.digit === '0');
-  // A page with hardly any zero read right, and several 8s, 6s and 9s with a zero's outline, is a page whose
-  // zeros all came out wrong (a barred zero read as 6 everywhere): those glyphs stand for its zeros.
-  const fromRead = read.length >= MIN_ZEROS;
+  // A page with hardly any zero read right, next to several times as many 8s, 6s and 9s with a zero's outline, is
+  // a page whose zeros came out wrong (a barred zero read as 6 everywhere; the few read as 0 are as often Os or
+  // worn glyphs, unlike each other): those glyphs stand for its zeros.
+  const outlined = glyphs.filter((glyph) => glyph.zeroOutline).length;
+  const fromRead = read.length >= MIN_ZEROS && read.length * OUTLINED_PER_ZERO >= outlined;
   const reference = fromRead ? read : glyphs.filter((glyph) => glyph.zeroOutline);
   // Judged among themselves, each of them needs MIN_ZEROS others.
   if (reference.length < (fromRead ? MIN_ZEROS : MIN_ZEROS + 1)) return { texts, glyphs: digits };
   const zeros = reference.map((glyph) => glyph.sample);
   const others = (i: number) => zeros.filter((_, j) => j !== i);
   const spread = median(zeros.map((sample, i) => nearest(sample, others(i), NEAREST)));
-  // A box much wider than the page's zeros holds two glyphs (Tesseract's symbol boxes sometimes do).
+  // A box much wider than the page's zeros, for its height too, holds two glyphs (Tesseract's symbol boxes
+  // sometimes do); a double-height or double-size total's glyphs are as wide, or as wide for their height.
   const zeroWidth = median(reference.map((glyph) => glyph.width));
+  const zeroAspect = median(reference.map((glyph) => glyph.width / Math.max(1, glyph.height)));
+  const near = (value: number, reference: number) =>
+    Math.abs(value - reference) <= MAX_WIDTH_CHANGE * reference;
+  const zeroSized = (glyph: DigitGlyph) =>
+    near(glyph.width, zeroWidth) || near(glyph.width / Math.max(1, glyph.height), zeroAspect);
   const fixes = new Map<number, Set<number>>();
   for (const glyph of own) {
-    if (!glyph.zeroOutline || Math.abs(glyph.width - zeroWidth) > MAX_WIDTH_CHANGE * zeroWidth) continue;
+    if (!glyph.zeroOutline || !zeroSized(glyph)) continue;
     const toZeros = nearest(
       glyph.sample,
       zeros.filter((sample) => sample !== glyph.sample),

@@ -32,14 +32,24 @@ function at<T>(list: readonly T[], index: number): T {
   return value;
 }
 
-/** A row of glyphs, each in its cell, with the cells' boxes. */
+/**
+ * A row of glyphs, each in its cell, with the cells' boxes; a name ending in `x2` is its glyph printed at twice
+ * the size (a double-size total), in a cell of twice the width and height, and one ending in `h2` at twice the
+ * height only (a double-height total).
+ */
 async function row(
   names: readonly string[],
 ): Promise<{ image: GrayImage; boxes: { x0: number; y0: number; x1: number; y1: number }[] }> {
-  const width = CELL.width * names.length + 8;
-  const height = CELL.height + 8;
+  const scales = names.map((name) => (name.endsWith('x2') ? 2 : 1));
+  const tall = names.map((name, i) => (name.endsWith('h2') ? 2 : (scales[i] as number)));
+  const lefts = scales.map((_, i) => 4 + scales.slice(0, i).reduce((sum, k) => sum + k * CELL.width, 0));
+  const width = scales.reduce((sum, k) => sum + k * CELL.width, 0) + 8;
+  const height = CELL.height * Math.max(...tall) + 8;
   const cells = names
-    .map((name, i) => `<g transform="translate(${4 + i * CELL.width},4)">${SHAPES[name]}</g>`)
+    .map(
+      (name, i) =>
+        `<g transform="translate(${lefts[i]},4) scale(${scales[i]},${tall[i]})">${SHAPES[name.replace(/[xh]2$/, '')]}</g>`,
+    )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f4f4f4"/>${cells}</svg>`;
   const { data, info } = await sharp(Buffer.from(svg))
@@ -47,11 +57,11 @@ async function row(
     .raw()
     .toBuffer({ resolveWithObject: true });
   // Tesseract's symbol boxes hug the ink: the stroke's extent, about one pixel inside the cell.
-  const boxes = names.map((_, i) => ({
-    x0: 4 + i * CELL.width + 1,
-    y0: 5,
-    x1: 4 + (i + 1) * CELL.width - 1,
-    y1: 4 + CELL.height - 1,
+  const boxes = scales.map((k, i) => ({
+    x0: at(lefts, i) + k,
+    y0: 4 + at(tall, i),
+    x1: at(lefts, i) + k * CELL.width - k,
+    y1: 4 + at(tall, i) * (CELL.height - 1),
   }));
   return { image: { data: Buffer.from(data), width: info.width, height: info.height }, boxes };
 }
@@ -137,6 +147,38 @@ describe('readZeros', () => {
     expect(readZeros(page, image).texts).toEqual(['00', '80', '06']);
     // Three such glyphs are too few to stand for the page's zeros.
     expect(readZeros(words(boxes.slice(1), ['6', '86', '86']), image).texts).toEqual(['6', '86', '86']);
+  });
+
+  it("reads the zeros of a page where few were read right, unlike each other, against many with a zero's outline", async () => {
+    const slashed = Array.from({ length: 10 }, () => 'slashedZero');
+    const { image, boxes } = await row([
+      'plainZero',
+      'dottedZero',
+      'plainZero',
+      ...slashed,
+      'eight',
+      'eight',
+    ]);
+    // Three glyphs read 0 (an O and worn zeros, not this printer's barred zero) beside ten barred zeros read as 6
+    // and 8, and two real 8s.
+    const page = words(boxes, ['000', '86', '68', '66', '88', '86', '88']);
+    expect(readZeros(page, image).texts).toEqual(['000', '00', '00', '00', '00', '00', '88']);
+  });
+
+  it("reads a double-size or double-height total's zeros by the page's zeros: as wide, or as wide for their height", async () => {
+    const { image, boxes } = await row([
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'slashedZero',
+      'eight',
+      'eightx2',
+      'slashedZerox2',
+      'eighth2',
+      'slashedZeroh2',
+    ]);
+    const page = words(boxes, ['0000', '8', '88', '88']);
+    expect(readZeros(page, image).texts).toEqual(['0000', '8', '80', '80']);
   });
 
   it('leaves an 8 that is not shaped like the zeros printed on the page', async () => {
