@@ -104,6 +104,7 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
   if (currencyMark) text = text.replace(/^(\d{1,3})[-~_](\d{3})(?=$|[.,]\d{2}$)/, '$1$2');
   text = text.replace(/^(.*\d[.,]\d{2})(SR|ZR|TX|[A-Z*])$/, '$1'); // a tax code glued on: "5.90SR"
   text = text.replace(/^(\d{1,6})[°º](\d{2})$/, '$1,$2'); // a decimal comma read as a degree sign: "21°25"
+  text = text.replace(/^(\d{1,6}[.,]\d{2})[°º]$/, '$1'); // print noise read as a degree sign after the cents: "2,18°€"
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);

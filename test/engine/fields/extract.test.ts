@@ -570,6 +570,10 @@ CHANGE 14.20`),
     ['British', 'CORNER SHOP LTD\nTOTAL £ 12.66\nCASH £ 20.00\nCHANGE £ 7.34', 'GBP'],
     // Swiss tills write francs as "Fr."
     ['Swiss', 'BAHNHOF KIOSK\nMWST 8,1%\nSUMME Fr.24.25\nBAR Fr.30.00\nRUCKGELD 5.75', 'CHF'],
+    // ...its dot read as a colon, in Zürich
+    ['Zürich', 'FRISCHMARKT\nMarktgasse 3\nCH-8004 Zürich\nZU ZAHLEN Fr: 15.53\nGegeben 20.00', 'CHF'],
+    // no mark at all, but a Swiss postcode and city
+    ['Bernese', 'BACKEREI\nCH-3011 Bern\nSUMME 15.53\nBAR 20.00\nRUCKGELD 4.47', 'CHF'],
   ])('reads the currency of a %s receipt', (_name, text, currency) => {
     expect(extractReceipt(ocrLines(text)).fields.currency?.value).toBe(currency);
   });

@@ -30,6 +30,8 @@ describe('parseAmount', () => {
     ['§.90', 590, true],
     // a decimal comma read as a degree sign
     ['21°25', 2125, true],
+    // print noise read as a degree sign after the cents
+    ['2,18°€', 218, true],
     // zeros after the cents leave the value
     ['21,0000', 2100, true],
     ['1,2900', 129, true],

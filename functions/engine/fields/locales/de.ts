@@ -132,6 +132,17 @@ export const de: LocalePack = {
       hints: [/\bDEUTSCHLAND\b/, /\bDE\s?\d{9}\b/, /\bUST-?ID/, /\bSTEUER-?N(R|UMMER)\b/, /\bGMBH\b/],
     },
     { country: 'AT', currency: 'EUR', hints: [/\b(ÖSTERREICH|OSTERREICH)\b/, /\bATU\s?\d{8}\b/, /\bWIEN\b/] },
-    { country: 'CH', currency: 'CHF', hints: [/\bSCHWEIZ\b/, /\bCHE-?\d{3}\.\d{3}\.\d{3}\b/, /\bCHF\b/] },
+    {
+      // A Swiss postcode written with its country prefix, and the German-speaking cities.
+      country: 'CH',
+      currency: 'CHF',
+      hints: [
+        /\bSCHWEIZ\b/,
+        /\bCHE-?\d{3}\.\d{3}\.\d{3}\b/,
+        /\bCHF\b/,
+        /\bCH-\d{4}\b/,
+        /\b(Z[UÜ]RICH|BERN|BASEL|LUZERN|WINTERTHUR|ST\.?\s?GALLEN)\b/,
+      ],
+    },
   ],
 };
