@@ -42,6 +42,8 @@ function repairDateDigits(text: string): string {
       .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
+      // the space between a four-digit year and the time read as a digit or lost ("05/11/2022612:78 PM")
+      .replace(/(\b\d{1,2}\s?([/.-])\s?\d{1,2}\s?\2\s?(?:19|20)\d{2})(?=\d{1,3}[:.]\d{2}\b)/g, '$1 ')
       .replace(
         // not the first letters of a word: the month of "25. SEPTEMBER 2023" or "05.OKT.2018"
         /[0-9ODQoSlIL|B@¢©€]{1,4}(?=[/.-]\s?[0-9ODQoSlIL|B@¢©€])|(?<=[/.-]\s?)[0-9ODQoSlIL|B@¢©€]{1,4}(?![A-Za-z])/g,

@@ -125,6 +125,11 @@ describe('findDate', () => {
     expect(dateOf('Datum: 16.09.2019')?.value).toBe('2019-09-16');
   });
 
+  it('reads a date whose space before the time was read as a digit or lost', () => {
+    expect(dateOf('05 /11/2022612:78 PM TRANS: 066283', 'mdy')?.value).toBe('2022-05-11');
+    expect(dateOf('12.03.201914:22')?.value).toBe('2019-03-12');
+  });
+
   it('finds no date in amounts or phone numbers', () => {
     expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });
