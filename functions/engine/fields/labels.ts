@@ -37,7 +37,7 @@ const FORMS: Readonly<Record<string, string>> = {
   Á: '[AÁÀ]',
   Â: '[AÂ]',
   Ã: '[AÃ]',
-  Ç: '[CÇ]',
+  Ç: '[CÇG]',
   É: '[EÉÈ]',
   È: '[EÈÉ]',
   Ê: '[EÊ]',

@@ -60,7 +60,10 @@ function rateOf(text: string): string | undefined {
 export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number> {
   const perRow: number[] = [];
   const grosses: number[] = [];
-  /** The table's own sum row ("Sub-total 2,68 0,30 2,98"): its gross is the bill, whatever the rates. */
+  /**
+   * The table's own sum row ("Sub-total 2,68 0,30 2,98", or a row whose gross is the sum of those above it): its
+   * gross is the bill, whatever the rates.
+   */
   let sumRowGross: number | undefined;
   for (const row of rows) {
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
@@ -77,7 +80,11 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     }
     rowGross ??= grossByRate(row, amounts);
     if (rowSum !== undefined) perRow.push(rowSum);
-    if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper))) sumRowGross = rowGross;
+    // The sum row is labelled so, or known by its figures: its gross is the rows' above it (`SUB 9.40 1.48 10.88`).
+    const above = grosses.reduce((sum, gross) => sum + gross, 0);
+    const sumsAbove = grosses.length >= 2 && rowGross === above;
+    if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper) || sumsAbove))
+      sumRowGross = rowGross;
     else if (rowGross !== undefined) grosses.push(rowGross);
   }
   const totals = new Set<number>();

@@ -292,12 +292,22 @@ function summaryScan(rows: readonly Row[], whole: boolean): Scan {
   return { rows, whole, summaryStart: headingIndex < 0 ? rows.length : headingIndex };
 }
 
-/** A refund says so, or has nothing but negative totals (a return slip that prints no refund word). */
+/**
+ * A refund says so, or has nothing but negative totals (a return slip that prints no refund word), or more
+ * negative than positive amounts on its total and card rows (`Totaal €0,72` read without its minus sign between
+ * `PIN -0,72` and the card slip's `Totaal -0,72 EUR`).
+ */
 function isRefund(scan: Scan): boolean {
   const labelled = labelledAmounts(scan);
+  const paid = scan.rows
+    .filter(isCardRow)
+    .flatMap((row) => moneyAmounts(row, scan.whole).slice(-1))
+    .map((amount) => amount.cents);
+  const signs = [...labelled, ...paid];
   return (
     scan.rows.some((r) => REFUND.test(r.upper)) ||
-    (labelled.some((cents) => cents < 0) && !labelled.some((cents) => cents > 0))
+    (labelled.some((cents) => cents < 0) && !labelled.some((cents) => cents > 0)) ||
+    signs.filter((cents) => cents < 0).length > signs.filter((cents) => cents > 0).length
   );
 }
 

@@ -676,6 +676,34 @@ BTW Over BTW Totaal
     expect(result.fields.total?.value).toBe('12.26');
   });
 
+  it("reads a refund whose total lost its minus sign between the card's and the card slip's negative amounts", () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nBUURTSUPER DE HOEK\nKOMKOMMER -0,72\nTotaal €0,72\nBTW Over BTW Totaal\n9% -0,66 -0,06 -0,72\nPIN -0,72\nBETALING\nTotaal -0,72 EUR`,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('-0.72');
+  });
+
+  it("knows the VAT table's sum row by its figures when its label is no subtotal word (SUB)", () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nORANGE JUICE 1L £4.98 1\nDISCOUNT 20% -£0.36 1\nSubtotal £10.88\nTotal £106.88\nVAT SUMMARY\nRate Net VAT Total\n1 20% 7.41 1.48 8.89\n2 0% 1.99 0.00 1.99\nSUB 9.40 1.48 10.88\nAMEX £10.88`,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('10.88');
+  });
+
+  it('takes Montant reçu (its ç read as g at times) as the cash handed over, not as a total', () => {
+    const receipt = (label: string) =>
+      extractReceipt(ocrLines(`\nTOTAL 53,67 €\n${label} 60,00 €\nRENDU 6,33 €`)).fields.total;
+
+    expect(receipt('Montant reçu')?.value).toBe('53.67');
+    expect(receipt('Montant regu')?.value).toBe('53.67');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`

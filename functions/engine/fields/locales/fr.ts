@@ -61,6 +61,7 @@ export const fr: LocalePack = {
       'NB ARTICLES',
       'TOTAL ARTICLES',
       'MONTANT REMIS',
+      'MONTANT REÇU',
       'MONTANT RENDU',
       'TOTAL ESPÈCES',
     ],
@@ -79,7 +80,7 @@ export const fr: LocalePack = {
     tip: ['POURBOIRE'],
     discount: ['REMISE', 'RÉDUCTION', 'RABAIS', 'PROMO', 'BON DE RÉDUCTION', 'ÉCONOMIE', 'AVANTAGE'],
     rounding: ['ARRONDI'],
-    cash: ['ESPÈCES', 'ESPECE', 'MONTANT REMIS', '^REÇU', '^VERSÉ', 'PAIEMENT ESPÈCES'],
+    cash: ['ESPÈCES', 'ESPECE', 'MONTANT REMIS', 'MONTANT REÇU', '^REÇU', '^VERSÉ', 'PAIEMENT ESPÈCES'],
     notCash: [],
     change: ['RENDU', 'RENDU MONNAIE', 'MONNAIE RENDUE', 'À RENDRE', 'MONNAIE', 'MONTANT RENDU'],
     card: [
