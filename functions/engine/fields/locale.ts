@@ -38,9 +38,9 @@ const LONE_MARK_DOLLAR_ROWS = 3;
 
 /** Explicit currency marks, strongest first. The bare "$" is handled apart. */
 const EXPLICIT: { re: RegExp; code: string }[] = [
-  // "(RM)" after an Italian postcode and city is Rome's province ("00184 Roma (RM)"), not ringgit.
+  // "RM" after an Italian postcode and city is Rome's province ("00184 Roma (RM)", "00153 ROMA RM"), not ringgit.
   {
-    re: /\b(MYR|RM)\s?-?\d|\bMYR\b|(?<!\d{5}\s[A-ZÀ-Ü' ]{2,30}\()\bRM\b|\d\s?RM\b/,
+    re: /\b(MYR|RM)\s?-?\d|\bMYR\b|(?<!\d{5}\s[A-ZÀ-Ü' ]{2,30}\(?)\bRM\b|\d\s?RM\b/,
     code: 'MYR',
   },
   { re: /\bCOP\b|\bCOL\$/, code: 'COP' },

@@ -60,6 +60,7 @@ function rateOf(text: string): string | undefined {
 export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number> {
   const perRow: number[] = [];
   const grosses: number[] = [];
+  const rowValues: number[] = [];
   /**
    * The table's own sum row ("Sub-total 2,68 0,30 2,98", or a row whose gross is the sum of those above it): its
    * gross is the bill, whatever the rates.
@@ -80,16 +81,20 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     }
     rowGross ??= grossByRate(row, amounts);
     if (rowSum !== undefined) perRow.push(rowSum);
-    // The sum row is labelled so, or known by its figures: its gross is the rows' above it (`SUB 9.40 1.48 10.88`).
-    const above = grosses.reduce((sum, gross) => sum + gross, 0);
-    const sumsAbove = grosses.length >= 2 && rowGross === above;
+    // The sum row is labelled so, or known by its figures: its gross is what the rows above it add up to, each by
+    // its gross or, where that column did not read, its net + tax (`SUB 9.40 1.48 10.88`).
+    const above = rowValues.reduce((sum, value) => sum + value, 0);
+    const sumsAbove = rowValues.length >= 2 && rowGross === above;
     if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper) || sumsAbove))
       sumRowGross = rowGross;
     else if (rowGross !== undefined) grosses.push(rowGross);
+    const value = rowGross ?? rowSum;
+    if (value !== undefined) rowValues.push(value);
   }
   const totals = new Set<number>();
+  // The table's own sum row states the bill; the rows' grosses added up say less where one of them did not read.
   if (sumRowGross !== undefined) totals.add(sumRowGross);
-  if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
+  else if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
   const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
   const rates = new Set(rows.map((row) => rateOf(row.text)).filter((rate) => rate !== undefined));
   if (rates.size > 1 || taxRows.length > 1) return totals;

@@ -59,7 +59,7 @@ export interface Totals {
   readonly cash?: Located;
   readonly change?: Located;
   /** How the total was chosen, for the consistency checks. */
-  readonly totalSource?: 'label' | 'tender' | 'card' | 'arithmetic' | 'largest';
+  readonly totalSource?: 'label' | 'tender' | 'card' | 'vat-table' | 'arithmetic' | 'largest';
   /** The receipt's own figures that agree with the total, besides the one it was computed from. */
   readonly totalWitnesses: readonly SupportSource[];
 }
@@ -622,6 +622,11 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     total = { ...charged, confidence: 0.45, evidence: ['amount charged to the card (no total row)'] };
     totalSource = 'card';
   }
+  // Nor a card amount read: the bill the VAT table states (its sum row, or its rows' grosses added up), printed.
+  if (!total) {
+    total = statedByVatTable(scan, support);
+    if (total) totalSource = 'vat-table';
+  }
   if (!total) {
     total = largestAmount(scan);
     if (total) totalSource = 'largest';
@@ -668,9 +673,11 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   const tip = tipRow;
 
   const agreeing = total ? sourcesOf(support, total.amount.cents) : [];
-  // A total taken from cash - change or the card is not witnessed by where it was taken from.
+  // A total taken from cash - change, the card or the VAT table is not witnessed by where it was taken from.
   const totalWitnesses =
-    totalSource === 'tender' || totalSource === 'card' ? agreeing.filter((s) => s !== totalSource) : agreeing;
+    totalSource === 'tender' || totalSource === 'card' || totalSource === 'vat-table'
+      ? agreeing.filter((s) => s !== totalSource)
+      : agreeing;
   return {
     totalWitnesses,
     ...(total ? { total } : {}),
@@ -714,6 +721,23 @@ function taxFromSummary(rows: readonly Row[], whole: boolean, totalCents: number
 }
 
 /** Last resort: the largest amount in the lower part of the receipt, with a low confidence. */
+/**
+ * The one bill the VAT table implies, where a row prints it (`SOUS 23,52 3,75 27,27` under `TOTAL À PAYER 2é,ek €`
+ * and a card amount read `27.271 ¢`).
+ */
+function statedByVatTable(scan: Scan, support: readonly Support[]): Located | undefined {
+  const implied = new Set(support.filter((s) => s.source === 'vat-table').map((s) => s.cents));
+  const [cents] = implied;
+  if (implied.size !== 1 || cents === undefined || cents <= 0) return undefined;
+  for (const row of scan.rows) {
+    const amount = moneyAmounts(row, scan.whole).find((a) => a.cents === cents);
+    if (amount) {
+      return { amount, row, confidence: 0.45, evidence: ['the VAT table states it (no total row read)'] };
+    }
+  }
+  return undefined;
+}
+
 function largestAmount(scan: Scan): Located | undefined {
   let best: Located | undefined;
   for (const row of scan.rows.slice(Math.floor(scan.rows.length / 3), scan.summaryStart)) {

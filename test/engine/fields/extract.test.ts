@@ -409,6 +409,13 @@ TOTALE EURO 3,40`),
     expect(extractReceipt(ocrLines('TOTAL (RM) 5.80\nCASH 6.00')).fields.currency?.value).toBe('MYR');
   });
 
+  it("reads Rome's province code without its brackets as no ringgit either", () => {
+    const result = extractReceipt(
+      ocrLines('SUPERMERCATO\nVia Ostiense 12\n00153 ROMA RM\nLATTE INTERO 1L 4% 2,30\nTOTALE € 2,30'),
+    );
+    expect(result.fields.currency?.value).toBe('EUR');
+  });
+
   it('takes TOTAL (IVA INCLUIDO) as the total and IVA INCLUIDO as the tax', () => {
     const result = extractReceipt(
       ocrLines(

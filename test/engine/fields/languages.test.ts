@@ -696,6 +696,18 @@ BTW Over BTW Totaal
     expect(result.fields.total?.value).toBe('10.88');
   });
 
+  it("takes the bill the VAT table's sum row states when no total row and no card amount could be read", () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nPHARMACIE DU CENTRE\nDoliprane 1000mg 2,29 € 3\nTOTAL À PAYER 2é,ek €\nVentilation TVA\nTaux HT TVA TTC\n21% 16,47 3,46 19,93\n6% 4,76 0,29 55.05\n0% 2,29 0,00 2,29\nSOUS 23,52 3,75 27,27\nCarte Bancontact 27.271 ¢`,
+      ),
+    );
+
+    // The 6 % row's gross did not read: its net + tax stands for it, and the row below adds up to them all.
+    expect(result.fields.total?.value).toBe('27.27');
+    expect(result.fields.total?.confidence).toBeLessThan(0.5);
+  });
+
   it('takes Montant reçu (its ç read as g at times) as the cash handed over, not as a total', () => {
     const receipt = (label: string) =>
       extractReceipt(ocrLines(`\nTOTAL 53,67 €\n${label} 60,00 €\nRENDU 6,33 €`)).fields.total;
