@@ -171,9 +171,10 @@ function splitDecimals(text: string): boolean {
   return repaired !== undefined && /^\d{1,7}$/.test(repaired) && core !== '';
 }
 
-const BARE_MARK = /^(RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
+const MARKS = 'RM|MYR|US\\$|USD|COP|EUR|GBP|SGD|MXN|\\$|€|£';
+const BARE_MARK = new RegExp(`^(${MARKS})$`, 'i');
 /** A minus sign set before a currency mark, apart from the figures ("TOTAL -£ 1.00", "-€ 1,79"): a refund's amount. */
-const MINUS_MARK = /^[-—–](RM|MYR|US\$|USD|COP|EUR|GBP|SGD|MXN|\$|€|£)$/i;
+const MINUS_MARK = new RegExp(`^[-—–](${MARKS})$`, 'i');
 
 /**
  * A thousands group split off its amount: "$12" + ".345" (noise between them), or, after a label or a currency
