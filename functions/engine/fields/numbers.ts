@@ -94,6 +94,8 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
   if (mark) {
     currencyMark = mark[0];
     text = mark.index === 0 ? text.slice(mark[0].length) : text.slice(0, mark.index);
+    // print noise between a leading mark and the figures: "€:52,37"
+    if (mark.index === 0) text = text.replace(/^[:;=]/, '');
     if (text.startsWith('-')) {
       negative = true;
       text = text.slice(1);

@@ -535,8 +535,18 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
 
   // Nothing supports the printed total, but a figure of the receipt equals it with one 6, 8 or 9 read as a zero
   // (the till's slashed zero slipped on the total's row), or with any one digit changed when the total was read
-  // weakly or printed in a form no till prints.
-  if (total && totalSource === 'label' && sourcesOf(support, total.amount.cents).length === 0) {
+  // weakly or printed in a form no till prints. Cash handed over without change that equals it, or a rounding row
+  // that takes a figure of the receipt to it (`Totaalbedrag 68,12€ / Afronding -0,02€ / TE BETALEN 68,10€ /
+  // CONTANT 68,10€`), supports it: it is read right.
+  const roundedTo = (cents: number) =>
+    rounding !== undefined && support.some((s) => s.cents + rounding.amount.cents === cents);
+  if (
+    total &&
+    totalSource === 'label' &&
+    sourcesOf(support, total.amount.cents).length === 0 &&
+    total.amount.cents !== exactCash &&
+    !roundedTo(total.amount.cents)
+  ) {
     const { cents, confidence, text } = total.amount;
     // Exact cash witnesses it too (`Contante 63,50` under `TOTALE 63,56`).
     const cashPaid: Support[] = exactCash === undefined ? [] : [{ source: 'tender', cents: exactCash }];

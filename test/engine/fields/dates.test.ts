@@ -123,6 +123,10 @@ describe('findDate', () => {
     expect(date?.confidence).toBeLessThan(0.8);
     // Printed once, the reading stands.
     expect(dateOf('Datum: 16.09.2019')?.value).toBe('2019-09-16');
+    // A fiscal line's timestamp printed with the zero the labelled date slipped.
+    const fiscal = dateOf('Datum 16.12.22 Zeit: 12:43\nTSE-Stop: 2022-12-10T12:43:25.000');
+    expect(fiscal?.value).toBe('2022-12-10');
+    expect(fiscal?.confidence).toBeLessThan(0.8);
   });
 
   it('reads a date whose space before the time was read as a digit or lost', () => {

@@ -716,6 +716,18 @@ BTW Over BTW Totaal
     expect(receipt('Montant regu')?.value).toBe('53.67');
   });
 
+  it('keeps a weakly read total that cash paid without change and a rounding row both state, one digit from the items', () => {
+    const lines = ocrLines(
+      `\nDIESEL 46,58€\nRUITENVLOEISTOF 5L 6,89€\nWASPROGRAMMA EXTRA 14,65€\nSUBTOTAAL 68,12€\nTotaalbedrag 68,12€\nAfronding -0,02€\nTE BETALEN 68,10€\nCONTANT 68,10€\nTotaal BTW 11,82€`,
+    ).map((line) =>
+      line.text.startsWith('TE BETALEN')
+        ? { ...line, words: line.words.map((word) => ({ ...word, confidence: 0.5 })) }
+        : line,
+    );
+
+    expect(extractReceipt(lines).fields.total?.value).toBe('68.10');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`

@@ -32,6 +32,8 @@ describe('parseAmount', () => {
     ['21°25', 2125, true],
     // print noise read as a degree sign after the cents
     ['2,18°€', 218, true],
+    // print noise between a leading mark and the figures
+    ['€:52,37', 5237, true],
     // zeros after the cents leave the value
     ['21,0000', 2100, true],
     ['1,2900', 129, true],
