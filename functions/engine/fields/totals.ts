@@ -183,17 +183,29 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
   items: 0.75,
 };
 
-/** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
 /** A card payment's row ("Geg. Mastercard 28,50", "PIN €52,78"), not the change given on it. */
 const isCardRow = (r: Row) => CARD.test(r.upper) && !CHANGE.test(r.upper);
 
+/** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
 function cardAmounts(scan: Scan, from: number): number[] {
   return scan.rows
     .slice(from, scan.summaryStart)
     .filter(isCardRow)
     .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
-    .map((a) => (!scan.whole && !a.decimals && SEPARATOR_LOST.test(a.text) ? a.cents / 100 : a.cents))
+    .map((a) => charged(a, scan.whole))
     .filter((cents) => cents > 0);
+}
+
+/**
+ * What a card row's amount says was charged, on a receipt in cents a terminal prints to the cent: its separator
+ * lost before its mark ("Pago con tarjeta 496€": 4,96), or a third decimal of noise after the cents
+ * ("Multibanco 72,935€", read as a thousands group: 72,93).
+ */
+function charged(amount: Amount, whole: boolean): number {
+  if (whole || amount.decimals) return amount.cents;
+  if (SEPARATOR_LOST.test(amount.text)) return amount.cents / 100;
+  if (threeDecimals(amount.text)) return Math.floor(amount.cents / 1000);
+  return amount.cents;
 }
 
 /**
@@ -378,6 +390,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     const found = located(scan, row, base) ?? (whole ? undefined : threeDecimalTotal(row, support, base));
     if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
+    // No till prints a bill without its cents on a receipt in cents: `TOTAAL EUR 715510` lost its separator.
+    if (!whole && !found.amount.decimals) score -= 1;
     // A total row inside the VAT table is one of its columns' sums; a strong total printed alone after it, one
     // amount and no rate ("Importo pagato 12,45" under an Italian receipt's VAT summary), restates the bill.
     if (row.index >= scan.summaryStart) score -= kind === 'strong' && restatesTotal(row, whole) ? 1 : 3;

@@ -728,6 +728,26 @@ BTW Over BTW Totaal
     expect(extractReceipt(lines).fields.total?.value).toBe('68.10');
   });
 
+  it('prefers a total printed with its cents to one read without any on a receipt in cents', () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nWasprogramma Extra 12,24 1\nTOTAAL EUR 715510\nBTW 21,00% 12,41\nBETALING\nTotaal 71,51 EUR`,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('71.51');
+  });
+
+  it('reads a card amount with a third decimal of noise as the cents the VAT table adds up to', () => {
+    const result = extractReceipt(
+      ocrLines(
+        `\nOvos classe M 12 un 6% 2,95 €\nTOTAL EUR 12,9\nTaxa Incidência IVA Total\n6% 52,86 3,17 56,03\n23% 13,74 3,16 16,90\nSUBTOTAL 66,60 6,33 72,93\nMultibanco 72,935€`,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('72.93');
+  });
+
   it('re-joins a thousands group split off by OCR noise', () => {
     const result = extractReceipt(
       ocrLines(`
