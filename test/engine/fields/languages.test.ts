@@ -8,7 +8,7 @@ import {
   TOTAL,
 } from '../../../functions/engine/fields/labels.js';
 import { LOCALES } from '../../../functions/engine/fields/locales/index.js';
-import { ocrLines } from './ocr-lines.js';
+import { ocrLines, readWeakly } from './ocr-lines.js';
 
 /** Receipts as the English model reads them: umlauts and accents lost or split, some letters slipped. */
 const RECEIPTS = {
@@ -229,17 +229,17 @@ CHANGE             9.20`),
   it('takes the items sum over a weakly read total one digit away from it, not over a total read clearly', () => {
     const receipt = (totalConfidence: number) =>
       extractReceipt(
-        ocrLines(`
+        readWeakly(
+          ocrLines(`
 EDEKA Schmitt
                        EUR
 Americ.Sandwich       1,49 A
 Graupen               2,99 A
 Zwiebeln              1,59 A
 Kaffee               21,24 A
-SUMME €              20,31`).map((line) =>
-          line.text.startsWith('SUMME')
-            ? { ...line, words: line.words.map((word) => ({ ...word, confidence: totalConfidence })) }
-            : line,
+SUMME €              20,31`),
+          'SUMME',
+          totalConfidence,
         ),
         { languages: ['deu'] },
       );
@@ -253,16 +253,16 @@ SUMME €              20,31`).map((line) =>
   });
 
   it('keeps a weakly read total over cash and change one digit away (the cash may be the misread figure)', () => {
-    const lines = ocrLines(
-      `
+    const lines = readWeakly(
+      ocrLines(
+        `
 TOTAL SALES          52.10
 CASH                 40.00
 CHANGE                7.90`,
-      0.8,
-    ).map((line) =>
-      line.text.startsWith('TOTAL')
-        ? { ...line, words: line.words.map((word) => ({ ...word, confidence: 0.5 })) }
-        : line,
+        0.8,
+      ),
+      'TOTAL',
+      0.5,
     );
 
     expect(extractReceipt(lines).fields.total?.value).toBe('52.10');
@@ -717,12 +717,12 @@ BTW Over BTW Totaal
   });
 
   it('keeps a weakly read total that cash paid without change and a rounding row both state, one digit from the items', () => {
-    const lines = ocrLines(
-      `\nDIESEL 46,58€\nRUITENVLOEISTOF 5L 6,89€\nWASPROGRAMMA EXTRA 14,65€\nSUBTOTAAL 68,12€\nTotaalbedrag 68,12€\nAfronding -0,02€\nTE BETALEN 68,10€\nCONTANT 68,10€\nTotaal BTW 11,82€`,
-    ).map((line) =>
-      line.text.startsWith('TE BETALEN')
-        ? { ...line, words: line.words.map((word) => ({ ...word, confidence: 0.5 })) }
-        : line,
+    const lines = readWeakly(
+      ocrLines(
+        `\nDIESEL 46,58€\nRUITENVLOEISTOF 5L 6,89€\nWASPROGRAMMA EXTRA 14,65€\nSUBTOTAAL 68,12€\nTotaalbedrag 68,12€\nAfronding -0,02€\nTE BETALEN 68,10€\nCONTANT 68,10€\nTotaal BTW 11,82€`,
+      ),
+      'TE BETALEN',
+      0.5,
     );
 
     expect(extractReceipt(lines).fields.total?.value).toBe('68.10');

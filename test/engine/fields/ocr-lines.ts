@@ -31,3 +31,12 @@ export function ocrLines(text: string, confidence = 0.9): OcrLine[] {
     .filter(({ line }) => line.trim() !== '')
     .map(({ line, i }) => ocrLine(line, 20, 20 + i * ROW, confidence));
 }
+
+/** The lines with the words of those that start with `prefix` read at `confidence` (a blurred total row). */
+export function readWeakly(lines: readonly OcrLine[], prefix: string, confidence: number): OcrLine[] {
+  return lines.map((line) =>
+    line.text.startsWith(prefix)
+      ? { ...line, words: line.words.map((word) => ({ ...word, confidence })) }
+      : line,
+  );
+}
