@@ -188,12 +188,14 @@ const isCardRow = (r: Row) => CARD.test(r.upper) && !CHANGE.test(r.upper);
 
 /** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
 function cardAmounts(scan: Scan, from: number): number[] {
-  return scan.rows
-    .slice(from, scan.summaryStart)
-    .filter(isCardRow)
-    .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
+  return onCardRows(scan.rows.slice(from, scan.summaryStart), scan.whole)
     .map((a) => charged(a, scan.whole))
     .filter((cents) => cents > 0);
+}
+
+/** The amount each card row ends with, as read. */
+function onCardRows(rows: readonly Row[], whole: boolean): Amount[] {
+  return rows.filter(isCardRow).flatMap((r) => moneyAmounts(r, whole).slice(-1));
 }
 
 /**
@@ -311,10 +313,7 @@ function summaryScan(rows: readonly Row[], whole: boolean): Scan {
  */
 function isRefund(scan: Scan): boolean {
   const labelled = labelledAmounts(scan);
-  const paid = scan.rows
-    .filter(isCardRow)
-    .flatMap((row) => moneyAmounts(row, scan.whole).slice(-1))
-    .map((amount) => amount.cents);
+  const paid = onCardRows(scan.rows, scan.whole).map((amount) => amount.cents);
   const signs = [...labelled, ...paid];
   return (
     scan.rows.some((r) => REFUND.test(r.upper)) ||
