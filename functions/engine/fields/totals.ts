@@ -183,6 +183,9 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
   items: 0.75,
 };
 
+/** What a total read without cents on a receipt in cents is worth, against its label's confidence. */
+const WITHOUT_CENTS = 0.8;
+
 /** A card payment's row ("Geg. Mastercard 28,50", "PIN €52,78"), not the change given on it. */
 const isCardRow = (r: Row) => CARD.test(r.upper) && !CHANGE.test(r.upper);
 
@@ -412,6 +415,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   }
   candidates.sort((a, b) => b.score - a.score);
   let total: Located | undefined = candidates[0];
+  const firstPick = total;
   let totalSource: Totals['totalSource'] = total ? 'label' : undefined;
   const fromTender = (confidence: number, why: string): Located | undefined =>
     cash && tendered !== undefined
@@ -695,6 +699,16 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   if (!tax && total) tax = taxFromSummary(vatRows(scan, firstLabel), whole, total.amount.cents);
   const tip = tipRow;
 
+  // A total still read without its cents on a receipt in cents is worth less: else a re-read line that turns a
+  // card slip's `Totaal 71,51 EUR` into `Totaal Z1SS1T EUR` would look better for the `TOTAAL EUR 715510` it leaves.
+  if (
+    total &&
+    firstPick &&
+    !whole &&
+    !firstPick.amount.decimals &&
+    total.amount.cents === firstPick.amount.cents
+  )
+    total = { ...total, confidence: total.confidence * WITHOUT_CENTS };
   const agreeing = total ? sourcesOf(support, total.amount.cents) : [];
   // A total taken from cash - change, the card or the VAT table is not witnessed by where it was taken from.
   const totalWitnesses =
