@@ -23,8 +23,8 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { createReceiptEngine } from '@receipt-ocr/engine';
 import { DEFAULT_MODEL_ROLES, type ModelRoles } from '@receipt-ocr/engine/internals';
-import { MODEL_KINDS, type ModelKind } from '@receipt-ocr/engine/language-models';
 import { receiptImageFiles } from '../cli/inputs.js';
+import { ModelRolesError, parseModelRoles } from '../cli/model-roles.js';
 import { runPool, withEngines } from '../cli/pool.js';
 import { nativeTesseractVersion, timeNative } from './native.js';
 import { writeBenchResult } from './result-file.js';
@@ -53,19 +53,6 @@ async function coldStart(): Promise<{ readyMs: number; rssBytes: number }> {
   return runs[1] ?? { readyMs: Number.NaN, rssBytes: 0 };
 }
 
-function parseRoles(value: string | undefined): ModelRoles | undefined {
-  if (value === undefined) return undefined;
-  const [page, lines = page] = value.split('+');
-  const kind = (name: string | undefined): ModelKind => {
-    if (!MODEL_KINDS.includes(name as ModelKind)) {
-      process.stderr.write(`unknown model kind "${name}": use ${MODEL_KINDS.join(' or ')}\n`);
-      process.exit(2);
-    }
-    return name as ModelKind;
-  };
-  return { page: kind(page), lines: kind(lines) };
-}
-
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -77,8 +64,16 @@ async function main(): Promise<void> {
       baseline: { type: 'string' },
     },
   });
-  const models = parseRoles(values.models) ?? DEFAULT_MODEL_ROLES;
-  const baselineModels = parseRoles(values.baseline);
+  let models: ModelRoles;
+  let baselineModels: ModelRoles | undefined;
+  try {
+    models = parseModelRoles(values.models) ?? DEFAULT_MODEL_ROLES;
+    baselineModels = parseModelRoles(values.baseline);
+  } catch (error) {
+    if (!(error instanceof ModelRolesError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   const { dir, files } = await receiptImageFiles(
     positionals[0],
     values.limit,

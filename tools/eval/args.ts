@@ -1,10 +1,12 @@
 /** The command line of `pnpm eval`. */
 import { parseArgs } from 'node:util';
+import type { ModelRoles } from '@receipt-ocr/engine/internals';
+import { parseModelRoles } from '../cli/model-roles.js';
 import { type Floors, parseFloors } from './floors.js';
 
 export const USAGE = [
   'usage: pnpm eval <set-dir>... [--json] [--limit N] [--show-misses] [--lang eng+spa] [--concurrency N]',
-  '                 [--ocr-cache DIR] [--min total=0.9,date=0.9,...] [--floors FILE]',
+  '                 [--ocr-cache DIR] [--min total=0.9,date=0.9,...] [--floors FILE] [--models fast+best_int]',
 ].join('\n');
 
 export class UsageError extends Error {
@@ -23,6 +25,8 @@ export interface EvalArgs {
   readonly min?: Floors;
   /** `--floors`: a file of floors per set name. */
   readonly floorsFile?: string;
+  /** `--models`: the model kinds that read pages and re-read lines (default the engine's). */
+  readonly models?: ModelRoles;
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
@@ -44,6 +48,12 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   if (values.help || positionals.length === 0) throw new UsageError('give at least one set folder');
   const limit = positiveInteger('limit', values.limit);
   const languages = values.lang?.split('+').filter((l) => l !== '');
+  let models: ModelRoles | undefined;
+  try {
+    models = parseModelRoles(values.models);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     dirs: positionals,
     json: values.json,
@@ -54,6 +64,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     ...(values['ocr-cache'] !== undefined ? { cacheDir: values['ocr-cache'] } : {}),
     ...(values.min !== undefined ? { min: parseFloors(values.min) } : {}),
     ...(values.floors !== undefined ? { floorsFile: values.floors } : {}),
+    ...(models !== undefined ? { models } : {}),
   };
 }
 
@@ -70,6 +81,7 @@ function parse(argv: readonly string[]) {
       'ocr-cache': { type: 'string' },
       min: { type: 'string' },
       floors: { type: 'string' },
+      models: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });

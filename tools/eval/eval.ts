@@ -1,6 +1,6 @@
 /**
  * `pnpm eval <set-dir>... [--json] [--limit N] [--show-misses] [--lang eng+spa] [--concurrency N]
- *            [--ocr-cache DIR] [--min total=0.9,...] [--floors FILE]`
+ *            [--ocr-cache DIR] [--min total=0.9,...] [--floors FILE] [--models fast+best_int]`
  *
  * Runs the real engine over labelled receipt sets and prints, per set, the accuracy of each labelled field,
  * what the OCR text contains (tells reading errors from extraction errors), item F1, the character error rate

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineInfo, Extraction } from '@receipt-ocr/engine';
-import { extractReceipt } from '@receipt-ocr/engine/internals';
+import { extractReceipt, type ModelRoles } from '@receipt-ocr/engine/internals';
 import { runPool, withEngines } from '../cli/pool.js';
 import type { EvalSet, Sample } from './dataset.js';
 import { type CachedOcr, readCached, writeCached } from './ocr-cache.js';
@@ -14,6 +14,7 @@ import { type ReceiptScore, scoreReceipt } from './score.js';
 
 export interface RunOptions {
   readonly languages?: string[];
+  readonly models?: ModelRoles;
   /** Dev aid: recognised lines are kept in <cacheDir>/<set name>/ and re-used on the next run. */
   readonly cacheDir?: string;
   readonly concurrency: number;
@@ -88,7 +89,11 @@ export async function runSets(sets: readonly EvalSet[], options: RunOptions): Pr
   let engine: EngineInfo | null = null;
   if (toRecognise.length > 0) {
     const engines = Math.min(options.concurrency, toRecognise.length);
-    await withEngines(engines, options.languages ? { languages: options.languages } : {}, (pool) => {
+    const engineOptions = {
+      ...(options.languages ? { languages: options.languages } : {}),
+      ...(options.models ? { models: options.models } : {}),
+    };
+    await withEngines(engines, engineOptions, (pool) => {
       engine = pool[0]?.info ?? null;
       return runPool(pool, toRecognise, async (worker, job) => {
         const started = performance.now();

@@ -10,7 +10,7 @@ import { inferCategory } from './category.js';
 import { clamp01, overallConfidence } from './confidence.js';
 import { adjustments, runChecks } from './consistency.js';
 import { findDate, findTime } from './dates.js';
-import { findItems, itemsSum } from './items.js';
+import { readItems } from './items.js';
 import { buildRows } from './layout.js';
 import { detectLocale } from './locale.js';
 import { findMerchant } from './merchant.js';
@@ -58,10 +58,10 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   const rows = buildRows(lines);
   if (rows.length === 0) return { fields: {}, items: [], confidence: 0 };
   const locale = detectLocale(rows, options.languages);
-  const rawItems = findItems(rows, locale.wholeAmounts);
+  const { items: rawItems, witness } = readItems(rows, locale.wholeAmounts);
   const totals = findTotals(rows, {
     whole: locale.wholeAmounts,
-    ...(rawItems.length > 0 ? { itemsCents: itemsSum(rawItems), itemCount: rawItems.length } : {}),
+    ...(witness.count > 0 ? { itemsCents: witness.cents, itemCount: witness.count } : {}),
     ...(locale.currency === 'MYR' ? { cashRounding: 5 } : {}),
   });
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown, options.today ?? new Date());
@@ -79,8 +79,8 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
     // a total computed from cash - change cannot be confirmed by the same subtraction
     cash: totals.totalSource === 'tender' ? undefined : totals.cash?.amount.cents,
     change: totals.totalSource === 'tender' ? undefined : totals.change?.amount.cents,
-    itemsSum: rawItems.length > 0 ? itemsSum(rawItems) : undefined,
-    itemCount: rawItems.length,
+    itemsSum: witness.count > 0 ? witness.cents : undefined,
+    itemCount: witness.count,
   });
   const delta = adjustments(checks);
   const items = rawItems.map((item) => ({ ...item, confidence: clamp01(item.confidence + delta.items) }));

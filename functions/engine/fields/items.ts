@@ -24,6 +24,7 @@ import {
 import { type PriceContext, priceCodes } from './item-tokens.js';
 import { wordsOnly, wrappedLines } from './item-wraps.js';
 import { balanceItems, type Draft } from './items-balance.js';
+import { priceReadings, rowPriceReadings, settleGap } from './items-readings.js';
 import { itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 import { formatCents, parseAmount } from './numbers.js';
@@ -250,18 +251,118 @@ function toItem(draft: Draft): LineItem {
   };
 }
 
-export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
+/** An amount its own quantity and unit price account for. */
+function checked(draft: Draft): boolean {
+  return (
+    draft.quantity !== undefined &&
+    draft.price !== undefined &&
+    multiplies(draft.quantity, draft.price, draft.cents)
+  );
+}
+
+/**
+ * The items with garbled prices settled by the sum that closes them (items-readings.ts): rows of words ending
+ * in a figure no price rule took become articles, and articles whose price token reads several ways take
+ * another reading, when exactly one choice makes the items add up.
+ */
+function settleGarbled(parsed: readonly ItemRow[], drafts: readonly Draft[], closing: number): Draft[] {
+  const gap = closing - drafts.reduce((s, d) => s + d.cents, 0);
+  if (gap === 0) return [...drafts];
+  const used = new Set(drafts.flatMap((d) => d.sources.map((r) => r.index)));
+  const rows = parsed.flatMap((read) => {
+    if (read.kind !== 'text' || used.has(read.row.index)) return [];
+    const readings = rowPriceReadings(read.row);
+    if (!readings) return [];
+    const description = cleanDescription(
+      read.row.tokens
+        .slice(0, readings.from)
+        .map((t) => t.text)
+        .join(' '),
+    );
+    return hasDescription(description) ? [{ row: read.row, readings, description }] : [];
+  });
+  const articles = drafts.flatMap((draft, at) => {
+    const row = draft.sources[0];
+    if (draft.computed || checked(draft) || !row || draft.cents <= 0) return [];
+    const others = rowPriceReadings(row)?.cents.filter((c) => c !== draft.cents) ?? [];
+    return others.length > 0 ? [{ at, others }] : [];
+  });
+  const dollars = dollarsAsDigits(parsed, drafts);
+  const options = [
+    ...rows.map((r) => [...r.readings.cents]),
+    ...articles.map((a) => a.others.map((c) => c - (drafts[a.at] as Draft).cents)),
+    ...(dollars.size > 0
+      ? [[[...dollars].reduce((s, [at, c]) => s + c - (drafts[at] as Draft).cents, 0)]]
+      : []),
+  ];
+  const settled = settleGap(options, gap);
+  if (settled === undefined) return [...drafts];
+  const out = [...drafts];
+  const added: Draft[] = [];
+  for (const { element, cents } of settled) {
+    const row = rows[element];
+    if (row) {
+      added.push({ description: row.description, cents, decimals: true, sources: [row.row], repaired: true });
+      continue;
+    }
+    const article = articles[element - rows.length];
+    const draft = article && out[article.at];
+    if (article && draft) out[article.at] = { ...draft, cents: draft.cents + cents, repaired: true };
+    if (element === rows.length + articles.length) {
+      for (const [at, value] of dollars) out[at] = { ...(out[at] as Draft), cents: value, repaired: true };
+    }
+  }
+  const first = (d: Draft) => Math.min(...d.sources.map((r) => r.index));
+  return [...out, ...added].sort((a, b) => first(a) - first(b));
+}
+
+/**
+ * On a receipt priced in dollars, the articles whose price starts with a `$` read as `5`, `S` or `s` (`S2.99`,
+ * `51.95` for $1.95): the font's dollar sign misread on one row is misread on the others, so they are one
+ * choice together. Article index → the price without that first character.
+ */
+function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!parsed.some((read) => read.row.tokens.some((t) => /^\$\d/.test(t.text)))) return out;
+  drafts.forEach((draft, at) => {
+    const row = draft.sources[0];
+    const token = row?.tokens.at(-1)?.text ?? '';
+    const value = /^[5Ss]\d/.test(token) ? priceReadings(token.slice(1))?.cents[0] : undefined;
+    if (value !== undefined && !draft.computed && !checked(draft) && value !== draft.cents)
+      out.set(at, value);
+  });
+  return out;
+}
+
+/**
+ * The items, and what they witness of the sum under them: their sum and count before any price was settled by
+ * that sum (settled prices add up to it by construction, so they confirm nothing).
+ */
+export interface ItemsRead {
+  readonly items: LineItem[];
+  readonly witness: { readonly cents: number; readonly count: number };
+}
+
+export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
   const region = itemsRegion(rows, whole);
   const context: PriceContext = { codes: priceCodes(region.rows) };
   let priced = false;
-  const drafts = assemble(
-    region.rows.map((row) => {
-      const read = readItemRow(row, whole, priced ? context : undefined);
-      priced ||= read.kind === 'article';
-      return read;
-    }),
-  );
-  return balanceItems(drafts, region.closingCents, region.closingRestated === true).map(toItem);
+  const parsed = region.rows.map((row) => {
+    const read = readItemRow(row, whole, priced ? context : undefined);
+    priced ||= read.kind === 'article';
+    return read;
+  });
+  const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
+  const settled =
+    region.closingCents === undefined || whole
+      ? balanced
+      : settleGarbled(parsed, balanced, region.closingCents);
+  const witness = balanced.map(toItem);
+  return { items: settled.map(toItem), witness: { cents: itemsSum(witness), count: witness.length } };
+}
+
+export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
+  return readItems(rows, whole).items;
 }
 
 /** Sum of item amounts in hundredths. */

@@ -473,3 +473,64 @@ SUBTOTALE                  28.23`),
     ]);
   });
 });
+
+describe('findItems with garbled prices settled by the sum under them', () => {
+  const amounts = (text: string) => findItems(buildRows(ocrLines(text)), false).map((i) => i.amount);
+
+  it('takes a row whose decimal comma was read as a digit when that alone makes the items add up', () => {
+    const receipt = (subtotal: string) => `DOCUMENTO COMMERCIALE
+Tonno all'olio 3x80g 4% 4,05
+Uova fresche 6 pz 4% 2115
+Mele golden 4% 2,40
+SUBTOTALE ${subtotal}`;
+    expect(amounts(receipt('8,60'))).toEqual(['4.05', '2.15', '2.40']);
+    // 21,15 (the comma lost) adds up just as well: the sum decides between the readings
+    expect(amounts(receipt('27,60'))).toEqual(['4.05', '21.15', '2.40']);
+    // no reading adds up: the row stays out, as before
+    expect(amounts(receipt('8,70'))).toEqual(['4.05', '2.40']);
+  });
+
+  it('reads a currency mark read as a digit off the one price that then adds up, and marks it less sure', () => {
+    const items = findItems(
+      buildRows(
+        ocrLines(`Pint of Lager      £215.60
+Sunday Roast Beef  £20.50
+Garlic Naan        £10.20
+SUBTOTAL           £46.30`),
+      ),
+      false,
+    );
+    expect(items.map((i) => i.amount)).toEqual(['15.60', '20.50', '10.20']);
+    expect(items[0]?.confidence).toBeLessThan(items[1]?.confidence ?? 0);
+  });
+
+  it('reads every dollar sign read as 5 or S off the prices of a dollar receipt as one choice', () => {
+    expect(
+      amounts(`BAKED BEANS 415G    s0.67
+LOOSE CARROTS       $1.07
+PAPER TOWELS 2 ROLL S2.99
+ORANGE JUICE 1L     51.95
+SUBTOTAL            $6.68`),
+    ).toEqual(['0.67', '1.07', '2.99', '1.95']);
+  });
+
+  it('leaves the items alone when two readings add up alike', () => {
+    expect(
+      amounts(`Pane integrale 4% 3119
+Latte fresco 4% 3119
+Mele golden 4% 2,40
+SUBTOTALE 5,59`),
+    ).toEqual(['2.40']);
+  });
+
+  it('does not let settled prices witness the total they were settled by', () => {
+    const text = `DOCUMENTO COMMERCIALE
+Tonno all'olio 3x80g 4% 4,05
+Uova fresche 6 pz 4% 2115
+Mele golden 4% 2,40
+TOTALE EUR 8,60`;
+    const extraction = extractReceipt(ocrLines(text));
+    expect(extraction.items.map((i) => i.amount)).toEqual(['4.05', '2.15', '2.40']);
+    expect(extraction.fields.total?.evidence?.join(' ') ?? '').not.toMatch(/item/i);
+  });
+});
