@@ -90,14 +90,18 @@ function fullYear(y: number): number {
 }
 
 /**
- * A receipt is not dated in the future: a year after `latest` (the year after today's) is a misread digit (2047
- * for 2017), not a date to report.
+ * A receipt is not dated in the future: a date after `latest` (a time in ms: today and a day of clock and time
+ * zone slack) is a misread digit (2047 for 2017, `29/01/2027` for 2022 read in December 2026), not a date to
+ * report.
  */
 function valid(y: number, m: number, d: number, latest: number): boolean {
-  if (y < 1990 || y > latest || m < 1 || m > 12 || d < 1) return false;
+  if (y < 1990 || m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  return d <= days && Date.UTC(y, m - 1, d) <= latest;
 }
+
+/** A receipt may be read a day before the date it prints where the till's clock or time zone runs ahead. */
+const CLOCK_SLACK_MS = 2 * 86_400_000;
 
 function iso(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -394,7 +398,7 @@ export function findDate(
   orderKnown: boolean,
   today: Date,
 ): FoundDate | undefined {
-  const latest = today.getUTCFullYear() + 1;
+  const latest = today.getTime() + CLOCK_SLACK_MS;
   const found: (FoundDate & { score: number; row: number; repaired: boolean })[] = [];
   for (const row of rows) {
     const digitsRepaired = repairMonthNames(repairDateDigits(row.upper));
@@ -471,6 +475,16 @@ export function findDate(
     else if (slippedRows > 0)
       scored.confidence = Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2);
     if (mended) scored.confidence *= 0.5;
+    // The date printed again one digit apart, neither reading a zero slip of the other (`Fecha 28/06/2012` over
+    // the card slip's `FECHA: 28/06/2019`): one of them slipped and nothing tells which.
+    const disputed = found.some(
+      (o) =>
+        o.row !== date.row &&
+        oneDigitApart(o.value, date.value) &&
+        !slippedFrom(o.value, date.value) &&
+        !slippedFrom(date.value, o.value),
+    );
+    if (disputed && others.size === 0) scored.confidence = Math.min(scored.confidence, DISPUTED_CONFIDENCE);
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
@@ -485,6 +499,14 @@ function slippedFrom(date: string, slipped: string): boolean {
     (ch, i) => ch === slipped[i] || (ch === '0' && ZERO_LOOKALIKE.test(slipped[i] ?? '')),
   );
 }
+
+/** Two ISO dates that differ in one digit. */
+function oneDigitApart(a: string, b: string): boolean {
+  return a.length === b.length && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+}
+
+/** The most a date is trusted when another row prints it one digit apart. */
+const DISPUTED_CONFIDENCE = 0.6;
 
 /** A written-month date that needed repairs to be read. */
 const REPAIRED_NAMED_CERTAINTY = 0.5;

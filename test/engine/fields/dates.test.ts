@@ -11,12 +11,30 @@ function dateOf(text: string, order: 'dmy' | 'mdy' = 'dmy', known = true, today 
 }
 
 describe('findDate', () => {
-  it('judges the year against the given day: next year is a date, a later one a slipped zero', () => {
-    expect(dateOf('Date: 05/03/2027', 'dmy', true, TODAY)?.value).toBe('2027-03-05');
+  it('judges a date against the given day: a later one is a slipped digit, not a date', () => {
+    expect(dateOf('Date: 05/03/2026', 'dmy', true, TODAY)?.value).toBe('2026-03-05');
+    // a day of clock and time zone slack
+    expect(dateOf('Date: 16/06/2026', 'dmy', true, TODAY)?.value).toBe('2026-06-16');
+    expect(dateOf('Date: 20/06/2026', 'dmy', true, TODAY)).toBeUndefined();
+    expect(dateOf('Date: 29/01/2027', 'dmy', true, TODAY)).toBeUndefined();
     expect(dateOf('Date: 05/03/2028', 'dmy', true, TODAY)?.value).toBe('2020-03-05');
-    expect(dateOf('Date: 05/03/2028', 'dmy', true, new Date('2027-01-01T00:00:00Z'))?.value).toBe(
+    expect(dateOf('Date: 05/03/2028', 'dmy', true, new Date('2028-04-01T00:00:00Z'))?.value).toBe(
       '2028-03-05',
     );
+  });
+
+  it('does not take the month-first reading that would date the receipt in the future', () => {
+    const date = dateOf('Datum 12/10/2026 18:24', 'dmy', false, new Date('2026-11-01T00:00:00Z'));
+    expect(date?.value).toBe('2026-10-12');
+    expect(date?.ambiguous).toBe(false);
+  });
+
+  it('trusts a date little when another row prints it one digit apart', () => {
+    const date = dateOf('Fecha 28/06/2012 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
+    expect(date?.confidence).toBeLessThanOrEqual(0.6);
+    // the same date printed twice alike is trusted
+    const agreed = dateOf('Fecha 28/06/2019 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
+    expect(agreed?.confidence).toBeGreaterThan(0.8);
   });
 
   it.each([

@@ -622,7 +622,7 @@ GST ID: 000220499968`),
     const lines = ocrLines('KEDAI RUNCIT AH MENG\nDate: 05/03/2028\nTOTAL 12.00');
     const read = (today: string) =>
       extractReceipt(lines, { today: new Date(today) }).fields.transactionDate?.value;
-    expect(read('2027-02-01T00:00:00Z')).toBe('2028-03-05');
+    expect(read('2028-04-01T00:00:00Z')).toBe('2028-03-05');
     expect(read('2026-06-15T00:00:00Z')).toBe('2020-03-05');
   });
 });
