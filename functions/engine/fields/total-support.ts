@@ -66,6 +66,8 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
    * gross is the bill, whatever the rates.
    */
   let sumRowGross: number | undefined;
+  /** The sum row's last column when its other columns did not read (`Sub-total S657 379 60,10`). */
+  let labelledGross: number | undefined;
   for (const row of rows) {
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
     let rowSum: number | undefined;
@@ -85,9 +87,10 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     // its gross or, where that column did not read, its net + tax (`SUB 9.40 1.48 10.88`).
     const above = rowValues.reduce((sum, value) => sum + value, 0);
     const sumsAbove = rowValues.length >= 2 && rowGross === above;
-    if (rowGross !== undefined && (SUBTOTAL.test(row.upper) || TOTAL.test(row.upper) || sumsAbove))
-      sumRowGross = rowGross;
+    const labelled = SUBTOTAL.test(row.upper) || TOTAL.test(row.upper);
+    if (rowGross !== undefined && (labelled || sumsAbove)) sumRowGross = rowGross;
     else if (rowGross !== undefined) grosses.push(rowGross);
+    else if (labelled && rowSum === undefined) labelledGross ??= columnsGross(row, whole);
     const value = rowGross ?? rowSum;
     if (value !== undefined) rowValues.push(value);
   }
@@ -95,6 +98,8 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
   // The table's own sum row states the bill; the rows' grosses added up say less where one of them did not read.
   if (sumRowGross !== undefined) totals.add(sumRowGross);
   else if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
+  else if (labelledGross !== undefined && rowValues.length > 0 && rowValues.every((v) => v < labelledGross))
+    totals.add(labelledGross);
   const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
   const rates = new Set(rows.map((row) => rateOf(row.text)).filter((rate) => rate !== undefined));
   if (rates.size > 1 || taxRows.length > 1) return totals;
@@ -119,6 +124,27 @@ export function vatRowByItsFigures(row: Row, whole: boolean): boolean {
       (amounts[i + 1]?.cents ?? 0) <= net.cents * MAX_VAT_RATE,
   );
   return adds || grossByRate(row, amounts) !== undefined;
+}
+
+/**
+ * The last amount of a table row printed in three columns or more (net, tax, gross), however its first columns
+ * read: a labelled sum row of the table states the bill in its last column.
+ */
+function columnsGross(row: Row, whole: boolean): number | undefined {
+  const columns = row.tokens.filter((t) => (t.text.match(/\d/g)?.length ?? 0) >= 2).length;
+  const last = moneyAmounts(row, whole).at(-1);
+  return columns >= 3 &&
+    last &&
+    last.cents > 0 &&
+    last.tokenIndex === row.tokens.length - 1 - trailingMarks(row)
+    ? last.cents
+    : undefined;
+}
+
+function trailingMarks(row: Row): number {
+  let n = 0;
+  for (let i = row.tokens.length - 1; i >= 0 && /^(?:[€$£]|EUR)$/i.test(row.tokens[i]?.text ?? ''); i--) n++;
+  return n;
 }
 
 /**

@@ -262,6 +262,21 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('2.98');
   });
 
+  it("reads the VAT table's sum row's last column when its other columns did not read, and puts a slipped zero back", () => {
+    // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right.
+    const receipt = (sumRow: string) =>
+      extractReceipt(
+        ocrLines(
+          `SUPERMERCADO\nAZEITE 7500ML 8,09 €\nCAFE MOIDO 250G 9,63 €\nTOTAL 68,10 €\nResumo IVA\nTaxa Incidencia IVA Total\n23% 3533 0,76 4,09\n6% 52,84 8517 56,01\n${sumRow}\nENTREGUE 70,00 €`,
+        ),
+      );
+    const repaired = receipt('Sub-total S657 379 60,10');
+    expect(repaired.fields.total?.value).toBe('60.10');
+    expect(repaired.fields.total?.evidence).toContain('printed 68,10 read with a slipped digit');
+    // a labelled row of one amount is no column of the table: it witnesses nothing
+    expect(receipt('Sub-total 60,10').fields.total?.value).toBe('68.10');
+  });
+
   it("confirms a VAT row's gross by its rate when the tax column did not read, and the rows' sum witnesses the total", () => {
     // The printed total's 0 read as 8; the 21 % row's tax (3,72) read as "3572": 17,70 x 1.21 = 21,42.
     const result = extractReceipt(
