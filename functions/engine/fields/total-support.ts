@@ -361,7 +361,9 @@ function lostDigit(support: Support, printed: number, restated: ReadonlySet<numb
 /**
  * The one value the receipt's figures give that differs from `cents` only by a zero read as 6, 8 or 9 ("43,16"
  * under the card's "43,10"), or by a digit the reading lost ("TOTALE EURO 3,12" over a VAT table adding up to
- * 23,12); when the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum of MIN_SUMMED_ITEMS
+ * 23,12), or by any one digit from a figure printed on two rows or more (`TOTAL À PAGAR 36,42` under the card's
+ * `MB 38,42` and `Montante: 38,42 EUR`: one slip on the total's row is likelier than the same one on two); when
+ * the printed total was read weakly (`confidence` below WEAK_DIGITS), the sum of MIN_SUMMED_ITEMS
  * items or more one digit away from it ("20,31" over 15 items adding up to 27,31); and when the printed total is
  * malformed (`text` "00,17"), any figure one digit away from what was printed; when its cents digit came out as a
  * mark ("33,7)"), any figure with the digits that were read.
@@ -376,10 +378,12 @@ export function zeroSlipWitness(
   const zeros = zeroSlips(cents);
   const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
   const malformed = malformedSlips(text);
+  const anyDigit = zeroSlips(cents, true);
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||
       lostDigit(s, cents, restated) ||
+      (anyDigit.has(s.cents) && restated.has(s.cents)) ||
       malformed.has(s.cents) ||
       (digits.has(s.cents) && s.source === 'items' && (s.count ?? 0) >= MIN_SUMMED_ITEMS),
   );

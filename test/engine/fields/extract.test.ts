@@ -262,6 +262,20 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('2.98');
   });
 
+  it('takes the amount the card slip prints twice over a printed total one digit from it that nothing supports', () => {
+    const receipt = (slip: string) =>
+      extractReceipt(
+        ocrLines(
+          `SUPER NORTE\nQueijo flamengo 2,90\nVinho tinto 2 11,09 22,18\nTOTAL À PAGAR 36,42\nMB 38,42\nMULTIBANCO\n${slip}\nOPERAÇÃO EFETUADA`,
+        ),
+      );
+    const total = receipt('Montante: 38,42 EUR').fields.total;
+    expect(total?.value).toBe('38.42');
+    expect(total?.evidence).toContain('printed 36,42 read with a slipped digit');
+    // printed once, the card's amount is one reading against another: the total stands as printed
+    expect(receipt('Montante: EUR').fields.total?.value).toBe('36.42');
+  });
+
   it("reads the VAT table's sum row's last column when its other columns did not read, and puts a slipped zero back", () => {
     // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right.
     const receipt = (sumRow: string) =>
