@@ -9,7 +9,8 @@ import { NET, SUBTOTAL, TAX, TOTAL } from './labels.js';
 import type { Row } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 
-export type SupportSource = 'tender' | 'sum' | 'subtotal' | 'vat-table' | 'card' | 'items';
+/** `reprinted`: another total row's amount (a card slip's `Totaal 10.15 EUR`), heard only for a slipped total. */
+export type SupportSource = 'tender' | 'sum' | 'subtotal' | 'vat-table' | 'card' | 'items' | 'reprinted';
 
 export interface Support {
   readonly source: SupportSource;
@@ -208,6 +209,8 @@ const FAMILY: Record<SupportSource, string> = {
   subtotal: 'items',
   items: 'items',
   card: 'card',
+  // a card slip restates the amount charged
+  reprinted: 'card',
 };
 
 function witnesses(sources: readonly SupportSource[]): number {
@@ -347,6 +350,7 @@ function oneDigitSlips(digits: string): Set<number> {
 function lostDigit(support: Support, printed: number, restated: ReadonlySet<number>): boolean {
   const single =
     support.source === 'card' ||
+    support.source === 'reprinted' ||
     support.source === 'subtotal' ||
     (support.source === 'items' && (support.count ?? 0) < 2);
   if (single && !restated.has(support.cents)) return false;

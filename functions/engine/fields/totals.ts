@@ -181,6 +181,8 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
   subtotal: 0.5,
   card: 1,
   items: 0.75,
+  // never in the ranking's support: heard only when a printed total nothing else supports slipped
+  reprinted: 0,
 };
 
 /** What a total read without cents on a receipt in cents is worth, against its label's confidence. */
@@ -580,7 +582,18 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       !whole && total.amount.currencyMark && /^\d+$/.test(text)
         ? `${total.amount.currencyMark} ${text}`
         : text;
-    const witness = zeroSlipWitness([...support, ...cashPaid], cents, confidence, printed, restated);
+    // The bill printed again on another total row (a card slip's `Totaal 10.15 EUR` under `TE BETALEN £10115`).
+    const reprinted: Support[] = scan.rows
+      .filter((r) => r !== base.row && isTotalRow(r) !== undefined)
+      .flatMap((r) => moneyAmounts(r, whole).slice(-1))
+      .map((a) => ({ source: 'reprinted', cents: a.cents }));
+    const witness = zeroSlipWitness(
+      [...support, ...cashPaid, ...reprinted],
+      cents,
+      confidence,
+      printed,
+      restated,
+    );
     if (witness) {
       total = {
         ...total,

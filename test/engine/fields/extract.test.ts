@@ -262,6 +262,20 @@ CHANGE RM 4.65`),
     expect(result.fields.total?.value).toBe('2.98');
   });
 
+  it("hears the card slip's total printed again for a total whose separator was read as a digit, not for a right one", () => {
+    const receipt = (total: string, slip: string) =>
+      extractReceipt(
+        ocrLines(
+          `WARME BAKKER VISSER\nAPPELTAART PUNT S70!\n3 TOMPOUCE 6.45 1\nTE BETALEN ${total}\nPINNEN\nBTW-specificatie\nKLANTTICKET\nBancontact\nBETALING\n${slip}\nAKKOORD`,
+        ),
+      );
+    const repaired = receipt('£10115', 'Totaal 10.15 EUR').fields.total;
+    expect(repaired?.value).toBe('10.15');
+    expect(repaired?.evidence).toContain('agrees with reprinted');
+    // the slip's own reading with a digit too many does not take a right total away
+    expect(receipt('€ 10.15', 'Totaal 108.15 EUR').fields.total?.value).toBe('10.15');
+  });
+
   it('takes the amount the card slip prints twice over a printed total one digit from it that nothing supports', () => {
     const receipt = (slip: string) =>
       extractReceipt(
