@@ -475,12 +475,13 @@ export function findDate(
     else if (slippedRows > 0)
       scored.confidence = Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2);
     if (mended) scored.confidence *= 0.5;
-    // The date printed again one digit apart, neither reading a zero slip of the other (`Fecha 28/06/2012` over
-    // the card slip's `FECHA: 28/06/2019`): one of them slipped and nothing tells which.
+    // The date printed again one or two digits apart, neither reading a zero slip of the other (`Fecha
+    // 28/06/2012` over the card slip's `FECHA: 28/06/2019`; `LE 19/07/25` over `Le 12/07/2023`): one of them
+    // slipped, maybe both, and nothing tells which.
     const disputed = found.some(
       (o) =>
         o.row !== date.row &&
-        oneDigitApart(o.value, date.value) &&
+        fewDigitsApart(o.value, date.value) &&
         !slippedFrom(o.value, date.value) &&
         !slippedFrom(date.value, o.value),
     );
@@ -500,12 +501,13 @@ function slippedFrom(date: string, slipped: string): boolean {
   );
 }
 
-/** Two ISO dates that differ in one digit. */
-function oneDigitApart(a: string, b: string): boolean {
-  return a.length === b.length && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+/** Two ISO dates that differ in one or two digits. */
+function fewDigitsApart(a: string, b: string): boolean {
+  const differ = [...a].filter((ch, i) => ch !== b[i]).length;
+  return a.length === b.length && differ >= 1 && differ <= 2;
 }
 
-/** The most a date is trusted when another row prints it one digit apart. */
+/** The most a date is trusted when another row prints it one or two digits apart. */
 const DISPUTED_CONFIDENCE = 0.6;
 
 /** A written-month date that needed repairs to be read. */

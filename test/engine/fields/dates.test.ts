@@ -29,9 +29,13 @@ describe('findDate', () => {
     expect(date?.ambiguous).toBe(false);
   });
 
-  it('trusts a date little when another row prints it one digit apart', () => {
+  it('trusts a date little when another row prints it one or two digits apart', () => {
     const date = dateOf('Fecha 28/06/2012 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
     expect(date?.confidence).toBeLessThanOrEqual(0.6);
+    // both printings slipped, in different digits
+    expect(
+      dateOf('LE 19/07/25 A 18 23 14\nTOTAL 24,45\nLe 12/07/2023 Heure 18:25')?.confidence,
+    ).toBeLessThanOrEqual(0.6);
     // the same date printed twice alike is trusted
     const agreed = dateOf('Fecha 28/06/2019 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
     expect(agreed?.confidence).toBeGreaterThan(0.8);
