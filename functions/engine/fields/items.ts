@@ -263,11 +263,15 @@ function checked(draft: Draft): boolean {
 /**
  * The items with garbled prices settled by the sum that closes them (items-readings.ts): rows of words ending
  * in a figure no price rule took become articles, and articles whose price token reads several ways take
- * another reading, when exactly one choice makes the items add up.
+ * another reading, when exactly one choice makes the items add up. Undefined when none does.
  */
-function settleGarbled(parsed: readonly ItemRow[], drafts: readonly Draft[], closing: number): Draft[] {
+function settleGarbled(
+  parsed: readonly ItemRow[],
+  drafts: readonly Draft[],
+  closing: number,
+): Draft[] | undefined {
   const gap = closing - drafts.reduce((s, d) => s + d.cents, 0);
-  if (gap === 0) return [...drafts];
+  if (gap === 0) return undefined;
   const used = new Set(drafts.flatMap((d) => d.sources.map((r) => r.index)));
   const rows = parsed.flatMap((read) => {
     if (read.kind !== 'text' || used.has(read.row.index)) return [];
@@ -296,7 +300,7 @@ function settleGarbled(parsed: readonly ItemRow[], drafts: readonly Draft[], clo
       : []),
   ];
   const settled = settleGap(options, gap);
-  if (settled === undefined) return [...drafts];
+  if (settled === undefined) return undefined;
   const out = [...drafts];
   const added: Draft[] = [];
   for (const { element, cents } of settled) {
@@ -343,7 +347,12 @@ export interface ItemsRead {
   readonly witness: { readonly cents: number; readonly count: number };
 }
 
-export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
+/**
+ * `witnessed`: a total the receipt's other figures confirm. When the items do not settle against the sum under
+ * them (itself misread: `SOUS TOTAL 13,51` for 15,51 under `TOTAL A PAYER 15.51` and the card's `15:51`), they
+ * are settled against it.
+ */
+export function readItems(rows: readonly Row[], whole: boolean, witnessed?: number): ItemsRead {
   const region = itemsRegion(rows, whole);
   const context: PriceContext = { codes: priceCodes(region.rows) };
   let priced = false;
@@ -353,12 +362,16 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     return read;
   });
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
-  const settled =
-    region.closingCents === undefined || whole
-      ? balanced
-      : settleGarbled(parsed, balanced, region.closingCents);
+  const closings = whole ? [] : [region.closingCents, witnessed];
+  let settled: Draft[] | undefined;
+  for (const closing of closings) {
+    if (closing !== undefined) settled ??= settleGarbled(parsed, balanced, closing);
+  }
   const witness = balanced.map(toItem);
-  return { items: settled.map(toItem), witness: { cents: itemsSum(witness), count: witness.length } };
+  return {
+    items: (settled ?? balanced).map(toItem),
+    witness: { cents: itemsSum(witness), count: witness.length },
+  };
 }
 
 export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {

@@ -523,6 +523,24 @@ SUBTOTALE 5,59`),
     ).toEqual(['2.40']);
   });
 
+  it('settles against a total the card confirms when the sum under the items was misread', () => {
+    const receipt = (card: string) =>
+      extractReceipt(
+        ocrLines(`Pharmacie de la Gare
+SPRAY NASAL EAU DE 7:50
+VITAMINE C 1000MG 8.90
+REMISE 10% -0.89
+Articles : 2
+SOUS TOTAL 13,51
+TOTAL A PAYER 15.51 EUR
+${card}
+SANS CONTACT`),
+      ).items.map((i) => i.amount);
+    expect(receipt('Carte MASTERCARD 15,51')).toEqual(['7.50', '8.90', '-0.89']);
+    // a total nothing confirms is no sum to settle by
+    expect(receipt('Carte MASTERCARD')).toEqual(['8.90', '-0.89']);
+  });
+
   it('does not let settled prices witness the total they were settled by', () => {
     const text = `DOCUMENTO COMMERCIALE
 Tonno all'olio 3x80g 4% 4,05
