@@ -178,8 +178,9 @@ export function supportFor(parts: SupportParts): Support[] {
     support.push({ source: 'sum', cents: sum });
     if (rounding !== 0) support.push({ source: 'sum', cents: sum + rounding });
   }
-  if (subtotal !== undefined && subtotal > 0 && (tax === undefined || parts.taxIncluded)) {
-    // Tax included (most receipts outside North America): the subtotal is the total before tip and discount.
+  if (subtotal !== undefined && subtotal > 0 && (tax === undefined || tax === 0 || parts.taxIncluded)) {
+    // Tax included (most receipts outside North America), or none charged (`A VAT 0% 0.00`, a US sale of
+    // untaxed goods): the subtotal is the total before tip and discount.
     support.push({ source: 'subtotal', cents: subtotal + tip - discount + rounding });
   }
   for (const cents of vatTableTotals(parts.summaryRows, parts.whole))

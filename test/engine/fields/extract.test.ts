@@ -276,6 +276,21 @@ CHANGE RM 4.65`),
     expect(receipt('€ 10.15', 'Totaal 108.15 EUR').fields.total?.value).toBe('10.15');
   });
 
+  it('takes a subtotal with no tax charged as a witness: with the card it overrules a total cut short', () => {
+    const total = extractReceipt(
+      ocrLines(`THE CORNER SHOP
+Bread ETE A
+Wine 16.31 B
+SUBTOTAL 22.49
+TOTAL GBP 2.4
+A VAT 0% 0.00
+Net 6.18
+VISA 22.49`),
+    ).fields.total;
+    expect(total?.value).toBe('22.49');
+    expect(total?.evidence?.[0]).toBe('subtotal and card agree');
+  });
+
   it('takes the amount the card slip prints twice over a printed total one digit from it that nothing supports', () => {
     const receipt = (slip: string) =>
       extractReceipt(

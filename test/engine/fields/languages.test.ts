@@ -288,6 +288,19 @@ VISA REFUND        -19.99`),
     expect(result.fields.total?.value).toBe('-19.99');
   });
 
+  it('reads a German return (Retoure) whose total lost its minus sign as a refund', () => {
+    const result = extractReceipt(
+      ocrLines(`Supermarkt Hoffmann
+Retoure
+Weizenmehl Type 405 -0,99 A
+Gesamtbetrag 0,99 €
+Gegeben Bar -0,99
+A MwSt 7% -0,06
+Netto -0,93`),
+    );
+    expect(result.fields.total?.value).toBe('-0.99');
+  });
+
   it("gives a refund's total the minus sign its subtotal and cash have", () => {
     const result = extractReceipt(
       ocrLines(`

@@ -116,7 +116,7 @@ export const de: LocalePack = {
     summaryColumn: ['NETTO', 'BRUTTO', 'MWST', 'UMSATZ', 'STEUER', 'UST', 'SATZ'],
     summaryHeading: [],
     deposit: ['PFAND', 'LEERGUT', 'PFANDRÜCKGABE', 'EINWEG'],
-    refund: ['ERSTATTUNG', 'RÜCKGABE', 'STORNO', 'GUTSCHRIFT', 'RÜCKERSTATTUNG'],
+    refund: ['ERSTATTUNG', 'RÜCKGABE', 'STORNO', 'GUTSCHRIFT', 'RÜCKERSTATTUNG', 'RETOURE', 'RÜCKNAHME'],
     street: [/[A-ZÄÖÜ]*(STRASSE|STR\.|ALLEE|GASSE|PLATZ|WEG|DAMM|UFER|CHAUSSEE)(?![A-Z])/],
     postcode: [/(?<!\d)(D-|A-|CH-)?\d{4,5}\s+[A-ZÄÖÜ]{3,}/],
   },
