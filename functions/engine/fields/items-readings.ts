@@ -29,8 +29,11 @@ const MAX_CHANGES = 4;
 const MAX_ELEMENTS = 16;
 
 const MARK = /^(?:[€$£]|E(?=\d))/u;
-/** The price part of a token: digits with separators, print noise allowed around it, a VAT code after. */
-const PRICE_TOKEN = /^([€$£]|E(?=\d))?[^\p{L}\d]*(\d[\d.,:;]*\d)[^\p{L}\d]*(?:[A-D]|[€$£¢][A-D]?)?$/iu;
+/**
+ * The price part of a token: digits with separators, print noise allowed around it, a VAT code after (A-D, or a
+ * US till's tax flag: T taxed, N not, F food).
+ */
+const PRICE_TOKEN = /^([€$£]|E(?=\d))?[^\p{L}\d]*(\d[\d.,:;]*\d)[^\p{L}\d]*(?:[A-D]|[€$£¢][A-D]?|[FNT])?$/iu;
 
 function cents(whole: string, fraction: string): number {
   return Number(whole) * 100 + Number(fraction);
@@ -81,7 +84,7 @@ export function priceReadings(text: string): PriceReadings | undefined {
 export function rowPriceReadings(row: Row): (PriceReadings & { readonly from: number }) | undefined {
   const tokens = row.tokens.map((t) => t.text);
   const last = tokens.length - 1;
-  const flag = last >= 1 && /^(?:[A-D]|\d|[€$£¢°'`:;.]+[A-D]?)$/i.test(tokens[last] ?? '');
+  const flag = last >= 1 && /^(?:[A-D]|[FNT]|\d|[€$£¢°'`:;.]+[A-D]?)$/i.test(tokens[last] ?? '');
   const candidates = flag
     ? [
         { from: last - 1, text: tokens[last - 1] ?? '' },

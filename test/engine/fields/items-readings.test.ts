@@ -4,7 +4,13 @@
  * a currency mark read as a digit, noise and a VAT code glued on.
  */
 import { describe, expect, it } from 'vitest';
-import { priceReadings, settleGap } from '../../../functions/engine/fields/items-readings.js';
+import {
+  priceReadings,
+  rowPriceReadings,
+  settleGap,
+} from '../../../functions/engine/fields/items-readings.js';
+import { buildRows } from '../../../functions/engine/fields/layout.js';
+import { ocrLines } from './ocr-lines.js';
 
 const readings = (text: string) => priceReadings(text)?.cents;
 
@@ -30,6 +36,13 @@ describe('priceReadings', () => {
     expect(readings('£215.60')).toEqual([21560, 1560]);
     expect(readings('E1219')).toEqual([1219, 119, 219]);
     expect(readings('215.60')).toEqual([21560]);
+  });
+
+  it("reads a US till's tax flag glued to a price or set apart", () => {
+    expect(readings('199T')).toEqual([199]);
+    expect(readings('229N')).toEqual([229]);
+    const row = buildRows(ocrLines('COLA 2L 478 T'))[0];
+    expect(row && rowPriceReadings(row)).toMatchObject({ cents: [478], from: 2 });
   });
 
   it('keeps a thousands group whole as one reading', () => {
