@@ -100,6 +100,11 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
       negative = true;
       text = text.slice(1);
     }
+    // a minus after the figures and before the mark: "28,35-€" (French tills' refunds)
+    if (text.endsWith('-')) {
+      negative = true;
+      text = text.slice(0, -1);
+    }
   }
   if (text === '' || text.endsWith('%')) return undefined;
   // "$12-345": noise in place of the thousands separator of a marked amount

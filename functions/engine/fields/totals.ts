@@ -62,6 +62,8 @@ export interface Totals {
   readonly totalSource?: 'label' | 'tender' | 'card' | 'vat-table' | 'arithmetic' | 'largest';
   /** The receipt's own figures that agree with the total, besides the one it was computed from. */
   readonly totalWitnesses: readonly SupportSource[];
+  /** The figure a printed total read with a slipped digit was put back to (not among its witnesses). */
+  readonly slipWitness?: SupportSource;
 }
 
 interface Scan {
@@ -275,7 +277,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
   const scan = summaryScan(rows, options.whole);
   const refund = isRefund(scan);
   const printed = totalsAsPrinted(scan, refund, options);
-  if (printed.totalWitnesses.length > 0 || !refund) return printed;
+  if (printed.totalWitnesses.length > 0 || printed.slipWitness !== undefined || !refund) return printed;
   const { itemsCents } = options;
   const unsignedScan = summaryScan(rows.map(unsigned), options.whole);
   const mirrored = totalsAsPrinted(unsignedScan, isRefund(unsignedScan), {
@@ -283,7 +285,8 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
     ...(itemsCents !== undefined ? { itemsCents: Math.abs(itemsCents) } : {}),
   });
   const total = mirrored.total;
-  if (!total || total.amount.cents <= 0 || mirrored.totalWitnesses.length === 0) return printed;
+  const witnessed = mirrored.totalWitnesses.length > 0 || mirrored.slipWitness !== undefined;
+  if (!total || total.amount.cents <= 0 || !witnessed) return printed;
   const evidence = [...(total.evidence ?? []), 'a refund: its figures read without their minus signs'];
   // The same total as read, now witnessed: its own row and text stay.
   const same = printed.total?.amount.cents === -total.amount.cents ? printed.total : undefined;
@@ -293,6 +296,7 @@ export function findTotals(rows: readonly Row[], options: TotalsOptions): Totals
       ? { ...same, confidence: total.confidence, evidence }
       : { ...total, amount: { ...total.amount, cents: -total.amount.cents }, evidence },
     totalWitnesses: mirrored.totalWitnesses,
+    ...(mirrored.slipWitness ? { slipWitness: mirrored.slipWitness } : {}),
     ...(mirrored.totalSource ? { totalSource: mirrored.totalSource } : {}),
   };
 }
@@ -368,8 +372,17 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   }
   const firstLabel = labelled[0]?.row.index ?? Math.floor(rows.length / 2);
   const earlySubtotal = lastMatching(scan, (r) => SUBTOTAL.test(r.upper), 0.8);
+  // A discount printed above the subtotal is in it already (`KORTING 1,50-€` among the articles): only one below
+  // it is taken off.
   const earlyDiscount = positive(
-    lastMatching(scan, (r) => DISCOUNT.test(r.upper) && isTotalRow(r) === undefined, 0.7),
+    lastMatching(
+      scan,
+      (r) =>
+        DISCOUNT.test(r.upper) &&
+        isTotalRow(r) === undefined &&
+        (earlySubtotal === undefined || r.index > earlySubtotal.row.index),
+      0.7,
+    ),
   );
   const earlyTax = positive(lastMatching(scan, taxRow, 0.75));
   const tipRow = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
@@ -557,6 +570,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   // weakly or printed in a form no till prints. Cash handed over without change that equals it, or a rounding row
   // that takes a figure of the receipt to it (`Totaalbedrag 68,12€ / Afronding -0,02€ / TE BETALEN 68,10€ /
   // CONTANT 68,10€`), supports it: it is read right.
+  /** The figure a slipped printed total was put back to: it chose the value, so it does not also confirm it. */
+  let slipWitness: SupportSource | undefined;
   const roundedTo = (cents: number) =>
     rounding !== undefined && support.some((s) => s.cents + rounding.amount.cents === cents);
   if (
@@ -604,6 +619,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         },
         evidence: [`printed ${total.amount.text} read with a slipped digit`, `agrees with ${witness.source}`],
       };
+      slipWitness = witness.source;
     }
   }
 
@@ -723,13 +739,16 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   )
     total = { ...total, confidence: total.confidence * WITHOUT_CENTS };
   const agreeing = total ? sourcesOf(support, total.amount.cents) : [];
-  // A total taken from cash - change, the card or the VAT table is not witnessed by where it was taken from.
-  const totalWitnesses =
+  // A total taken from cash - change, the card or the VAT table, or put back from a slipped reading to a figure
+  // of the receipt, is not witnessed by where it was taken from.
+  const takenFrom =
     totalSource === 'tender' || totalSource === 'card' || totalSource === 'vat-table'
-      ? agreeing.filter((s) => s !== totalSource)
-      : agreeing;
+      ? totalSource
+      : slipWitness;
+  const totalWitnesses = agreeing.filter((s) => s !== takenFrom);
   return {
     totalWitnesses,
+    ...(slipWitness ? { slipWitness } : {}),
     ...(total ? { total } : {}),
     ...(subtotal && subtotal.amount.cents > 0 ? { subtotal } : {}),
     ...(tax ? { tax } : {}),

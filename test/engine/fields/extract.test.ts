@@ -291,6 +291,44 @@ VISA 22.49`),
     expect(total?.evidence?.[0]).toBe('subtotal and card agree');
   });
 
+  it('does not take a discount printed among the articles off the subtotal again', () => {
+    const total = extractReceipt(
+      ocrLines(`BAKKERIJ DE VRIES
+BRUIN BROOD 3,20 €
+APPELTAART 12,80 €
+KORTING 1,50-€
+SUBTOTAAL 14,50 €
+TOTAAL 14,50 €
+PIN 14,50 €`),
+    ).fields.total;
+    expect(total?.value).toBe('14.50');
+    expect(total?.evidence).toContain('agrees with subtotal');
+  });
+
+  it('reads a French refund whose minus signs stand before the euro sign', () => {
+    const total = extractReceipt(
+      ocrLines(`MAISON BERNARD
+Quiche lorraine 4,39-€ A
+2 Tarte aux pommes 23,96-€ B
+TOTAL TTC 28,35-€
+Espèces 28,35-€`),
+    ).fields.total;
+    expect(total?.value).toBe('-28.35');
+  });
+
+  it('trusts a total put back from a slipped reading to one figure below 0.8: that figure chose it', () => {
+    const total = extractReceipt(
+      ocrLines(`FARMACIA
+CREME MAOS 5,31
+COMPARTICIPACAO SNS 2,79
+Sub-total 7,88
+TOTAL € 7,8`),
+    ).fields.total;
+    expect(total?.value).toBe('7.88');
+    expect(total?.evidence).toContain('printed 7,8 read with a slipped digit');
+    expect(total?.confidence).toBeLessThan(0.8);
+  });
+
   it('takes the amount the card slip prints twice over a printed total one digit from it that nothing supports', () => {
     const receipt = (slip: string) =>
       extractReceipt(

@@ -4,6 +4,11 @@ import { findAmounts, formatCents, parseAmount } from '../../../functions/engine
 import { ocrLines } from './ocr-lines.js';
 
 describe('parseAmount', () => {
+  it('reads a minus after the figures and before the currency mark as a negative amount', () => {
+    expect(parseAmount('28,35-€')).toMatchObject({ cents: 2835, negative: true, currencyMark: '€' });
+    expect(parseAmount('28,35€-')).toMatchObject({ cents: 2835, negative: true });
+  });
+
   it.each([
     ['12.50', 1250, true],
     ['1,234.56', 123456, true],
