@@ -67,8 +67,13 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
    * gross is the bill, whatever the rates.
    */
   let sumRowGross: number | undefined;
-  /** The sum row's last column when its other columns did not read (`Sub-total S657 379 60,10`). */
+  /**
+   * A labelled sum row whose columns do not add up: its net + tax, or its last column when those did not read
+   * (`Sub-total S657 379 60,10`).
+   */
   let labelledGross: number | undefined;
+  /** The values of the table's rows above that sum row. */
+  let rowsAbove: number[] = [];
   for (const row of rows) {
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
     let rowSum: number | undefined;
@@ -91,7 +96,11 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     const labelled = SUBTOTAL.test(row.upper) || TOTAL.test(row.upper);
     if (rowGross !== undefined && (labelled || sumsAbove)) sumRowGross = rowGross;
     else if (rowGross !== undefined) grosses.push(rowGross);
-    else if (labelled && rowSum === undefined) labelledGross ??= columnsGross(row, whole);
+    else if (labelled && labelledGross === undefined) {
+      // its net + tax when its gross column did not read (`SUBTOTAL 39.20 1.28 460.48`), else its last column
+      labelledGross = rowSum ?? columnsGross(row, whole);
+      rowsAbove = [...rowValues];
+    }
     const value = rowGross ?? rowSum;
     if (value !== undefined) rowValues.push(value);
   }
@@ -99,7 +108,7 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
   // The table's own sum row states the bill; the rows' grosses added up say less where one of them did not read.
   if (sumRowGross !== undefined) totals.add(sumRowGross);
   else if (grosses.length >= 2) totals.add(grosses.reduce((sum, gross) => sum + gross, 0));
-  else if (labelledGross !== undefined && rowValues.length > 0 && rowValues.every((v) => v < labelledGross))
+  else if (labelledGross !== undefined && rowsAbove.length > 0 && rowsAbove.every((v) => v < labelledGross))
     totals.add(labelledGross);
   const taxRows = rows.filter((row) => TAX.test(row.upper) && moneyAmounts(row, whole).length > 0);
   const rates = new Set(rows.map((row) => rateOf(row.text)).filter((rate) => rate !== undefined));
@@ -281,6 +290,9 @@ const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
  */
 const CUT_SHORT = /^\D*\d+[.,]\d(?:[^\d\s€$£¥%.,-]\D*)?$/u;
 
+/** A printed amount that ends at its separator ("£4," for 4,29): both cents digits unread, the whole part read. */
+const NO_CENTS = /^[^\d.,]*\d+[.,]$/u;
+
 /**
  * A printed amount with three decimals and no other separator ("€51,600" for 51,00): read as a thousands group
  * it is a thousand times the receipt's other figures, so when one of those is the amount with one of the three
@@ -325,6 +337,11 @@ function malformedSlips(text: string): Set<number> {
   if (CUT_SHORT.test(printed)) {
     const read = printed.replace(/\D/g, '');
     for (const digit of '0123456789') variants.add(Number(`${read}${digit}`));
+    return variants;
+  }
+  if (NO_CENTS.test(printed)) {
+    const whole = Number(printed.replace(/\D/g, ''));
+    for (let cents = 0; cents < 100; cents++) variants.add(whole * 100 + cents);
     return variants;
   }
   if (!MALFORMED.test(printed)) return variants;

@@ -343,6 +343,37 @@ TOTAL € 7,8`),
     expect(receipt('Montante: EUR').fields.total?.value).toBe('36.42');
   });
 
+  it("takes the VAT table's sum row's net + tax when its gross column slipped like the card", () => {
+    // 40.48 read as 460.48 on the card row and in the sum row's gross column alike; net + tax say 40.48.
+    const total = extractReceipt(
+      ocrLines(`CORNER STORES LTD
+Milk 2 Pints 1.45 A
+Ready Meal 6.49 B
+TOTAL £40.48
+VISA DEBIT 460.48
+VAT % Excl VAT Incl
+A 0% 24.20 0.00 24.20
+B 20% 15.00 1.28 1E.28
+SUBTOTAL 39.20 1.28 460.48`),
+    ).fields.total;
+    expect(total?.value).toBe('40.48');
+    expect(total?.evidence).toContain('agrees with vat-table');
+  });
+
+  it('reads a total printed without its cents ("£4,") as the figure of the receipt with that whole part', () => {
+    const total = extractReceipt(
+      ocrLines(`PASTELARIA
+PASTEL DE NATA 1,29
+CAFE 3:0O
+Total £4,
+Quadro Resumo IVA
+Taxa Incidencia IVA Total
+SUBTOTAL 3,99 0,30 4,29`),
+    ).fields.total;
+    expect(total?.value).toBe('4.29');
+    expect(total?.evidence).toContain('printed £4, read with a slipped digit');
+  });
+
   it("reads the VAT table's sum row's last column when its other columns did not read, and puts a slipped zero back", () => {
     // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right.
     const receipt = (sumRow: string) =>
