@@ -278,6 +278,24 @@ export function zeroSlips(cents: number, anyDigit = false): Set<number> {
 }
 
 /**
+ * `cents` with any of its 6s, 8s and 9s read for zeros put back, one or several: a till's slashed zero slips on
+ * every zero of a row alike (`TOTAL A PAGAR EUR 49,46` for the card's 40,40).
+ */
+function everyZeroSlip(cents: number): Set<number> {
+  const found = new Set<number>();
+  const walk = (value: number) => {
+    for (const next of zeroSlips(value)) {
+      if (!found.has(next)) {
+        found.add(next);
+        walk(next);
+      }
+    }
+  };
+  walk(cents);
+  return found;
+}
+
+/**
  * A printed amount no till prints: its whole part starts with a 0 and has more digits ("00,17", "05,20"). One of
  * its digits was misread (a 2 blurred into a 0), so any figure of the receipt one digit away may stand for it.
  */
@@ -397,7 +415,7 @@ export function zeroSlipWitness(
   text = '',
   restated: ReadonlySet<number> = new Set(),
 ): Support | undefined {
-  const zeros = zeroSlips(cents);
+  const zeros = everyZeroSlip(cents);
   const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
   const malformed = malformedSlips(text);
   const anyDigit = zeroSlips(cents, true);

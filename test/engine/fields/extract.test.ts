@@ -343,6 +343,19 @@ TOTAL € 7,8`),
     expect(receipt('Montante: EUR').fields.total?.value).toBe('36.42');
   });
 
+  it('puts back every zero of a total the till slashed and the reading turned into 9s and 6s', () => {
+    const total = extractReceipt(
+      ocrLines(`BAR CENTRAL
+PAELLA VALENCIANA RACION 16,70
+CAFE SOLO 1,70
+TOTAL A PAGAR EUR 49,46
+TARJETA CREDITO 40,40
+Sin contacto`),
+    ).fields.total;
+    expect(total?.value).toBe('40.40');
+    expect(total?.evidence).toContain('printed 49,46 read with a slipped digit');
+  });
+
   it("takes the VAT table's sum row's net + tax when its gross column slipped like the card", () => {
     // 40.48 read as 460.48 on the card row and in the sum row's gross column alike; net + tax say 40.48.
     const total = extractReceipt(
