@@ -94,8 +94,8 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
   if (mark) {
     currencyMark = mark[0];
     text = mark.index === 0 ? text.slice(mark[0].length) : text.slice(0, mark.index);
-    // print noise between a leading mark and the figures: "€:52,37"
-    if (mark.index === 0) text = text.replace(/^[:;=]/, '');
+    // print noise between a leading mark and the figures: "€:52,37"; the mark read twice, or as two: "£€21,55"
+    if (mark.index === 0) text = text.replace(/^[:;=]/, '').replace(/^[€£$]/, '');
     if (text.startsWith('-')) {
       negative = true;
       text = text.slice(1);

@@ -39,6 +39,8 @@ describe('parseAmount', () => {
     ['2,18°€', 218, true],
     // print noise between a leading mark and the figures
     ['€:52,37', 5237, true],
+    // the mark read twice, or as two
+    ['£€21,55', 2155, true],
     // zeros after the cents leave the value
     ['21,0000', 2100, true],
     ['1,2900', 129, true],
