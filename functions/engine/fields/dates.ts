@@ -427,7 +427,7 @@ export function findDate(
       if (NOT_TRANSACTION_DATE.test(text)) score -= 0.8;
       score -= row.index / (rows.length * 10);
       let confidence = m.certainty * (0.75 + 0.25 * Math.min(1, row.confidence));
-      if (m.ambiguous) confidence *= orderKnown ? 0.85 : 0.55;
+      if (m.ambiguous) confidence *= ambiguityFactor(orderKnown);
       // Valid only in the other order on a receipt whose order is known: as likely one slipped digit
       // ("05/16/2019" for 05/10/2019 on an Italian receipt) as a foreign date, so any date in the receipt's own
       // order wins, label or not.
@@ -471,7 +471,11 @@ export function findDate(
       scored.confidence =
         date.repaired && agreeing.every((o) => o.repaired)
           ? Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2)
-          : Math.min(1, Math.max(scored.confidence, 0.85) + 0.05);
+          : // printed twice alike, a date of two orders is still of two orders (`09/10/24` and `09/10/2024`)
+            Math.min(
+              date.ambiguous ? ambiguityFactor(orderKnown) : 1,
+              Math.max(scored.confidence, 0.85) + 0.05,
+            );
     else if (slippedRows > 0)
       scored.confidence = Math.min(REPAIRS_AGREEING_CONFIDENCE, scored.confidence + 0.2);
     if (mended) scored.confidence *= 0.5;
@@ -499,6 +503,11 @@ function slippedFrom(date: string, slipped: string): boolean {
   return [...date].every(
     (ch, i) => ch === slipped[i] || (ch === '0' && ZERO_LOOKALIKE.test(slipped[i] ?? '')),
   );
+}
+
+/** What a date valid in both orders is worth: the receipt's order known (a locale), or a guess. */
+function ambiguityFactor(orderKnown: boolean): number {
+  return orderKnown ? 0.85 : 0.55;
 }
 
 /** Two ISO dates that differ in one or two digits. */

@@ -183,7 +183,10 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
   const monthFirstCountry = country?.country.monthFirst === true;
   const strongDollar = currency === 'USD' && (currencyConfidence >= 0.9 || dollarRows.length >= 2);
   const dateOrder: DateOrder = (monthFirstCountry || strongDollar) && !language ? 'mdy' : 'dmy';
-  const dateOrderKnown = currency !== undefined || country !== undefined || language !== undefined;
+  // Dollars on one row only (a `$` a smudge could make) leave the order unknown: the default day first is a guess.
+  const weakDollar = currency === 'USD' && !strongDollar && !country;
+  const dateOrderKnown =
+    (currency !== undefined && !weakDollar) || country !== undefined || language !== undefined;
   const wholeAmounts = (currency !== undefined && WHOLE_CURRENCIES.has(currency)) || looksWhole(rows);
   if (!currency && wholeAmounts && language?.language === 'es') {
     currency = 'COP';

@@ -29,6 +29,14 @@ describe('findDate', () => {
     expect(date?.ambiguous).toBe(false);
   });
 
+  it('keeps a date of two orders uncertain when it is printed twice alike', () => {
+    const twice = '09/10/24 07:20:34\nAPPROVED - THANK YOU\nDate 09/10/2024';
+    expect(dateOf(twice, 'dmy', false)?.confidence).toBeLessThanOrEqual(0.55);
+    expect(dateOf(twice, 'dmy', true)?.confidence).toBeLessThanOrEqual(0.85);
+    // a date of one order only is trusted the more for being printed twice
+    expect(dateOf('29/10/24 07:20:34\nDate 29/10/2024', 'dmy', false)?.confidence).toBeGreaterThan(0.85);
+  });
+
   it('trusts a date little when another row prints it one or two digits apart', () => {
     const date = dateOf('Fecha 28/06/2012 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
     expect(date?.confidence).toBeLessThanOrEqual(0.6);

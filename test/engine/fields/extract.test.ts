@@ -758,6 +758,21 @@ GST ID: 000220499968`),
     );
   });
 
+  it('does not call the date order known from dollars on one row: the day-first reading is a guess', () => {
+    const receipt = (balance: string) =>
+      extractReceipt(
+        ocrLines(
+          `HARTLEY HARDWARE\nFridge Freezer 448.88 T\nBALANCE DUE ${balance}\nAMOUNT $2,709.65\n09/10/24 07:20:34\nDate 09/10/2024`,
+        ),
+        { today: new Date('2026-12-01T00:00:00Z') },
+      ).fields;
+    const weak = receipt('§2,709.65');
+    expect(weak.currency?.value).toBe('USD');
+    expect(weak.transactionDate?.confidence).toBeLessThanOrEqual(0.55);
+    // dollars on two rows: month first, as the US writes it
+    expect(receipt('$2,709.65').transactionDate?.value).toBe('2024-09-10');
+  });
+
   it('judges dates against the day in the options, not a clock read when the engine was loaded', () => {
     const lines = ocrLines('KEDAI RUNCIT AH MENG\nDate: 05/03/2028\nTOTAL 12.00');
     const read = (today: string) =>
