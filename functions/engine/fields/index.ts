@@ -10,7 +10,7 @@ import { inferCategory } from './category.js';
 import { clamp01, overallConfidence } from './confidence.js';
 import { adjustments, runChecks } from './consistency.js';
 import { findDate, findTime } from './dates.js';
-import { itemsSum, readItems } from './items.js';
+import { readItems } from './items.js';
 import { buildRows } from './layout.js';
 import { detectLocale } from './locale.js';
 import { findMerchant } from './merchant.js';
@@ -58,7 +58,8 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   const rows = buildRows(lines);
   if (rows.length === 0) return { fields: {}, items: [], confidence: 0 };
   const locale = detectLocale(rows, options.languages);
-  const { items: firstItems, witness } = readItems(rows, locale.wholeAmounts);
+  const read = readItems(rows, locale.wholeAmounts);
+  const { witness } = read;
   const totals = findTotals(rows, {
     whole: locale.wholeAmounts,
     ...(witness.count > 0 ? { itemsCents: witness.cents, itemCount: witness.count } : {}),
@@ -67,9 +68,7 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   // Items that do not add up are settled against a total the receipt's other figures confirm (items.ts).
   const confirmed = totals.totalWitnesses.length > 0 ? totals.total?.amount.cents : undefined;
   const rawItems =
-    confirmed !== undefined && confirmed > 0 && itemsSum(firstItems) !== confirmed
-      ? readItems(rows, locale.wholeAmounts, confirmed).items
-      : firstItems;
+    (confirmed !== undefined && confirmed > 0 ? read.settledTo(confirmed) : undefined) ?? read.items;
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown, options.today ?? new Date());
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);

@@ -78,20 +78,24 @@ export function priceReadings(text: string): PriceReadings | undefined {
 }
 
 /**
- * The price token that ends a row and its readings: the last token, or the one before a VAT code or mark the
- * OCR set apart (`1559 ¢A`, `E1219 8`). `from`: the index of its first token.
+ * Where a row's price token may be: the last token, or the one before a VAT code or mark the OCR set apart
+ * (`1559 ¢A`, `E1219 8`), alone or with it. `from`: the index of its first token.
  */
-export function rowPriceReadings(row: Row): (PriceReadings & { readonly from: number }) | undefined {
+export function priceTokens(row: Row): { readonly from: number; readonly text: string }[] {
   const tokens = row.tokens.map((t) => t.text);
   const last = tokens.length - 1;
   const flag = last >= 1 && /^(?:[A-D]|[FNT]|\d|[€$£¢°'`:;.]+[A-D]?)$/i.test(tokens[last] ?? '');
-  const candidates = flag
+  return flag
     ? [
         { from: last - 1, text: tokens[last - 1] ?? '' },
         { from: last - 1, text: `${tokens[last - 1]}${tokens[last]}` },
       ]
     : [{ from: last, text: tokens[last] ?? '' }];
-  for (const { from, text } of candidates) {
+}
+
+/** The price token that ends a row and its readings (priceTokens). */
+export function rowPriceReadings(row: Row): (PriceReadings & { readonly from: number }) | undefined {
+  for (const { from, text } of priceTokens(row)) {
     const readings = priceReadings(text);
     if (readings) return { ...readings, from };
   }

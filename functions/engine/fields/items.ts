@@ -24,7 +24,7 @@ import {
 import { type PriceContext, priceCodes } from './item-tokens.js';
 import { wordsOnly, wrappedLines } from './item-wraps.js';
 import { balanceItems, type Draft } from './items-balance.js';
-import { priceReadings, rowPriceReadings, settleGap } from './items-readings.js';
+import { priceReadings, priceTokens, rowPriceReadings, settleGap } from './items-readings.js';
 import { itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 import { formatCents, parseAmount } from './numbers.js';
@@ -330,7 +330,7 @@ function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): 
   if (!parsed.some((read) => read.row.tokens.some((t) => /^\$\d/.test(t.text)))) return out;
   drafts.forEach((draft, at) => {
     const row = draft.sources[0];
-    const token = row?.tokens.at(-1)?.text ?? '';
+    const token = row ? (priceTokens(row)[0]?.text ?? '') : '';
     const value = /^[5Ss]\d/.test(token) ? priceReadings(token.slice(1))?.cents[0] : undefined;
     if (value !== undefined && !draft.computed && !checked(draft) && value !== draft.cents)
       out.set(at, value);
@@ -345,14 +345,15 @@ function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): 
 export interface ItemsRead {
   readonly items: LineItem[];
   readonly witness: { readonly cents: number; readonly count: number };
+  /**
+   * The items settled against a total the receipt's other figures confirm, when they did not settle against the
+   * sum under them (itself misread: `SOUS TOTAL 13,51` for 15,51 under `TOTAL A PAYER 15.51` and the card's
+   * `15:51`); undefined when that changes nothing.
+   */
+  settledTo(total: number): LineItem[] | undefined;
 }
 
-/**
- * `witnessed`: a total the receipt's other figures confirm. When the items do not settle against the sum under
- * them (itself misread: `SOUS TOTAL 13,51` for 15,51 under `TOTAL A PAYER 15.51` and the card's `15:51`), they
- * are settled against it.
- */
-export function readItems(rows: readonly Row[], whole: boolean, witnessed?: number): ItemsRead {
+export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
   const region = itemsRegion(rows, whole);
   const context: PriceContext = { codes: priceCodes(region.rows) };
   let priced = false;
@@ -362,15 +363,16 @@ export function readItems(rows: readonly Row[], whole: boolean, witnessed?: numb
     return read;
   });
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
-  const closings = whole ? [] : [region.closingCents, witnessed];
-  let settled: Draft[] | undefined;
-  for (const closing of closings) {
-    if (closing !== undefined) settled ??= settleGarbled(parsed, balanced, closing);
-  }
+  const settled =
+    whole || region.closingCents === undefined
+      ? undefined
+      : settleGarbled(parsed, balanced, region.closingCents);
   const witness = balanced.map(toItem);
   return {
     items: (settled ?? balanced).map(toItem),
     witness: { cents: itemsSum(witness), count: witness.length },
+    settledTo: (total) =>
+      whole || settled ? undefined : settleGarbled(parsed, balanced, total)?.map(toItem),
   };
 }
 

@@ -416,9 +416,9 @@ export function zeroSlipWitness(
   restated: ReadonlySet<number> = new Set(),
 ): Support | undefined {
   const zeros = everyZeroSlip(cents);
-  const digits = confidence < WEAK_DIGITS ? zeroSlips(cents, true) : new Set<number>();
-  const malformed = malformedSlips(text);
   const anyDigit = zeroSlips(cents, true);
+  const digits = confidence < WEAK_DIGITS ? anyDigit : new Set<number>();
+  const malformed = malformedSlips(text);
   const matching = support.filter(
     (s) =>
       zeros.has(s.cents) ||

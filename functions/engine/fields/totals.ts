@@ -239,10 +239,10 @@ function vatRows(scan: Scan, from: number): Row[] {
     );
 }
 
-/** The amounts of the TOTAL rows. */
-function labelledAmounts(scan: Scan): number[] {
+/** The amounts of the TOTAL rows (but `except`). */
+function labelledAmounts(scan: Scan, except?: Row): number[] {
   return scan.rows
-    .filter((row) => isTotalRow(row) !== undefined)
+    .filter((row) => row !== except && isTotalRow(row) !== undefined)
     .flatMap((row) => moneyAmounts(row, scan.whole).slice(-1))
     .map((amount) => amount.cents);
 }
@@ -598,10 +598,9 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         ? `${total.amount.currencyMark} ${text}`
         : text;
     // The bill printed again on another total row (a card slip's `Totaal 10.15 EUR` under `TE BETALEN £10115`).
-    const reprinted: Support[] = scan.rows
-      .filter((r) => r !== base.row && isTotalRow(r) !== undefined)
-      .flatMap((r) => moneyAmounts(r, whole).slice(-1))
-      .map((a) => ({ source: 'reprinted', cents: a.cents }));
+    const reprinted = labelledAmounts(scan, base.row).map(
+      (c): Support => ({ source: 'reprinted', cents: c }),
+    );
     const witness = zeroSlipWitness(
       [...support, ...cashPaid, ...reprinted],
       cents,
