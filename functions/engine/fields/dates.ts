@@ -7,6 +7,7 @@
 import type { BBox } from '../schema.js';
 import { DATE_LABEL, MONTHS, NOT_TRANSACTION_DATE } from './labels.js';
 import type { Row } from './layout.js';
+import { namesStreet } from './merchant-words.js';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -42,6 +43,8 @@ function repairDateDigits(text: string): string {
       .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
+      // the T between an ISO date and its time read as a 7 ("TSE-Start: 2024-07-20721:07:10.000")
+      .replace(/(\b(?:19|20)\d{2}-\d{2}-\d{2})7(?=\d{2}:\d{2})/g, '$1 ')
       // the space between a four-digit year and the time read as a digit or lost ("05/11/2022612:78 PM")
       .replace(/(\b\d{1,2}\s?([/.-])\s?\d{1,2}\s?\2\s?(?:19|20)\d{2})(?=\d{1,3}[:.]\d{2}\b)/g, '$1 ')
       .replace(
@@ -121,8 +124,9 @@ interface Match {
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d/.]|-\d|\s?%)/g;
+/** A two-digit year is no house number: "RUA 25 DE ABRIL, 26C" is no date of 2026. */
 const NAMED_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2})(?!\\d|[.,]\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*(?:DE\\s+)?${MONTH_NAME}[\\s.,/-]*(?:DE(?:L)?\\s+)?(\\d{4}|\\d{2}(?![A-Z]))(?!\\d|[.,]\\d)`,
   'g',
 );
 /** A two-digit year only after a space or a dash: "MAYO 4,00" is an article's price, not May 4, 2000. */
@@ -351,6 +355,7 @@ function namedMatches(text: string, latest: number): Match[] {
       const day = Number(m[form.day]);
       const month = MONTHS[(m[form.month] ?? '').replace('.', '')];
       if (!month || out.some((o) => Math.abs(o.index - m.index) < 4)) continue;
+      if (namesStreet(text.slice(0, m.index))) continue;
       const fits = (y: string) => valid(fullYear(Number(y)), month, day, latest);
       // A four-digit year with a slipped zero ("27 juli 2625"): put back when one fewest-change repair makes it
       // possible. Two digits leave too little to go by ("SET 06,90" is no date of 2000).

@@ -77,6 +77,33 @@ function bestCountry(scores: Map<CountryHint, number>): { country: CountryHint; 
   return best;
 }
 
+/** Languages a country's receipts are written in besides those of the packs that list it. */
+const ALSO_WRITTEN: Readonly<Record<string, readonly string[]>> = {
+  CH: ['fr', 'it'],
+  LU: ['de'],
+  US: ['es'],
+};
+
+function writes(country: CountryHint, language: string): boolean {
+  const listed = LOCALES.some(
+    (pack) => pack.language === language && pack.countries.some((c) => c.country === country.country),
+  );
+  return listed || (ALSO_WRITTEN[country.country]?.includes(language) ?? false);
+}
+
+/**
+ * One hint of a country whose receipts are not written in the receipt's language says little about where it
+ * is from: "SAS" names a French company as often as a Colombian S.A.S., and made a French receipt's amounts
+ * Colombian pesos.
+ */
+function homeCountry(
+  best: { country: CountryHint; score: number } | undefined,
+  language: LocalePack | undefined,
+): { country: CountryHint; score: number } | undefined {
+  if (!best || !language || best.score >= 2 || writes(best.country, language.language)) return best;
+  return undefined;
+}
+
 /**
  * The receipt's language: the pack whose markers the text shows most (two distinct at least, so one stray word
  * does not decide), else the language of the model that read it.
@@ -111,7 +138,8 @@ function looksWhole(rows: readonly Row[]): boolean {
 
 export function detectLocale(rows: readonly Row[], languages: readonly string[] = []): Locale {
   const all = rows.map((r) => r.upper).join('\n');
-  const country = bestCountry(countryScores(all));
+  const language = detectLanguage(all, languages);
+  const country = homeCountry(bestCountry(countryScores(all)), language);
   let currency: string | undefined;
   let currencyConfidence = 0;
   let currencyText = '';
@@ -139,7 +167,6 @@ export function detectLocale(rows: readonly Row[], languages: readonly string[] 
     currencyRow = undefined;
     currencyText = '';
   }
-  const language = detectLanguage(all, languages);
   if (
     currency === 'GBP' &&
     !/GBP/.test(currencyText) &&

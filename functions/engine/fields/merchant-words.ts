@@ -34,6 +34,20 @@ export function hasPostcode(upper: string): boolean {
 /** A house number: "162A", "3", "47 bd", not "A2" or a phone number. */
 const HOUSE_NUMBER = /(?<![\p{L}\d])\d{1,4}[A-Z]?(?![\p{L}\d])/u;
 
+/** Articles between a street word and the name it gives ("RUE DU 8 MAI 1945", "CALLE DEL 2 DE MAYO"). */
+const STREET_ARTICLE = /^(DU|DE|DEL|DELLA|DEI|DO|DA|DOS|DAS|VAN|VOM)$/;
+
+/**
+ * The text before a written date ends with a street word, maybe an article after it: the date names the street
+ * ("RUA 25 DE ABRIL", "AVENIDA 5 DE OUTUBRO", "PLACE DU 11 NOVEMBRE"), it is not the receipt's.
+ */
+export function namesStreet(before: string): boolean {
+  const words = before.trim().split(/\s+/);
+  const last = words.at(-1) ?? '';
+  const word = STREET_ARTICLE.test(last) ? (words.at(-2) ?? '') : last;
+  return word !== '' && (ADDRESS_WORD.test(word) || STREET.test(word));
+}
+
 /**
  * A street word: the Malay, Spanish and English ones here, or one of the locale packs' beside a house number
  * ("SCHILLERSTRASSE 162A", "47 BD DU MARCHE"; "TANKSTATION SNELWEG A2" is a name).

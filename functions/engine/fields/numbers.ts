@@ -112,6 +112,11 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
   text = text.replace(/^(.*\d[.,]\d{2})(SR|ZR|TX|[A-Z*])$/, '$1'); // a tax code glued on: "5.90SR"
   text = text.replace(/^(\d{1,6})[°º](\d{2})$/, '$1,$2'); // a decimal comma read as a degree sign: "21°25"
   text = text.replace(/^(\d{1,6}[.,]\d{2})[°º]$/, '$1'); // print noise read as a degree sign after the cents: "2,18°€"
+  // the decimal point of a grouped amount read as a colon ("VISA DEBIT 3,417:22"): no time has a thousands group
+  text = text.replace(
+    /^(\d{1,3}(?:([.,])\d{3})+):(\d{2})$/,
+    (_all, whole: string, group: string, c: string) => `${whole}${group === ',' ? '.' : ','}${c}`,
+  );
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);
@@ -198,6 +203,20 @@ function splitsThousands(text: string, next: string, previous: string | undefine
 }
 
 /**
+ * A thousands-grouped figure followed by two digits that end the row (a currency mark may follow): the cents,
+ * their separator read as a space. Nothing else prints a grouped figure and then two lone digits.
+ */
+function lostDecimalComma(text: string, rest: readonly { text: string }[]): boolean {
+  const [cents, ...after] = rest;
+  return (
+    /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.test(text) &&
+    cents !== undefined &&
+    /^\d{2}$/.test(cents.text) &&
+    after.every((t) => BARE_MARK.test(t.text))
+  );
+}
+
+/**
  * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50", "44" + ",57€",
  * and, right after a currency mark at the end of the row, "8" + "60" (a dot the OCR lost).
  */
@@ -232,6 +251,10 @@ export function findAmounts(row: Row): Amount[] {
         end += 1;
       } else if (/\d$/.test(text) && /^[.,]\d{2}(?:[€$£]|EUR)?$/i.test(next.text)) {
         text += next.text;
+        end += 1;
+      } else if (lostDecimalComma(text, tokens.slice(end))) {
+        // "Totaal 1.725 71 €": a grouped amount whose decimal separator the OCR read as a space
+        text = `${text}${text.includes('.') ? ',' : '.'}${next.text}`;
         end += 1;
       } else if (
         pendingMark &&

@@ -172,6 +172,19 @@ function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
     const found = amounts.slice(i + 1).find((a) => Math.abs(a.cents - gross) <= 1);
     if (found) return found.cents;
   }
+  // Its net column did not read ("10%  TT  0,12  1,29"): the tax is the rate's share of a later gross.
+  if (percent === 0) return undefined;
+  for (const [i, tax] of amounts.entries()) {
+    const found = amounts
+      .slice(i + 1)
+      .find(
+        (a) =>
+          a.cents >= 100 &&
+          a.cents > tax.cents &&
+          Math.abs(Math.round((a.cents * percent) / (100 + percent)) - tax.cents) <= 1,
+      );
+    if (found) return found.cents;
+  }
   return undefined;
 }
 

@@ -160,6 +160,15 @@ function positive(l: Located | undefined): Located | undefined {
   return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
 }
 
+/**
+ * Cash or change read with a third decimal of noise on a receipt in cents ("ESP 20,000€", taken for a thousands
+ * group): the first two decimals are the cents.
+ */
+function inCents(l: Located | undefined, whole: boolean): Located | undefined {
+  if (!l || whole || l.amount.decimals || !threeDecimals(l.amount.text)) return l;
+  return { ...l, amount: { ...l.amount, cents: Math.floor(l.amount.cents / 1000), decimals: true } };
+}
+
 export interface TotalsOptions {
   /** Amounts are whole numbers (Colombian pesos). */
   readonly whole: boolean;
@@ -339,15 +348,19 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   const payment: Scan = { ...scan, summaryStart: rows.length };
   /** The amount on the last card row: what was charged, when nothing better says what was paid. */
   const chargedToCard = () => positive(lastMatching(payment, isCardRow, 0.75));
-  const cash = positive(
-    lastMatching(
-      payment,
-      (r) => CASH_TENDERED.test(r.upper) && !NOT_CASH.test(r.upper) && !CHANGE.test(r.upper),
-      0.8,
+  const cash = inCents(
+    positive(
+      lastMatching(
+        payment,
+        (r) => CASH_TENDERED.test(r.upper) && !NOT_CASH.test(r.upper) && !CHANGE.test(r.upper),
+        0.8,
+      ),
     ),
+    whole,
   );
-  const change = positive(
-    lastMatching(payment, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8),
+  const change = inCents(
+    positive(lastMatching(payment, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8)),
+    whole,
   );
   // A rounding adjustment is small; "ROUNDING RM 45.35" on some tills is the rounded total itself.
   const smallest = whole ? 100_00 : 1_00;

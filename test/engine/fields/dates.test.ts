@@ -23,6 +23,18 @@ describe('findDate', () => {
     );
   });
 
+  it('does not take a street named after a date, nor a house number, for the date', () => {
+    expect(dateOf('Rua 25 de Abril, 26c\n3000-150 Coimbra\n22-09-2020 22:29')?.value).toBe('2020-09-22');
+    expect(dateOf('Avenida 5 de Outubro, 24\n22-09-2020')?.value).toBe('2020-09-22');
+    expect(dateOf('12 RUE DU 8 MAI 2024\nLe 21/02/2025')?.value).toBe('2025-02-21');
+    // a written date elsewhere stands
+    expect(dateOf('CAFE\n5 de outubro de 2024')?.value).toBe('2024-10-05');
+  });
+
+  it('reads an ISO date whose T before the time was read as a 7', () => {
+    expect(dateOf('TSE-Start: 2024-07-20721:07:10.000')?.value).toBe('2024-07-20');
+  });
+
   it('does not take the month-first reading that would date the receipt in the future', () => {
     const date = dateOf('Datum 12/10/2026 18:24', 'dmy', false, new Date('2026-11-01T00:00:00Z'));
     expect(date?.value).toBe('2026-10-12');

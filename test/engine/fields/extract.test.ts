@@ -388,11 +388,12 @@ SUBTOTAL 3,99 0,30 4,29`),
   });
 
   it("reads the VAT table's sum row's last column when its other columns did not read, and puts a slipped zero back", () => {
-    // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right.
+    // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right; the
+    // 23 % row's net and tax garbled too, so the rows' grosses do not add up to the bill on their own.
     const receipt = (sumRow: string) =>
       extractReceipt(
         ocrLines(
-          `SUPERMERCADO\nAZEITE 7500ML 8,09 €\nCAFE MOIDO 250G 9,63 €\nTOTAL 68,10 €\nResumo IVA\nTaxa Incidencia IVA Total\n23% 3533 0,76 4,09\n6% 52,84 8517 56,01\n${sumRow}\nENTREGUE 70,00 €`,
+          `SUPERMERCADO\nAZEITE 7500ML 8,09 €\nCAFE MOIDO 250G 9,63 €\nTOTAL 68,10 €\nResumo IVA\nTaxa Incidencia IVA Total\n23% 3533 0,7b 4,09\n6% 52,84 8517 56,01\n${sumRow}\nENTREGUE 70,00 €`,
         ),
       );
     const repaired = receipt('Sub-total S657 379 60,10');
@@ -411,6 +412,34 @@ SUBTOTAL 3,99 0,30 4,29`),
     );
     expect(result.fields.total?.value).toBe('93.40');
     expect(result.fields.total?.evidence).toContain('printed 93,48 read with a slipped digit');
+  });
+
+  it("takes a VAT row's gross whose net did not read by its tax, and the rows' sum with the card overrules a total one digit off", () => {
+    // 1,29 at 10 % holds 0,12 of tax; 72,86 + 1,29 = 74,15, as the card says.
+    const result = extractReceipt(
+      ocrLines(
+        'DISTRIBUTORE\nBENZINA 55,19\nCAFFE 1,29\nTotale EUR 14,15\nRIEPILOGO IVA\n22% 59,72 13,14 72,86\n10% TT 0,12 1,29\nPagamento elettronico 74,15',
+      ),
+      { languages: ['ita'] },
+    );
+    expect(result.fields.total?.value).toBe('74.15');
+    expect(result.fields.total?.evidence).toEqual([
+      'vat-table and card agree',
+      'printed total 14,15 disagrees',
+    ]);
+  });
+
+  it('reads cash tendered as ESP, and a third decimal of noise after its cents', () => {
+    const receipt = (cash: string) =>
+      extractReceipt(
+        ocrLines(
+          `EPICERIE\nComte 16,12 B\nPates 1,06 B\nSous-total 17,18\nTOTAL EUR 17,886\n${cash}\nRENDU 2,82`,
+        ),
+        { languages: ['fra'] },
+      ).fields.total;
+    expect(receipt('ESP 20,00')?.value).toBe('17.18');
+    expect(receipt('ESP 20,00')?.evidence).toContain('agrees with tender');
+    expect(receipt('ESP 20,000€')?.value).toBe('17.18');
   });
 
   it('reads a malformed printed total (00,17) as the card amount one digit away', () => {
@@ -644,6 +673,19 @@ NEQUI 46.610`),
 });
 
 describe('locale and payment evidence', () => {
+  it("does not take one hint of a country of another language for the receipt's country (SAS is French too)", () => {
+    const receipt = (company: string) =>
+      extractReceipt(
+        ocrLines(
+          `PROXI\n${company}\nTICKET DE CAISSE\nLe 21/02/2025\nCafe moulu 3,59 B\nSous-total 3,59\nTOTAL TTC 3,59\nESPECES 5,00\nRendu monnaie 1,41`,
+        ),
+        { languages: ['fra'] },
+      ).fields.currency?.value;
+    expect(receipt('SAS ALIMENTATION DU CENTRE')).toBe('EUR');
+    // two of its hints still place it
+    expect(receipt('SAS ALIMENTATION NIT 900.123.456 BOGOTA')).toBe('COP');
+  });
+
   it("reads one row's £ among dollars written on many as a misread dollar sign", () => {
     const receipt = (coffee: string) =>
       extractReceipt(

@@ -96,6 +96,17 @@ describe('findAmounts', () => {
     expect(findAmounts(row as never).map((a) => a.cents)).toEqual([18975]);
   });
 
+  it('reads a grouped amount whose decimal separator was read as a space or a colon', () => {
+    const amounts = (text: string) => findAmounts(buildRows(ocrLines(text))[0] as never).map((a) => a.cents);
+    expect(amounts('Totaal 1.725 71 €')).toEqual([172571]);
+    expect(amounts('VISA DEBIT 3,417:22')).toEqual([341722]);
+    // two lone digits after an ungrouped figure, or not ending the row, are something else
+    expect(amounts('Totaal 725 71 €')).toEqual([72500, 7100]);
+    expect(amounts('1.725 71 kg')).not.toContain(172571);
+    // a time is no amount
+    expect(amounts('VISA 14:22')).toEqual([]);
+  });
+
   it('reads "RMS. 00" as RM 5.00', () => {
     const [row] = buildRows(ocrLines('TOTAL RMS. 00'));
     expect(findAmounts(row as never).map((a) => a.cents)).toEqual([500]);

@@ -80,7 +80,16 @@ export const fr: LocalePack = {
     tip: ['POURBOIRE'],
     discount: ['REMISE', 'RÉDUCTION', 'RABAIS', 'PROMO', 'BON DE RÉDUCTION', 'ÉCONOMIE', 'AVANTAGE'],
     rounding: ['ARRONDI'],
-    cash: ['ESPÈCES', 'ESPECE', 'MONTANT REMIS', 'MONTANT REÇU', '^REÇU', '^VERSÉ', 'PAIEMENT ESPÈCES'],
+    cash: [
+      'ESPÈCES',
+      'ESPECE',
+      '^ESP',
+      'MONTANT REMIS',
+      'MONTANT REÇU',
+      '^REÇU',
+      '^VERSÉ',
+      'PAIEMENT ESPÈCES',
+    ],
     notCash: [],
     change: ['RENDU', 'RENDU MONNAIE', 'MONNAIE RENDUE', 'À RENDRE', 'MONNAIE', 'MONTANT RENDU'],
     card: [
@@ -134,6 +143,8 @@ export const fr: LocalePack = {
         /\bFRANCE\b/,
         /\bFR\s?\d{2}\s?\d{9}\b/,
         /\bNAF\b|\bAPE\b/,
+        // the certified-till mark French law requires
+        /\bNF\s?525\b/,
       ],
     },
     {
