@@ -131,6 +131,8 @@ export interface ItemsRegion {
   readonly closingCents?: number;
   /** The closing amount is printed on another row too (a card or VAT-table total): not one misread figure. */
   readonly closingRestated?: boolean;
+  /** The closing amount as read. */
+  readonly closingText?: string;
 }
 
 /** Rows between the item heading (else the date row, else the top) and the first totals/tender row after it. */
@@ -154,7 +156,9 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
       rows.some((r) => r !== closingRow && priced(r, whole).some((a) => a.cents === closing.cents));
     return {
       rows: [...rows.slice(start + 1, end), ...deductions],
-      ...(closing && closing.cents > 0 ? { closingCents: closing.cents, closingRestated: restated } : {}),
+      ...(closing && closing.cents > 0
+        ? { closingCents: closing.cents, closingRestated: restated, closingText: closing.text }
+        : {}),
     };
   };
   // a heading that starts the items is followed by a row with an amount ("CASH" above it is a sale type)

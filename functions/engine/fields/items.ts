@@ -25,7 +25,7 @@ import { type PriceContext, priceCodes } from './item-tokens.js';
 import { wordsOnly, wrappedLines } from './item-wraps.js';
 import { balanceItems, type Draft } from './items-balance.js';
 import { priceReadings, priceTokens, rowPriceReadings, settleGap } from './items-readings.js';
-import { itemsRegion } from './items-region.js';
+import { type ItemsRegion, itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 import { formatCents, parseAmount } from './numbers.js';
 
@@ -320,6 +320,10 @@ function settleGarbled(
   return [...out, ...added].sort((a, b) => first(a) - first(b));
 }
 
+function pricedInDollars(parsed: readonly ItemRow[]): boolean {
+  return parsed.some((read) => read.row.tokens.some((t) => /^\$\d/.test(t.text)));
+}
+
 /**
  * On a receipt priced in dollars, the articles whose price starts with a `$` read as `5`, `S` or `s` (`S2.99`,
  * `51.95` for $1.95): the font's dollar sign misread on one row is misread on the others, so they are one
@@ -327,7 +331,7 @@ function settleGarbled(
  */
 function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): Map<number, number> {
   const out = new Map<number, number>();
-  if (!parsed.some((read) => read.row.tokens.some((t) => /^\$\d/.test(t.text)))) return out;
+  if (!pricedInDollars(parsed)) return out;
   drafts.forEach((draft, at) => {
     const row = draft.sources[0];
     const token = row ? (priceTokens(row)[0]?.text ?? '') : '';
@@ -336,6 +340,20 @@ function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): 
       out.set(at, value);
   });
   return out;
+}
+
+/**
+ * The sum that closes the items as read, and, on a receipt priced in dollars, read without a first `5`, `S` or
+ * `s` that is its dollar sign (`Subtotal 57.98` for $7.98 over articles `Bananas 50.68`, `Salted Butter 52.00`).
+ */
+function closingReadings(region: ItemsRegion, parsed: readonly ItemRow[]): number[] {
+  if (region.closingCents === undefined) return [];
+  const text = region.closingText ?? '';
+  const withoutSign =
+    pricedInDollars(parsed) && /^[5Ss]\d/.test(text) ? priceReadings(text.slice(1))?.cents[0] : undefined;
+  return withoutSign === undefined || withoutSign <= 0
+    ? [region.closingCents]
+    : [region.closingCents, withoutSign];
 }
 
 /**
@@ -363,10 +381,12 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     return read;
   });
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
-  const settled =
-    whole || region.closingCents === undefined
-      ? undefined
-      : settleGarbled(parsed, balanced, region.closingCents);
+  const settled = whole
+    ? undefined
+    : closingReadings(region, parsed).reduce<Draft[] | undefined>(
+        (found, closing) => found ?? settleGarbled(parsed, balanced, closing),
+        undefined,
+      );
   const witness = balanced.map(toItem);
   return {
     items: (settled ?? balanced).map(toItem),

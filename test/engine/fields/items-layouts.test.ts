@@ -514,6 +514,17 @@ SUBTOTAL            $6.68`),
     ).toEqual(['0.67', '1.07', '2.99', '1.95']);
   });
 
+  it('reads the dollar sign read as 5 off the sum under the items too', () => {
+    expect(
+      amounts(`Bananas             50.68
+Baked Beans 415g    51.08
+Washing Up Liquid   $1.89
+Salted Butter 250g  52.00
+Free Range Eggs 6pk $2.33
+Subtotal            57.98`),
+    ).toEqual(['0.68', '1.08', '1.89', '2.00', '2.33']);
+  });
+
   it('leaves the items alone when two readings add up alike', () => {
     expect(
       amounts(`Pane integrale 4% 3119
