@@ -88,6 +88,10 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
       if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
     rowGross ??= grossByRate(row, amounts);
+    // A rate's row whose net and tax do not pair, one of them misread (`2 20% 6,20 1538 8,28`): its last of three
+    // columns, as for a sum row. Only the rows' grosses added up witness a total, so one such column alone does not.
+    if (rowGross === undefined && rowSum === undefined && RATE.test(row.text))
+      rowGross = columnsGross(row, whole);
     if (rowSum !== undefined) perRow.push(rowSum);
     // The sum row is labelled so, or known by its figures: its gross is what the rows above it add up to, each by
     // its gross or, where that column did not read, its net + tax (`SUB 9.40 1.48 10.88`).
@@ -141,7 +145,10 @@ export function vatRowByItsFigures(row: Row, whole: boolean): boolean {
  * read: a labelled sum row of the table states the bill in its last column.
  */
 function columnsGross(row: Row, whole: boolean): number | undefined {
-  const columns = row.tokens.filter((t) => (t.text.match(/\d/g)?.length ?? 0) >= 2).length;
+  // a rate is no column of figures
+  const columns = row.tokens.filter(
+    (t) => (t.text.match(/\d/g)?.length ?? 0) >= 2 && !t.text.includes('%'),
+  ).length;
   const last = moneyAmounts(row, whole).at(-1);
   return columns >= 3 &&
     last &&
@@ -377,6 +384,17 @@ function malformedSlips(text: string): Set<number> {
   }
   if (!MALFORMED.test(printed)) return variants;
   return oneDigitSlips(text.replace(/\D/g, ''));
+}
+
+/**
+ * The one value two three-decimal readings of one figure both give with a decimal dropped (`NET A PAYER EUR
+ * 39,860` over `Bancontact 39,880`: a zero read twice as `60` and `80`, 39,80), or undefined.
+ */
+export function sharedThreeDecimalValue(a: string, b: string): number | undefined {
+  if (!THREE_DECIMALS.test(a.trim()) || !THREE_DECIMALS.test(b.trim())) return undefined;
+  const other = malformedSlips(b);
+  const shared = [...malformedSlips(a)].filter((value) => other.has(value));
+  return shared.length === 1 ? shared[0] : undefined;
 }
 
 /** The figure `digits` with any one of its digits read otherwise. */

@@ -32,6 +32,7 @@ import {
   agreedValue,
   type Support,
   type SupportSource,
+  sharedThreeDecimalValue,
   sourcesOf,
   supportFor,
   threeDecimals,
@@ -144,6 +145,24 @@ function threeDecimalTotal(row: Row, support: readonly Support[], base: number):
   if (!witness) return undefined;
   const ocr = 0.7 + 0.3 * Math.min(1, row.confidence);
   return { amount: { ...amount, cents: witness.cents, decimals: true }, row, confidence: base * ocr * 0.8 };
+}
+
+/**
+ * A total read with a third decimal that nothing supports as a thousands group, over a card amount read with a
+ * third decimal too (`NET A PAYER EUR 39,860` over `Bancontact 39,880`: the zero read twice, as `60` and `80`): the
+ * one value both readings give with a decimal dropped, 39,80, at the confidence of the reading.
+ */
+function sharedWithCard(
+  found: Located | undefined,
+  support: readonly Support[],
+  cardTexts: readonly string[],
+): Located | undefined {
+  if (!found || !threeDecimals(found.amount.text) || sourcesOf(support, found.amount.cents).length > 0)
+    return found;
+  const cents = cardTexts
+    .map((card) => sharedThreeDecimalValue(found.amount.text, card))
+    .find((value) => value !== undefined);
+  return cents === undefined ? found : { ...found, amount: { ...found.amount, cents, decimals: true } };
 }
 
 /** The largest amount on a row that states a net (HT, Netto, Base), or 0: no bill is below it. */
@@ -415,9 +434,17 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   });
 
   const candidates: Candidate[] = [];
+  // as read, a third decimal and all: no money as read, it is no card amount of onCardRows
+  const cardTexts = rows
+    .slice(firstLabel)
+    .filter(isCardRow)
+    .flatMap((r) => findAmounts(r).slice(-1))
+    .map((a) => a.text);
   for (const { row, kind } of labelled) {
     const base = kind === 'strong' ? 0.85 : 0.75;
-    const found = located(scan, row, base) ?? (whole ? undefined : threeDecimalTotal(row, support, base));
+    const found =
+      sharedWithCard(located(scan, row, base), support, cardTexts) ??
+      (whole ? undefined : threeDecimalTotal(row, support, base));
     if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
     // No till prints a bill without its cents on a receipt in cents: `TOTAAL EUR 715510` lost its separator.
@@ -552,7 +579,19 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
 
   // Two independent figures of the receipt agree on a value the printed total does not have: the printed total
   // was misread. A printed row with that value, if any, gives the box.
-  const agreed = agreedValue(support);
+  // A printed total without its cents on a receipt in cents (`Summe £14` over `ZWISCHENSUMME 17,42` and `BAR
+  // 17,42`) is no reading to defend: cash handed over without change witnesses the value the other figures state,
+  // and the subtotal may be the bill (the tax included, as European tills print it).
+  const malformed = total !== undefined && !whole && !total.amount.decimals;
+  const agreed =
+    agreedValue(support) ??
+    (malformed && exactCash !== undefined && cash !== undefined && !isCardRow(cash.row)
+      ? agreedValue([
+          ...support,
+          { source: 'tender', cents: exactCash },
+          ...(earlySubtotal ? [{ source: 'subtotal' as const, cents: earlySubtotal.amount.cents }] : []),
+        ])
+      : undefined);
   // The card's amount is printed in the total's font and slips alike ("NET À PAYER 4,31 €" and "Paiement VISA
   // 4,31 €" for 4,81): against two other witnesses one digit away, it alone does not hold the printed total.
   const printedHolds = (cents: number) => {
@@ -573,7 +612,12 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       const at = total?.row ?? cash?.row ?? rows[rows.length - 1];
       const base = total?.amount ?? cash?.amount;
       if (at && base)
-        total = { amount: { ...base, cents: agreed.cents, text: '' }, row: at, confidence: 0.6, evidence };
+        total = {
+          amount: { ...base, cents: agreed.cents, text: '', decimals: base.decimals || !whole },
+          row: at,
+          confidence: 0.6,
+          evidence,
+        };
     }
     totalSource = 'arithmetic';
   }

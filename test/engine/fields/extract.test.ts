@@ -389,11 +389,11 @@ SUBTOTAL 3,99 0,30 4,29`),
 
   it("reads the VAT table's sum row's last column when its other columns did not read, and puts a slipped zero back", () => {
     // TOTAL 60,10 read with its zero as an 8; the sum row's net and tax garbled, its gross column read right; the
-    // 23 % row's net and tax garbled too, so the rows' grosses do not add up to the bill on their own.
+    // 23 % row's net garbled and its gross lost, so the rows' grosses do not add up to the bill on their own.
     const receipt = (sumRow: string) =>
       extractReceipt(
         ocrLines(
-          `SUPERMERCADO\nAZEITE 7500ML 8,09 €\nCAFE MOIDO 250G 9,63 €\nTOTAL 68,10 €\nResumo IVA\nTaxa Incidencia IVA Total\n23% 3533 0,7b 4,09\n6% 52,84 8517 56,01\n${sumRow}\nENTREGUE 70,00 €`,
+          `SUPERMERCADO\nAZEITE 7500ML 8,09 €\nCAFE MOIDO 250G 9,63 €\nTOTAL 68,10 €\nResumo IVA\nTaxa Incidencia IVA Total\n23% 3533 0,76\n6% 52,84 8517 56,01\n${sumRow}\nENTREGUE 70,00 €`,
         ),
       );
     const repaired = receipt('Sub-total S657 379 60,10');
@@ -440,6 +440,46 @@ SUBTOTAL 3,99 0,30 4,29`),
     expect(receipt('ESP 20,00')?.value).toBe('17.18');
     expect(receipt('ESP 20,00')?.evidence).toContain('agrees with tender');
     expect(receipt('ESP 20,000€')?.value).toBe('17.18');
+  });
+
+  it('reads a total and a card both read with a third decimal as the one value both give with a decimal dropped', () => {
+    const receipt = (card: string) =>
+      extractReceipt(
+        ocrLines(`Le Comptoir\nENTRECOTE FRITES 21,00\nMOULES 18,88\nNET A PAYER EUR 39,860\n${card}`),
+        { languages: ['fra'] },
+      ).fields.total?.value;
+    expect(receipt('Bancontact 39,880')).toBe('39.80');
+    // no value both give: the reading stands
+    expect(receipt('Bancontact 39,770')).toBe('39860');
+  });
+
+  it('takes the subtotal that the cash paid without change confirms over a total read without its cents', () => {
+    const receipt = (total: string) =>
+      extractReceipt(
+        ocrLines(
+          `SUPERMARKT\nSpaghetti 500g 0,80\nPaprika rot 16,02\nZWISCHENSUMME 17,42\n${total}\nMwSt 10% 1,09\nBAR 17,42`,
+        ),
+        { languages: ['deu'] },
+      ).fields.total;
+    expect(receipt('Summe £14')?.value).toBe('17.42');
+    expect(receipt('Summe £14')?.evidence).toEqual([
+      'tender and subtotal agree',
+      'printed total £14 disagrees',
+    ]);
+  });
+
+  it("takes a VAT row's last of three columns as its gross when its net and tax do not pair", () => {
+    const result = extractReceipt(
+      ocrLines(
+        'CAVE MARTIN\nPOULET 22,49\nRIZ 2,29\nA PAYER EUR 85,71\nCARTE BANCAIRE 65,77\nTVA HT TVA TTC\n1 5,5% 54,49 3,00 57,49\n2 20% 6,20 1538 8,28',
+      ),
+      { languages: ['fra'] },
+    );
+    expect(result.fields.total?.value).toBe('65.77');
+    expect(result.fields.total?.evidence).toEqual([
+      'vat-table and card agree',
+      'printed total 85,71 disagrees',
+    ]);
   });
 
   it('reads a malformed printed total (00,17) as the card amount one digit away', () => {
