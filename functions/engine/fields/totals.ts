@@ -345,13 +345,23 @@ function summaryScan(rows: readonly Row[], whole: boolean): Scan {
 
 /**
  * A refund says so, or has nothing but negative totals (a return slip that prints no refund word), or more
- * negative than positive amounts on its total and card rows (`Totaal €0,72` read without its minus sign between
- * `PIN -0,72` and the card slip's `Totaal -0,72 EUR`).
+ * negative than positive amounts on its total, card, cash, tax and net rows (`Totaal €0,72` read without its minus
+ * sign between `PIN -0,72` and the card slip's `Totaal -0,72 EUR`; `TOTAL TTC 5,19€` over `TVA 21% -0,90`, `HT
+ * -4,29` and `Carte Bancontact -5,19`).
  */
 function isRefund(scan: Scan): boolean {
   const labelled = labelledAmounts(scan);
   const paid = onCardRows(scan.rows, scan.whole).map((amount) => amount.cents);
-  const signs = [...labelled, ...paid];
+  const stated = scan.rows
+    .filter(
+      (r) =>
+        isTotalRow(r) === undefined &&
+        !isCardRow(r) &&
+        (TAX.test(r.upper) || NET.test(r.upper) || (CASH_TENDERED.test(r.upper) && !CHANGE.test(r.upper))),
+    )
+    .flatMap((r) => moneyAmounts(r, scan.whole).slice(-1))
+    .map((amount) => amount.cents);
+  const signs = [...labelled, ...paid, ...stated];
   return (
     scan.rows.some((r) => REFUND.test(r.upper)) ||
     (labelled.some((cents) => cents < 0) && !labelled.some((cents) => cents > 0)) ||

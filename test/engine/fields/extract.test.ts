@@ -316,6 +316,30 @@ Espèces 28,35-€`),
     expect(total?.value).toBe('-28.35');
   });
 
+  it('knows a refund whose total lost its minus sign by its negative VAT, net, card and cash rows', () => {
+    const card = extractReceipt(
+      ocrLines(
+        'BOULANGERIE\nTarte -5,19 A\nTOTAL TTC 5,19€\nA TVA 21% -0,90\nHT -4,29\nCarte Bancontact -5,19',
+      ),
+      { languages: ['fra'] },
+    ).fields.total;
+    expect(card?.value).toBe('-5.19');
+    const cash = extractReceipt(
+      ocrLines('OBRADOR\nNapolitana -1,59\nIMPORTE £15\nEFECTIVO -1,59\nA IVA 10,00% -0,14\nBase Imp. -1,45'),
+      { languages: ['spa'] },
+    ).fields.total;
+    expect(cash?.value).toBe('-1.59');
+    // a sale's positive tax rows keep a positive total positive
+    expect(
+      extractReceipt(
+        ocrLines('BOULANGERIE\nTarte 5,19 A\nTOTAL TTC 5,19€\nA TVA 21% 0,90\nHT 4,29\nCB 5,19'),
+        {
+          languages: ['fra'],
+        },
+      ).fields.total?.value,
+    ).toBe('5.19');
+  });
+
   it('trusts a total put back from a slipped reading to one figure below 0.8: that figure chose it', () => {
     const total = extractReceipt(
       ocrLines(`FARMACIA
