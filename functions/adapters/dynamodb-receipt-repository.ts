@@ -248,7 +248,9 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       };
       const page = await this.client.send(new QueryCommand(input));
       for (const item of page.Items ?? []) {
-        if (typeof item.GSI1SK === 'string') positions.push(item.GSI1SK);
+        // An index read while its record is rewritten may give a key twice across pages, and BatchGetItem
+        // refuses a list with a key twice: each record once.
+        if (typeof item.GSI1SK === 'string' && !positions.includes(item.GSI1SK)) positions.push(item.GSI1SK);
       }
       startKey = page.LastEvaluatedKey;
       more = startKey !== undefined;
