@@ -3,7 +3,7 @@
  * to start the first worker before the image pipeline's modules load.
  */
 import type { FieldLineOptions } from './field-lines.js';
-import { DEFAULT_FIELD_LINES } from './field-lines.js';
+import { DEFAULT_FIELD_LINES, ITEM_LINES } from './field-lines.js';
 import { DEFAULT_LANGUAGES } from './language-models.js';
 import type { RereadOptions } from './lines.js';
 import { DEFAULT_MODEL_ROLES, type ModelRoles } from './recognizer-pool.js';
@@ -52,9 +52,11 @@ export interface EngineOptions {
    */
   fieldLines: FieldLineOptions | false;
   /**
-   * Read the article rows again, across the receipt's width and enlarged, when the items do not add up to the
-   * subtotal or total (ITEM_LINES), or false. Default false: measured, it made the items of 10 of 140 rendered
-   * receipts add up (item F1 about +1.5 points) for +10% CPU on English scans (docs/engine.md).
+   * Read the article rows' garbled prices again (`E3879`, `12578`: lines.ts garbledPrice), each cut out and
+   * enlarged, when the items do not add up to the subtotal or total (ITEM_LINES), or false. Default ITEM_LINES:
+   * measured on 280 fresh rendered receipts, item amount F1 +0 to +2.4 points per language, none lower, for
+   * +0.3 % CPU over the English dev scans (docs/engine.md, session 12). Whole rows read again were measured
+   * costlier (+13 % median) and lost a dev total.
    */
   itemLines: FieldLineOptions | false;
   /**
@@ -75,7 +77,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   recycleAboveRssBytes: 1_200_000_000,
   rereadWeakLines: false,
   fieldLines: DEFAULT_FIELD_LINES,
-  itemLines: false,
+  itemLines: ITEM_LINES,
   unreadInk: DEFAULT_UNREAD_INK,
   models: DEFAULT_MODEL_ROLES,
 };

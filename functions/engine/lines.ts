@@ -3,7 +3,6 @@
  * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
  * Enlarging the whole page slows every receipt; enlarging a few lines costs little.
  */
-import { unionBox } from './fields/layout.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
@@ -22,23 +21,14 @@ const ENLARGE = 2;
 /** The new reading must beat the old by this much: equal readings keep the first (page-context) one. */
 const MIN_GAIN = 0.05;
 
-/**
- * Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading; across the
- * whole image's width when `fullWidth` (a row whose amount the first reading did not see at all).
- */
-async function lineImage(
-  image: GrayImage,
-  line: OcrLine,
-  scale: number,
-  enlarge: number,
-  fullWidth: boolean,
-) {
+/** Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading. */
+async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge: number) {
   const height = (line.bbox.y1 - line.bbox.y0) / scale;
   const padY = Math.round(height * 0.3);
   const padX = Math.round(height * 0.5);
-  const left = fullWidth ? 0 : Math.max(0, Math.floor(line.bbox.x0 / scale) - padX);
+  const left = Math.max(0, Math.floor(line.bbox.x0 / scale) - padX);
   const top = Math.max(0, Math.floor(line.bbox.y0 / scale) - padY);
-  const right = fullWidth ? image.width : Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
+  const right = Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
   const bottom = Math.min(image.height, Math.ceil(line.bbox.y1 / scale) + padY);
   const enlarged = await transformGray(image, (input) =>
     input
@@ -89,6 +79,96 @@ export async function rereadWeakLines(
   );
 }
 
+/** A VAT code, a currency mark or print noise after a price (`B`, `€`, `'A`, `*`). */
+const AFTER_PRICE = /^[^\p{L}\d]?[A-Z€$£*%]{1,2}[^\p{L}\d]?$/u;
+
+/**
+ * The price at the end of an article row: its last word holding a digit (with a bare currency mark before it, and
+ * the VAT codes, marks and noise after it); undefined when the row ends in no figure or the figure is the whole
+ * row. Figures further left (`3,5%`, `1L`, `500G`) describe the article.
+ */
+export function priceSpan(line: OcrLine): number | undefined {
+  let from = line.words.length;
+  while (from > 0 && AFTER_PRICE.test(line.words[from - 1]?.text ?? '')) from -= 1;
+  if (from === 0 || !/\d/.test(line.words[from - 1]?.text ?? '')) return undefined;
+  from -= 1;
+  if (from > 0 && /^[€$£]$/.test(line.words[from - 1]?.text ?? '')) from -= 1;
+  return from > 0 ? from : undefined;
+}
+
+/** A word of a price read cleanly: an amount with two decimals (a mark, a minus, a VAT code on it), or a code. */
+const CLEAN_PRICE_WORD = /^(?:[€$£]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%]{1,2}$/;
+
+/**
+ * An article's price the page reading garbled: words before it that describe (two letters in a row), and a price
+ * of 3 to 6 digits not read cleanly (`E3879`, `12578`, `3:45`), which is no rate, time or reference number.
+ */
+export function garbledPrice(description: readonly OcrWord[], price: readonly OcrWord[]): boolean {
+  const text = price.map((w) => w.text).join(' ');
+  const digits = text.replace(/\D/g, '').length;
+  return (
+    description.some((w) => /\p{L}{2,}/u.test(w.text)) &&
+    digits >= 3 &&
+    digits <= 6 &&
+    !/%|\d{1,2}:\d{2}:\d{2}|\d{7,}/.test(text) &&
+    !price.every((w) => CLEAN_PRICE_WORD.test(w.text))
+  );
+}
+
+/**
+ * Reads again only the price at the end of each line at `indices` (priceSpan) that the page reading garbled
+ * (garbledPrice), cut out and enlarged: the row's words before it stay as the page read them. Cheaper than the
+ * whole row (the LSTM's time is the crop's width), and a price is what decides whether the items add up. Every
+ * re-read replaces the price as read: the caller keeps it only when it makes the items add up.
+ */
+export async function rereadPrices(
+  lines: readonly OcrLine[],
+  indices: readonly number[],
+  image: GrayImage,
+  scale: number,
+  recognizer: Recognizer,
+  reading: LineReading = {},
+): Promise<OcrLine[]> {
+  const { enlarge = ENLARGE, digits } = reading;
+  const page = digits === undefined ? undefined : { glyphs: digits, enlarge };
+  const result = [...lines];
+  for (const index of indices) {
+    const line = lines[index];
+    const from = line === undefined ? undefined : priceSpan(line);
+    if (line === undefined || from === undefined) continue;
+    if (!garbledPrice(line.words.slice(0, from), line.words.slice(from))) continue;
+    const kept = line.words.slice(0, from);
+    const price = line.words.slice(from);
+    // From halfway between the description and the price: lineImage's margin must not take in the words before.
+    const start = Math.min(...price.map((w) => w.bbox.x0));
+    const x0 = (Math.max(line.bbox.x0, ...kept.map((w) => w.bbox.x1)) + start) / 2;
+    const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
+    const box = { ...line.bbox, x0: Math.min(start, x0 + margin) };
+    const crop = await lineImage(image, { ...line, bbox: box }, scale, enlarge);
+    const read = await recognizer.recognize(crop.pgm, {
+      scale: scale / enlarge,
+      line: true,
+      glyphs: crop.image,
+      ...(page === undefined ? {} : { page }),
+    });
+    const words = wordsOnPage(
+      read.lines.flatMap((row) => row.words),
+      crop.left,
+      crop.top,
+      scale,
+    ).filter((word) => word.bbox.x1 > x0);
+    if (words.length === 0) continue;
+    const all = [...kept, ...words];
+    result[index] = {
+      text: all.map((word) => word.text).join(' '),
+      confidence: line.confidence,
+      bbox: line.bbox,
+      words: all,
+    };
+  }
+  return result;
+}
+
 export interface LineReading {
   /** Enlargement of the crop before reading. Default 2. */
   readonly enlarge?: number;
@@ -97,8 +177,6 @@ export interface LineReading {
    * model's confidences are on another scale). Default MIN_GAIN.
    */
   readonly minGain?: number;
-  /** Read across the image's whole width instead of the line's own box. Default false. */
-  readonly fullWidth?: boolean;
   /** The digits of the page the lines are cut from: a crop's zeros are judged by the page's (zero-glyph.ts). */
   readonly digits?: readonly DigitGlyph[];
 }
@@ -116,13 +194,13 @@ export async function rereadLines(
   recognizer: Recognizer,
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
-  const { enlarge = ENLARGE, minGain = MIN_GAIN, fullWidth = false, digits } = reading;
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits } = reading;
   const page = digits === undefined ? undefined : { glyphs: digits, enlarge };
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
     if (line === undefined) continue;
-    const crop = await lineImage(image, line, scale, enlarge, fullWidth);
+    const crop = await lineImage(image, line, scale, enlarge);
     // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
     // crop's offset is added back below.
     const read = await recognizer.recognize(crop.pgm, {
@@ -137,7 +215,7 @@ export async function rereadLines(
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
       confidence: read.confidence,
-      bbox: fullWidth ? unionBox(moved.map((word) => word.bbox)) : line.bbox,
+      bbox: line.bbox,
       words: moved,
     };
     if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;

@@ -7,7 +7,7 @@
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
- * - The article rows are re-read across the receipt's width when the items do not add up.
+ * - The garbled prices of the article rows are re-read when the items do not add up.
  * A re-read line is kept only when the extraction with it loses no field and is no less sure of the total.
  */
 
@@ -24,7 +24,7 @@ import { extractReceipt } from './fields/index.js';
 import { itemsSum } from './fields/items.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadLines } from './lines.js';
+import { rereadLines, rereadPrices } from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -114,25 +114,21 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
 }
 
 /**
- * The article rows read again when the items do not add up: re-read rows are taken one at a time while each
- * brings the items' sum closer to the receipt's and loses no field, and kept only when together they make the
- * items add up. Closer alone is not enough: a row read worse can move the sum towards the total by chance.
+ * The article rows' garbled prices read again when the items do not add up: re-read rows are taken one at a time
+ * while each brings the items' sum closer to the receipt's and loses no field, and kept only when together they
+ * make the items add up. Closer alone is not enough: a row read worse can move the sum towards the total by chance.
  */
 async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<SecondLook> {
   if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
   const chosen = fieldLines(look.lines, look.extraction, input.itemLines);
   if (chosen.length === 0) return look;
-  const reread = await rereadLines(
+  const reread = await rereadPrices(
     look.lines,
     chosen,
     input.image,
     input.scale,
     input.pool.lines(look.language),
-    {
-      fullWidth: true,
-      minGain: Number.NEGATIVE_INFINITY,
-      ...(input.digits === undefined ? {} : { digits: input.digits }),
-    },
+    input.digits === undefined ? {} : { digits: input.digits },
   );
   const closer = keepWhatHelps(
     look.lines,

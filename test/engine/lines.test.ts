@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rereadWeakLines } from '../../functions/engine/lines.js';
+import { garbledPrice, priceSpan, rereadPrices, rereadWeakLines } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
+import type { OcrLine } from '../../functions/engine/schema.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
@@ -53,5 +54,86 @@ describe('rereadWeakLines', () => {
       expect(Math.abs(word.bbox.y1 - (before?.y1 ?? 0))).toBeLessThanOrEqual(4);
     }
     expect(lines.filter((_, i) => i !== index)).toEqual(page.lines.filter((_, i) => i !== index));
+  });
+});
+
+describe('rereadPrices', () => {
+  let recognizer: Recognizer;
+  let image: GrayImage;
+
+  beforeAll(async () => {
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: resolveLangSource(['eng'], 'best_int'),
+      recycleAfterJobs: 100,
+      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    });
+    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    image = { data, width: info.width, height: info.height };
+  });
+  afterAll(async () => {
+    await recognizer.close();
+  });
+
+  it("reads a garbled price again from its own crop and keeps the row's description as read", async () => {
+    // Prepare: a real reading, the milk row's amount garbled as the page reading garbles thermal print.
+    const page = await recognizer.recognize(toPgm(image));
+    const index = page.lines.findIndex((line) => line.text.startsWith('MILK'));
+    const milk = page.lines[index];
+    if (milk === undefined) throw new Error('the MILK line was not read');
+    const garbled: OcrLine = {
+      ...milk,
+      words: milk.words.map((word, i) => (i === milk.words.length - 1 ? { ...word, text: '13:0O' } : word)),
+      text: milk.text.replace(/13\.00$/, '13:0O'),
+    };
+    const lines = page.lines.map((line, i) => (i === index ? garbled : line));
+
+    // Act
+    const reread = await rereadPrices(lines, [index], image, 1, recognizer);
+
+    // Assess: the amount read again; the words before it as the page read them
+    expect(reread[index]?.text).toBe(milk.text);
+    expect(reread[index]?.words.slice(0, -1)).toEqual(milk.words.slice(0, -1));
+    expect(reread.filter((_, i) => i !== index)).toEqual(lines.filter((_, i) => i !== index));
+    // a clean price is not read again
+    const untouched = await rereadPrices(page.lines, [index], image, 1, recognizer);
+    expect(untouched[index]).toBe(milk);
+  });
+});
+
+describe('priceSpan and garbledPrice', () => {
+  const line = (text: string): OcrLine => {
+    const words = text.split(' ').map((word, i) => ({
+      text: word,
+      confidence: 0.9,
+      bbox: { x0: i * 100, y0: 0, x1: i * 100 + 80, y1: 20 },
+    }));
+    return { text, confidence: 0.9, bbox: { x0: 0, y0: 0, x1: words.length * 100, y1: 20 }, words };
+  };
+  const garbled = (text: string) => {
+    const row = line(text);
+    const from = priceSpan(row);
+    return from !== undefined && garbledPrice(row.words.slice(0, from), row.words.slice(from));
+  };
+
+  it('finds the price at the end of an article row, its VAT code and mark included', () => {
+    expect(priceSpan(line("VOLLMILCH 3,5% 1L 1:25 'B"))).toBe(3);
+    expect(priceSpan(line('TOMATEN € 2,76 B'))).toBe(1);
+    expect(priceSpan(line('BROT'))).toBeUndefined();
+    expect(priceSpan(line('12,50'))).toBeUndefined();
+  });
+
+  it('reads again only prices the page garbled, on rows that describe an article', () => {
+    expect(garbled('LATTE REGULAR E3879')).toBe(true);
+    expect(garbled('Zwiebeln 1kg Netz 12578')).toBe(true);
+    expect(garbled("ORANGENSAFT 100% 1L 1:25 'B")).toBe(true);
+    // read cleanly, or no price: a rate, a time, a reference number
+    expect(garbled('TOMATEN 2,76 € B')).toBe(false);
+    expect(garbled('Discount 10%')).toBe(false);
+    expect(garbled('Cashier Time: 14:31:00')).toBe(false);
+    expect(garbled('GST Reg: 001658445824')).toBe(false);
   });
 });
