@@ -49,8 +49,9 @@ const EXPLICIT: { re: RegExp; code: string }[] = [
     re: /\bEURO?\b|€\s?-?\d+[.,]\d{2}\b|\b\d+[.,]\d{2}\s?€|\(€\)|^\s*€\s*$|\b(SUMME|TOTAL|TOTALE|TOTAAL)\s*€/,
     code: 'EUR',
   },
-  // Swiss tills also write francs as "Fr. 24.25" / "SFr.24.25" (the dot read as a colon at times: "Fr: 15.53").
-  { re: /\bCHF\b|\bSFR\b|\bS?FR[.:]\s?\d+[.,]\d{2}\b/, code: 'CHF' },
+  // Swiss tills also write francs as "Fr. 24.25" / "SFr.24.25" (the dot read as a colon at times: "Fr: 15.53"),
+  // or after the amount ("Gesamtbetrag 2612.50 Fr.").
+  { re: /\bCHF\b|\bSFR\b|\bS?FR[.:]\s?\d+[.,]\d{2}\b|\d[.,]\d{2}\s?S?FR\b/, code: 'CHF' },
   { re: /\bBRL\b|\bR\$/, code: 'BRL' },
   { re: /\bGBP\b|£\s?\d+[.,]\d{2}\b/, code: 'GBP' },
   { re: /\bSGD\b|\bS\$/, code: 'SGD' },

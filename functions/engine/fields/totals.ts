@@ -277,7 +277,7 @@ function labelledAmounts(scan: Scan, except?: Row): number[] {
 
 /** Words that say the prices include the tax. */
 const TAX_INCLUDED =
-  /\b(INCL|INCLUDED|INCLUSIVE|INCLUDES|INKL|INKLUSIVE|ENTHALTEN|TTC|INCLUIDO|INCLU[IÍ]DO|INCLUSA|INCLUSO|INCLUSE|INCLUS|DONT|DI CUI|INCL\.)\b/;
+  /\b(INCL|INCLUDED|INCLUSIVE|INCLUDES|INKL|INKLUSIVE|ENTHALTEN|DARIN|TTC|INCLUIDO|INCLU[IÍ]DO|INCLUSA|INCLUSO|INCLUSE|INCLUS|DONT|DI CUI|WAARVAN|INCL\.)\b/;
 
 function evidenceOf(label: string, sources: readonly SupportSource[]): string[] {
   return [label, ...sources.map((s) => `agrees with ${s}`)];

@@ -506,6 +506,17 @@ SUBTOTAL 3,99 0,30 4,29`),
     ]);
   });
 
+  it("takes the rounded amount to pay when the rounding row and the tax included ('waarvan BTW') explain it", () => {
+    const total = extractReceipt(
+      ocrLines(
+        'ELEKTRO\nNotebook 116,27\nSUBTOTAAL 116,27\nTOTAAL 116,27\nAfronding 0,02-\nTotaal te betalen EUR 116,25\nOntvangen 120,00\nwaarvan BTW 21% 20,18',
+      ),
+      { languages: ['nld'] },
+    ).fields.total;
+    expect(total?.value).toBe('116.25');
+    expect(total?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('reads a malformed printed total (00,17) as the card amount one digit away', () => {
     const result = extractReceipt(
       ocrLines('EPICERIE\nBEURRE 8,16\nPATES 2,92\nTOTAL TTC 00,17 €\nCARTE BANCAIRE 20,17 €'),
@@ -827,6 +838,12 @@ CHANGE 14.20`),
     ['Zürich', 'FRISCHMARKT\nMarktgasse 3\nCH-8004 Zürich\nZU ZAHLEN Fr: 15.53\nGegeben 20.00', 'CHF'],
     // no mark at all, but a Swiss postcode and city
     ['Bernese', 'BACKEREI\nCH-3011 Bern\nSUMME 15.53\nBAR 20.00\nRUCKGELD 4.47', 'CHF'],
+    // francs written after the amount, a GmbH in Zürich
+    [
+      'GmbH in Zürich',
+      'ELEKTRO WEBER\nHandels GmbH\n8004 Zürich\nGesamtbetrag 2612.50 Fr.\nKarte 2612.50',
+      'CHF',
+    ],
   ])('reads the currency of a %s receipt', (_name, text, currency) => {
     expect(extractReceipt(ocrLines(text)).fields.currency?.value).toBe(currency);
   });
