@@ -38,6 +38,29 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge
   return { pgm: toPgm(enlarged), image: enlarged, left, top };
 }
 
+/**
+ * Reads `line`'s box cut out and enlarged as one text line; its words moved onto the original grid (they come back
+ * on the enlarged crop's: scale / enlarge maps them, and the crop's offset is added).
+ */
+async function readCrop(
+  image: GrayImage,
+  line: OcrLine,
+  scale: number,
+  recognizer: Recognizer,
+  enlarge: number,
+  digits: readonly DigitGlyph[] | undefined,
+): Promise<{ words: OcrWord[]; confidence: number }> {
+  const crop = await lineImage(image, line, scale, enlarge);
+  const read = await recognizer.recognize(crop.pgm, {
+    scale: scale / enlarge,
+    line: true,
+    glyphs: crop.image,
+    ...(digits === undefined ? {} : { page: { glyphs: digits, enlarge } }),
+  });
+  const words = read.lines.flatMap((row) => row.words);
+  return { words: wordsOnPage(words, crop.left, crop.top, scale), confidence: read.confidence };
+}
+
 /** The mean of a line's word confidences (Tesseract's line confidence weighs in its layout's guesses). */
 export function meanConfidence(line: Pick<OcrLine, 'words'>): number {
   return line.words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, line.words.length);
@@ -130,7 +153,6 @@ export async function rereadPrices(
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
   const { enlarge = ENLARGE, digits } = reading;
-  const page = digits === undefined ? undefined : { glyphs: digits, enlarge };
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
@@ -144,19 +166,8 @@ export async function rereadPrices(
     const x0 = (Math.max(line.bbox.x0, ...kept.map((w) => w.bbox.x1)) + start) / 2;
     const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
     const box = { ...line.bbox, x0: Math.min(start, x0 + margin) };
-    const crop = await lineImage(image, { ...line, bbox: box }, scale, enlarge);
-    const read = await recognizer.recognize(crop.pgm, {
-      scale: scale / enlarge,
-      line: true,
-      glyphs: crop.image,
-      ...(page === undefined ? {} : { page }),
-    });
-    const words = wordsOnPage(
-      read.lines.flatMap((row) => row.words),
-      crop.left,
-      crop.top,
-      scale,
-    ).filter((word) => word.bbox.x1 > x0);
+    const read = await readCrop(image, { ...line, bbox: box }, scale, recognizer, enlarge, digits);
+    const words = read.words.filter((word) => word.bbox.x1 > x0);
     if (words.length === 0) continue;
     const all = [...kept, ...words];
     result[index] = {
@@ -195,23 +206,13 @@ export async function rereadLines(
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
   const { enlarge = ENLARGE, minGain = MIN_GAIN, digits } = reading;
-  const page = digits === undefined ? undefined : { glyphs: digits, enlarge };
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
     if (line === undefined) continue;
-    const crop = await lineImage(image, line, scale, enlarge);
-    // Words come back on the enlarged crop's grid: scale / enlarge maps them to the original grid, and the
-    // crop's offset is added back below.
-    const read = await recognizer.recognize(crop.pgm, {
-      scale: scale / enlarge,
-      line: true,
-      glyphs: crop.image,
-      ...(page === undefined ? {} : { page }),
-    });
-    const words = read.lines.flatMap((row) => row.words);
-    if (words.length === 0) continue;
-    const moved = wordsOnPage(words, crop.left, crop.top, scale);
+    const read = await readCrop(image, line, scale, recognizer, enlarge, digits);
+    const moved = read.words;
+    if (moved.length === 0) continue;
     const candidate: OcrLine = {
       text: moved.map((word) => word.text).join(' '),
       confidence: read.confidence,

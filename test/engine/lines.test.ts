@@ -7,14 +7,13 @@ import type { OcrLine } from '../../functions/engine/schema.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 
-describe('rereadWeakLines', () => {
-  let recognizer: Recognizer;
-  let image: GrayImage;
-
+/** A recognizer of the given model kind and the rendered English receipt, in gray. */
+function englishReceipt(kind: 'fast' | 'best_int') {
+  const context = {} as { recognizer: Recognizer; image: GrayImage };
   beforeAll(async () => {
-    recognizer = new Recognizer({
+    context.recognizer = new Recognizer({
       languages: 'eng',
-      source: resolveLangSource(['eng'], 'fast'),
+      source: resolveLangSource(['eng'], kind),
       recycleAfterJobs: 100,
       recycleAboveRssBytes: Number.POSITIVE_INFINITY,
     });
@@ -22,16 +21,21 @@ describe('rereadWeakLines', () => {
       .grayscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    image = { data, width: info.width, height: info.height };
+    context.image = { data, width: info.width, height: info.height };
   });
   afterAll(async () => {
-    await recognizer.close();
+    await context.recognizer.close();
   });
+  return context;
+}
+
+describe('rereadWeakLines', () => {
+  const context = englishReceipt('fast');
 
   it('replaces a weak line with its enlarged re-reading, boxes mapped back onto the page', async () => {
     // Prepare: a real reading reported on a 1.5x grid, with the TOTAL line marked weak.
     const scale = 1.5;
-    const page = await recognizer.recognize(toPgm(image), { scale });
+    const page = await context.recognizer.recognize(toPgm(context.image), { scale });
     const index = page.lines.findIndex((line) => line.text.startsWith('TOTAL'));
     const original = page.lines[index];
     if (original === undefined) throw new Error('the TOTAL line was not read');
@@ -42,7 +46,7 @@ describe('rereadWeakLines', () => {
     );
 
     // Act
-    const lines = await rereadWeakLines(weakened, image, scale, recognizer);
+    const lines = await rereadWeakLines(weakened, context.image, scale, context.recognizer);
 
     // Assess
     const reread = lines[index];
@@ -58,29 +62,11 @@ describe('rereadWeakLines', () => {
 });
 
 describe('rereadPrices', () => {
-  let recognizer: Recognizer;
-  let image: GrayImage;
-
-  beforeAll(async () => {
-    recognizer = new Recognizer({
-      languages: 'eng',
-      source: resolveLangSource(['eng'], 'best_int'),
-      recycleAfterJobs: 100,
-      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
-    });
-    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    image = { data, width: info.width, height: info.height };
-  });
-  afterAll(async () => {
-    await recognizer.close();
-  });
+  const context = englishReceipt('best_int');
 
   it("reads a garbled price again from its own crop and keeps the row's description as read", async () => {
     // Prepare: a real reading, the milk row's amount garbled as the page reading garbles thermal print.
-    const page = await recognizer.recognize(toPgm(image));
+    const page = await context.recognizer.recognize(toPgm(context.image));
     const index = page.lines.findIndex((line) => line.text.startsWith('MILK'));
     const milk = page.lines[index];
     if (milk === undefined) throw new Error('the MILK line was not read');
@@ -92,14 +78,14 @@ describe('rereadPrices', () => {
     const lines = page.lines.map((line, i) => (i === index ? garbled : line));
 
     // Act
-    const reread = await rereadPrices(lines, [index], image, 1, recognizer);
+    const reread = await rereadPrices(lines, [index], context.image, 1, context.recognizer);
 
     // Assess: the amount read again; the words before it as the page read them
     expect(reread[index]?.text).toBe(milk.text);
     expect(reread[index]?.words.slice(0, -1)).toEqual(milk.words.slice(0, -1));
     expect(reread.filter((_, i) => i !== index)).toEqual(lines.filter((_, i) => i !== index));
     // a clean price is not read again
-    const untouched = await rereadPrices(page.lines, [index], image, 1, recognizer);
+    const untouched = await rereadPrices(page.lines, [index], context.image, 1, context.recognizer);
     expect(untouched[index]).toBe(milk);
   });
 });
