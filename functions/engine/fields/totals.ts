@@ -155,12 +155,15 @@ function threeDecimalTotal(row: Row, support: readonly Support[], base: number):
 function sharedWithCard(
   found: Located | undefined,
   support: readonly Support[],
-  cardTexts: readonly string[],
+  cardRows: readonly Row[],
 ): Located | undefined {
   if (!found || !threeDecimals(found.amount.text) || sourcesOf(support, found.amount.cents).length > 0)
     return found;
-  const cents = cardTexts
-    .map((card) => sharedThreeDecimalValue(found.amount.text, card))
+  // the card's amount as read, a third decimal and all: no money as read, it is none of cardAmounts
+  const cents = cardRows
+    .filter(isCardRow)
+    .flatMap((r) => findAmounts(r).slice(-1))
+    .map((card) => sharedThreeDecimalValue(found.amount.text, card.text))
     .find((value) => value !== undefined);
   return cents === undefined ? found : { ...found, amount: { ...found.amount, cents, decimals: true } };
 }
@@ -179,13 +182,9 @@ function positive(l: Located | undefined): Located | undefined {
   return l ? { ...l, amount: { ...l.amount, cents: Math.abs(l.amount.cents) } } : undefined;
 }
 
-/**
- * Cash or change read with a third decimal of noise on a receipt in cents ("ESP 20,000€", taken for a thousands
- * group): the first two decimals are the cents.
- */
+/** Cash or change as tendered: a third decimal of noise after its cents dropped (withoutNoiseDecimal). */
 function inCents(l: Located | undefined, whole: boolean): Located | undefined {
-  if (!l || whole || l.amount.decimals || !threeDecimals(l.amount.text)) return l;
-  return { ...l, amount: { ...l.amount, cents: Math.floor(l.amount.cents / 1000), decimals: true } };
+  return l ? { ...l, amount: withoutNoiseDecimal(l.amount, whole) } : undefined;
 }
 
 export interface TotalsOptions {
@@ -239,10 +238,17 @@ function onCardRows(rows: readonly Row[], whole: boolean): Amount[] {
  * ("Multibanco 72,935€", read as a thousands group: 72,93).
  */
 function charged(amount: Amount, whole: boolean): number {
-  if (whole || amount.decimals) return amount.cents;
-  if (SEPARATOR_LOST.test(amount.text)) return amount.cents / 100;
-  if (threeDecimals(amount.text)) return Math.floor(amount.cents / 1000);
-  return amount.cents;
+  if (!whole && !amount.decimals && SEPARATOR_LOST.test(amount.text)) return amount.cents / 100;
+  return withoutNoiseDecimal(amount, whole).cents;
+}
+
+/**
+ * On a receipt in cents, an amount read with a third decimal of noise after its cents ("Multibanco 72,935€",
+ * "ESP 20,000€", taken for a thousands group): the first two decimals are the cents.
+ */
+function withoutNoiseDecimal(amount: Amount, whole: boolean): Amount {
+  if (whole || amount.decimals || !threeDecimals(amount.text)) return amount;
+  return { ...amount, cents: Math.floor(amount.cents / 1000), decimals: true };
 }
 
 /**
@@ -444,16 +450,11 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   });
 
   const candidates: Candidate[] = [];
-  // as read, a third decimal and all: no money as read, it is no card amount of onCardRows
-  const cardTexts = rows
-    .slice(firstLabel)
-    .filter(isCardRow)
-    .flatMap((r) => findAmounts(r).slice(-1))
-    .map((a) => a.text);
+  const paymentRows = rows.slice(firstLabel);
   for (const { row, kind } of labelled) {
     const base = kind === 'strong' ? 0.85 : 0.75;
     const found =
-      sharedWithCard(located(scan, row, base), support, cardTexts) ??
+      sharedWithCard(located(scan, row, base), support, paymentRows) ??
       (whole ? undefined : threeDecimalTotal(row, support, base));
     if (!found || found.amount.cents === 0 || (found.amount.cents < 0 && !refund)) continue;
     let score = kind === 'strong' ? 3 : 2;
