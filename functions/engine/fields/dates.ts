@@ -43,6 +43,8 @@ function repairDateDigits(text: string): string {
       .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
+      // a digit of an ISO date's month read twice ("2025-009-22"): no other number has this form
+      .replace(/\b((?:19|20)\d{2}-)(\d)\2(\d-\d{2})\b/g, '$1$2$3')
       // the T between an ISO date and its time read as a 7 ("TSE-Start: 2024-07-20721:07:10.000")
       .replace(/(\b(?:19|20)\d{2}-\d{2}-\d{2})7(?=\d{2}:\d{2})/g, '$1 ')
       // the space between a four-digit year and the time read as a digit or lost ("05/11/2022612:78 PM")

@@ -153,6 +153,11 @@ export const MONTHS: Readonly<Record<string, number>> = Object.assign(
   ]),
 );
 
+/** The ISO 4217 codes of every pack's countries, as a whole token (`EUR`, `CHF`, `MYR`). */
+export const CURRENCY_CODE = new RegExp(
+  `^(?:${[...new Set(LOCALES.flatMap((pack) => pack.countries.map((c) => c.currency)))].join('|')})$`,
+);
+
 /** Compiled language markers per pack: how many distinct markers of each language a text shows. */
 const MARKERS = LOCALES.map((pack) => ({
   pack,

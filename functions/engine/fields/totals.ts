@@ -9,6 +9,7 @@ import {
   CARD,
   CASH_TENDERED,
   CHANGE,
+  CURRENCY_CODE,
   DISCOUNT,
   ITEM_HEADER,
   isSummaryHeading,
@@ -222,9 +223,45 @@ const isCardRow = (r: Row) => CARD.test(r.upper) && !CHANGE.test(r.upper);
 
 /** Amounts on card-payment rows at or after `from`: what was charged, which a total should equal. */
 function cardAmounts(scan: Scan, from: number): number[] {
-  return onCardRows(scan.rows.slice(from, scan.summaryStart), scan.whole)
+  const rows = scan.rows.slice(from, scan.summaryStart);
+  return [...onCardRows(rows, scan.whole), ...onSlipRows(rows, scan.whole)]
     .map((a) => charged(a, scan.whole))
     .filter((cents) => cents > 0);
+}
+
+/** How far below a card row a card slip's amount is printed (the slip's AID, date and terminal lines between). */
+const SLIP_ROWS = 12;
+
+/**
+ * A card slip's amount printed under its label, as French CB slips print it ("CARTE BANCAIRE / SANS CONTACT /
+ * ... / MONTANT : / 7,29 EUR"): a total label with no amount of its own, a card row above it, and a row of
+ * nothing but the amount below.
+ */
+function onSlipRows(rows: readonly Row[], whole: boolean): Amount[] {
+  const found: Amount[] = [];
+  rows.forEach((label, i) => {
+    const below = rows[i + 1];
+    if (!below || isTotalRow(label) === undefined || moneyAmounts(label, whole).length > 0) return;
+    if (!rows.slice(Math.max(0, i - SLIP_ROWS), i).some(isCardRow)) return;
+    const amount = bareAmount(below, whole);
+    if (amount) found.push(amount);
+  });
+  return found;
+}
+
+/** Tokens a row holding only an amount may have besides it: a currency mark, an equals sign. */
+const AMOUNT_MARK = /^[€$£=:*]$/;
+
+/** The amount of a row that holds nothing else ("7,29 EUR"). */
+function bareAmount(row: Row, whole: boolean): Amount | undefined {
+  const amounts = moneyAmounts(row, whole);
+  const [amount] = amounts;
+  if (amounts.length !== 1 || !amount) return undefined;
+  const end = amount.tokenIndex + amount.text.split(' ').length;
+  const others = row.tokens.filter(
+    (t, i) => (i < amount.tokenIndex || i >= end) && !AMOUNT_MARK.test(t.text) && !CURRENCY_CODE.test(t.text),
+  );
+  return others.length === 0 ? amount : undefined;
 }
 
 /** The amount each card row ends with, as read. */
@@ -545,13 +582,22 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         (a) => a.cents !== base && Math.abs(a.cents - base) <= maxAdjust,
       );
       if (hit && (tendered === undefined || tendered === hit.cents || tendered !== base)) {
+        // The rounding read, the rounded total one digit from the total plus it (`Totaal 22,51 / AFRONDING
+        // -0,01 / TE BETALEN EUR 22,56`): that digit slipped.
+        const rounded = rounding ? base + rounding.amount.cents : undefined;
+        const slipped =
+          rounded !== undefined && rounded !== hit.cents && zeroSlips(hit.cents, true).has(rounded);
+        const cents = slipped ? rounded : hit.cents;
         total = {
-          amount: hit,
+          amount: { ...hit, cents },
           row,
           confidence: total.confidence,
           evidence: [
             'rounded total printed after the total',
-            ...sourcesOf(support, hit.cents).map((s) => `agrees with ${s}`),
+            ...(slipped
+              ? [`printed ${hit.text} read with a slipped digit: the total plus its rounding`]
+              : []),
+            ...sourcesOf(support, cents).map((s) => `agrees with ${s}`),
           ],
         };
         break;
@@ -619,7 +665,14 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       : 'no total row';
     const evidence = [`${agreed.sources.join(' and ')} agree`, misread];
     if (printed) total = { ...printed, confidence: Math.max(printed.confidence, 0.7), evidence };
-    else {
+    else if (total && zeroSlips(total.amount.cents, true).has(agreed.cents)) {
+      // One digit of the printed total slipped: its row and box still show where the bill is printed.
+      total = {
+        ...total,
+        amount: { ...total.amount, cents: agreed.cents },
+        evidence,
+      };
+    } else {
       const at = total?.row ?? cash?.row ?? rows[rows.length - 1];
       const base = total?.amount ?? cash?.amount;
       if (at && base)
@@ -812,7 +865,16 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     totalSource === 'tender' || totalSource === 'card' || totalSource === 'vat-table'
       ? totalSource
       : slipWitness;
-  const totalWitnesses = agreeing.filter((s) => s !== takenFrom);
+  const witnessedBy = agreeing.filter((s) => s !== takenFrom);
+  // The card charged one digit more or less than a total that only one other reading confirms (`SUBTOTALE 9.78`
+  // and `TOTALE 9,78` read alike over `POS 9,70`): which one slipped is not known, so the total is unconfirmed.
+  // Items that add up to it are a reading of their own (`Subtotale 36,21`, the items' 36,21, over `VISA 30,21`).
+  const cardSaysOtherwise =
+    total !== undefined &&
+    witnessedBy.length < 2 &&
+    !witnessedBy.includes('card') &&
+    support.some((s) => s.source === 'card' && zeroSlips(total.amount.cents, true).has(s.cents));
+  const totalWitnesses = cardSaysOtherwise ? [] : witnessedBy;
   return {
     totalWitnesses,
     ...(slipWitness ? { slipWitness } : {}),

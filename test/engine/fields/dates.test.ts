@@ -35,6 +35,10 @@ describe('findDate', () => {
     expect(dateOf('TSE-Start: 2024-07-20721:07:10.000')?.value).toBe('2024-07-20');
   });
 
+  it("reads an ISO date whose month's zero was read twice", () => {
+    expect(dateOf('2025-009-22 17:24:59')?.value).toBe('2025-09-22');
+  });
+
   it('does not take the month-first reading that would date the receipt in the future', () => {
     const date = dateOf('Datum 12/10/2026 18:24', 'dmy', false, new Date('2026-11-01T00:00:00Z'));
     expect(date?.value).toBe('2026-10-12');

@@ -776,6 +776,83 @@ CAMBIO            $7.655`),
 
     expect(result.fields.total?.value).toBe('12345');
   });
+
+  it("hears a French card slip's amount printed under its label, with the items against a misread total", () => {
+    const receipt = (slip: string) =>
+      extractReceipt(
+        ocrLines(`
+Croissant 5,40 €
+Café 1,99 €
+Remise -0,10 €
+MONTANT TTC 1,09 €
+CARTE BANCAIRE
+SANS CONTACT
+LE 20/01/26 A 16:15:06
+${slip}
+DEBIT`),
+      ).fields.total;
+
+    const withSlip = receipt('MONTANT :\n7,29 EUR');
+    expect(withSlip?.value).toBe('7.29');
+    expect(withSlip?.evidence).toContain('card and items agree');
+    // the items alone do not overrule the printed total
+    expect(receipt('MERCI')?.value).toBe('1.09');
+    // nor does a bare amount under a label that is not the slip's
+    expect(receipt('MONTANT :\nREF 7,29')?.value).toBe('1.09');
+  });
+
+  it('puts a slipped digit of the total back where the other figures agree, keeping its box and certainty', () => {
+    const total = extractReceipt(
+      ocrLines(`
+BROOD 1,50
+KAAS 2,29
+SUBTOTAAL 3,79
+NET À PAYER 3,19 €
+CB SANS CONTACT 3,79 €`),
+    ).fields.total;
+
+    expect(total?.value).toBe('3.79');
+    expect(total?.text).toBe('3,19');
+    expect(total?.bbox).not.toBeNull();
+    expect(total?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('does not confirm a total its subtotal restates when the card charged one digit less', () => {
+    const receipt = (card: string) =>
+      extractReceipt(
+        ocrLines(`
+Pane casereccio 2,79
+Acqua naturale 1,19
+Caffe 4,47
+SUBTOTALE 9.78
+TOTALE COMPLESSIVO EUR 9,78
+${card}`),
+      ).fields.total;
+
+    expect(receipt('POS 9,70')?.confidence).toBeLessThan(0.8);
+    expect(receipt('POS 9,78')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a rounded total with a slipped digit as the total plus its rounding', () => {
+    const result = extractReceipt(
+      ocrLines(`
+KIPFILET 500G 9:45 A
+JONG BELEGEN KAAS 3,00 A
+KOFFIE SNELFILTERM 7,02 A
+ROOKWORST 2:355À
+BANANEN 1,67 A
+COLA 1,5L 1,69 A
+SUBTOTAAL 22,51
+Totaal 22,51
+AFRONDING -0,01
+TE BETALEN EUR 22,56
+BTW % Over BTW Totaal
+A 9% 20,65 1,86 22,51
+CONTANT 22,50`),
+    );
+
+    expect(result.fields.total?.value).toBe('22.50');
+  });
 });
 
 describe('dates that survive OCR noise', () => {
