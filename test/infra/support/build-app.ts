@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { afterAll } from 'vitest';
 import { REPO_ROOT } from '../../../infra/config/paths.js';
 import { loadStageConfig, type StageConfig, type StageOverrides } from '../../../infra/config/stages.js';
 import { addReceiptOcrStacks, type ReceiptOcrStacks } from '../../../infra/receipt-ocr-app.js';
@@ -39,6 +40,12 @@ export const PROD_OVERRIDES: StageOverrides = {
   region: 'eu-west-1',
 };
 
+/** Each synthesized app's cloud assembly (tens of MB with the bundled handlers), removed after the file's tests. */
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh app with the stage's five stacks, synthesized into a temporary directory. */
 export function buildApp(
   stage = 'dev',
@@ -46,10 +53,9 @@ export function buildApp(
   options: { readonly realHandlers?: boolean } = {},
 ): BuiltApp {
   const config = loadStageConfig(stage, stage === 'prod' ? { ...PROD_OVERRIDES, ...overrides } : overrides);
-  const app = new App({
-    context: { ...cdkJsonContext(), stage },
-    outdir: mkdtempSync(path.join(tmpdir(), 'receipt-ocr-cdk-')),
-  });
+  const outdir = mkdtempSync(path.join(tmpdir(), 'receipt-ocr-cdk-'));
+  outdirs.push(outdir);
+  const app = new App({ context: { ...cdkJsonContext(), stage }, outdir });
   const handlers = options.realHandlers === true ? {} : { handlers: TEST_HANDLERS };
   return { app, stacks: addReceiptOcrStacks(app, config, handlers), config };
 }
