@@ -365,13 +365,7 @@ function malformedSlips(text: string): Set<number> {
     for (const value of oneDigitSlips(digits)) variants.add(value);
     return variants;
   }
-  if (THREE_DECIMALS.test(printed)) {
-    const digits = printed.replace(/\D/g, '');
-    for (let i = digits.length - 3; i < digits.length; i++) {
-      variants.add(Number(`${digits.slice(0, i)}${digits.slice(i + 1)}`));
-    }
-    return variants;
-  }
+  if (THREE_DECIMALS.test(printed)) return new Set(decimalDropped(printed));
   if (CUT_SHORT.test(printed)) {
     const read = printed.replace(/\D/g, '');
     for (const digit of '0123456789') variants.add(Number(`${read}${digit}`));
@@ -384,6 +378,20 @@ function malformedSlips(text: string): Set<number> {
   }
   if (!MALFORMED.test(printed)) return variants;
   return oneDigitSlips(text.replace(/\D/g, ''));
+}
+
+/**
+ * The values, in cents, of an amount read with three decimals (`35,002`) with one of them dropped (35,02 and
+ * 35,00): a digit the OCR added. Empty for any other form.
+ */
+export function decimalDropped(text: string): number[] {
+  if (!THREE_DECIMALS.test(text.trim())) return [];
+  const digits = text.replace(/\D/g, '');
+  const values = new Set<number>();
+  for (let i = digits.length - 3; i < digits.length; i++) {
+    values.add(Number(`${digits.slice(0, i)}${digits.slice(i + 1)}`));
+  }
+  return [...values];
 }
 
 /**

@@ -31,6 +31,7 @@ import { letterRatio, type Row } from './layout.js';
 import { type Amount, findAmounts, formatCents, moneyAmounts } from './numbers.js';
 import {
   agreedValue,
+  decimalDropped,
   type Support,
   type SupportSource,
   sharedThreeDecimalValue,
@@ -709,8 +710,13 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     const printedOn = new Map<number, number>();
     for (const row of rows) {
       if (row === base.row) continue;
-      for (const value of new Set(moneyAmounts(row, whole).map((a) => a.cents)))
-        printedOn.set(value, (printedOn.get(value) ?? 0) + 1);
+      // An amount read with a third decimal on a receipt in cents restates each value it has with one dropped
+      // (a card slip's `Montante: 35,002 EUR` under `MULTIBANCO 35,02`).
+      const values = [
+        ...moneyAmounts(row, whole).map((a) => a.cents),
+        ...(whole ? [] : findAmounts(row).flatMap((a) => decimalDropped(a.text))),
+      ];
+      for (const value of new Set(values)) printedOn.set(value, (printedOn.get(value) ?? 0) + 1);
     }
     const restated = new Set([...printedOn].filter(([, count]) => count >= 2).map(([value]) => value));
     // A mark printed apart ("Totaal EUR 1225") is part of the printed form: a bare number on a receipt in cents.

@@ -833,6 +833,26 @@ ${card}`),
     expect(receipt('POS 9,78')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("counts a card slip's amount read with a third decimal as restating the card's, against a slipped total", () => {
+    const receipt = (slip: string) =>
+      extractReceipt(
+        ocrLines(`
+CAFÉ TORRADO MOÍDO 250G 3,33 B
+ÁGUA MINERAL 6X1,5L 2,75 B
+TOTAL A PAGAR 35,00 §
+IVA incluido 23% 1,46
+MULTIBANCO 35,02
+MULTIBANCO
+COMPRA
+${slip}
+OPERACAO EFETUADA`),
+      ).fields.total?.value;
+
+    expect(receipt('Montante: 35,002 EUR')).toBe('35.02');
+    // printed once, the card's amount does not overrule the total one digit away
+    expect(receipt('Montante: EUR')).toBe('35.00');
+  });
+
   it('reads a rounded total with a slipped digit as the total plus its rounding', () => {
     const result = extractReceipt(
       ocrLines(`
