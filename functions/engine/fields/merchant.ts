@@ -135,6 +135,16 @@ function headerRows(rows: readonly Row[]): Row[] {
 }
 
 /**
+ * A legal entity's whole name on a row of its own, two words or more before its suffix ("COMERCIAL DEL BARRIO
+ * S.A.", "Sunrise Foods Plc"): under a shop's name it is the company that runs the shop, not the name's end
+ * ("ENTERPRISE (SETIA", "ALAM) SDN BHD" continue one).
+ */
+function wholeEntity(row: Row): boolean {
+  const suffix = SUFFIX.exec(row.upper);
+  return suffix !== null && (row.upper.slice(0, suffix.index).match(/\p{L}{3,}/gu)?.length ?? 0) >= 2;
+}
+
+/**
  * Adjacent rows a long name was wrapped over ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD"): close
  * and printed at the same size (a legal entity in small print under a large name is another line).
  */
@@ -148,7 +158,8 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
     const next = rows[i];
     const last = block[block.length - 1] as Row;
     const open = (last.text.match(/\(/g)?.length ?? 0) > (last.text.match(/\)/g)?.length ?? 0);
-    if (!next || !(open || (!SUFFIX.test(last.upper) && SUFFIX.test(next.upper)))) break;
+    if (!next || !(open || (!SUFFIX.test(last.upper) && SUFFIX.test(next.upper) && !wholeEntity(next))))
+      break;
     if (!nameLike(next) || !close(last, next)) break;
     block.push(next);
   }
@@ -158,6 +169,7 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
   if (
     prev &&
     SUFFIX.test(bottom.upper) &&
+    !wholeEntity(bottom) &&
     bottom.text.split(/\s+/).length <= 4 &&
     !SUFFIX.test(prev.upper) &&
     nameLike(prev) &&
@@ -168,6 +180,35 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
     block.unshift(prev);
   }
   return block;
+}
+
+/**
+ * Malaysian company forms: there the registered company's name heads the receipt as the merchant's (a brand or
+ * outlet above it, "BREWERY Tap" over "Owner by Castle Blue S/B", is not what an expense claim names).
+ */
+const MALAYSIAN_FORM = /\b(SDN\.?\s*BHD|[S5§]\/[B8DF]|BHD|BERHAD)(?=\W|$)/;
+
+/**
+ * The shop's own name printed right above the company that runs it ("GREEN VALLEY MARKET" over "SUNRISE FOODS
+ * PLC", "ULTRAMARINOS GARCIA" over "COMERCIAL DEL BARRIO S.A."): the name the customer knows the shop by.
+ */
+const TRADING_NAME_CONFIDENCE = 0.8;
+
+function tradingName(rows: readonly Row[], best: Row): Row {
+  const above = rows[best.index - 1];
+  if (
+    !above ||
+    !wholeEntity(best) ||
+    MALAYSIAN_FORM.test(best.upper) ||
+    SUFFIX.test(above.upper) ||
+    !nameLike(above) ||
+    // read well: a logo above a company's name reads as a few weak words ("Nig feo 3 jer")
+    above.confidence < TRADING_NAME_CONFIDENCE ||
+    letterRatio(above.text) < 0.75 ||
+    !/\p{L}{3,}/u.test(above.text)
+  )
+    return best;
+  return above;
 }
 
 export function findMerchant(rows: readonly Row[]): Merchant {
@@ -187,7 +228,7 @@ export function findMerchant(rows: readonly Row[]): Merchant {
   const result: { name?: TextField; address?: TextField; phone?: TextField } = {};
   let nameRows: Row[] = [];
   if (best) {
-    nameRows = nameBlock(rows, best.row);
+    nameRows = nameBlock(rows, tradingName(rows, best.row));
     const value = cleanName(nameRows.map((r) => r.text).join(' '));
     if (value.length >= 2) {
       const suffixBonus = SUFFIX.test(value.toUpperCase()) ? 0.15 : 0;

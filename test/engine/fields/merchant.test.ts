@@ -24,6 +24,23 @@ TEL: 012 - 6651783 FAX: 03 - 33623608`);
     expect(m.phone?.value).toBe('012 - 6651783');
   });
 
+  it("takes the shop's name over the company that runs it, printed in the same type right below", () => {
+    expect(
+      merchantOf(`ULTRAMARINOS GARCIA\nCOMERCIAL DEL BARRIO S.A.\nCalle Mayor, 12\n28013 Madrid`).name?.value,
+    ).toBe('ULTRAMARINOS GARCIA');
+    expect(merchantOf(`GREEN VALLEY MARKET\nSunrise Foods Limited\n4 High Street`).name?.value).toBe(
+      'GREEN VALLEY MARKET',
+    );
+    // a logo read as weak words above the company is no name
+    expect(merchantOf(`Nig feo 3 jer\nSUNRISE FOODS PLC\n4 High Street`, 0.3).name?.value).toBe(
+      'SUNRISE FOODS PLC',
+    );
+    // in Malaysia the registered company heads the receipt as the merchant
+    expect(merchantOf(`BREWERY Tap\nCASTLE BLUE SDN BHD\nAvtivo Plaza`).name?.value).toBe(
+      'CASTLE BLUE SDN BHD',
+    );
+  });
+
   it('continues a short suffix row with the outlet row above it, but not with a logo or order banner', () => {
     const m = merchantOf(`YOUR ORDER NUMBER IS
 7290
