@@ -111,7 +111,8 @@ function cleanName(text: string): string {
     value = value.slice(0, end) + (/^\.\s*$/.test(rest) ? '.' : '');
   }
   value = value.replace(/\s*\(?\b\d{5,8}-[A-Z0-9]\)?.*$/i, '');
-  if (!suffix) value = value.replace(/(\s+[^\p{L}\s]+)+$/u, ''); // trailing specks: "RESTAURANT SIN 10” ©"
+  // trailing specks: "RESTAURANT SIN 10” ©"; a store number stays ("CARERX PHARMACY #512")
+  if (!suffix) value = value.replace(/(\s+(?!#\d{1,5}$)[^\p{L}\s]+)+$/u, '');
   // leading specks of a logo: "1 A Yam Fresh" (single characters, one of them not a letter; "C W KHOO" stays)
   const lead = /^((?:\S\s+)+)(?=\p{L}{2,})/u.exec(value);
   if (lead?.[1] && /[^\p{L}\s]/u.test(lead[1])) value = value.slice(lead[1].length);
@@ -135,13 +136,28 @@ function headerRows(rows: readonly Row[]): Row[] {
 }
 
 /**
- * A legal entity's whole name on a row of its own, two words or more before its suffix ("COMERCIAL DEL BARRIO
- * S.A.", "Sunrise Foods Plc"): under a shop's name it is the company that runs the shop, not the name's end
- * ("ENTERPRISE (SETIA", "ALAM) SDN BHD" continue one).
+ * Malaysian company forms: there the registered company's name heads the receipt as the merchant's (a brand or
+ * outlet above it, "BREWERY Tap" over "Owner by Castle Blue S/B", is not what an expense claim names).
+ */
+const MALAYSIAN_FORM = /\b(SDN\.?\s*BHD|[S5§]\/[B8DF]|BHD|BERHAD)(?=\W|$)/;
+
+/** Words that end a name wrapped over rows as often as a company's ("OTTOGO ENTERPRISE", "ENTERPRISE (SETIA"). */
+const WRAPPING_FORM = /ENTERPRISE|TRADING|CO\.|COMPANY/;
+
+/**
+ * A legal entity's whole name on a row of its own: two words or more beside its form ("COMERCIAL DEL BARRIO
+ * S.A.", "Sunrise Foods Plc", "SAS ALIMENTATION DU CENTRE"), or one beside a form that only ever ends a company's
+ * name ("Handels GmbH"). Under a shop's name it is the company that runs the shop, not the name's end
+ * ("ENTERPRISE (SETIA", "ALAM) SDN BHD", "OTTOGO ENTERPRISE" continue one).
  */
 function wholeEntity(row: Row): boolean {
   const suffix = SUFFIX.exec(row.upper);
-  return suffix !== null && (row.upper.slice(0, suffix.index).match(/\p{L}{3,}/gu)?.length ?? 0) >= 2;
+  if (!suffix) return false;
+  const { upper } = row;
+  const words = `${upper.slice(0, suffix.index)} ${upper.slice(suffix.index + suffix[0].length)}`.match(
+    /\p{L}{3,}/gu,
+  )?.length;
+  return (words ?? 0) >= 2 || (words === 1 && !MALAYSIAN_FORM.test(upper) && !WRAPPING_FORM.test(suffix[0]));
 }
 
 /**
@@ -183,12 +199,6 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
 }
 
 /**
- * Malaysian company forms: there the registered company's name heads the receipt as the merchant's (a brand or
- * outlet above it, "BREWERY Tap" over "Owner by Castle Blue S/B", is not what an expense claim names).
- */
-const MALAYSIAN_FORM = /\b(SDN\.?\s*BHD|[S5§]\/[B8DF]|BHD|BERHAD)(?=\W|$)/;
-
-/**
  * The shop's own name printed right above the company that runs it ("GREEN VALLEY MARKET" over "SUNRISE FOODS
  * PLC", "ULTRAMARINOS GARCIA" over "COMERCIAL DEL BARRIO S.A."): the name the customer knows the shop by.
  */
@@ -201,7 +211,8 @@ function tradingName(rows: readonly Row[], best: Row): Row {
     !wholeEntity(best) ||
     MALAYSIAN_FORM.test(best.upper) ||
     SUFFIX.test(above.upper) ||
-    !nameLike(above) ||
+    // a street word without a number is part of a shop's name ("SUPER AHORRO CENTRO", "FRESHWAYS LOCAL")
+    !nameLike(above, true) ||
     // read well: a logo above a company's name reads as a few weak words ("Nig feo 3 jer")
     above.confidence < TRADING_NAME_CONFIDENCE ||
     letterRatio(above.text) < 0.75 ||

@@ -31,6 +31,17 @@ TEL: 012 - 6651783 FAX: 03 - 33623608`);
     expect(merchantOf(`GREEN VALLEY MARKET\nSunrise Foods Limited\n4 High Street`).name?.value).toBe(
       'GREEN VALLEY MARKET',
     );
+    // the company's form first, or one word beside a form that only ends a company's name
+    expect(
+      merchantOf(`EPICERIE DE LA GARE\nSAS ALIMENTATION DU CENTRE\n47C PLACE VOLTAIRE`).name?.value,
+    ).toBe('EPICERIE DE LA GARE');
+    expect(merchantOf(`HAUSHALTSWAREN BRANDT\nHandels GmbH\nIndustriestraße 33`).name?.value).toBe(
+      'HAUSHALTSWAREN BRANDT',
+    );
+    // a street word without a number is part of the shop's name
+    expect(merchantOf(`SUPER AHORRO CENTRO\nDistribuciones Sol S.A.\nPaseo de Gracia, 49`).name?.value).toBe(
+      'SUPER AHORRO CENTRO',
+    );
     // a logo read as weak words above the company is no name
     expect(merchantOf(`Nig feo 3 jer\nSUNRISE FOODS PLC\n4 High Street`, 0.3).name?.value).toBe(
       'SUNRISE FOODS PLC',
@@ -39,6 +50,10 @@ TEL: 012 - 6651783 FAX: 03 - 33623608`);
     expect(merchantOf(`BREWERY Tap\nCASTLE BLUE SDN BHD\nAvtivo Plaza`).name?.value).toBe(
       'CASTLE BLUE SDN BHD',
     );
+  });
+
+  it("keeps a store's number after its name", () => {
+    expect(merchantOf(`CARERX PHARMACY #512\n88 Main Street`).name?.value).toBe('CARERX PHARMACY #512');
   });
 
   it('continues a short suffix row with the outlet row above it, but not with a logo or order banner', () => {
@@ -120,9 +135,13 @@ G5T ID. NO : QOOLBIT47712`);
       expect(merchantWithHeading(`SPARKAUF\nHANDELS GMBH\nHAUPTSTRASSE 4${FOOT}`).name?.value).toBe(
         'SPARKAUF',
       );
-      // In ordinary print the suffix still points at the name, as on the Malaysian scans.
+      // In ordinary print the shop's name over its company is the merchant too; a Malaysian company form still
+      // points at the name, as on the Malaysian scans.
       expect(merchantWithHeading(`SPARKAUF\nHANDELS GMBH\nHAUPTSTRASSE 4${FOOT}`, 0).name?.value).toBe(
-        'HANDELS GMBH',
+        'SPARKAUF',
+      );
+      expect(merchantWithHeading(`SPARKAUF\nHANDELS SDN BHD\nJALAN BESAR 4${FOOT}`, 0).name?.value).toBe(
+        'HANDELS SDN BHD',
       );
     });
 
