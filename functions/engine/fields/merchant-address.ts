@@ -7,6 +7,7 @@ import { DATE_LABEL, NOT_TAX } from './labels.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
 import {
   cleanSpaces,
+  HOUSE_NUMBER,
   hasPostcode,
   hasStreetWord,
   ITEM_HEADER_ROW,
@@ -31,6 +32,49 @@ export function addressScore(row: Row): number {
   return score;
 }
 
+/** A row no address runs into: phone, tax and register numbers, dates, cashier, amounts. */
+function endsAddress(row: Row): boolean {
+  const phoneOnly = /\d{2,4}[-\s]?\d{3,4}[-\s]?\d{3,4}/.test(row.text) && letterRatio(row.text) < 0.3;
+  return (
+    phoneOnly ||
+    STOP.test(row.upper) ||
+    ITEM_HEADER_ROW.test(row.upper) ||
+    ADDRESS_END.test(row.upper) ||
+    NOT_TAX.test(row.upper) ||
+    DATE_LABEL.test(row.upper) ||
+    /\d[.,]\d{2}(?!\d)|(?<!\d)[€$£]\s?\d{3,}/.test(row.text) ||
+    REGISTRATION.test(row.upper) ||
+    (PHONE_LABEL.test(row.upper) && /\d{6,}/.test(row.text.replace(/\D/g, '')))
+  );
+}
+
+/**
+ * The rows right above the first one that looks like an address, down from the name, that start it: a street
+ * the packs do not name, with its number ("AM MARKT 61", "931 E BROADWAY", "AVDA. DE LA CONSTITUCION, 65," over
+ * "BAJO"), over a postcode or city row. At most two, the upper one with a house number or a street word.
+ */
+function streetAbove(rows: readonly Row[], first: Row, start: number): Row[] {
+  const above: Row[] = [];
+  for (let i = first.index - 1; i >= start && above.length < 2; i--) {
+    const row = rows[i];
+    if (
+      !row ||
+      endsAddress(row) ||
+      LEGAL_ENTITY.test(row.upper) ||
+      NOISE.test(row.upper) ||
+      !legible(row, 0.5)
+    )
+      break;
+    above.unshift(row);
+  }
+  while (
+    above.length > 0 &&
+    !(HOUSE_NUMBER.test(above[0]?.upper ?? '') || hasStreetWord(above[0]?.upper ?? ''))
+  )
+    above.shift();
+  return above;
+}
+
 export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): TextField | undefined {
   const lastName = nameRows[nameRows.length - 1];
   const start = lastName ? lastName.index + 1 : 0;
@@ -39,21 +83,12 @@ export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): Tex
   for (let i = start; i < limit; i++) {
     const row = rows[i];
     if (!row) break;
-    const phoneOnly = /\d{2,4}[-\s]?\d{3,4}[-\s]?\d{3,4}/.test(row.text) && letterRatio(row.text) < 0.3;
-    const stop =
-      phoneOnly ||
-      STOP.test(row.upper) ||
-      ITEM_HEADER_ROW.test(row.upper) ||
-      ADDRESS_END.test(row.upper) ||
-      NOT_TAX.test(row.upper) ||
-      DATE_LABEL.test(row.upper) ||
-      /\d[.,]\d{2}(?!\d)/.test(row.text) ||
-      REGISTRATION.test(row.upper) ||
-      (PHONE_LABEL.test(row.upper) && /\d{6,}/.test(row.text.replace(/\D/g, '')));
+    const stop = endsAddress(row);
     if (picked.length === 0) {
       const next = rows[i + 1];
       const score = addressScore(row) + (next && addressScore(next) >= 1 ? 0.5 : 0);
-      if (score >= 1 && !stop && !LEGAL_ENTITY.test(row.upper) && legible(row, 0.3)) picked.push(row);
+      if (score >= 1 && !stop && !LEGAL_ENTITY.test(row.upper) && legible(row, 0.3))
+        picked.push(...streetAbove(rows, row, start), row);
       else if (i - start >= 4) break;
       continue;
     }
@@ -61,10 +96,12 @@ export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): Tex
     // number whose label was misread ("fel. 02304 / 983113") is longer.
     const postcodeRow =
       hasPostcode(row.upper) && row.text.replace(/[\s\W]/g, '').length <= 8 && row.confidence >= 0.15;
+    // A house number wrapped onto a row of its own ("Rua Dr. António José de Almeida," / "8").
+    const numberRow = /,\s*$/.test(picked.at(-1)?.text ?? '') && /^\d{1,4}[A-Z]?$/.test(row.text.trim());
     if (
       stop ||
       NOISE.test(row.upper) ||
-      (!legible(row, 0.25, 0.15) && !postcodeRow) ||
+      (!legible(row, 0.25, 0.15) && !postcodeRow && !numberRow) ||
       /\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/.test(row.text)
     )
       break;
@@ -88,7 +125,7 @@ export function findAddress(rows: readonly Row[], nameRows: readonly Row[]): Tex
  * 8am-8pm"), cashier.
  */
 const ADDRESS_END =
-  /\b(TELEFON|TELEFONE|TELEF|T[EÉ]L[EÉ]PHONE|T[EÉ]L|TELEFOON|FATURA|FACTURE|RECHNUNG|FATTURA|FACTUUR|UST|USTID|MWST|STEUERNR|SIRET|SIREN|RCS|KVK|UID|[A-Z]{2}\d{8,}|MO-SA|MO-FR|MON-SAT|MON-FRI|MON-SUN|OPENING|HOURS|\d{1,2}(?::\d{2})?\s?[AP]M|UHR|KASSIERER|KASSE|BON-?NR|BELEG|CAISSE|CASSA|OPERATORE|CAIXA|OPERADOR|KASSA|MEDEWERKER)\b/;
+  /\b(TELEFON|TELEFONE|TELEF|T[EÉ]L[EÉ]PHONE|T[EÉ]L|TELEFOON|FATURA|FACTURE|RECHNUNG|FATTURA|FACTUUR|UST|USTID|MWST|STEUERNR|SIRET|SIREN|RCS|KVK|UID|[A-Z]{2}\d{8,}|MO-SA|MO-FR|MON-SAT|MON-FRI|MON-SUN|OPENING|HOURS|\d{1,2}(?::\d{2})?\s?[AP]M|UHR|KASSIERER|KASSE|BON-?NR|BELEG|CAISSE|CASSA|OPERATORE|CAIXA|OPERADOR|KASSA|MEDEWERKER|BTW|TVA|NIPC|OUVERT|APERTO|ABIERTO|ABERTO|GE[OÖ]FFNET|OPENINGSTIJDEN|GEOPEND|DOCUMENTO|SEG-S[AÁ]B|LUN-SAM|MA-ZA)\b|\d{1,2}\s?H\d{0,2}\s?-\s?\d{1,2}\s?H/;
 
 const PHONE_NUMBER = /(\+?\(?\d[\d\s().-]{5,}\d)/;
 const US_PHONE = /\(\d{3}\)\s?\d{3}[-\s]\d{4}|\b\d{3}-\d{3}-\d{4}\b/;

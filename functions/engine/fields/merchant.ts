@@ -230,7 +230,8 @@ export function findMerchant(rows: readonly Row[]): Merchant {
   for (const row of header) {
     if (!legible(row)) continue;
     const prominent = position < PROMINENT_ROWS && typical > 0 && printedLarge(row, typical);
-    if (nameLike(row, prominent)) {
+    // the first legible row may be a name with a street word ("Brico Centre Girard"), as a name printed large may
+    if (nameLike(row, prominent || position === 0)) {
       const score = nameScore(row, position, prominent);
       if (!best || score > best.score) best = { row, score };
     }

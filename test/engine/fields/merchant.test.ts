@@ -216,6 +216,31 @@ G5T ID. NO : QOOLBIT47712`);
       'EDEKA\nRosenweg 29\n58239 Schwerte-Holzen\nfel. 02304 / 983113',
       'Rosenweg 29 58239 Schwerte-Holzen',
     ],
+    [
+      'German, a street the packs do not name above the postcode',
+      'HAUSHALTSWAREN BRANDT\nAM MARKT 61\n93047 REGENSBURG\nTel. (0941) 090748',
+      'AM MARKT 61 93047 REGENSBURG',
+    ],
+    [
+      'Spanish, an abbreviated avenue and its floor above the postcode, under the company',
+      'SUPERMERCADOS SOL\nCOMERCIAL DEL BARRIO S.L.\nAVDA. DE LA CONSTITUCION, 65,\nBAJO\n15001 A CORUNA\nTeléfono: 98 179 97 44',
+      'AVDA. DE LA CONSTITUCION, 65, BAJO 15001 A CORUNA',
+    ],
+    [
+      'French, an industrial zone, before the opening hours',
+      'EPICERIE FINE DUPONT\nZI LA CROIX BLANCHE\n75011 PARIS\nOuvert du lundi au samedi 8h30-20h',
+      'ZI LA CROIX BLANCHE 75011 PARIS',
+    ],
+    [
+      'Portuguese, the house number wrapped onto a row of its own',
+      'MERCADO BIO LISBOA\nRua Dr. António José de Almeida,\n8\n4050-253 Porto\nSeg-Sab 9h-20h',
+      'Rua Dr. António José de Almeida, 8 4050-253 Porto',
+    ],
+    [
+      'Belgian, before the VAT number',
+      'PROXI FRAIS\nAVENUE LOUISE 2\n1050 IXELLES\nTVA BE 0784.855.658',
+      'AVENUE LOUISE 2 1050 IXELLES',
+    ],
   ])('reads the address (%s) up to the phone or tax number', (_case, text, address) => {
     expect(merchantOf(`${text}\nKAFFEE 2,50\nSUMME 2,50`).address?.value).toBe(address);
   });
@@ -225,6 +250,13 @@ G5T ID. NO : QOOLBIT47712`);
       merchantOf('TANKSTATION SNELWEG A2\nStationsweg 53\n2311 JX Leiden\nBTW-nr: NL629439021B01').name
         ?.value,
     ).toBe('TANKSTATION SNELWEG A2');
+  });
+
+  it('takes no SIRET row for a name', () => {
+    expect(
+      merchantOf('Brico Centre Girard\n9 place Nationale\n69002 Lyon\nSIRET : 14119004136791 - NAF').name
+        ?.value,
+    ).not.toMatch(/SIRET/);
   });
 
   it('takes no row with a British postcode for a name', () => {
