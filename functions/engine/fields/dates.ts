@@ -43,8 +43,11 @@ function repairDateDigits(text: string): string {
       .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
-      // a digit of an ISO date's month read twice ("2025-009-22"): no other number has this form
-      .replace(/\b((?:19|20)\d{2}-)(\d)\2(\d-\d{2})\b/g, '$1$2$3')
+      // a digit of an ISO date's month read twice ("2025-009-22"), or its zero read as a zero and a look-alike
+      // ("2020-083-16T14:25"): no other number has this form
+      .replace(/\b((?:19|20)\d{2}-)(?:(\d)\2|(0)[689])(\d-\d{2})(?!\d)/g, '$1$2$3$4')
+      // a dotted date's dots read as colons before the time ("11:11:20 14:02:01"): two times in a row are not
+      .replace(/(?<![\d:])(\d{1,2}):(\d{1,2}):(\d{2}|\d{4})(?=\s+\d{1,2}:\d{2})/g, '$1.$2.$3')
       // the T between an ISO date and its time read as a 7 ("TSE-Start: 2024-07-20721:07:10.000")
       .replace(/(\b(?:19|20)\d{2}-\d{2}-\d{2})7(?=\d{2}:\d{2})/g, '$1 ')
       // the space between a four-digit year and the time read as a digit or lost ("05/11/2022612:78 PM")
@@ -406,7 +409,8 @@ export function findDate(
   today: Date,
 ): FoundDate | undefined {
   const latest = today.getTime() + CLOCK_SLACK_MS;
-  const found: (FoundDate & { score: number; row: number; repaired: boolean })[] = [];
+  const found: (FoundDate & { score: number; row: number; repaired: boolean; asRead: string | undefined })[] =
+    [];
   for (const row of rows) {
     const digitsRepaired = repairMonthNames(repairDateDigits(row.upper));
     const text = repairDoubledYear(digitsRepaired);
@@ -443,11 +447,13 @@ export function findDate(
         score -= 1;
       }
       if (DATE_LABEL.test(text)) confidence = Math.min(1, confidence + 0.05);
+      const matched = row.text.slice(m.index, m.index + m.length).trim();
       found.push({
         value: m.value,
         confidence,
         repaired: m.repaired === true,
-        text: row.text.slice(m.index, m.index + m.length).trim() || row.text,
+        asRead: m.repaired === true ? isoAsRead(matched, order) : undefined,
+        text: matched || row.text,
         bbox: rangeBox(row, m.index, m.length),
         ambiguous: m.ambiguous,
         score,
@@ -467,9 +473,11 @@ export function findDate(
   for (const date of found) {
     const agreeing = found.filter((o) => o.value === date.value && o.row !== date.row);
     const others = new Set(agreeing.map((o) => o.row));
-    const slipped = found.filter((o) => o.row !== date.row && slippedFrom(date.value, o.value));
+    // Only zeros read as printed say the other row's look-alikes slipped: zeros a repair put back are a guess
+    // (`16.63.2620`, all its 6s taken for zeros, over a fiscal line's `2020-03-16T14:25`).
+    const slipped = found.filter((o) => o.row !== date.row && zerosRead(date, o));
     const slippedRows = new Set(slipped.map((o) => o.row)).size;
-    const mended = found.some((o) => o.row !== date.row && slippedFrom(o.value, date.value));
+    const mended = found.some((o) => o.row !== date.row && zerosRead(o, date));
     const scored = {
       ...date,
       score: date.score + AGREEMENT * (others.size + slippedRows) - (mended ? AGREEMENT : 0),
@@ -500,8 +508,33 @@ export function findDate(
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
-  const { score: _score, row: _row, repaired: _repaired, ...date } = best;
+  const { score: _score, row: _row, repaired: _repaired, asRead: _asRead, ...date } = best;
   return { ...date, confidence: Number(date.confidence.toFixed(3)) };
+}
+
+/**
+ * `slipped` reads `date` with one or more of its zeros as a look-alike, and those zeros of `date` were read as
+ * printed, not put back by a repair (`asRead`: the date's digits as the row printed them, in ISO order).
+ */
+function zerosRead(
+  date: { readonly value: string; readonly asRead?: string | undefined },
+  slipped: { readonly value: string },
+): boolean {
+  if (!slippedFrom(date.value, slipped.value)) return false;
+  const { asRead } = date;
+  return (
+    asRead === undefined || [...date.value].every((ch, i) => ch === slipped.value[i] || asRead[i] === '0')
+  );
+}
+
+/** A numeric date's digits as the row printed them, in ISO order (`10.89.2019` → `2019-89-10`), if it has three. */
+function isoAsRead(text: string, order: DateOrder): string | undefined {
+  const groups = text.match(/\d+/g);
+  if (groups?.length !== 3) return undefined;
+  const [a = '', b = '', c = ''] = groups;
+  const [year, month, day] = a.length === 4 ? [a, b, c] : order === 'dmy' ? [c, b, a] : [c, a, b];
+  const iso = `${year.length === 2 ? `20${year}` : year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return iso.length === 10 ? iso : undefined;
 }
 
 /** `slipped` is `date` (ISO) with one or more of its zeros read as a look-alike (6, 8 or 9). */

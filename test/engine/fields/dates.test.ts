@@ -35,8 +35,21 @@ describe('findDate', () => {
     expect(dateOf('TSE-Start: 2024-07-20721:07:10.000')?.value).toBe('2024-07-20');
   });
 
-  it("reads an ISO date whose month's zero was read twice", () => {
+  it("reads an ISO date whose month's zero was read twice, or as a zero and a look-alike", () => {
     expect(dateOf('2025-009-22 17:24:59')?.value).toBe('2025-09-22');
+    expect(dateOf('TSE-Start: 2020-083-16T14:25:060.60600')?.value).toBe('2020-03-16');
+  });
+
+  it('reads a dotted date whose dots were read as colons before the time', () => {
+    expect(dateOf('11:11:20 14:02:01 Bon-Nr: 64117')?.value).toBe('2020-11-11');
+    // a time alone is no date
+    expect(dateOf('Uhrzeit 14:02:01')).toBeUndefined();
+  });
+
+  it('does not let zeros a repair put back outweigh another row that read the date as printed', () => {
+    expect(dateOf('16.63.2620 14:25 Beleg-Nr. 095311\nTSE-Start: 2020-03-16T14:25:06.000')?.value).toBe(
+      '2020-03-16',
+    );
   });
 
   it('does not take the month-first reading that would date the receipt in the future', () => {
