@@ -117,6 +117,8 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
     /^(\d{1,3}(?:([.,])\d{3})+):(\d{2})$/,
     (_all, whole: string, group: string, c: string) => `${whole}${group === ',' ? '.' : ','}${c}`,
   );
+  // a decimal comma read as a colon where no time can be, its whole part above 23 ("CONTANT 59:25")
+  text = text.replace(/^(2[4-9]|[3-9]\d|[1-9]\d{2,3}):(\d{2})$/, '$1,$2');
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);

@@ -162,12 +162,36 @@ function sharedWithCard(
   if (!found || !threeDecimals(found.amount.text) || sourcesOf(support, found.amount.cents).length > 0)
     return found;
   // the card's amount as read, a third decimal and all: no money as read, it is none of cardAmounts
-  const cents = cardRows
-    .filter(isCardRow)
-    .flatMap((r) => findAmounts(r).slice(-1))
-    .map((card) => sharedThreeDecimalValue(found.amount.text, card.text))
-    .find((value) => value !== undefined);
+  const cents =
+    cardRows
+      .filter(isCardRow)
+      .flatMap((r) => findAmounts(r).slice(-1))
+      .map((card) => sharedThreeDecimalValue(found.amount.text, card.text))
+      .find((value) => value !== undefined) ?? paidBelow(found, cardRows);
   return cents === undefined ? found : { ...found, amount: { ...found.amount, cents, decimals: true } };
+}
+
+/** How far below a total the amount paid is printed (the payment row, its label maybe misread: `PHS 48,50`). */
+const PAID_ROWS = 2;
+
+/**
+ * The amount paid, printed right below a total read with a third decimal under a label the OCR lost, that is the
+ * total with one of those decimals dropped (`TOTALE COMPLESSIVO EUR 48,560` over `PHS 48,50`, POS misread): the
+ * one such value. A row read as a card or cash payment is a witness of its own (the slipped-total repair hears
+ * it), not also what chooses the value.
+ */
+function paidBelow(found: Located, rows: readonly Row[]): number | undefined {
+  const dropped = new Set(decimalDropped(found.amount.text));
+  const at = rows.indexOf(found.row);
+  const paid = new Set(
+    rows
+      .slice(at + 1, at + 1 + PAID_ROWS)
+      .filter((r) => !isCardRow(r) && !CASH_TENDERED.test(r.upper) && isTotalRow(r) === undefined)
+      .flatMap((r) => moneyAmounts(r, false).slice(-1))
+      .map((a) => a.cents)
+      .filter((cents) => dropped.has(cents)),
+  );
+  return at >= 0 && paid.size === 1 ? [...paid][0] : undefined;
 }
 
 /** The largest amount on a row that states a net (HT, Netto, Base), or 0: no bill is below it. */

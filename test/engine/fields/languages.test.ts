@@ -853,6 +853,22 @@ OPERACAO EFETUADA`),
     expect(receipt('Montante: EUR')).toBe('35.00');
   });
 
+  it('reads a total with a third decimal as the amount paid right below it, its label misread', () => {
+    const total = (paid: string) =>
+      extractReceipt(
+        ocrLines(`
+CARTA IGIENICA 8 ROTOLI 6.98 3
+POMODORI CILIEGINO 2,01 1
+TOTALE COMPLESSIVO EUR 48,560
+${paid}`),
+      ).fields.total;
+
+    expect(total('PHS 48,50')?.value).toBe('48.50');
+    expect(total('PHS 48,50')?.confidence).toBeLessThan(0.8);
+    // an amount that is no reading of the total is not taken for it
+    expect(total('PHS 12,50')?.value).not.toBe('12.50');
+  });
+
   it('reads a rounded total with a slipped digit as the total plus its rounding', () => {
     const result = extractReceipt(
       ocrLines(`

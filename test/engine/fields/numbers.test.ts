@@ -103,8 +103,10 @@ describe('findAmounts', () => {
     // two lone digits after an ungrouped figure, or not ending the row, are something else
     expect(amounts('Totaal 725 71 €')).toEqual([72500, 7100]);
     expect(amounts('1.725 71 kg')).not.toContain(172571);
-    // a time is no amount
+    // a time is no amount; a colon where no time can be is a decimal comma
     expect(amounts('VISA 14:22')).toEqual([]);
+    expect(amounts('CONTANT 59:25')).toEqual([5925]);
+    expect(amounts('Zeit 23:59')).toEqual([]);
   });
 
   it('reads "RMS. 00" as RM 5.00', () => {
