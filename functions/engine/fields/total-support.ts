@@ -126,6 +126,23 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
 }
 
 /**
+ * The grosses of rows whose net and tax columns add up to them (`SUBTOTAL 19,08 2,29 21,37`): each read twice in
+ * effect, once printed and once as the sum of the two figures before it.
+ */
+export function grossesThatAddUp(rows: readonly Row[], whole: boolean): number[] {
+  return rows.flatMap((row) => {
+    const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
+    return amounts.flatMap((net, i) => {
+      const tax = amounts[i + 1];
+      const gross = amounts[i + 2];
+      return tax && gross && gross.cents === net.cents + tax.cents && tax.cents <= net.cents * MAX_VAT_RATE
+        ? [gross.cents]
+        : [];
+    });
+  });
+}
+
+/**
  * A row of the VAT table whatever its heading reads: a rate and amounts that add up (net + tax = gross, or a
  * gross the rate confirms). The heading above it (`BTW Excl. BTW Incl.`) may be garbled past recognition.
  */

@@ -32,6 +32,7 @@ import { type Amount, findAmounts, formatCents, moneyAmounts } from './numbers.j
 import {
   agreedValue,
   decimalDropped,
+  grossesThatAddUp,
   type Support,
   type SupportSource,
   sharedThreeDecimalValue,
@@ -742,7 +743,13 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       ];
       for (const value of new Set(values)) printedOn.set(value, (printedOn.get(value) ?? 0) + 1);
     }
-    const restated = new Set([...printedOn].filter(([, count]) => count >= 2).map(([value]) => value));
+    // A VAT row's gross that its net and tax add up to is a figure read twice (`SUBTOTAL 19,08 2,29 21,37` under
+    // `TOTAL EUR 21,31`), though the table it heads was not made out.
+    const addingUp = grossesThatAddUp(rows, whole);
+    const restated = new Set([
+      ...[...printedOn].filter(([, count]) => count >= 2).map(([value]) => value),
+      ...addingUp,
+    ]);
     // A mark printed apart ("Totaal EUR 1225") is part of the printed form: a bare number on a receipt in cents.
     const printed =
       !whole && total.amount.currencyMark && /^\d+$/.test(text)
@@ -753,7 +760,12 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       (c): Support => ({ source: 'reprinted', cents: c }),
     );
     const witness = zeroSlipWitness(
-      [...support, ...cashPaid, ...reprinted],
+      [
+        ...support,
+        ...cashPaid,
+        ...reprinted,
+        ...addingUp.map((c): Support => ({ source: 'vat-table', cents: c })),
+      ],
       cents,
       confidence,
       printed,

@@ -853,6 +853,26 @@ OPERACAO EFETUADA`),
     expect(receipt('Montante: EUR')).toBe('35.00');
   });
 
+  it("puts a slipped total back to a VAT row's gross that its net and tax add up to", () => {
+    const total = (sum: string) =>
+      extractReceipt(
+        ocrLines(`
+Pão de Deus 2,18
+Sumo de laranja natural 2,89
+TOTAL EUR 21,31
+Numerario 27.00
+Troco 0,63
+IVA BaseValor IVA Total
+1 6% 2,81 0.7 2,98
+${sum}`),
+      ).fields.total;
+
+    expect(total('SUBTOTAL 19,08 2,29 21,37')?.value).toBe('21.37');
+    expect(total('SUBTOTAL 19,08 2,29 21,37')?.confidence).toBeLessThan(0.8);
+    // columns that do not add up restate nothing
+    expect(total('SUBTOTAL 19,08 2,28 21,37')?.value).toBe('21.31');
+  });
+
   it('reads a total with a third decimal as the amount paid right below it, its label misread', () => {
     const total = (paid: string) =>
       extractReceipt(
