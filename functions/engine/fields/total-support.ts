@@ -87,7 +87,7 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
       // "19%  5,63  1,07  6,70": the gross column confirms the pair
       if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
-    rowGross ??= grossByRate(row, amounts);
+    rowGross ??= grossByRate(row, amounts) ?? netBelow(row, amounts, rows[rows.indexOf(row) + 1], whole);
     // A rate's row whose net and tax do not pair, one of them misread (`2 20% 6,20 1538 8,28`): its last of three
     // columns, as for a sum row. Only the rows' grosses added up witness a total, so one such column alone does not.
     if (rowGross === undefined && rowSum === undefined && RATE.test(row.text))
@@ -210,6 +210,34 @@ function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
     if (found) return found.cents;
   }
   return undefined;
+}
+
+/**
+ * A rate's tax on a row of its own and its net on the row below (`A TVA 5.5% 1.70` / `HT 30.85`), their sum the
+ * rate's gross when the rate confirms the tax: 5,5 % of 30,85 is 1,70.
+ */
+function netBelow(
+  row: Row,
+  amounts: readonly Amount[],
+  below: Row | undefined,
+  whole: boolean,
+): number | undefined {
+  const rate = Number(rateOf(row.text));
+  const [tax] = amounts;
+  if (
+    amounts.length !== 1 ||
+    !tax ||
+    !below ||
+    !(rate > 0) ||
+    !NET.test(below.upper) ||
+    RATE.test(below.text)
+  )
+    return undefined;
+  const nets = moneyAmounts(below, whole).filter((a) => a.cents > 0);
+  const [net] = nets;
+  if (nets.length !== 1 || !net || Math.abs(Math.round((net.cents * rate) / 100) - tax.cents) > 1)
+    return undefined;
+  return net.cents + tax.cents;
 }
 
 /** Every value the receipt's own arithmetic supports, with where it comes from. */

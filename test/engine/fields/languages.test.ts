@@ -853,6 +853,25 @@ OPERACAO EFETUADA`),
     expect(receipt('Montante: EUR')).toBe('35.00');
   });
 
+  it("adds up a VAT table of rate rows each over its net's row, with the card against a misread total", () => {
+    const total = (net: string) =>
+      extractReceipt(
+        ocrLines(`
+COMTE 18 MOIS 14.25
+CHOCOLAT NOIR 70% 100G 2.49
+TOTAL À PAYER € 36,67
+A TVA 5.5% 1.70
+HT 30.85
+B TVA 20% 0.92
+${net}
+CB SANS CONTACT 38.07`),
+      ).fields.total;
+
+    expect(total('Base HT 4.60')?.value).toBe('38.07');
+    // a net the rate does not confirm pairs with nothing
+    expect(total('Base HT 4.90')?.value).toBe('36.67');
+  });
+
   it("puts a slipped total back to a VAT row's gross that its net and tax add up to", () => {
     const total = (sum: string) =>
       extractReceipt(
