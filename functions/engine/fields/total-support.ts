@@ -130,13 +130,22 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
  * effect, once printed and once as the sum of the two figures before it.
  */
 export function grossesThatAddUp(rows: readonly Row[], whole: boolean): number[] {
+  return rowsThatAddUp(rows, whole).map((row) => row.gross);
+}
+
+/** The net and gross of every row whose net and tax columns add up to its gross; `sum` when labelled a sum. */
+export function rowsThatAddUp(
+  rows: readonly Row[],
+  whole: boolean,
+): { net: number; gross: number; sum: boolean }[] {
   return rows.flatMap((row) => {
+    const sum = SUBTOTAL.test(row.upper) || TOTAL.test(row.upper);
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
     return amounts.flatMap((net, i) => {
       const tax = amounts[i + 1];
       const gross = amounts[i + 2];
       return tax && gross && gross.cents === net.cents + tax.cents && tax.cents <= net.cents * MAX_VAT_RATE
-        ? [gross.cents]
+        ? [{ net: net.cents, gross: gross.cents, sum }]
         : [];
     });
   });

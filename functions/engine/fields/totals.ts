@@ -33,6 +33,7 @@ import {
   agreedValue,
   decimalDropped,
   grossesThatAddUp,
+  rowsThatAddUp,
   type Support,
   type SupportSource,
   sharedThreeDecimalValue,
@@ -598,6 +599,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   }
 
   // A rounded total printed after the total: "ROUNDING RM 45.35" after "TOTAL 45.34" (adjustment unreadable or not).
+  /** The total it was rounded from, with a rounding row between them: the two differ by design, not by a slip. */
+  let roundedFrom: number | undefined;
   if (total) {
     const maxAdjust = Math.max(Math.abs(rounding?.amount.cents ?? 0), whole ? 100_00 : 10);
     const base = total.amount.cents;
@@ -614,6 +617,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         const slipped =
           rounded !== undefined && rounded !== hit.cents && zeroSlips(hit.cents, true).has(rounded);
         const cents = slipped ? rounded : hit.cents;
+        if (rows.slice(total.row.index + 1, row.index).some((r) => ROUNDING.test(r.upper)))
+          roundedFrom = base;
         total = {
           amount: { ...hit, cents },
           row,
@@ -721,9 +726,12 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   let slipWitness: SupportSource | undefined;
   const roundedTo = (cents: number) =>
     rounding !== undefined && support.some((s) => s.cents + rounding.amount.cents === cents);
+  // `Totaalbedrag 24,83 / AFRONDING 0,62 / Totaal te betalen EUR 24,85`: the rounding misread, the rounded total is
+  // no slip of the total it was rounded from.
   if (
     total &&
     totalSource === 'label' &&
+    roundedFrom === undefined &&
     sourcesOf(support, total.amount.cents).length === 0 &&
     total.amount.cents !== exactCash &&
     !roundedTo(total.amount.cents)
@@ -801,6 +809,27 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         evidence: [
           `printed ${total.amount.text} is below the net ${formatCents(net)}`,
           ...sourcesOf(support, cents).map((s) => `agrees with ${s}`),
+        ],
+      };
+    }
+  }
+
+  // Nor can a printed total below the net of a row whose net and tax add up to its gross (`TE BETALEN € 6,15` over
+  // `SUBTOTAAL 61,20 6,55 67,75`, digits lost): the gross of the one such row labelled a sum, above every such net,
+  // stands for it (a rate's own row is not the bill).
+  const addingUpRows = total && totalSource === 'label' ? rowsThatAddUp(rows, whole) : [];
+  const tableNet = Math.max(0, ...addingUpRows.map((r) => r.net));
+  if (total && total.amount.cents > 0 && total.amount.cents < tableNet) {
+    const grosses = new Set(addingUpRows.filter((r) => r.sum && r.gross > tableNet).map((r) => r.gross));
+    const [cents] = grosses;
+    if (grosses.size === 1 && cents !== undefined) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents },
+        confidence: Math.min(total.confidence, 0.6),
+        evidence: [
+          `printed ${total.amount.text} is below the net ${formatCents(tableNet)}`,
+          'the VAT table adds up',
         ],
       };
     }

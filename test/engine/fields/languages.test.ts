@@ -872,6 +872,38 @@ CB SANS CONTACT 38.07`),
     expect(total('Base HT 4.90')?.value).toBe('36.67');
   });
 
+  it('keeps a rounded total whose rounding was misread, no slip of the total it was rounded from', () => {
+    const result = extractReceipt(
+      ocrLines(`
+GEVULDE KOEK 9,000% 1.79
+Aantal artikelen 9
+Totaalbedrag 24,83
+AFRONDING 0,62
+Totaal te betalen EUR 24,85
+BTW Over BTW Totaal
+1 9,00% 22:78 2,05 24,83`),
+    );
+
+    expect(result.fields.total?.value).toBe('24.85');
+  });
+
+  it("takes the VAT table's gross for a printed total below its net", () => {
+    const total = (sum: string) =>
+      extractReceipt(
+        ocrLines(`
+HAGELSLAG PUUR 400G € 3,00
+TE BETALEN € 6,15
+BTW Excl: BTW Incl.
+1 21% 8,70 1,83 10,53
+${sum}`),
+      ).fields.total;
+
+    expect(total('SUBTOTAAL 61,20 6,55 67,75')?.value).toBe('67.75');
+    expect(total('SUBTOTAAL 61,20 6,55 67,75')?.confidence).toBeLessThanOrEqual(0.6);
+    // figures that do not add up say nothing
+    expect(total('SUBTOTAAL 61,20 6,55 67,76')?.value).toBe('6.15');
+  });
+
   it("puts a slipped total back to a VAT row's gross that its net and tax add up to", () => {
     const total = (sum: string) =>
       extractReceipt(
