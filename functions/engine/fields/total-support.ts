@@ -92,7 +92,8 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
     // columns, as for a sum row. Only the rows' grosses added up witness a total, so one such column alone does not.
     if (rowGross === undefined && rowSum === undefined && RATE.test(row.text))
       rowGross = columnsGross(row, whole);
-    if (rowSum !== undefined) perRow.push(rowSum);
+    // a gross the rate or the gross column confirms beats a pair of columns that merely fit (`A 7% 4,15 60,29 4.44`)
+    if (rowSum !== undefined) perRow.push(rowGross ?? rowSum);
     // The sum row is labelled so, or known by its figures: its gross is what the rows above it add up to, each by
     // its gross or, where that column did not read, its net + tax (`SUB 9.40 1.48 10.88`).
     const above = rowValues.reduce((sum, value) => sum + value, 0);

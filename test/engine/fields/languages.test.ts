@@ -872,6 +872,19 @@ CB SANS CONTACT 38.07`),
     expect(total('Base HT 4.90')?.value).toBe('36.67');
   });
 
+  it("takes a VAT row's gross its rate confirms over two of its columns that merely fit", () => {
+    const result = extractReceipt(
+      ocrLines(`
+BELEGTES BROTCHEN KASE 2,85 A
+Sumse EUR 4,4
+MwSt-Übersicht
+MwSt Netto MwSt Brutto
+A 7% 4,15 60,29 4.44`),
+    );
+
+    expect(result.fields.total?.value).toBe('4.44');
+  });
+
   it('keeps a rounded total whose rounding was misread, no slip of the total it was rounded from', () => {
     const result = extractReceipt(
       ocrLines(`
