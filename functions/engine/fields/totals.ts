@@ -242,6 +242,9 @@ const SOURCE_WEIGHT: Record<SupportSource, number> = {
   reprinted: 0,
 };
 
+/** The figures a cash rounding printed after them does not change: the bill before it is rounded. */
+const PRE_ROUNDING: ReadonlySet<SupportSource> = new Set(['subtotal', 'sum', 'vat-table', 'items']);
+
 /** What a total read without cents on a receipt in cents is worth, against its label's confidence. */
 const WITHOUT_CENTS = 0.8;
 
@@ -599,7 +602,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   }
 
   // A rounded total printed after the total: "ROUNDING RM 45.35" after "TOTAL 45.34" (adjustment unreadable or not).
-  /** The total it was rounded from, with a rounding row between them: the two differ by design, not by a slip. */
+  /** The total a rounded one printed after it was rounded from: the two differ by design, not by a slip. */
   let roundedFrom: number | undefined;
   if (total) {
     const maxAdjust = Math.max(Math.abs(rounding?.amount.cents ?? 0), whole ? 100_00 : 10);
@@ -617,8 +620,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         const slipped =
           rounded !== undefined && rounded !== hit.cents && zeroSlips(hit.cents, true).has(rounded);
         const cents = slipped ? rounded : hit.cents;
-        if (rows.slice(total.row.index + 1, row.index).some((r) => ROUNDING.test(r.upper)))
-          roundedFrom = base;
+        roundedFrom = base;
         total = {
           amount: { ...hit, cents },
           row,
@@ -689,7 +691,36 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       !(sources.every((s) => s === 'card') && agreed && zeroSlips(cents, true).has(agreed.cents))
     );
   };
-  if (agreed && (!total || (total.amount.cents !== agreed.cents && !printedHolds(total.amount.cents)))) {
+  // A cash rounding printed between the total taken and what the figures before the rounding agree on (subtotal,
+  // VAT table, items: `NET A PAYER 44,18 / ARRONDI 0,02 / NET A PAYER 44,20`, `Zu zahlen 16.09 / Rundung 0.01 /
+  // Gesamtbetrag 16.08`): the bill is their value rounded. A total printed so holds; another is put back to it.
+  // A rounded total taken after the one they agree on, with no rounding row read (`ARRONDIT 0,02€`), holds as well.
+  const preRounding = agreed !== undefined && agreed.sources.every((source) => PRE_ROUNDING.has(source));
+  const beforeRounding =
+    !preRounding || !agreed || !total
+      ? undefined
+      : rounding !== undefined && rounding.row.index < total.row.index && rounding.amount.cents !== 0
+        ? agreed.cents + rounding.amount.cents
+        : roundedFrom === agreed.cents
+          ? total.amount.cents
+          : undefined;
+  if (total && agreed && beforeRounding !== undefined) {
+    if (total.amount.cents !== beforeRounding) {
+      total = {
+        ...total,
+        amount: { ...total.amount, cents: beforeRounding },
+        confidence: 0.6,
+        evidence: [
+          `${agreed.sources.join(' and ')} agree before the rounding`,
+          `printed total ${total.amount.text} disagrees`,
+        ],
+      };
+      totalSource = 'arithmetic';
+    }
+  } else if (
+    agreed &&
+    (!total || (total.amount.cents !== agreed.cents && !printedHolds(total.amount.cents)))
+  ) {
     const printed = candidates.find((c) => c.amount.cents === agreed.cents);
     const misread = total
       ? `printed total ${total.amount.text || total.amount.cents / 100} disagrees`

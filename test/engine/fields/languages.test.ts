@@ -885,6 +885,29 @@ A 7% 4,15 60,29 4.44`),
     expect(result.fields.total?.value).toBe('4.44');
   });
 
+  it('takes the bill as rounded when the figures that agree come before a cash rounding', () => {
+    const total = (lines: string) =>
+      extractReceipt(
+        ocrLines(`
+Croissant au beurre 4,36 €
+Café moulu 250g 39,82 €
+${lines}
+TVA HT TVA TTC
+1 21,00% 13,69 2,88 16,57
+2 6,00% 26,05 1,56 27,61
+Sous-total 39,74 4,44 44,18`),
+      ).fields.total;
+
+    // the rounding row misread: the rounded total printed after the one they agree on holds
+    const misread = total('Sous-total 44,18 €\nNET A PAYER 44,18 €\nARRONDIT 0,02€\nNET A PAYER 44,20 €');
+    expect(misread?.value).toBe('44.20');
+    expect(misread?.confidence).toBeLessThan(0.8);
+    // the rounding read and the rounded total misread: their value rounded
+    expect(total('Sous-total 44,18 €\nNET A PAYER 44,18 €\nARRONDI 0,02€\nNET A PAYER 44,28 €')?.value).toBe(
+      '44.20',
+    );
+  });
+
   it('keeps a rounded total whose rounding was misread, no slip of the total it was rounded from', () => {
     const result = extractReceipt(
       ocrLines(`
