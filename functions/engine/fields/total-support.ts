@@ -87,13 +87,16 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
       // "19%  5,63  1,07  6,70": the gross column confirms the pair
       if (amounts[i + 2]?.cents === net.cents + tax.cents) rowGross = net.cents + tax.cents;
     }
+    // a gross its net confirms (the gross column, or the net plus its rate) beats a pair of columns that merely fit
+    // (`A 7% 4,15 60,29 4.44`); one found by its tax's share alone does not (`10% 49,45 4,95 54,48`: 4,95 is the
+    // share of anything from 54,40 to 54,50)
+    const confirmed = rowGross ?? grossByNetAndRate(row, amounts);
     rowGross ??= grossByRate(row, amounts) ?? netBelow(row, amounts, rows[rows.indexOf(row) + 1], whole);
     // A rate's row whose net and tax do not pair, one of them misread (`2 20% 6,20 1538 8,28`): its last of three
     // columns, as for a sum row. Only the rows' grosses added up witness a total, so one such column alone does not.
     if (rowGross === undefined && rowSum === undefined && RATE.test(row.text))
       rowGross = columnsGross(row, whole);
-    // a gross the rate or the gross column confirms beats a pair of columns that merely fit (`A 7% 4,15 60,29 4.44`)
-    if (rowSum !== undefined) perRow.push(rowGross ?? rowSum);
+    if (rowSum !== undefined) perRow.push(confirmed ?? rowSum);
     // The sum row is labelled so, or known by its figures: its gross is what the rows above it add up to, each by
     // its gross or, where that column did not read, its net + tax (`SUB 9.40 1.48 10.88`).
     const above = rowValues.reduce((sum, value) => sum + value, 0);
@@ -191,11 +194,8 @@ function trailingMarks(row: Row): number {
   return n;
 }
 
-/**
- * A row's gross confirmed by its rate when its tax column did not read ("21%  17,70  3572  21,42"): the net
- * plus the rate of it, rounded to the cent as tills do, is a later amount of the row.
- */
-function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
+/** A later amount of the row that is a net of it plus the row's rate of that net, to the cent. */
+function grossByNetAndRate(row: Row, amounts: readonly Amount[]): number | undefined {
   const rate = rateOf(row.text);
   if (rate === undefined) return undefined;
   const percent = Number(rate);
@@ -206,6 +206,20 @@ function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
     const found = amounts.slice(i + 1).find((a) => Math.abs(a.cents - gross) <= 1);
     if (found) return found.cents;
   }
+  return undefined;
+}
+
+/**
+ * A row's gross confirmed by its rate when its tax column did not read ("21%  17,70  3572  21,42"): the net
+ * plus the rate of it, rounded to the cent as tills do, is a later amount of the row.
+ */
+function grossByRate(row: Row, amounts: readonly Amount[]): number | undefined {
+  const byNet = grossByNetAndRate(row, amounts);
+  if (byNet !== undefined) return byNet;
+  const rate = rateOf(row.text);
+  if (rate === undefined) return undefined;
+  const percent = Number(rate);
+  if (!(percent >= 0 && percent <= MAX_VAT_RATE * 100)) return undefined;
   // Its net column did not read ("10%  TT  0,12  1,29"): the tax is the rate's share of a later gross.
   if (percent === 0) return undefined;
   for (const [i, tax] of amounts.entries()) {

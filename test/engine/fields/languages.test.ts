@@ -885,6 +885,23 @@ A 7% 4,15 60,29 4.44`),
     expect(result.fields.total?.value).toBe('4.44');
   });
 
+  it("does not take a VAT row's gross that only its tax's share fits over its net and tax", () => {
+    const result = extractReceipt(
+      ocrLines(`
+AMARO 4,48 1
+TAGLIATA DI MANZO CON RUCOLA 24,50 1
+SPAGHETTI ALLE VONGOLE 17,50 1
+PIZZA MARGHERITA 8,00 1
+TOTALE COMPLESSIVO 54,48 €
+Pagamento elettronico 54,40
+Aliquota Imponibile Imposta Totale
+10% 49,45 4,95 54,48
+Importo pagato 54,40`),
+    );
+
+    expect(result.fields.total?.value).toBe('54.40');
+  });
+
   it('takes the bill as rounded when the figures that agree come before a cash rounding', () => {
     const total = (lines: string) =>
       extractReceipt(
