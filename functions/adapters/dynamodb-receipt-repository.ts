@@ -248,9 +248,14 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       };
       const page = await this.client.send(new QueryCommand(input));
       for (const item of page.Items ?? []) {
-        // An index read while its record is rewritten may give a key twice across pages, and BatchGetItem
-        // refuses a list with a key twice: each record once.
-        if (typeof item.GSI1SK === 'string' && !positions.includes(item.GSI1SK)) positions.push(item.GSI1SK);
+        // An index read while its record is rewritten may give a record twice across pages, under its old and its
+        // new position too, and BatchGetItem refuses a list with a key twice: each record once, where first seen.
+        const position = item.GSI1SK;
+        if (
+          typeof position === 'string' &&
+          !positions.some((seen) => receiptIdOfPosition(seen) === receiptIdOfPosition(position))
+        )
+          positions.push(position);
       }
       startKey = page.LastEvaluatedKey;
       more = startKey !== undefined;
@@ -267,7 +272,7 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
   /** The records in the order asked; one deleted since the index was read is left out. */
   async #getMany(receiptIds: readonly string[]): Promise<ReceiptRecord[]> {
     const found = new Map<string, ReceiptRecord>();
-    let keys = receiptIds.map(receiptKey);
+    let keys = [...new Set(receiptIds)].map(receiptKey);
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt >= BATCH_GET_ATTEMPTS) {
         throw new Error(

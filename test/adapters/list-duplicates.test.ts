@@ -7,10 +7,9 @@ import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-rec
  * BatchGetItem refuses a key list with a key twice. That race cannot be provoked on dynalite at will, so a stub
  * client answers the two calls as DynamoDB would.
  */
-function stubClient(batchKeys: string[][]): DynamoDBDocumentClient {
+function stubClient(batchKeys: string[][], positions: readonly string[]): DynamoDBDocumentClient {
   const send = async (command: unknown) => {
-    if (command instanceof QueryCommand)
-      return { Items: ['2026-01-02#b', '2026-01-01#a', '2026-01-01#a'].map((GSI1SK) => ({ GSI1SK })) };
+    if (command instanceof QueryCommand) return { Items: positions.map((GSI1SK) => ({ GSI1SK })) };
     if (command instanceof BatchGetCommand) {
       const keys = (command.input.RequestItems?.receipts?.Keys ?? []).map((key) => String(key.PK));
       if (new Set(keys).size !== keys.length)
@@ -26,11 +25,26 @@ function stubClient(batchKeys: string[][]): DynamoDBDocumentClient {
 describe('DynamoDbReceiptRepository.listByOwner', () => {
   it('reads each record of a page once when the index gives its key twice', async () => {
     const batchKeys: string[][] = [];
-    const repository = new DynamoDbReceiptRepository(stubClient(batchKeys), 'receipts');
+    const repository = new DynamoDbReceiptRepository(
+      stubClient(batchKeys, ['2026-01-02#b', '2026-01-01#a', '2026-01-01#a']),
+      'receipts',
+    );
 
     const page = await repository.listByOwner({ ownerId: 'alice', limit: 10 });
 
     expect(page.items).toEqual([]);
     expect(batchKeys).toEqual([['RECEIPT#b', 'RECEIPT#a']]);
+  });
+
+  it('reads a record once when the index gives it under its old and its new position', async () => {
+    const batchKeys: string[][] = [];
+    const repository = new DynamoDbReceiptRepository(
+      stubClient(batchKeys, ['2026-01-03#a', '2026-01-02#b', '2026-01-01#a']),
+      'receipts',
+    );
+
+    await repository.listByOwner({ ownerId: 'alice', limit: 10 });
+
+    expect(batchKeys).toEqual([['RECEIPT#a', 'RECEIPT#b']]);
   });
 });
