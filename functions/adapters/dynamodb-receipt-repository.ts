@@ -248,8 +248,9 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       };
       const page = await this.client.send(new QueryCommand(input));
       for (const item of page.Items ?? []) {
-        // An index read while its record is rewritten may give a record twice across pages, under its old and its
-        // new position too, and BatchGetItem refuses a list with a key twice: each record once, where first seen.
+        // An index read while its records are rewritten may give a record twice across pages, even under two
+        // positions (the fault-run test's outages and restarts showed it), and BatchGetItem refuses a list with a
+        // key twice: each record once, where first seen.
         const position = item.GSI1SK;
         if (
           typeof position === 'string' &&
