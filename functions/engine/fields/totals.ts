@@ -97,7 +97,9 @@ function amountFor(scan: Scan, row: Row): { amount: Amount; row: Row; wrapped: b
   const last = own[own.length - 1];
   if (last) return { amount: last, row, wrapped: false };
   const next = scan.rows[row.index + 1];
-  if (next === undefined) return undefined;
+  // A row whose amount is there but unreadable (`Rückgeld 5575`) wrapped nothing: the row below is another
+  // (`MwSt 7.7% 3.88` taken for the change gave cash - change 56,12 over `SUMME 54.25`).
+  if (next === undefined || row.tokens.some((t) => /\d{3}/.test(t.text))) return undefined;
   const height = Math.max(1, row.bbox.y1 - row.bbox.y0);
   if (next.bbox.y0 - row.bbox.y1 > height * 1.5) return undefined;
   const below = moneyAmounts(next, scan.whole);

@@ -902,6 +902,25 @@ Importo pagato 54,40`),
     expect(result.fields.total?.value).toBe('54.40');
   });
 
+  it('takes no amount from the row below for a change whose own amount is there but unreadable', () => {
+    // the total read weakly, as on the receipt this comes from
+    const result = extractReceipt(
+      readWeakly(
+        ocrLines(`
+Wandfarbe weiß 10L 54.25
+Artikelanzahl: 1
+SUMME 54.25 PT.
+Gegeben BAR 60.00
+Rückgeld 5575
+MwSt 7.7% 3.88`),
+        'SUMME',
+        0.5,
+      ),
+    );
+
+    expect(result.fields.total?.value).toBe('54.25');
+  });
+
   it('takes the bill as rounded when the figures that agree come before a cash rounding', () => {
     const total = (lines: string) =>
       extractReceipt(
