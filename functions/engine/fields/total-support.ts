@@ -130,14 +130,10 @@ export function vatTableTotals(rows: readonly Row[], whole: boolean): Set<number
 }
 
 /**
- * The grosses of rows whose net and tax columns add up to them (`SUBTOTAL 19,08 2,29 21,37`): each read twice in
- * effect, once printed and once as the sum of the two figures before it.
+ * The net and gross of every row whose net and tax columns add up to its gross (`SUBTOTAL 19,08 2,29 21,37`: the
+ * gross read twice in effect, once printed and once as the sum of the two figures before it); `sum` when the row
+ * is labelled a sum.
  */
-export function grossesThatAddUp(rows: readonly Row[], whole: boolean): number[] {
-  return rowsThatAddUp(rows, whole).map((row) => row.gross);
-}
-
-/** The net and gross of every row whose net and tax columns add up to its gross; `sum` when labelled a sum. */
 export function rowsThatAddUp(
   rows: readonly Row[],
   whole: boolean,

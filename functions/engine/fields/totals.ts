@@ -32,7 +32,6 @@ import { type Amount, findAmounts, formatCents, moneyAmounts } from './numbers.j
 import {
   agreedValue,
   decimalDropped,
-  grossesThatAddUp,
   rowsThatAddUp,
   type Support,
   type SupportSource,
@@ -196,6 +195,26 @@ function paidBelow(found: Located, rows: readonly Row[]): number | undefined {
       .filter((cents) => dropped.has(cents)),
   );
   return at >= 0 && paid.size === 1 ? [...paid][0] : undefined;
+}
+
+/**
+ * A printed total below a net the receipt states cannot be the bill: the one value of `values` (above the net)
+ * stands for it, at 0.6 at most; with none or several it stays.
+ */
+function aboveNet(
+  total: Located,
+  net: number,
+  values: ReadonlySet<number>,
+  witnessedBy: (cents: number) => string[],
+): Located {
+  const [cents] = values;
+  if (values.size !== 1 || cents === undefined) return total;
+  return {
+    ...total,
+    amount: { ...total.amount, cents },
+    confidence: Math.min(total.confidence, 0.6),
+    evidence: [`printed ${total.amount.text} is below the net ${formatCents(net)}`, ...witnessedBy(cents)],
+  };
 }
 
 /** The largest amount on a row that states a net (HT, Netto, Base), or 0: no bill is below it. */
@@ -755,6 +774,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   // weakly or printed in a form no till prints. Cash handed over without change that equals it, or a rounding row
   // that takes a figure of the receipt to it (`Totaalbedrag 68,12€ / Afronding -0,02€ / TE BETALEN 68,10€ /
   // CONTANT 68,10€`), supports it: it is read right.
+  /** Rows whose net and tax add up to their gross: figures read twice over. */
+  const addingUpRows = rowsThatAddUp(rows, whole);
   /** The figure a slipped printed total was put back to: it chose the value, so it does not also confirm it. */
   let slipWitness: SupportSource | undefined;
   const roundedTo = (cents: number) =>
@@ -786,7 +807,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     }
     // A VAT row's gross that its net and tax add up to is a figure read twice (`SUBTOTAL 19,08 2,29 21,37` under
     // `TOTAL EUR 21,31`), though the table it heads was not made out.
-    const addingUp = grossesThatAddUp(rows, whole);
+    const addingUp = addingUpRows.map((r) => r.gross);
     const restated = new Set([
       ...[...printedOn].filter(([, count]) => count >= 2).map(([value]) => value),
       ...addingUp,
@@ -833,39 +854,16 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   if (total && total.amount.cents > 0 && total.amount.cents < net) {
     const slips = zeroSlips(total.amount.cents, true);
     const fits = new Set(support.filter((s) => s.cents >= net && slips.has(s.cents)).map((s) => s.cents));
-    const [cents] = fits;
-    if (fits.size === 1 && cents !== undefined) {
-      total = {
-        ...total,
-        amount: { ...total.amount, cents },
-        confidence: Math.min(total.confidence, 0.6),
-        evidence: [
-          `printed ${total.amount.text} is below the net ${formatCents(net)}`,
-          ...sourcesOf(support, cents).map((s) => `agrees with ${s}`),
-        ],
-      };
-    }
+    total = aboveNet(total, net, fits, (cents) => sourcesOf(support, cents).map((s) => `agrees with ${s}`));
   }
 
   // Nor can a printed total below the net of a row whose net and tax add up to its gross (`TE BETALEN € 6,15` over
   // `SUBTOTAAL 61,20 6,55 67,75`, digits lost): the gross of the one such row labelled a sum, above every such net,
   // stands for it (a rate's own row is not the bill).
-  const addingUpRows = total && totalSource === 'label' ? rowsThatAddUp(rows, whole) : [];
   const tableNet = Math.max(0, ...addingUpRows.map((r) => r.net));
-  if (total && total.amount.cents > 0 && total.amount.cents < tableNet) {
+  if (total && totalSource === 'label' && total.amount.cents > 0 && total.amount.cents < tableNet) {
     const grosses = new Set(addingUpRows.filter((r) => r.sum && r.gross > tableNet).map((r) => r.gross));
-    const [cents] = grosses;
-    if (grosses.size === 1 && cents !== undefined) {
-      total = {
-        ...total,
-        amount: { ...total.amount, cents },
-        confidence: Math.min(total.confidence, 0.6),
-        evidence: [
-          `printed ${total.amount.text} is below the net ${formatCents(tableNet)}`,
-          'the VAT table adds up',
-        ],
-      };
-    }
+    total = aboveNet(total, tableNet, grosses, () => ['the VAT table adds up']);
   }
 
   // "TOTAAL 57,79 / Afrondingsverschil 0,01 / CONTANT 57,80": a cash rounding printed below the total gives the
