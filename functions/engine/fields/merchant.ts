@@ -198,12 +198,13 @@ function nameBlock(rows: readonly Row[], best: Row): Row[] {
   return block;
 }
 
+/** A shop's name above its company is read well: a logo there reads as a few weak words ("Nig feo 3 jer"). */
+const TRADING_NAME_CONFIDENCE = 0.8;
+
 /**
  * The shop's own name printed right above the company that runs it ("GREEN VALLEY MARKET" over "SUNRISE FOODS
  * PLC", "ULTRAMARINOS GARCIA" over "COMERCIAL DEL BARRIO S.A."): the name the customer knows the shop by.
  */
-const TRADING_NAME_CONFIDENCE = 0.8;
-
 function tradingName(rows: readonly Row[], best: Row): Row {
   const above = rows[best.index - 1];
   if (
@@ -213,7 +214,6 @@ function tradingName(rows: readonly Row[], best: Row): Row {
     SUFFIX.test(above.upper) ||
     // a street word without a number is part of a shop's name ("SUPER AHORRO CENTRO", "FRESHWAYS LOCAL")
     !nameLike(above, true) ||
-    // read well: a logo above a company's name reads as a few weak words ("Nig feo 3 jer")
     above.confidence < TRADING_NAME_CONFIDENCE ||
     letterRatio(above.text) < 0.75 ||
     !/\p{L}{3,}/u.test(above.text)
