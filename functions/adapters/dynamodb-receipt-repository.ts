@@ -131,13 +131,17 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
     return ttl === undefined ? {} : { [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + ttl };
   }
 
-  /** One conditional put in the common case (first of its kind, or the same receipt again). */
+  /**
+   * One conditional put, and no read, in the common case: a fingerprint seen for the first time. The holder is
+   * read only when the put finds the fingerprint taken (a duplicate, or the same receipt read again).
+   */
   async claimFingerprint(
     ownerId: string,
     fingerprint: string,
     receiptId: string,
   ): Promise<string | undefined> {
     const Key = { PK: `FINGERPRINT#${ownerId}#${fingerprint}`, SK: FINGERPRINT_SK };
+    if (await this.#putFingerprint(Key, receiptId, undefined)) return undefined;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const { Item } = await this.client.send(
         new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }),
@@ -146,26 +150,36 @@ export class DynamoDbReceiptRepository implements ReceiptRepository {
       if (holder === receiptId) return undefined;
       // A holder that was deleted gives the fingerprint up.
       if (holder !== undefined && (await this.get(holder))) return holder;
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...Key, receiptId, ...this.#fingerprintExpiry() },
-            ...(holder === undefined
-              ? { ConditionExpression: 'attribute_not_exists(PK)' }
-              : {
-                  ConditionExpression: '#holder = :holder',
-                  ExpressionAttributeNames: { '#holder': 'receiptId' },
-                  ExpressionAttributeValues: { ':holder': holder },
-                }),
-          }),
-        );
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      if (await this.#putFingerprint(Key, receiptId, holder)) return undefined;
     }
     throw new VersionConflictError(receiptId, undefined);
+  }
+
+  /** Gives the fingerprint to `receiptId` if it is free (`holder` undefined) or still held by `holder`. */
+  async #putFingerprint(
+    Key: Record<string, string>,
+    receiptId: string,
+    holder: string | undefined,
+  ): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...Key, receiptId, ...this.#fingerprintExpiry() },
+          ...(holder === undefined
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : {
+                ConditionExpression: '#holder = :holder',
+                ExpressionAttributeNames: { '#holder': 'receiptId' },
+                ExpressionAttributeValues: { ':holder': holder },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async get(receiptId: string): Promise<ReceiptRecord | undefined> {

@@ -11,8 +11,9 @@ import {
 import { RECEIPT_EVENTS } from '../contract/events.js';
 import type { ReceiptEvents, ReceiptSettled } from '../receipts/ports.js';
 
-/** PutEvents takes at most 10 entries a request. */
+/** PutEvents takes at most 10 entries a request, together under 256 KB (entrySize). */
 const ENTRIES_PER_REQUEST = 10;
+const BYTES_PER_REQUEST = 256 * 1024 - 1;
 
 export class EventPublishError extends Error {
   override readonly name = 'EventPublishError';
@@ -34,8 +35,8 @@ export class EventBridgeReceiptEvents implements ReceiptEvents {
         Detail: JSON.stringify(detail),
       }),
     );
-    for (let start = 0; start < entries.length; start += ENTRIES_PER_REQUEST) {
-      const refused = await this.#put(entries.slice(start, start + ENTRIES_PER_REQUEST));
+    for (const batch of batches(entries)) {
+      const refused = await this.#put(batch);
       const still = refused.length === 0 ? [] : await this.#put(refused.map(({ entry }) => entry));
       if (still.length > 0) {
         const reasons = [...new Set(still.map(({ code }) => code))].join(', ');
@@ -57,4 +58,31 @@ export class EventBridgeReceiptEvents implements ReceiptEvents {
       return result?.EventId ? [] : [{ entry, code: result?.ErrorCode ?? 'unknown' }];
     });
   }
+}
+
+/** An entry's size as EventBridge counts it against the request limit: its source, detail type and detail. */
+function entrySize(entry: PutEventsRequestEntry): number {
+  return [entry.Source, entry.DetailType, entry.Detail].reduce(
+    (total, text) => total + Buffer.byteLength(text ?? ''),
+    0,
+  );
+}
+
+/** The entries in order, cut into requests PutEvents accepts (events carry receipts of up to 60 KB each). */
+function batches(entries: readonly PutEventsRequestEntry[]): PutEventsRequestEntry[][] {
+  const requests: PutEventsRequestEntry[][] = [];
+  let current: PutEventsRequestEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = entrySize(entry);
+    if (current.length === ENTRIES_PER_REQUEST || (current.length > 0 && bytes + size > BYTES_PER_REQUEST)) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
 }

@@ -8,8 +8,8 @@ import { ReceiptFieldsSchema } from '@receipt-ocr/engine/schema';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import type { ReceiptRecord } from '../receipts/record.js';
+import { toReceiptView } from '../receipts/view.js';
 import type { ExportedReceiptSchema } from './schemas.js';
-import { toReceiptView } from './view.js';
 
 type ExportedReceipt = z.infer<typeof ExportedReceiptSchema>;
 

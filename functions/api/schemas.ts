@@ -3,12 +3,7 @@
  * is generated from them (openapi.ts), and the tests check real responses against them: one source for all three.
  */
 
-import {
-  EngineResultSchema,
-  IsoDateSchema,
-  LineItemSchema,
-  ReceiptFieldsSchema,
-} from '@receipt-ocr/engine/schema';
+import { EngineResultSchema, IsoDateSchema } from '@receipt-ocr/engine/schema';
 import * as z from 'zod';
 import { UPLOAD_CONTENT_TYPES, type UploadContentType } from '../contract/media-types.js';
 import {
@@ -16,9 +11,11 @@ import {
   CorrectedFieldsSchema,
   CorrectedItemSchema,
   RECEIPT_STATUSES,
-  ReceiptRecordSchema,
   userTextSchema,
 } from '../receipts/record.js';
+import { EffectiveValuesSchema, ReceiptSchema } from '../receipts/view.js';
+
+export { EffectiveValuesSchema, ReceiptSchema };
 
 const contentTypes = Object.keys(UPLOAD_CONTENT_TYPES) as [UploadContentType, ...UploadContentType[]];
 
@@ -127,48 +124,6 @@ export const ErrorResponseSchema = z
     }),
   })
   .meta({ id: 'Error' });
-
-/** The values as the user sees them: corrections win over the engine's. */
-export const EffectiveValuesSchema = z
-  .object({
-    fields: z.record(z.string(), z.string()),
-    items: z.array(CorrectedItemSchema),
-  })
-  .meta({ id: 'EffectiveValues' });
-
-/** The record's public part (ReceiptRecordSchema), plus the review view; pipeline internals are left out. */
-export const ReceiptSchema = ReceiptRecordSchema.pick({
-  status: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  processedAt: true,
-  fileName: true,
-  itemsTruncated: true,
-  confidence: true,
-  textSummary: true,
-  language: true,
-  image: true,
-  timings: true,
-  engine: true,
-  error: true,
-  corrections: true,
-  reprocessRequestedAt: true,
-  duplicateOf: true,
-  partOf: true,
-})
-  .extend({
-    id: z.string(),
-    contentType: z.string().optional(),
-    size: z.number().int().nonnegative().optional(),
-    fields: ReceiptFieldsSchema.meta({ description: "The engine's values (never overwritten)" }),
-    items: z.array(LineItemSchema),
-    correctedFields: z
-      .array(z.string())
-      .meta({ description: 'Fields a person changed ("items" when the item list was edited)' }),
-    effective: EffectiveValuesSchema,
-  })
-  .meta({ id: 'Receipt' });
 
 export const CreateReceiptResponseSchema = z
   .object({

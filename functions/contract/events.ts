@@ -5,6 +5,14 @@
  */
 export const RECEIPT_EVENTS = {
   source: 'receipt-ocr',
-  /** A receipt's record settled: COMPLETED (or REVIEWED), or FAILED for good. Read it with GET /receipts/{id}. */
+  /** A receipt's record settled: COMPLETED (or REVIEWED), or FAILED for good. The event carries the receipt. */
   settled: 'ReceiptSettled',
 } as const;
+
+/**
+ * The largest receipt (its JSON) a `ReceiptSettled` event carries. EventBridge bills an event per 64 KB of its entry
+ * and takes at most 256 KB a request: a receipt up to 60 KB keeps the event one billed event, with room for the rest
+ * of the detail. Settled records are about 4 KB (docs/deploy.md, Cost); a longer one (hundreds of line items) is
+ * announced without it.
+ */
+export const SETTLED_RECEIPT_MAX_BYTES = 60 * 1024;

@@ -5,6 +5,7 @@
 import type { EngineInfo, EngineResult } from '@receipt-ocr/engine/schema';
 import type { ReprocessMessage } from './messages.js';
 import type { ReceiptPart, ReceiptRecord, ReceiptStatus } from './record.js';
+import type { ReceiptView } from './view.js';
 
 export interface PutOptions {
   /** The version the stored record must have now; undefined = the record must not exist yet. */
@@ -101,8 +102,9 @@ export interface OcrEngine {
 }
 
 /**
- * The detail of a `ReceiptSettled` event (functions/contract/events.ts): enough for an app to know which receipt to
- * read (GET /receipts/{id}) and whether it worked; the record itself stays the one source of truth.
+ * The detail of a `ReceiptSettled` event (functions/contract/events.ts): which receipt settled, whether it worked,
+ * and the receipt itself as GET /receipts/{id} returns it, so an app needs no request to show it. The record stays
+ * the one source of truth: a person's later correction changes it, not the event.
  */
 export interface ReceiptSettled {
   receiptId: string;
@@ -116,6 +118,11 @@ export interface ReceiptSettled {
   /** Set when the upload held several receipts: each settles with its own event. */
   partOf?: ReceiptPart;
   settledAt: string;
+  /**
+   * The receipt at `version`, as GET /receipts/{id} returns it; absent when its JSON is over
+   * SETTLED_RECEIPT_MAX_BYTES (read it with GET then).
+   */
+  receipt?: ReceiptView;
 }
 
 /** Tells subscribers that receipts settled (EventBridge in the cloud, the local stack's event feed on this machine). */

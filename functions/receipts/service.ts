@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { EngineError } from '@receipt-ocr/engine/errors';
 import type { EngineResult } from '@receipt-ocr/engine/schema';
+import { SETTLED_RECEIPT_MAX_BYTES } from '../contract/events.js';
 import {
   ACCEPTED_FORMATS_HINT,
   CONTENT_TYPE_ALIASES,
@@ -39,6 +40,7 @@ import type {
   ReceiptSettled,
 } from './ports.js';
 import type { DuplicateOf, ReceiptPart, ReceiptRecord, ReceiptSource } from './record.js';
+import { toReceiptView } from './view.js';
 
 export interface PipelineSettings {
   bucket: string;
@@ -574,8 +576,10 @@ interface FoundParts {
   settled: ReceiptRecord[];
 }
 
-/** The event of a settled record (COMPLETED, REVIEWED or FAILED). */
-function settledEvent(record: ReceiptRecord): ReceiptSettled {
+/** The event of a settled record (COMPLETED, REVIEWED or FAILED), with the receipt when it is not too long. */
+export function settledEvent(record: ReceiptRecord): ReceiptSettled {
+  const receipt = toReceiptView(record);
+  const fits = Buffer.byteLength(JSON.stringify(receipt)) <= SETTLED_RECEIPT_MAX_BYTES;
   return {
     receiptId: record.receiptId,
     ownerId: record.ownerId,
@@ -585,6 +589,7 @@ function settledEvent(record: ReceiptRecord): ReceiptSettled {
     version: record.version,
     ...(record.partOf ? { partOf: record.partOf } : {}),
     settledAt: record.updatedAt,
+    ...(fits ? { receipt } : {}),
   };
 }
 

@@ -44,6 +44,39 @@ function merchant(value: string) {
   return { value, confidence: 0.9, text: value, bbox: null };
 }
 
+describe('DynamoDB fingerprints', () => {
+  it('claims a fingerprint seen for the first time with one conditional put and no read', async () => {
+    // Prepare: the commands the real client sends to dynalite, by name
+    const sent: string[] = [];
+    const client = aws.clients.dynamodb;
+    const name = 'count-fingerprint-commands';
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    const repository = new DynamoDbReceiptRepository(client, aws.storageConfig.table);
+    const first = record('hana', 401);
+    const second = record('hana', 402);
+    await repository.put(first, { expectedVersion: undefined });
+    await repository.put(second, { expectedVersion: undefined });
+    sent.length = 0;
+
+    try {
+      // Act + Assess
+      expect(await repository.claimFingerprint('hana', 'sha256:def', first.receiptId)).toBeUndefined();
+      expect(sent).toEqual(['PutItemCommand']);
+      sent.length = 0;
+      expect(await repository.claimFingerprint('hana', 'sha256:def', second.receiptId)).toBe(first.receiptId);
+      expect(sent).toEqual(['PutItemCommand', 'GetItemCommand', 'GetItemCommand']);
+    } finally {
+      client.middlewareStack.remove(name);
+    }
+  });
+});
+
 // The same contract for both implementations: the in-memory one stands in for DynamoDB in service tests.
 describe.each([
   ['DynamoDB (dynalite)', () => new DynamoDbReceiptRepository(aws.clients.dynamodb, aws.storageConfig.table)],

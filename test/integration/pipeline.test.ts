@@ -36,7 +36,8 @@ import type {
   ReceiptRepository,
 } from '../../functions/receipts/ports.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
-import { ReceiptService } from '../../functions/receipts/service.js';
+import { ReceiptService, settledEvent } from '../../functions/receipts/service.js';
+import { toReceiptView } from '../../functions/receipts/view.js';
 import { type BusEvent, type LocalEventBus, startLocalEventBus } from '../../tools/local/event-bus.js';
 import { lambdaContext } from '../../tools/local/lambda-context.js';
 import { LocalQueue } from '../../tools/local/queue.js';
@@ -248,7 +249,7 @@ describe.each([
     expect(full.lines.length).toBeGreaterThan(5);
     expect(full.lines[0].words.length).toBeGreaterThan(0);
     expect(full.text).toContain('SUNRISE');
-    // Subscribers heard of it once, after the record settled: one GET of that version shows the result.
+    // Subscribers heard of it once, after the record settled, with the receipt as a GET of that version shows it.
     expect(settledEventsOf(record?.receiptId ?? '')).toEqual([
       expect.objectContaining({
         source: 'receipt-ocr',
@@ -259,6 +260,7 @@ describe.each([
           status: 'COMPLETED',
           version: record?.version,
           settledAt: record?.updatedAt,
+          receipt: record && toReceiptView(record),
         },
       }),
     ]);
@@ -872,7 +874,49 @@ describe('completion events', () => {
     expect(settledEventsOf(receiptIdOf(key))).toHaveLength(1);
     expect(recordedMetrics()).not.toHaveProperty('ReceiptEventsFailed');
   });
+
+  it('splits events that carry long receipts into requests under the 256 KB PutEvents limit', async () => {
+    // Prepare: six receipts of about 50 KB each (220 line items), over 256 KB together
+    const records = Array.from({ length: 6 }, (_, index) => longReceipt(`long-${index}`, 220));
+    const events = records.map(settledEvent);
+    expect(events.every((event) => event.receipt !== undefined)).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(events))).toBeGreaterThan(256 * 1024);
+
+    // Act
+    await receiptEvents().settled(events);
+
+    // Assess: every event arrived whole, in order
+    expect(records.map((record) => settledEventsOf(record.receiptId).map((event) => event.detail))).toEqual(
+      events.map((event) => [JSON.parse(JSON.stringify(event))]),
+    );
+  });
 });
+
+/** A settled record with `itemCount` line items, as a long till roll gives. */
+function longReceipt(name: string, itemCount: number): ReceiptRecord {
+  const receiptId = receiptIdForKey(`uploads/frank/${name}.png`);
+  return {
+    receiptId,
+    ownerId: 'frank',
+    status: 'COMPLETED',
+    version: 2,
+    createdAt: '2026-03-01T11:00:00.000Z',
+    updatedAt: '2026-03-01T11:00:07.000Z',
+    source: { bucket: aws.storageConfig.bucket, key: `uploads/frank/${name}.png` },
+    sourceToken: 'etag-1',
+    attempts: 1,
+    fields: {},
+    items: Array.from({ length: itemCount }, (_, index) => ({
+      description: `Article number ${index}`,
+      quantity: null,
+      unitPrice: null,
+      amount: '1.00',
+      confidence: 0.9,
+      text: `Article number ${index} 1.00`,
+      bbox: { x0: 10, y0: 20 * index, x1: 400, y1: 20 * index + 18 },
+    })),
+  };
+}
 
 describe('a receipt deleted while it is read', () => {
   it('is not resurrected, and its OCR output is removed', async () => {

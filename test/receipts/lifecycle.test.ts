@@ -17,9 +17,10 @@ import {
   trimmedRecords,
 } from '../../functions/receipts/lifecycle.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { RECORD_ID, storedRecord } from '../support/records.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
-const ID = '5b0c8a52-3c1e-4f7a-9d2b-1e4f5a6b7c8d';
+const ID = RECORD_ID;
 
 function request(overrides: Partial<ClaimRequest> = {}): ClaimRequest {
   return {
@@ -35,20 +36,7 @@ function request(overrides: Partial<ClaimRequest> = {}): ClaimRequest {
   };
 }
 
-function stored(overrides: Partial<ReceiptRecord> = {}): ReceiptRecord {
-  return {
-    receiptId: ID,
-    ownerId: 'alice',
-    status: 'COMPLETED',
-    version: 3,
-    createdAt: '2026-03-01T11:00:00.000Z',
-    updatedAt: '2026-03-01T11:00:00.000Z',
-    source: { bucket: 'b', key: `uploads/alice/${ID}.jpg` },
-    sourceToken: 'etag-1',
-    attempts: 1,
-    ...overrides,
-  };
-}
+const stored = storedRecord;
 
 const liveLease = {
   deliveryId: 'message-0',

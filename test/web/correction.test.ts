@@ -1,6 +1,6 @@
 /** What Save sends: only the changes, emptied fields as null, the item list whole when edited. */
 import { describe, expect, it } from 'vitest';
-import { toReceiptView } from '../../functions/api/view.js';
+import { toReceiptView } from '../../functions/receipts/view.js';
 import { completedRecord } from '../../tools/samples/receipt-records.js';
 import { correctionOf, formOf } from '../../web/src/correction.js';
 

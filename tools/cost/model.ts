@@ -10,8 +10,8 @@ import { PRICES } from './prices.js';
 /** What one receipt does besides OCR: requests and bytes counted from the code paths (docs/deploy.md, Cost). */
 export interface Assumptions {
   /**
-   * API requests per receipt: POST /receipts, then one GET of the record when its ReceiptSettled event arrives
-   * (an app that polls instead sends a GET every 2 s until it settles: about 4 in all).
+   * API requests per receipt: POST /receipts. Its ReceiptSettled event carries the settled receipt, so an app
+   * needs no GET (an app that polls instead sends a GET every 2 s until it settles: about 4 in all).
    */
   readonly apiRequestsPerReceipt: number;
   /** Billed milliseconds of one API handler run (512 MB, warm). */
@@ -25,7 +25,7 @@ export interface Assumptions {
   readonly recordKb: number;
   /** Size of one owner-index entry with the INCLUDE projection (keys, status, search date and merchant), KB. */
   readonly includeIndexEntryKb: number;
-  /** Duplicate checks per receipt: a strongly consistent read and a 1-unit put of a fingerprint item each. */
+  /** Duplicate checks per receipt: a 1-unit conditional put of a fingerprint item each (read only when taken). */
   readonly fingerprintChecks: number;
   /** Size of the OCR output JSON under results/, KB. */
   readonly resultKb: number;
@@ -53,7 +53,7 @@ export const API_LOG_KB_PER_REQUEST = 0.76;
  * 15,545 bytes). The rest: docs/deploy.md, Cost.
  */
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
-  apiRequestsPerReceipt: 2,
+  apiRequestsPerReceipt: 1,
   apiHandlerMs: 60,
   recordWriteUnits: [1, 1, 4.1],
   recordKb: 3.6,
@@ -145,9 +145,9 @@ export function costModel(input: CostInput): CostReport {
   ];
   const quotaWrites = 1;
   const writeUnits = recordWriteUnits + indexWriteUnits + quotaWrites + a.fingerprintChecks;
-  // The claim reads the record, each duplicate check its fingerprint; every GET of a receipt reads the record
-  // (all strongly consistent).
-  const reads = 1 + a.fingerprintChecks + (a.apiRequestsPerReceipt - 1) * Math.ceil(a.recordKb / 4);
+  // The claim reads the record, and every GET of a receipt (all strongly consistent); a fingerprint is read only
+  // when its put finds it taken, a duplicate.
+  const reads = 1 + (a.apiRequestsPerReceipt - 1) * Math.ceil(a.recordKb / 4);
   // At WARN a completed receipt writes no line; the sampled invocations write everything (DEBUG).
   const level = config.logLevel === 'ERROR' ? 'WARN' : config.logLevel;
   const ocrLogKb = a.ocrLogKb[level] + config.logSampleRate * (a.ocrLogKb.DEBUG - a.ocrLogKb[level]);
@@ -170,7 +170,7 @@ export function costModel(input: CostInput): CostReport {
     {
       item: 'API Gateway (REST)',
       monthlyUsd: million(apiRequests) * PRICES.apiGatewayRestPerMillion,
-      basis: `${a.apiRequestsPerReceipt} requests per receipt`,
+      basis: `${a.apiRequestsPerReceipt} ${a.apiRequestsPerReceipt === 1 ? 'request' : 'requests'} per receipt`,
     },
     {
       item: 'Lambda: API handlers',
@@ -197,7 +197,7 @@ export function costModel(input: CostInput): CostReport {
     {
       item: 'DynamoDB reads',
       monthlyUsd: million(n * reads) * PRICES.dynamoDbPerMillionReads,
-      basis: `${reads} strongly consistent reads`,
+      basis: `${reads} strongly consistent ${reads === 1 ? 'read' : 'reads'}`,
     },
     {
       item: 'SQS',

@@ -106,6 +106,23 @@ export async function startLocalEventBus(options: {
           message: `Event bus ${wrongBus.EventBusName ?? 'default'} does not exist.`,
         };
       }
+      // EventBridge counts an entry's source, detail type and detail against 256 KB a request.
+      const size = entries.reduce(
+        (total, entry) =>
+          total +
+          [entry.Source, entry.DetailType, entry.Detail].reduce(
+            (sum, text) => sum + Buffer.byteLength(text ?? ''),
+            0,
+          ),
+        0,
+      );
+      if (size >= 256 * 1024) {
+        return {
+          status: 400,
+          errorType: 'ValidationException',
+          message: 'Total size of the entries in the request is over the limit.',
+        };
+      }
       const results = entries.map(accept);
       return {
         body: {

@@ -2,8 +2,9 @@
  * What the page exchanges with the API. The receipt comes from the API's own view module (type-only: nothing of it
  * is bundled); no DOM types here, so Node tests can import the page's pure modules.
  */
-import type { ReceiptView } from '../../functions/api/view.js';
+
 import type { ReceiptStatus } from '../../functions/receipts/record.js';
+import type { ReceiptView } from '../../functions/receipts/view.js';
 
 export type Receipt = ReceiptView;
 export type { ReceiptStatus };

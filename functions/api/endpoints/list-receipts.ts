@@ -3,6 +3,7 @@
  * one read-only function for the two listings.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { toReceiptView } from '../../receipts/view.js';
 import { ownerIdOf } from '../auth.js';
 import { NotFoundError } from '../errors.js';
 import { toCsv, toExportedReceipt } from '../export.js';
@@ -10,7 +11,6 @@ import { attachment, ok } from '../http.js';
 import { apiHandler } from '../middleware.js';
 import { ExportReceiptsQuerySchema, ListReceiptsQuerySchema } from '../schemas.js';
 import { parseQuery } from '../validate.js';
-import { toReceiptView } from '../view.js';
 import type { ReceiptHandlerDependencies } from './dependencies.js';
 
 type Listing = (event: APIGatewayProxyEvent, ownerId: string) => Promise<APIGatewayProxyResult>;

@@ -1,11 +1,11 @@
 /** GET /receipts/{id}, /receipts/{id}/text and /receipts/{id}/image: one read-only function for the three. */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { toReceiptView } from '../../receipts/view.js';
 import { ownerIdOf } from '../auth.js';
 import { NotFoundError } from '../errors.js';
 import { etagOf, ok } from '../http.js';
 import { apiHandler } from '../middleware.js';
 import { receiptIdParam } from '../validate.js';
-import { toReceiptView } from '../view.js';
 import type { ReceiptHandlerDependencies } from './dependencies.js';
 
 type Read = (ownerId: string, receiptId: string) => Promise<APIGatewayProxyResult>;

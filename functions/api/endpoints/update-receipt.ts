@@ -5,13 +5,13 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { toReceiptView } from '../../receipts/view.js';
 import { ownerIdOf } from '../auth.js';
 import { PreconditionRequiredError, ValidationError } from '../errors.js';
 import { etagOf, header, ok } from '../http.js';
 import { apiHandler } from '../middleware.js';
 import { UpdateReceiptRequestSchema } from '../schemas.js';
 import { parseBody, receiptIdParam } from '../validate.js';
-import { toReceiptView } from '../view.js';
 import type { ReceiptHandlerDependencies } from './dependencies.js';
 
 /** `"3"`, `W/"3"` or `3` -> 3. */

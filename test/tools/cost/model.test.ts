@@ -59,17 +59,20 @@ describe('cost model', () => {
     expect(line(all.traffic, 'DynamoDB writes')).toBeCloseTo(30 * (units + units + others) * 0.625, 6);
   });
 
-  it('counts 2 API requests per receipt (the upload URL, one GET after the event); polling doubles the API lines', () => {
+  it('counts 1 API request per receipt (the upload URL: the event carries the receipt); polling quadruples the API lines', () => {
     const notified = costModel(input);
     const polling = costModel({
       ...input,
       assumptions: { ...DEFAULT_ASSUMPTIONS, apiRequestsPerReceipt: 4 },
     });
-    expect(line(notified.traffic, 'API Gateway (REST)')).toBeCloseTo(60 * 3.5, 6);
+    expect(line(notified.traffic, 'API Gateway (REST)')).toBeCloseTo(30 * 3.5, 6);
     for (const item of ['API Gateway (REST)', 'Lambda: API handlers', 'WAF requests']) {
-      expect(line(polling.traffic, item)).toBeCloseTo(2 * line(notified.traffic, item), 6);
+      expect(line(polling.traffic, item)).toBeCloseTo(4 * line(notified.traffic, item), 6);
     }
     expect(line(notified.traffic, 'EventBridge events')).toBeCloseTo(30 * 1, 6);
+    // The claim's read alone; each GET of a polling app reads the record once more.
+    expect(line(notified.traffic, 'DynamoDB reads')).toBeCloseTo(30 * 1 * 0.125, 6);
+    expect(line(polling.traffic, 'DynamoDB reads')).toBeCloseTo(30 * 4 * 0.125, 6);
   });
 
   it('traces the OCR batches at Lambda default sampling and the API at the stage rule (1 %, no reservoir)', () => {
@@ -77,18 +80,18 @@ describe('cost model', () => {
     const month = 30 * 86_400;
     const ocrBatches = 30_000_000 / 4;
     const ocrTraces = month + 0.05 * (ocrBatches - month);
-    const apiTraces = 0.01 * 60_000_000;
+    const apiTraces = 0.01 * 30_000_000;
     expect(line(report.traffic, 'X-Ray traces')).toBeCloseTo(((ocrTraces + apiTraces) / 1e6) * 5, 6);
     const defaultRule = costModel({ ...input, config: { ...prod, apiTraceSampling: undefined } });
     expect(line(defaultRule.traffic, 'X-Ray traces')).toBeCloseTo(
-      ((ocrTraces + month + 0.05 * (60_000_000 - month)) / 1e6) * 5,
+      ((ocrTraces + month + 0.05 * (30_000_000 - month)) / 1e6) * 5,
       6,
     );
   });
 
   it("prices logs at the stage's level: WARN plus the DEBUG sample in prod, INFO when asked", () => {
     const gb = (kb: number) => (30_000_000 * kb) / 1024 ** 2;
-    const api = 2 * DEFAULT_ASSUMPTIONS.apiLogKbPerRequest;
+    const api = DEFAULT_ASSUMPTIONS.apiLogKbPerRequest;
     const warn = OCR_LOG_KB.WARN + 0.01 * (OCR_LOG_KB.DEBUG - OCR_LOG_KB.WARN);
     expect(line(costModel(input).traffic, 'CloudWatch Logs ingestion')).toBeCloseTo(gb(warn + api) * 0.5, 6);
     const info = costModel({ ...input, config: { ...prod, logLevel: 'INFO', logSampleRate: 0 } });
@@ -115,7 +118,7 @@ describe('cost model', () => {
     expect(run.stdout).toContain('2.00 s OCR each');
     expect(run.stdout).toContain('OCR seconds: measured: engine mean 1940 ms over 40 images');
     expect(run.stdout).toMatch(
-      /traffic at \$0\.05 per 1,000 receipts needs billed OCR of 0\.\d\d s per receipt/,
+      /traffic at \$0\.05 per 1,000 receipts needs billed OCR of \d\.\d\d s per receipt/,
     );
   });
 
