@@ -94,11 +94,16 @@ export const MARK = String.raw`(?:EUR|EURO|USD|GBP|€|¢|£|\$|RM|CHF|E)`;
 const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML)\.?`;
 /** Units a quantity is counted or weighed in. */
 const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
-/** "/kg", "EUR/kg", "€/Stk", "/l": the unit price's unit. */
-export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|GAL|L|LT|STK|ST|PC|UN|UD|U)\.?)`;
+/** "/kg", "EUR/kg", "€/Stk", "/l" (read "/I" or "/|" too): the unit price's unit. */
+export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|GAL|L|LT|STK|ST|PC|UN|UD|U|I|\|)\.?)`;
 export const TIMES = '[X×*@]';
+/**
+ * A litre after a volume with decimals as the OCR reads the thin "l": `47.28 1 x 1.990 €/I` (fuel). Only after
+ * decimals: `2 1 x` is no volume.
+ */
+const LITRE_READ = String.raw`(?<=\d[.,]\d{1,3}\s{1,3})[1I|]`;
 /** "x", "@", or after a weight the French, Spanish and Dutch "à"/"a" (0,650 kg à 2,35 €/kg). */
-const BY = String.raw`(?:${MEASURE}?\s*${TIMES}|${WEIGHT}\s+[AÀ](?=\s))`;
+const BY = String.raw`(?:(?:${MEASURE}|${LITRE_READ})?\s*${TIMES}|${WEIGHT}\s+[AÀ](?=\s))`;
 const START = String.raw`^[^\p{L}\d]{0,3}`;
 
 /** Quantity-row forms, each with the groups that hold the quantity and the unit price. */

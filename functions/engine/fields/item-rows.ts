@@ -110,7 +110,10 @@ function quantityRest(row: Row, consumed: string, whole: boolean): { ok: boolean
   const rest = row.text.slice(consumed.length).trim();
   if (rest === '') return { ok: true };
   if (/\p{L}{3,}/u.test(rest.replace(/\b(EUR|EURO|STK|KG)\b/gi, ''))) return { ok: false };
-  const amounts = moneyAmounts(row, whole).filter((a) => a.bbox.x0 >= tokenStart(row, consumed.length));
+  // an amount carries decimals, as on article rows: `£1` after a fuel price is its `€/l` misread
+  const amounts = moneyAmounts(row, whole).filter(
+    (a) => (whole || a.decimals) && a.bbox.x0 >= tokenStart(row, consumed.length),
+  );
   const amount = closingAmount(row, amounts);
   return amount ? { ok: true, amount: signed(row, amount) } : { ok: true };
 }

@@ -249,6 +249,36 @@ NET A PAYER                      99,62 EUR`),
     ]);
   });
 
+  it('fuel: the litre read as "1", "I" or "|" after the volume and in the unit price, a unit lost after "EUR/"', () => {
+    expect(
+      itemsOf(`GARAGE DU CENTRE
+47.28 1 x 1.990 €/I
+SP98 94.09 €
+Total 94.09 €`),
+    ).toEqual([['SP98', '47.28', '1.990', '94.09']]);
+    expect(
+      itemsOf(`STATION
+31,05 | x 1,749 €/|
+E10 54,31 €
+TOTAL 54,31 €`),
+    ).toEqual([['E10', '31.05', '1.749', '54.31']]);
+    // a count is no volume: "2 1 x" reads no litre
+    expect(itemsOf(`2 1 x 1,29\nMILK 2,58\nTOTAL 2,58`)).toEqual([['MILK', null, null, '2.58']]);
+  });
+
+  it('Dutch column headings with the VAT column ("Artikel BTW Totaal") start the items, not end them', () => {
+    expect(
+      itemsOf(`TANKSTATION SNELWEG
+Datum: 09-12-2019 Tijd: 23:55:02
+Bonnummer 10911
+Artikel BTW Totaal
+34,141x 2,379 EUR/
+SUPER PLUS 98 21% €81,22
+Totaal € 81,22
+Betaald met PIN 81,22`),
+    ).toEqual([['SUPER PLUS 98', '34.141', '2.379', '81.22']]);
+  });
+
   it('weights "à" a price per kilo and in pounds; a net weight printed alone is the quantity of its article', () => {
     expect(
       itemsOf(`EUR

@@ -62,7 +62,7 @@ export const nl: LocalePack = {
     voucher: ['CADEAUBON', 'CADEAUKAART', 'WAARDEBON'],
     dateLabel: ['DATUM'],
     notTransactionDate: ['GELDIG TOT', 'HOUDBAAR TOT', 'THT', 'TGT'],
-    itemHeader: ['OMSCHRIJVING', 'AANTAL', 'PRIJS', 'BEDRAG', 'ARTIKEL'],
+    itemHeader: ['OMSCHRIJVING', 'AANTAL', 'AANT', 'PRIJS', 'BEDRAG', 'ARTIKEL', 'BTW'],
     net: ['EXCL', 'EXCL. BTW', 'OVER', 'GRONDSLAG', 'NETTO'],
     summaryColumn: ['BTW', 'OVER', 'GRONDSLAG', 'EXCL', 'INCL', 'TARIEF', 'BEDRAG'],
     summaryHeading: ['BTW OVERZICHT', 'BTW-OVERZICHT', 'BTW SPECIFICATIE'],
