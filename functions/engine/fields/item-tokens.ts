@@ -4,8 +4,10 @@
  * - a VAT rate glued to the amount on narrow paper: `21%1.050,89€` → `21%` `1.050,89€`;
  * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
  * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
+ *   before a VAT code: `0,32-A` → `-0,32` `A`;
  * - a VAT code or print noise glued after the amount and its mark: `2,29€A` → `2,29€` `A`, `1,39°B` → `1,39` `B`;
- * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`, `€.2,10` → `€2,10`;
+ * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`, `€.2,10` → `€2,10`; a leading zero
+ *   read as `©` or `@`: `©,99€` → `0,99€`;
  * - a VAT code (one or two digits) glued to the amount by a lost space: `2.101` (2.10, code 1), `3.1841`,
  *   `12,295€` at the end of the row, on a receipt written with two decimals (a weight `0,422 kg` keeps its unit
  *   and is not touched).
@@ -54,10 +56,19 @@ function withoutLeadingNoise(token: Token): Token {
   return { ...token, text: `${mark}${token.text.slice(lead[0].length)}` };
 }
 
+/**
+ * A leading zero read as a copyright or at sign: `©,99€`, `@,99€`, `©4,15`. An at sign before digits
+ * (`2 @0.80`) is the unit price's "at" and stays.
+ */
+function zeroRead(token: Token): Token {
+  const text = token.text.replace(/^[©@](?=[.,]\d)/u, '0').replace(/^©(?=\d)/u, '0');
+  return text === token.text ? token : { ...token, text };
+}
+
 function normalise(tokens: readonly Token[], whole: boolean, context: PriceContext | undefined): Token[] {
   const out: Token[] = [];
   for (const read of tokens) {
-    const token = withoutLeadingNoise(read);
+    const token = withoutLeadingNoise(zeroRead(read));
     const rate = /^(\d{1,2}(?:[.,]\d)?%)([-€$£]?\d.*)$/.exec(token.text);
     if (rate?.[1] && rate[2]) {
       out.push(...split(token, [rate[1].length, rate[2].length]));
@@ -72,6 +83,14 @@ function normalise(tokens: readonly Token[], whole: boolean, context: PriceConte
       const [amount, code] = split(token, [glued[1].length + glued[2].length, glued[3]?.length ?? 0]);
       if (amount) out.push({ ...amount, text: `${glued[1]}${mark}` });
       if (code && glued[3]) out.push({ ...code, text: glued[3] });
+      continue;
+    }
+    // "0,32-A", "0.20-1": a deduction's minus after its amount, then the VAT code with no space between
+    const minusCode = /^(\d[\d.,]*[.,]\d{2})-([A-D]|\d)$/i.exec(token.text);
+    if (minusCode?.[1] && minusCode[2]) {
+      const [amount, code] = split(token, [minusCode[1].length + 1, 1]);
+      if (amount) out.push({ ...amount, text: `-${minusCode[1]}` });
+      if (code) out.push({ ...code, text: minusCode[2] });
       continue;
     }
     const trailingMinus = new RegExp(`^(\\d[\\d.,]*\\d)-(${MARKS})$`, 'i').exec(token.text);

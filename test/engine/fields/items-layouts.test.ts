@@ -266,6 +266,37 @@ TOTAL 54,31 €`),
     expect(itemsOf(`2 1 x 1,29\nMILK 2,58\nTOTAL 2,58`)).toEqual([['MILK', null, null, '2.58']]);
   });
 
+  it('a deduction whose minus sits between its amount and its VAT code (0,32-A, 0.20-1) is an item', () => {
+    expect(
+      itemsOf(`Bon 123
+MILCH 1,20 A
+RABATT 10% 0,32-A
+BROT 2,10 1
+PREISVORTEIL 0.20-1
+SUMME 2,78`),
+    ).toEqual([
+      ['MILCH', null, null, '1.20'],
+      ['RABATT', null, null, '-0.32'],
+      ['BROT', null, null, '2.10'],
+      ['PREISVORTEIL', null, null, '-0.20'],
+    ]);
+  });
+
+  it('a leading zero read as © or @ (©,99€, @,55€), not the "at" of a unit price', () => {
+    expect(
+      itemsOf(`Bon 123
+SALATGURKE ©,99€ B
+ZWIEBELN @,55€ B
+  2 @0.80
+KAROTTEN 1,60€ B
+SUMME 3,14 €`),
+    ).toEqual([
+      ['SALATGURKE', null, null, '0.99'],
+      ['ZWIEBELN', null, null, '0.55'],
+      ['KAROTTEN', '2', '0.80', '1.60'],
+    ]);
+  });
+
   it('Dutch column headings with the VAT column ("Artikel BTW Totaal") start the items, not end them', () => {
     expect(
       itemsOf(`TANKSTATION SNELWEG
