@@ -371,15 +371,38 @@ export interface ItemsRead {
   settledTo(total: number): LineItem[] | undefined;
 }
 
+/** `51.76`, `S2.59`, `§2.59`: a price whose dollar sign was read as a 5 (or an S), the sign itself lost. */
+const DOLLAR_READ = /^[5S§](\d{1,3}[.,]\d{2})$/;
+
+/**
+ * Prices whose dollar sign was read as a digit (`COLA 2L 51.76` for `$1.76`), known on a receipt that prints
+ * dollars by an amount above the sum that closes the items: no article costs more than all of them together.
+ */
+function dollarsRead(
+  parsed: readonly ItemRow[],
+  closing: number | undefined,
+  rows: readonly Row[],
+): ItemRow[] {
+  if (closing === undefined || !rows.some((row) => row.text.includes('$'))) return [...parsed];
+  return parsed.map((row) => {
+    if (row.kind !== 'article' || row.amount.cents <= closing) return row;
+    const price = DOLLAR_READ.exec(row.amount.text)?.[1];
+    const cents = price === undefined ? undefined : parseAmount(price)?.cents;
+    if (cents === undefined || cents > closing) return row;
+    return { ...row, amount: { ...row.amount, cents, text: price as string, currencyMark: '$' } };
+  });
+}
+
 export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
   const region = itemsRegion(rows, whole);
   const context: PriceContext = { codes: priceCodes(region.rows) };
   let priced = false;
-  const parsed = region.rows.map((row) => {
-    const read = readItemRow(row, whole, priced ? context : undefined);
-    priced ||= read.kind === 'article';
-    return read;
+  const read = region.rows.map((row) => {
+    const item = readItemRow(row, whole, priced ? context : undefined);
+    priced ||= item.kind === 'article';
+    return item;
   });
+  const parsed = dollarsRead(read, region.closingCents, rows);
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
   const settled = whole
     ? undefined

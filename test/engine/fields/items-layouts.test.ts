@@ -282,6 +282,29 @@ SUMME 2,78`),
     ]);
   });
 
+  it('a dollar sign read as a 5 (51.76 for $1.76): no article costs more than the sum that closes the items', () => {
+    // the bananas' price unreadable: the items cannot be settled by their sum
+    expect(
+      itemsOf(`Receipt # 067575
+COLA 2L 51.76
+GROUND COFFEE 227G 54.59
+FREE RANGE EGGS 6PK $2.59
+GALA APPLES 53.98
+BANANAS S813
+Subtotal $14.05`),
+    ).toEqual([
+      ['COLA 2L', null, null, '1.76'],
+      ['GROUND COFFEE 227G', null, null, '4.59'],
+      ['FREE RANGE EGGS 6PK', null, null, '2.59'],
+      ['GALA APPLES', null, null, '3.98'],
+    ]);
+    // within the sum, or on a receipt that prints no dollar, a 5 is a digit
+    expect(itemsOf(`Bon 12\nWEIN 51,76\nBROT 2,10\nSUMME 53,86`)).toEqual([
+      ['WEIN', null, null, '51.76'],
+      ['BROT', null, null, '2.10'],
+    ]);
+  });
+
   it('a leading zero read as © or @ (©,99€, @,55€), not the "at" of a unit price', () => {
     expect(
       itemsOf(`Bon 123
