@@ -74,9 +74,9 @@ function normalise(tokens: readonly Token[], whole: boolean, context: PriceConte
       out.push(...split(token, [rate[1].length, rate[2].length]));
       continue;
     }
-    // "2,29€A", "1,39°B", "2,16'3", "2,18::€", "5,00¢€", "7,89.1": a VAT code or print noise glued after the
-    // amount and its mark (a cent sign is a euro sign half read)
-    const glued = /^([€$£]?-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢.]+)([A-Z]{1,2}|\d)?$/i.exec(token.text);
+    // "2,29€A", "1,39°B", "2,16'3", "2,18::€", "5,00¢€", "7,89.1", "2,89€8B": a VAT code or print noise glued
+    // after the amount and its mark (a cent sign is a euro sign half read; the space before a code read as an 8)
+    const glued = /^([€$£]?-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢.]+)(\d?[A-Z]{1,2}|\d)?$/i.exec(token.text);
     const noise = glued?.[2]?.replace(/[€$£]/g, '') ?? '';
     if (glued?.[1] && glued[2] && (noise !== '' || glued[3])) {
       const mark = glued[2].replace(/[^€$£]/g, '').slice(0, 1);

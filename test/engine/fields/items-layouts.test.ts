@@ -376,6 +376,7 @@ SUBTOTAL               4980.54`),
   it('print noise and VAT codes glued around the amount; a total whose amount the OCR garbled ends the items', () => {
     expect(
       itemsOf(`CAMEMBERT DE NORMANDIE 2,29€A
+Jambon blanc 4 tran 3,05€8B
 SALAMI SCHEIBEN 100G 1,39°B
 Banane 2,16'3
 LECHE ENTERA 1L 2,18::€
@@ -391,6 +392,7 @@ MwSt 7,7% 0,52 7,30
 Datum: 31.07.2019`),
     ).toEqual([
       ['CAMEMBERT DE NORMANDIE', null, null, '2.29'],
+      ['Jambon blanc 4 tran', null, null, '3.05'],
       ['SALAMI SCHEIBEN 100G', null, null, '1.39'],
       ['Banane', null, null, '2.16'],
       ['LECHE ENTERA 1L', null, null, '2.18'],
