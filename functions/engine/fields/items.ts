@@ -373,23 +373,34 @@ export interface ItemsRead {
 
 /** `51.76`, `S2.59`, `§2.59`: a price whose dollar sign was read as a 5 (or an S), the sign itself lost. */
 const DOLLAR_READ = /^[5S§](\d{1,3}[.,]\d{2})$/;
+/** `98 114,43`: a number that ends the name (a fuel grade, a size) read as the price's thousands group. */
+const NAME_AS_GROUP = /^(\d{1,3})\s(\d{3}[.,]\d{2})$/;
 
 /**
- * Prices whose dollar sign was read as a digit (`COLA 2L 51.76` for `$1.76`), known on a receipt that prints
- * dollars by an amount above the sum that closes the items: no article costs more than all of them together.
+ * Another reading of an article amount above the sum that closes the items, since no article costs more than all
+ * of them together: a dollar sign read as a digit (`COLA 2L 51.76` for `$1.76`, on a receipt that prints
+ * dollars), or a number of the name taken for a thousands group (`SUPER PLUS 98 114,43`, `VERNICE LAVABILE 14
+ * 106,40`), which goes back to the name.
  */
-function dollarsRead(
+function amountsBelowSum(
   parsed: readonly ItemRow[],
   closing: number | undefined,
   rows: readonly Row[],
 ): ItemRow[] {
-  if (closing === undefined || !rows.some((row) => row.text.includes('$'))) return [...parsed];
+  if (closing === undefined) return [...parsed];
+  const dollars = rows.some((row) => row.text.includes('$'));
   return parsed.map((row) => {
     if (row.kind !== 'article' || row.amount.cents <= closing) return row;
-    const price = DOLLAR_READ.exec(row.amount.text)?.[1];
+    const dollar = dollars ? DOLLAR_READ.exec(row.amount.text) : null;
+    const named = NAME_AS_GROUP.exec(row.amount.text);
+    const [price, name] = dollar?.[1] ? [dollar[1], ''] : named?.[2] ? [named[2], named[1] ?? ''] : [];
     const cents = price === undefined ? undefined : parseAmount(price)?.cents;
-    if (cents === undefined || cents > closing) return row;
-    return { ...row, amount: { ...row.amount, cents, text: price as string, currencyMark: '$' } };
+    if (price === undefined || cents === undefined || cents > closing) return row;
+    return {
+      ...row,
+      description: name === '' ? row.description : `${row.description} ${name}`.trim(),
+      amount: { ...row.amount, cents, text: price, ...(dollar ? { currencyMark: '$' } : {}) },
+    };
   });
 }
 
@@ -402,7 +413,7 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     priced ||= item.kind === 'article';
     return item;
   });
-  const parsed = dollarsRead(read, region.closingCents, rows);
+  const parsed = amountsBelowSum(read, region.closingCents, rows);
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
   const settled = whole
     ? undefined

@@ -305,6 +305,36 @@ Subtotal $14.05`),
     ]);
   });
 
+  it('a number ending the name taken for a thousands group (SUPER PLUS 98 114,43) goes back to the name', () => {
+    expect(
+      itemsOf(`Bon 123
+SUPER PLUS 98 114,43
+VERNICE LAVABILE 14 106,40 A
+CANAPE 3 PLACES 1 436,19
+TOTALE 1656,02`),
+    ).toEqual([
+      ['SUPER PLUS 98', null, null, '114.43'],
+      ['VERNICE LAVABILE 14', null, null, '106.40'],
+      ['CANAPE 3 PLACES', null, null, '1436.19'],
+    ]);
+  });
+
+  it('column headings with the VAT column start the items, the name heading misread (Désignaticon TVA Montant)', () => {
+    expect(
+      itemsOf(`RELAIS DE L'AUTOROUTE
+18/01/23 09:45:18 Ticket n° 67936
+Caissier : Thomas
+Désignaticon TVA Montant
+35,03 l x 1,989 EUR/l
+SP95-E10 20% 69,67€
+Café grand 10% 2,75€
+SOUS TOTAL 72,42€`),
+    ).toEqual([
+      ['SP95-E10', '35.03', '1.989', '69.67'],
+      ['Café grand', null, null, '2.75'],
+    ]);
+  });
+
   it('a leading zero read as © or @ (©,99€, @,55€), not the "at" of a unit price', () => {
     expect(
       itemsOf(`Bon 123

@@ -111,7 +111,7 @@ export const de: LocalePack = {
     voucher: ['GUTSCHEIN', 'WERTGUTSCHEIN'],
     dateLabel: ['DATUM'],
     notTransactionDate: ['MHD', 'HALTBAR', 'GÜLTIG BIS', 'ABLAUF', 'MINDESTENS HALTBAR'],
-    itemHeader: ['ARTIKEL', 'MENGE', 'PREIS', 'BEZEICHNUNG', 'EINZELPREIS', 'ANZ', 'E-PREIS'],
+    itemHeader: ['ARTIKEL', 'MENGE', 'PREIS', 'BEZEICHNUNG', 'EINZELPREIS', 'ANZ', 'E-PREIS', 'MWST'],
     net: ['NETTO', 'NETTOBETRAG', 'NETTO BETRAG'],
     summaryColumn: ['NETTO', 'BRUTTO', 'MWST', 'UMSATZ', 'STEUER', 'UST', 'SATZ'],
     summaryHeading: [],

@@ -87,7 +87,7 @@ export const es: LocalePack = {
     ],
     itemHeader: [
       re(
-        '\\b(CANT|CANTIDAD|DESCRIPCI[OÓ]N|ART[IÍ]CULO|PRODUCTO|VALOR|PRECIO|VR\\.?\\s*UNIT|IMPORTE|UDS|P\\.?\\s*UNIT)\\b',
+        '\\b(CANT|CANTIDAD|DESCRIPCI[OÓ]N|ART[IÍ]CULO|PRODUCTO|VALOR|PRECIO|VR\\.?\\s*UNIT|IMPORTE|UDS|P\\.?\\s*UNIT|IVA)\\b',
       ),
     ],
     net: ['BASE', 'BASE IMPONIBLE', 'BASE IMP', 'NETO'],

@@ -106,7 +106,7 @@ export const fr: LocalePack = {
     voucher: ['TICKET RESTAURANT', 'TITRE RESTAURANT', "BON D'ACHAT", 'CHÈQUE CADEAU', 'CARTE CADEAU'],
     dateLabel: ['DATE', '^LE'],
     notTransactionDate: ['VALABLE', "JUSQU'AU", 'DLC', 'DLUO', 'À CONSOMMER'],
-    itemHeader: ['DÉSIGNATION', 'QTÉ', 'QUANTITÉ', 'PRIX', 'P.U.', 'MONTANT', 'ARTICLE', 'PRIX UNIT'],
+    itemHeader: ['DÉSIGNATION', 'QTÉ', 'QUANTITÉ', 'PRIX', 'P.U.', 'MONTANT', 'ARTICLE', 'PRIX UNIT', 'TVA'],
     net: ['HT', 'BASE HT', 'TOTAL HT', 'MONTANT HT'],
     summaryColumn: ['TAUX', 'HT', 'TVA', 'TTC', 'BASE', 'MONTANT TVA'],
     summaryHeading: ['DÉTAIL TVA', 'DETAIL DE LA TVA', 'RÉCAPITULATIF TVA', 'VENTILATION TVA'],

@@ -76,7 +76,7 @@ export const it: LocalePack = {
     voucher: ['BUONO', 'BUONI PASTO', 'TICKET'],
     dateLabel: ['DATA'],
     notTransactionDate: ['SCADENZA', 'VALIDO FINO', 'CONSUMARSI'],
-    itemHeader: ['DESCRIZIONE', 'QTA', 'QTÀ', 'QUANTITÀ', 'PREZZO', 'IMPORTO', 'ARTICOLO'],
+    itemHeader: ['DESCRIZIONE', 'QTA', 'QTÀ', 'QUANTITÀ', 'PREZZO', 'IMPORTO', 'ARTICOLO', 'IVA'],
     net: ['IMPONIBILE', 'NETTO'],
     summaryColumn: ['ALIQUOTA', 'IMPONIBILE', 'IMPOSTA', 'IVA', 'NETTO', 'LORDO'],
     summaryHeading: ['RIEPILOGO IVA', 'DETTAGLIO IVA'],
