@@ -373,13 +373,15 @@ export interface ItemsRead {
 
 /** `51.76`, `S2.59`, `§2.59`: a price whose dollar sign was read as a 5 (or an S), the sign itself lost. */
 const DOLLAR_READ = /^[5S§](\d{1,3}[.,]\d{2})$/;
+/** `€53,02`: the currency mark read twice, once as itself and once as a 5. */
+const MARK_READ_TWICE = /^[€$£][5S§](\d{1,3}[.,]\d{2})$/;
 /** `98 114,43`: a number that ends the name (a fuel grade, a size) read as the price's thousands group. */
 const NAME_AS_GROUP = /^(\d{1,3})\s(\d{3}[.,]\d{2})$/;
 
 /**
  * Another reading of an article amount above the sum that closes the items, since no article costs more than all
  * of them together: a dollar sign read as a digit (`COLA 2L 51.76` for `$1.76`, on a receipt that prints
- * dollars), or a number of the name taken for a thousands group (`SUPER PLUS 98 114,43`, `VERNICE LAVABILE 14
+ * dollars), a mark read twice (`€53,02`), or a number of the name taken for a thousands group (`SUPER PLUS 98 114,43`, `VERNICE LAVABILE 14
  * 106,40`), which goes back to the name.
  */
 function amountsBelowSum(
@@ -391,15 +393,17 @@ function amountsBelowSum(
   const dollars = rows.some((row) => row.text.includes('$'));
   return parsed.map((row) => {
     if (row.kind !== 'article' || row.amount.cents <= closing) return row;
-    const dollar = dollars ? DOLLAR_READ.exec(row.amount.text) : null;
+    const dollar =
+      (dollars ? DOLLAR_READ.exec(row.amount.text) : null) ?? MARK_READ_TWICE.exec(row.amount.text);
     const named = NAME_AS_GROUP.exec(row.amount.text);
     const [price, name] = dollar?.[1] ? [dollar[1], ''] : named?.[2] ? [named[2], named[1] ?? ''] : [];
     const cents = price === undefined ? undefined : parseAmount(price)?.cents;
     if (price === undefined || cents === undefined || cents > closing) return row;
+    const mark = row.amount.currencyMark ?? (dollar ? '$' : undefined);
     return {
       ...row,
       description: name === '' ? row.description : `${row.description} ${name}`.trim(),
-      amount: { ...row.amount, cents, text: price, ...(dollar ? { currencyMark: '$' } : {}) },
+      amount: { ...row.amount, cents, text: price, ...(mark ? { currencyMark: mark } : {}) },
     };
   });
 }

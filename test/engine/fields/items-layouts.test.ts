@@ -298,6 +298,14 @@ Subtotal $14.05`),
       ['FREE RANGE EGGS 6PK', null, null, '2.59'],
       ['GALA APPLES', null, null, '3.98'],
     ]);
+    // a euro sign read twice, once as a 5
+    expect(
+      itemsOf(`Bon 12\nTompouce €2,39\nKrentenbollen 6 st €53,02\nAppeltaart punt €3,49\nTOTAAL €12,19`),
+    ).toEqual([
+      ['Tompouce', null, null, '2.39'],
+      ['Krentenbollen 6 st', null, null, '3.02'],
+      ['Appeltaart punt', null, null, '3.49'],
+    ]);
     // within the sum, or on a receipt that prints no dollar, a 5 is a digit
     expect(itemsOf(`Bon 12\nWEIN 51,76\nBROT 2,10\nSUMME 53,86`)).toEqual([
       ['WEIN', null, null, '51.76'],
