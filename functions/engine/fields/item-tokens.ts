@@ -4,7 +4,7 @@
  * - a VAT rate glued to the amount on narrow paper: `21%1.050,89€` → `21%` `1.050,89€`;
  * - a thousands group set apart after a rate column: `20% 3 920,36` → `20%` `3920,36`;
  * - a minus after the amount and before the currency mark: `1,00-€` → `-1,00€`; before the mark: `-€ 0,90`;
- *   before a VAT code: `0,32-A` → `-0,32` `A`;
+ *   before a VAT code: `0,32-A` → `0,32-` `A`;
  * - a VAT code or print noise glued after the amount and its mark: `2,29€A` → `2,29€` `A`, `1,39°B` → `1,39` `B`;
  * - print noise before the amount: `“6,13` → `6,13`, `€:32,34` → `€32,34`, `€.2,10` → `€2,10`; a leading zero
  *   read as `©` or `@`: `©,99€` → `0,99€`;
@@ -75,22 +75,16 @@ function normalise(tokens: readonly Token[], whole: boolean, context: PriceConte
       continue;
     }
     // "2,29€A", "1,39°B", "2,16'3", "2,18::€", "5,00¢€", "7,89.1", "2,89€8B": a VAT code or print noise glued
-    // after the amount and its mark (a cent sign is a euro sign half read; the space before a code read as an 8)
-    const glued = /^([€$£]?-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢.]+)(\d?[A-Z]{1,2}|\d)?$/i.exec(token.text);
+    // after the amount and its mark (a cent sign is a euro sign half read; the space before a code read as an 8);
+    // "0,32-A", "0.20-1": a deduction's minus, then its code (not after a mark: `€:22,30-A` is an article's noise)
+    const glued = /^([€$£]?-?\d[\d.,]*[.,]\d{2}-?)([€$£°'"’`:;¢.]*)(\d?[A-Z]{1,2}|\d)?$/i.exec(token.text);
     const noise = glued?.[2]?.replace(/[€$£]/g, '') ?? '';
-    if (glued?.[1] && glued[2] && (noise !== '' || glued[3])) {
-      const mark = glued[2].replace(/[^€$£]/g, '').slice(0, 1);
-      const [amount, code] = split(token, [glued[1].length + glued[2].length, glued[3]?.length ?? 0]);
+    const minusCode = glued?.[2] === '' && /^\d.*-$/.test(glued[1] ?? '') && glued[3] !== undefined;
+    if (glued?.[1] && ((glued[2] && (noise !== '' || glued[3])) || minusCode)) {
+      const mark = (glued[2] ?? '').replace(/[^€$£]/g, '').slice(0, 1);
+      const [amount, code] = split(token, [glued[1].length + (glued[2]?.length ?? 0), glued[3]?.length ?? 0]);
       if (amount) out.push({ ...amount, text: `${glued[1]}${mark}` });
       if (code && glued[3]) out.push({ ...code, text: glued[3] });
-      continue;
-    }
-    // "0,32-A", "0.20-1": a deduction's minus after its amount, then the VAT code with no space between
-    const minusCode = /^(\d[\d.,]*[.,]\d{2})-([A-D]|\d)$/i.exec(token.text);
-    if (minusCode?.[1] && minusCode[2]) {
-      const [amount, code] = split(token, [minusCode[1].length + 1, 1]);
-      if (amount) out.push({ ...amount, text: `-${minusCode[1]}` });
-      if (code) out.push({ ...code, text: minusCode[2] });
       continue;
     }
     const trailingMinus = new RegExp(`^(\\d[\\d.,]*\\d)-(${MARKS})$`, 'i').exec(token.text);

@@ -381,8 +381,8 @@ const NAME_AS_GROUP = /^(\d{1,3})\s(\d{3}[.,]\d{2})$/;
 /**
  * Another reading of an article amount above the sum that closes the items, since no article costs more than all
  * of them together: a dollar sign read as a digit (`COLA 2L 51.76` for `$1.76`, on a receipt that prints
- * dollars), a mark read twice (`€53,02`), or a number of the name taken for a thousands group (`SUPER PLUS 98 114,43`, `VERNICE LAVABILE 14
- * 106,40`), which goes back to the name.
+ * dollars), a mark read twice (`€53,02`), or a number of the name taken for a thousands group (`SUPER PLUS 98
+ * 114,43`, `VERNICE LAVABILE 14 106,40`), which goes back to the name.
  */
 function amountsBelowSum(
   parsed: readonly ItemRow[],
@@ -393,13 +393,13 @@ function amountsBelowSum(
   const dollars = rows.some((row) => row.text.includes('$'));
   return parsed.map((row) => {
     if (row.kind !== 'article' || row.amount.cents <= closing) return row;
-    const dollar =
+    const markRead =
       (dollars ? DOLLAR_READ.exec(row.amount.text) : null) ?? MARK_READ_TWICE.exec(row.amount.text);
     const named = NAME_AS_GROUP.exec(row.amount.text);
-    const [price, name] = dollar?.[1] ? [dollar[1], ''] : named?.[2] ? [named[2], named[1] ?? ''] : [];
+    const [price, name] = markRead?.[1] ? [markRead[1], ''] : named?.[2] ? [named[2], named[1] ?? ''] : [];
     const cents = price === undefined ? undefined : parseAmount(price)?.cents;
     if (price === undefined || cents === undefined || cents > closing) return row;
-    const mark = row.amount.currencyMark ?? (dollar ? '$' : undefined);
+    const mark = row.amount.currencyMark ?? (markRead ? '$' : undefined);
     return {
       ...row,
       description: name === '' ? row.description : `${row.description} ${name}`.trim(),
