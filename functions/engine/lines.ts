@@ -3,6 +3,7 @@
  * 2x and read again as a single line; the new reading replaces the old one only when it is more confident.
  * Enlarging the whole page slows every receipt; enlarging a few lines costs little.
  */
+import { whitenPaper } from './image/paper-grain.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
@@ -21,7 +22,10 @@ const ENLARGE = 2;
 /** The new reading must beat the old by this much: equal readings keep the first (page-context) one. */
 const MIN_GAIN = 0.05;
 
-/** Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading. */
+/**
+ * Crops `line` (boxes on the original grid: divide by `scale`) with a margin, enlarged for reading: `pgm` with its
+ * paper whitened for Tesseract (paper-grain.ts), `image` as it was for the glyphs' shapes (zero-glyph.ts).
+ */
 async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge: number) {
   const height = (line.bbox.y1 - line.bbox.y0) / scale;
   const padY = Math.round(height * 0.3);
@@ -35,7 +39,7 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge
       .extract({ left, top, width: right - left, height: bottom - top })
       .resize({ width: (right - left) * enlarge, kernel: 'lanczos3' }),
   );
-  return { pgm: toPgm(enlarged), image: enlarged, left, top };
+  return { pgm: toPgm(whitenPaper(enlarged)), image: enlarged, left, top };
 }
 
 /**
