@@ -142,10 +142,57 @@ export function garbledPrice(description: readonly OcrWord[], price: readonly Oc
   );
 }
 
+/** Clean prices needed to place the page's price column. */
+const MIN_COLUMN_PRICES = 3;
+
 /**
- * Reads again only the price at the end of each line at `indices` (priceSpan) that the page reading garbled
- * (garbledPrice), cut out and enlarged: the row's words before it stay as the page read them. Cheaper than the
- * whole row (the LSTM's time is the crop's width), and a price is what decides whether the items add up. Every
+ * Where the page's column of article prices begins: the left edge of its clean prices (a quarter of them start
+ * further left: prices are aligned on their right, and a wider one starts sooner), or undefined with too few.
+ */
+export function priceColumn(lines: readonly OcrLine[]): number | undefined {
+  const starts = lines
+    .flatMap((line) => {
+      const from = priceSpan(line);
+      const price = from === undefined ? [] : line.words.slice(from);
+      return price.some((w) => /\d/.test(w.text)) && price.every((w) => CLEAN_PRICE_WORD.test(w.text))
+        ? [Math.min(...price.map((w) => w.bbox.x0))]
+        : [];
+    })
+    .sort((a, b) => a - b);
+  if (starts.length < MIN_COLUMN_PRICES) return undefined;
+  return starts[Math.floor(starts.length / 4)];
+}
+
+/**
+ * Where the price of an article row starts, when the page reading garbled it: the figure at its end (priceSpan)
+ * when that is a garbled price (3 to 6 digits), else the words reaching into the page's price column when none
+ * of them is a clean price (a price read as letters: `SSO A`, `Silie7o`, `BEBE`). Undefined when the row's price
+ * was read cleanly, or it has none.
+ */
+export function garbledPriceStart(line: OcrLine, column: number | undefined): number | undefined {
+  const span = priceSpan(line);
+  if (span !== undefined) {
+    const price = line.words.slice(span);
+    if (garbledPrice(line.words.slice(0, span), price)) return span;
+    if (price.every((w) => CLEAN_PRICE_WORD.test(w.text))) return undefined;
+  }
+  if (column === undefined) return undefined;
+  let from = line.words.length;
+  while (from > 0 && (line.words[from - 1]?.bbox.x1 ?? 0) > column) from -= 1;
+  let end = line.words.length;
+  while (end > from && AFTER_PRICE.test(line.words[end - 1]?.text ?? '')) end -= 1;
+  const price = line.words.slice(from, end);
+  const readAsLetters =
+    price.length > 0 &&
+    !price.some((w) => /\d/.test(w.text) && CLEAN_PRICE_WORD.test(w.text)) &&
+    line.words.slice(0, from).some((w) => /\p{L}{2,}/u.test(w.text));
+  return readAsLetters ? from : undefined;
+}
+
+/**
+ * Reads again only the price at the end of each line at `indices` that the page reading garbled
+ * (garbledPriceStart), cut out and enlarged: the row's words before it stay as the page read them. Cheaper than
+ * the whole row (the LSTM's time is the crop's width), and a price is what decides whether the items add up. Every
  * re-read replaces the price as read: the caller keeps it only when it makes the items add up.
  */
 export async function rereadPrices(
@@ -157,12 +204,12 @@ export async function rereadPrices(
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
   const { enlarge = ENLARGE, digits } = reading;
+  const column = priceColumn(lines);
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
-    const from = line === undefined ? undefined : priceSpan(line);
+    const from = line === undefined ? undefined : garbledPriceStart(line, column);
     if (line === undefined || from === undefined) continue;
-    if (!garbledPrice(line.words.slice(0, from), line.words.slice(from))) continue;
     const kept = line.words.slice(0, from);
     const price = line.words.slice(from);
     // From halfway between the description and the price: lineImage's margin must not take in the words before.

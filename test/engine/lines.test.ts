@@ -1,6 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { garbledPrice, priceSpan, rereadPrices, rereadWeakLines } from '../../functions/engine/lines.js';
+import {
+  garbledPrice,
+  garbledPriceStart,
+  priceColumn,
+  priceSpan,
+  rereadPrices,
+  rereadWeakLines,
+} from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
 import type { OcrLine } from '../../functions/engine/schema.js';
@@ -176,5 +183,29 @@ describe('priceSpan and garbledPrice', () => {
     expect(garbled('Discount 10%')).toBe(false);
     expect(garbled('Cashier Time: 14:31:00')).toBe(false);
     expect(garbled('GST Reg: 001658445824')).toBe(false);
+  });
+
+  it("places the page's price column by its clean prices, and finds a price read as letters in it", () => {
+    // Prepare: rows whose prices (the fourth word, at x 300) were read cleanly; two read as letters
+    const rows = [
+      'MILK 1L BIO 1,19 A',
+      'BREAD WHOLE MEAL 2,49 A',
+      'BUTTER 250G SALTED 1,89 A',
+      'EGGS 6PK FREE 2,19 B',
+    ];
+    const column = priceColumn(rows.map(line));
+    expect(column).toBe(300);
+
+    // Act / Assess: the words reaching into the column when none of them is a clean price
+    expect(garbledPriceStart(line('ORANGE JUICE 1L Silie7o'), column)).toBe(3);
+    expect(garbledPriceStart(line('PAPER TOWELS ROLL SSO A'), column)).toBe(3);
+    // a garbled figure is found as before, with or without a column
+    expect(garbledPriceStart(line('LATTE REGULAR E3879'), undefined)).toBe(2);
+    // a clean price, a row that ends before the column, a row with nothing before the column
+    expect(garbledPriceStart(line('TOMATEN 2,76 € B'), column)).toBeUndefined();
+    expect(garbledPriceStart(line('THANK YOU'), column)).toBeUndefined();
+    expect(garbledPriceStart(line('SSO'), column)).toBeUndefined();
+    // too few clean prices to place a column
+    expect(priceColumn(rows.slice(0, 2).map(line))).toBeUndefined();
   });
 });
