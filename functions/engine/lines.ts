@@ -126,6 +126,9 @@ export function priceSpan(line: OcrLine): number | undefined {
 /** A word of a price read cleanly: an amount with two decimals (a mark, a minus, a VAT code on it), or a code. */
 const CLEAN_PRICE_WORD = /^(?:[€$£]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%]{1,2}$/;
 
+/** A row's price (priceSpan's words: one of them a figure) read cleanly. */
+const readCleanly = (price: readonly OcrWord[]) => price.every((w) => CLEAN_PRICE_WORD.test(w.text));
+
 /**
  * An article's price the page reading garbled: words before it that describe (two letters in a row), and a price
  * of 3 to 6 digits not read cleanly (`E3879`, `12578`, `3:45`), which is no rate, time or reference number.
@@ -138,7 +141,7 @@ export function garbledPrice(description: readonly OcrWord[], price: readonly Oc
     digits >= 3 &&
     digits <= 6 &&
     !/%|\d{1,2}:\d{2}:\d{2}|\d{7,}/.test(text) &&
-    !price.every((w) => CLEAN_PRICE_WORD.test(w.text))
+    !readCleanly(price)
   );
 }
 
@@ -153,10 +156,9 @@ export function priceColumn(lines: readonly OcrLine[]): number | undefined {
   const starts = lines
     .flatMap((line) => {
       const from = priceSpan(line);
-      const price = from === undefined ? [] : line.words.slice(from);
-      return price.some((w) => /\d/.test(w.text)) && price.every((w) => CLEAN_PRICE_WORD.test(w.text))
-        ? [Math.min(...price.map((w) => w.bbox.x0))]
-        : [];
+      if (from === undefined) return [];
+      const price = line.words.slice(from);
+      return readCleanly(price) ? [Math.min(...price.map((w) => w.bbox.x0))] : [];
     })
     .sort((a, b) => a - b);
   if (starts.length < MIN_COLUMN_PRICES) return undefined;
@@ -174,7 +176,7 @@ export function garbledPriceStart(line: OcrLine, column: number | undefined): nu
   if (span !== undefined) {
     const price = line.words.slice(span);
     if (garbledPrice(line.words.slice(0, span), price)) return span;
-    if (price.every((w) => CLEAN_PRICE_WORD.test(w.text))) return undefined;
+    if (readCleanly(price)) return undefined;
   }
   if (column === undefined) return undefined;
   let from = line.words.length;
