@@ -968,15 +968,22 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       ? totalSource
       : slipWitness;
   const witnessedBy = agreeing.filter((s) => s !== takenFrom);
-  // The card charged one digit more or less than a total that only one other reading confirms (`SUBTOTALE 9.78`
-  // and `TOTALE 9,78` read alike over `POS 9,70`): which one slipped is not known, so the total is unconfirmed.
-  // Items that add up to it are a reading of their own (`Subtotale 36,21`, the items' 36,21, over `VISA 30,21`).
-  const cardSaysOtherwise =
+  // Another of the receipt's figures says one digit otherwise of a total that only one other reading confirms:
+  // the card charged (`SUBTOTALE 9.78` and `TOTALE 9,78` read alike over `POS 9,70`), or the subtotal where the
+  // total has a 6, 8 or 9 for its 0 (`SUMME € 3618,18` and cash minus change over `ZWISCHENSUMME 3618,10`: a barred
+  // zero read as 8 on the total and on the cash alike, so two readings agreeing prove nothing). Which one slipped is
+  // not known, so the total is unconfirmed. Items that add up to it are a reading of their own (`Subtotale 36,21`,
+  // the items' 36,21, over `VISA 30,21`).
+  const saysOtherwise =
     total !== undefined &&
     witnessedBy.length < 2 &&
-    !witnessedBy.includes('card') &&
-    support.some((s) => s.source === 'card' && zeroSlips(total.amount.cents, true).has(s.cents));
-  const totalWitnesses = cardSaysOtherwise ? [] : witnessedBy;
+    support.some(
+      (s) =>
+        !witnessedBy.includes(s.source) &&
+        ((s.source === 'card' && zeroSlips(total.amount.cents, true).has(s.cents)) ||
+          (s.source === 'subtotal' && zeroSlips(total.amount.cents).has(s.cents))),
+    );
+  const totalWitnesses = saysOtherwise ? [] : witnessedBy;
   return {
     totalWitnesses,
     ...(slipWitness ? { slipWitness } : {}),

@@ -833,6 +833,24 @@ ${card}`),
     expect(receipt('POS 9,78')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('does not confirm a total the cash confirms when the subtotal says one digit otherwise', () => {
+    // Zeros read as 8 on the total and the cash handed over: cash - change agrees with the misread total.
+    const receipt = (subtotal: string) =>
+      extractReceipt(
+        ocrLines(`
+Fahrradschloss 38,05
+Akku-Bohrschrauber 116,49
+ZWISCHENSUMME ${subtotal}
+SUMME € 154,58
+Gegeben 160,08
+Zurück 5,50`),
+      ).fields.total;
+
+    expect(receipt('154,50')?.value).toBe('154.58');
+    expect(receipt('154,50')?.confidence).toBeLessThan(0.8);
+    expect(receipt('154,58')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("counts a card slip's amount read with a third decimal as restating the card's, against a slipped total", () => {
     const receipt = (slip: string) =>
       extractReceipt(
