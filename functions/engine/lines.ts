@@ -129,6 +129,15 @@ const CLEAN_PRICE_WORD = /^(?:[€$£]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-
 /** A row's price (priceSpan's words: one of them a figure) read cleanly. */
 const readCleanly = (price: readonly OcrWord[]) => price.every((w) => CLEAN_PRICE_WORD.test(w.text));
 
+/** Whether the words a price re-read put in `line`'s place (those not in `before`) are a price read cleanly. */
+export function rereadCleanly(line: OcrLine, before: OcrLine): boolean {
+  const added = line.words.filter((word) => !before.words.includes(word));
+  return (
+    added.some((w) => /\d/.test(w.text) && CLEAN_PRICE_WORD.test(w.text)) &&
+    added.every((w) => CLEAN_PRICE_WORD.test(w.text) || /^\d{1,2}$/.test(w.text))
+  );
+}
+
 /**
  * An article's price the page reading garbled: words before it that describe (two letters in a row), and a price
  * of 3 to 6 digits not read cleanly (`E3879`, `12578`, `3:45`), which is no rate, time or reference number.

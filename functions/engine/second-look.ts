@@ -24,7 +24,7 @@ import { extractReceipt } from './fields/index.js';
 import { itemsSum } from './fields/items.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadLines, rereadPrices } from './lines.js';
+import { rereadCleanly, rereadLines, rereadPrices } from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -115,8 +115,11 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
 
 /**
  * The article rows' garbled prices read again when the items do not add up: re-read rows are taken one at a time
- * while each brings the items' sum closer to the receipt's and loses no field, and kept only when together they
- * make the items add up. Closer alone is not enough: a row read worse can move the sum towards the total by chance.
+ * while each brings the items' sum closer to the receipt's and loses no field. When together they make the items
+ * add up, all of them are kept. When they do not (one price more stays misread), only the prices read again
+ * cleanly are kept, still one at a time while each brings the sum closer: closer alone is not enough for a row
+ * read again into another garbled figure, which can move the sum towards the total by chance, but a garbled price
+ * read again as a clean one is the till's far more often than not (docs/engine.md, session 16).
  */
 async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<SecondLook> {
   if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
@@ -130,13 +133,15 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
     input.pool.lines(look.language),
     input.digits === undefined ? {} : { digits: input.digits },
   );
-  const closer = keepWhatHelps(
-    look.lines,
-    reread,
-    look.language,
-    (next, before) => noWorse(next, before) && itemsGap(next) < itemsGap(before),
-  );
-  return itemsGap(closer.extraction) === 0 ? closer : look;
+  const closer = (next: Extraction, before: Extraction) =>
+    noWorse(next, before) && itemsGap(next) < itemsGap(before);
+  const all = keepWhatHelps(look.lines, reread, look.language, closer);
+  if (itemsGap(all.extraction) === 0) return all;
+  const clean = reread.map((line, index) => {
+    const before = look.lines[index] as OcrLine;
+    return line !== before && rereadCleanly(line, before) ? line : before;
+  });
+  return keepWhatHelps(look.lines, clean, look.language, closer);
 }
 
 const cents = (value: string | undefined) =>

@@ -1,7 +1,12 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/index.js';
-import { ITEM_LINES } from '../../functions/engine/second-look.js';
+import { planLanguages } from '../../functions/engine/languages.js';
+import { toPgm } from '../../functions/engine/preprocess.js';
+import { DEFAULT_MODEL_ROLES, RecognizerPool } from '../../functions/engine/recognizer-pool.js';
+import { ITEM_LINES, secondLook } from '../../functions/engine/second-look.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
+import { withMilkPriceGarbled } from '../support/garbled-price.js';
 
 // The bread's amount misprinted: the items no longer add up to the subtotal, so the article rows are re-read.
 const UNBALANCED = {
@@ -28,5 +33,44 @@ describe('itemLines: the article rows read again when the items do not add up', 
     expect(result.items.map((item) => item.amount)).toEqual(['13.00', '4.90', '1045.90']);
     expect(result.fields.total?.value).toBe('1126.89');
     expect(result.fields.subtotal?.value).toBe('1063.10');
+  });
+});
+
+describe('itemLines: a garbled price read again cleanly when the items still do not add up', () => {
+  const pool = new RecognizerPool({
+    languages: ['eng'],
+    roles: DEFAULT_MODEL_ROLES,
+    recycleAfterJobs: 100,
+    recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it("keeps the clean re-reading of the milk's garbled price although the misprinted bread stays off", async () => {
+    // Prepare: a real reading of the receipt whose bread is misprinted (the items can never add up), with the
+    // milk row's amount garbled as the page reading garbles thermal print.
+    const { data, info } = await sharp(await renderReceipt(UNBALANCED))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { data, width: info.width, height: info.height };
+    const page = await pool.page('eng').recognize(toPgm(image));
+    const { lines, index, milk } = withMilkPriceGarbled(page.lines);
+
+    // Act
+    const look = await secondLook({
+      lines,
+      image,
+      scale: 1,
+      plan: planLanguages(['eng']),
+      pool,
+      fieldLines: false,
+      itemLines: { ...ITEM_LINES, below: 1.01 },
+    });
+
+    // Assess: the milk's price as printed; the bread's misprint stays, so the items still do not add up
+    expect(look.lines[index]?.text).toBe(milk.text);
+    expect(look.extraction.items.map((item) => item.amount)).toEqual(['13.00', '4.90', '1045.90']);
   });
 });

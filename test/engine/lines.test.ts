@@ -13,6 +13,7 @@ import { Recognizer } from '../../functions/engine/recognizer.js';
 import type { OcrLine } from '../../functions/engine/schema.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from '../../tools/samples/receipt-images.js';
+import { withMilkPriceGarbled } from '../support/garbled-price.js';
 
 /** A recognizer of the given model kind and a rendered receipt (the English one by default), in gray. */
 function englishReceipt(kind: 'fast' | 'best_int', receipt: ReceiptSpec = ENGLISH_RECEIPT) {
@@ -74,15 +75,7 @@ describe('rereadPrices', () => {
   it("reads a garbled price again from its own crop and keeps the row's description as read", async () => {
     // Prepare: a real reading, the milk row's amount garbled as the page reading garbles thermal print.
     const page = await context.recognizer.recognize(toPgm(context.image));
-    const index = page.lines.findIndex((line) => line.text.startsWith('MILK'));
-    const milk = page.lines[index];
-    if (milk === undefined) throw new Error('the MILK line was not read');
-    const garbled: OcrLine = {
-      ...milk,
-      words: milk.words.map((word, i) => (i === milk.words.length - 1 ? { ...word, text: '13:0O' } : word)),
-      text: milk.text.replace(/13\.00$/, '13:0O'),
-    };
-    const lines = page.lines.map((line, i) => (i === index ? garbled : line));
+    const { lines, index, milk } = withMilkPriceGarbled(page.lines);
 
     // Act
     const reread = await rereadPrices(lines, [index], context.image, 1, context.recognizer);
