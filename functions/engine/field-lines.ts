@@ -32,6 +32,12 @@ export const DEFAULT_FIELD_LINES: FieldLineOptions = {
 };
 
 const DATE_SHAPE = /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}/;
+/**
+ * A year and a time of day on one row: the date row, whatever the reading made of its day and month (`18 Jul 2022
+ * 12:55` read `18=3Ul=2022%12:55`).
+ */
+const YEAR_AND_TIME =
+  /(?<!\d)(?:19|20)\d{2}(?!\d).*(?<![\d.,])\d{1,2}:\d{2}(?![\d.,])|(?<![\d.,])\d{1,2}:\d{2}(?![\d.,]).*(?<!\d)(?:19|20)\d{2}(?!\d)/;
 
 function area(box: BBox): number {
   return Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0);
@@ -53,7 +59,8 @@ function isFieldLine(line: OcrLine, boxes: readonly BBox[]): boolean {
     (CASH_TENDERED.test(upper) && /\d/.test(upper)) ||
     CHANGE.test(upper) ||
     DATE_LABEL.test(upper) ||
-    DATE_SHAPE.test(upper)
+    DATE_SHAPE.test(upper) ||
+    YEAR_AND_TIME.test(upper)
   );
 }
 

@@ -43,6 +43,22 @@ describe('fieldLines', () => {
     expect(picked).toEqual(['DATE', 'TOTAL', 'CASH']);
   });
 
+  it('picks the row of a year and a time of day when the reading garbled its day and month', () => {
+    const lines = ocrLines(RECEIPT.replace('DATE 05/03/2018', '18=3Ul=2022%12:55 Trans # 94937')).map(
+      (line) =>
+        line.text.startsWith('18=') || line.text.startsWith('MILK') ? { ...line, confidence: 0.5 } : line,
+    );
+    const extraction = extractReceipt(lines);
+
+    const picked = fieldLines(lines, extraction, { ...DEFAULT_FIELD_LINES, maxAreaShare: 1 }).map(
+      (index) => lines[index]?.text.split(' ')[0],
+    );
+
+    expect(extraction.fields.transactionDate).toBeUndefined();
+    expect(needsCloserLook(extraction)).toBe(true);
+    expect(picked).toEqual(['18=3Ul=2022%12:55']);
+  });
+
   it('picks word lines, not field lines, for a reading in the receipt language', () => {
     const lines = weaken(['DATE', 'TOTAL', 'MILK', 'CORNER']);
     const picked = fieldLines(lines, extractReceipt(lines), {

@@ -251,13 +251,19 @@ interface PageGlyph extends DigitGlyph {
   readonly index: number;
 }
 
-/** Words that are mostly digits (amounts, dates, times, numbers) and that their symbols spell. */
+/** A date written with its month's name in one word: `05-Apr-20`, `18.Jul.2022`. */
+const DATE_WITH_MONTH = /^\d{1,2}[-./]?\p{L}{3,4}\.?[-./]?\d{2,4}$/u;
+
+/**
+ * Words that are mostly digits (amounts, dates, times, numbers), or a date with its month's name (whose letters
+ * outnumber half its digits: `85-Apr-26` for 05-Apr-20), and that their symbols spell.
+ */
 function isNumeric(word: GlyphWord): boolean {
   if (word.symbols === undefined) return false;
   if (word.symbols.map((symbol) => symbol.text).join('') !== word.text) return false;
   const digits = word.text.replace(/\D/g, '').length;
   const letters = word.text.replace(/[^\p{L}]/gu, '').length;
-  return digits >= 2 && letters <= digits / 2;
+  return (digits >= 2 && letters <= digits / 2) || DATE_WITH_MONTH.test(word.text);
 }
 
 /** Ink coverage (0 paper .. 1 ink) of the glyph box on a fixed grid; undefined for a glyph too small. */

@@ -195,6 +195,24 @@ describe('readZeros', () => {
     expect(readZeros(page, image).texts).toEqual(['0000', '86']);
   });
 
+  it("reads the zeros of a date written with its month's name (`05-Apr-20` read `85-Apr-26`)", async () => {
+    // Cells: four zeros read right, then the date's glyphs (the letters and dashes drawn as 8s: they are not judged).
+    const { image, boxes } = await row([
+      ...Array<string>(4).fill('slashedZero'),
+      'slashedZero',
+      'eight',
+      'eight',
+      'eight',
+      'eight',
+      'eight',
+      'eight',
+      'eight',
+      'slashedZero',
+    ]);
+    const page = words(boxes, ['00', '00', '85-Apr-26']);
+    expect(readZeros(page, image).texts).toEqual(['00', '00', '05-Apr-20']);
+  });
+
   it('leaves words that are mostly letters, and words its symbols do not spell', async () => {
     const { image, boxes } = await row([
       'slashedZero',
