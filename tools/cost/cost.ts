@@ -18,6 +18,10 @@ import { BENCH_RESULT_FILE } from '../bench/result-file.js';
 import { DEFAULT_SECONDS_PER_RECEIPT } from './cost-defaults.js';
 import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS, storageMonths } from './model.js';
 
+const USAGE =
+  'usage: pnpm cost [--stage prod] [--receipts-per-day 1000000] [--image-kb 300] [--seconds-per-receipt S | --bench FILE]\n' +
+  '                 [--api-requests-per-receipt N] [--index-projection ALL|INCLUDE|KEYS_ONLY] [--markdown]';
+
 /** What a receipt adds to the engine's time in the pipeline (S3 reads, DynamoDB writes): docs/pipeline.md. */
 const PIPELINE_OVERHEAD_SECONDS = 0.06;
 
@@ -85,8 +89,13 @@ function main(): void {
       'api-requests-per-receipt': { type: 'string' },
       'index-projection': { type: 'string' },
       markdown: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = STAGES[values.stage];
   if (config === undefined)
     throw new Error(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);
@@ -151,4 +160,10 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main();
+// A wrong option or value is the caller's to fix: its message and the usage, not a stack trace.
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`pnpm cost: ${(error as Error).message}\n${USAGE}\n`);
+  process.exitCode = 2;
+}
