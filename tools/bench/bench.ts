@@ -20,12 +20,13 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { createReceiptEngine } from '@receipt-ocr/engine';
 import { DEFAULT_MODEL_ROLES, type ModelRoles } from '@receipt-ocr/engine/internals';
 import { receiptImageFiles } from '../cli/inputs.js';
 import { ModelRolesError, parseModelRoles } from '../cli/model-roles.js';
 import { runPool, withEngines } from '../cli/pool.js';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { nativeTesseractVersion, timeNative } from './native.js';
 import { writeBenchResult } from './result-file.js';
 
@@ -53,8 +54,11 @@ async function coldStart(): Promise<{ readyMs: number; rssBytes: number }> {
   return runs[1] ?? { readyMs: Number.NaN, rssBytes: 0 };
 }
 
+const USAGE =
+  'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N] [--models page=fast,lines=best_int] [--baseline …]';
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseArgsOrExit(`usage: ${USAGE}`, {
     allowPositionals: true,
     options: {
       json: { type: 'boolean' },
@@ -74,11 +78,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  const { dir, files } = await receiptImageFiles(
-    positionals[0],
-    values.limit,
-    'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N] [--models page=fast,lines=best_int] [--baseline …]',
-  );
+  const { dir, files } = await receiptImageFiles(positionals[0], values.limit, USAGE);
   const concurrency = Number(values.concurrency ?? availableParallelism());
   const log = (line: string) => process.stderr.write(`${line}\n`);
 

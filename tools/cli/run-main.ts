@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 /**
  * How a command-line tool ends: with the exit code its main returns; after an input error (bad arguments or
  * input files) with its message, the usage and code 2; after anything else with "<name>: message" and code 1.
@@ -23,4 +25,27 @@ export function runMain(
       }
     },
   );
+}
+
+/** Node's parseArgs rejects an unknown option, a missing value or a stray argument with these codes. */
+export function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/**
+ * parseArgs for a script whose code runs at the top level: a wrong option ends it with parseArgs' message, the
+ * usage and code 2, not a stack trace.
+ */
+export function parseArgsOrExit<T extends ParseArgsConfig>(
+  usage: string,
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    if (!isArgumentError(error)) throw error;
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
 }

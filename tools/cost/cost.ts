@@ -15,6 +15,7 @@ import { REPO_ROOT } from '../../infra/config/paths.js';
 import { STAGES } from '../../infra/config/stages.js';
 import { OWNER_INDEX_PROJECTION } from '../../infra/constructs/receipts-table.js';
 import { BENCH_RESULT_FILE } from '../bench/result-file.js';
+import { isArgumentError, runMain } from '../cli/run-main.js';
 import { DEFAULT_SECONDS_PER_RECEIPT } from './cost-defaults.js';
 import { costMarkdown, costModel, DEFAULT_ASSUMPTIONS, storageMonths } from './model.js';
 
@@ -25,11 +26,14 @@ const USAGE =
 /** What a receipt adds to the engine's time in the pipeline (S3 reads, DynamoDB writes): docs/pipeline.md. */
 const PIPELINE_OVERHEAD_SECONDS = 0.06;
 
+/** A stage, volume or option value the caller must fix. */
+class CostArgumentError extends Error {}
+
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0)
-    throw new Error(`--${name} must be a positive number, got "${value}"`);
+    throw new CostArgumentError(`--${name} must be a positive number, got "${value}"`);
   return number;
 }
 
@@ -48,16 +52,19 @@ interface OcrSeconds {
  * median, and says so.
  */
 function secondsFromBench(file: string): OcrSeconds {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as {
-    latencyMs?: { median?: unknown; mean?: unknown };
-    images?: unknown;
-    writtenAt?: unknown;
-  };
+  let report: { latencyMs?: { median?: unknown; mean?: unknown }; images?: unknown; writtenAt?: unknown };
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CostArgumentError(
+      `${file} cannot be read as \`pnpm bench --json\` output: ${(error as Error).message}`,
+    );
+  }
   const { mean, median } = report.latencyMs ?? {};
   const [statistic, ms] =
     typeof mean === 'number' ? ['mean', mean] : typeof median === 'number' ? ['median', median] : [];
   if (ms === undefined)
-    throw new Error(`${file} is not \`pnpm bench --json\` output (no latencyMs.mean or median)`);
+    throw new CostArgumentError(`${file} is not \`pnpm bench --json\` output (no latencyMs.mean or median)`);
   const when = typeof report.writtenAt === 'string' ? `, ${report.writtenAt}` : '';
   return {
     seconds: ms / 1000 + PIPELINE_OVERHEAD_SECONDS,
@@ -98,12 +105,12 @@ function main(): void {
   }
   const config = STAGES[values.stage];
   if (config === undefined)
-    throw new Error(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);
+    throw new CostArgumentError(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);
   const ocr = ocrSeconds(values['seconds-per-receipt'], values.bench);
   const secondsPerReceipt = ocr.seconds;
   const projection = values['index-projection'] ?? OWNER_INDEX_PROJECTION;
   if (projection !== 'ALL' && projection !== 'INCLUDE' && projection !== 'KEYS_ONLY') {
-    throw new Error(`--index-projection must be ALL, INCLUDE or KEYS_ONLY, got "${projection}"`);
+    throw new CostArgumentError(`--index-projection must be ALL, INCLUDE or KEYS_ONLY, got "${projection}"`);
   }
   const report = costModel({
     config,
@@ -160,10 +167,12 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-// A wrong option or value is the caller's to fix: its message and the usage, not a stack trace.
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`pnpm cost: ${(error as Error).message}\n${USAGE}\n`);
-  process.exitCode = 2;
-}
+runMain(
+  'cost',
+  USAGE,
+  async () => {
+    main();
+    return 0;
+  },
+  (error) => isArgumentError(error) || error instanceof CostArgumentError,
+);

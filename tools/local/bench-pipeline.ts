@@ -9,17 +9,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { createAwsClients } from '../../functions/commons/clients.js';
 import { parseUploadKey } from '../../functions/receipts/keys.js';
 import type { ReceiptRecord } from '../../functions/receipts/record.js';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../samples/receipt-images.js';
 import { S3RVER_CREDENTIALS } from './config.js';
 import { startLocalStack } from './stack.js';
 
-const { values } = parseArgs({
+const { values } = parseArgsOrExit('usage: pnpm bench:pipeline [--sequential 20]', {
   options: { sequential: { type: 'string', default: '20' } },
 });
 const sequentialCount = Number(values.sequential);

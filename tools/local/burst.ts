@@ -10,7 +10,7 @@
  * rotated; JPEG, PNG, WebP).
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import {
   ENGLISH_RECEIPT,
   renderReceipt,
@@ -46,7 +46,11 @@ function timeline(samples: readonly MemorySample[]): string {
   return `${['seconds,rss_mb,heap_mb,wasm_mb,depth', ...rows].join('\n')}\n`;
 }
 
-const { values } = parseArgs({
+const USAGE =
+  'usage: pnpm bench:burst [--count 500] [--broken 0.1] [--faults] [--outage 10] [--images DIR] [--languages eng+spa]\n' +
+  '                        [--timeline FILE]';
+
+const { values } = parseArgsOrExit(USAGE, {
   options: {
     count: { type: 'string', default: '500' },
     broken: { type: 'string', default: '0.1' },

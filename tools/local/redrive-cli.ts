@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DynamoDbReceiptRepository } from '../../functions/adapters/dynamodb-receipt-repository.js';
 import { SqsReceiptQueue } from '../../functions/adapters/sqs-receipt-queue.js';
 import { createAwsClients } from '../../functions/commons/clients.js';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { loadLocalStackConfig, S3RVER_CREDENTIALS } from './config.js';
 import { LOCAL_INFO_FILE } from './data-dir.js';
 import { redrive } from './redrive.js';
@@ -22,7 +22,7 @@ const LocalInfoSchema = z.object({
   queueUrl: z.string(),
 });
 
-const { positionals } = parseArgs({ allowPositionals: true });
+const { positionals } = parseArgsOrExit('usage: pnpm redrive [receiptId...]', { allowPositionals: true });
 const file = join(loadLocalStackConfig().dataDir, LOCAL_INFO_FILE);
 let info: z.infer<typeof LocalInfoSchema>;
 try {

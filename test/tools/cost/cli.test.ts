@@ -12,16 +12,15 @@ function cost(...args: string[]) {
 }
 
 describe('pnpm cost', () => {
-  it('answers a wrong option or value with its message and the usage, not a stack trace', () => {
-    const unknown = cost('--hlep');
-    const negative = cost('--receipts-per-day', '0');
+  it('answers a wrong value or bench file with its message and the usage, exit 2', () => {
+    const zero = cost('--receipts-per-day', '0');
+    const noBench = cost('--bench', path.resolve('no-such-bench.json'));
 
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--hlep'");
-    expect(unknown.stderr).toContain('usage: pnpm cost');
-    expect(unknown.stderr).not.toMatch(/\n\s+at /);
-    expect(negative.status).toBe(2);
-    expect(negative.stderr).toContain('--receipts-per-day must be a positive number, got "0"');
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('--receipts-per-day must be a positive number, got "0"');
+    expect(noBench.status).toBe(2);
+    expect(noBench.stderr).toContain('cannot be read as `pnpm bench --json` output');
+    expect(noBench.stderr).toContain('usage: pnpm cost');
   });
 
   it('prints its usage when asked', () => {
