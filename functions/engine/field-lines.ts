@@ -34,10 +34,10 @@ export const DEFAULT_FIELD_LINES: FieldLineOptions = {
 const DATE_SHAPE = /\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}/;
 /**
  * A year and a time of day on one row: the date row, whatever the reading made of its day and month (`18 Jul 2022
- * 12:55` read `18=3Ul=2022%12:55`).
+ * 12:55` read `18=3Ul=2022%12:55`). A year's four digits and a time's hour or minutes cannot be the same digits.
  */
-const YEAR_AND_TIME =
-  /(?<!\d)(?:19|20)\d{2}(?!\d).*(?<![\d.,])\d{1,2}:\d{2}(?![\d.,])|(?<![\d.,])\d{1,2}:\d{2}(?![\d.,]).*(?<!\d)(?:19|20)\d{2}(?!\d)/;
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
+const TIME_OF_DAY = /(?<![\d.,])\d{1,2}:\d{2}(?![\d.,])/;
 
 function area(box: BBox): number {
   return Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0);
@@ -60,7 +60,7 @@ function isFieldLine(line: OcrLine, boxes: readonly BBox[]): boolean {
     CHANGE.test(upper) ||
     DATE_LABEL.test(upper) ||
     DATE_SHAPE.test(upper) ||
-    YEAR_AND_TIME.test(upper)
+    (YEAR.test(upper) && TIME_OF_DAY.test(upper))
   );
 }
 
