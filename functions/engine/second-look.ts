@@ -141,6 +141,8 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
     const before = look.lines[index] as OcrLine;
     return line !== before && rereadCleanly(line, before) ? line : before;
   });
+  // Every re-read clean: the same rows, taken the same way, as above.
+  if (clean.every((line, index) => line === reread[index])) return all;
   return keepWhatHelps(look.lines, clean, look.language, closer);
 }
 
