@@ -505,6 +505,8 @@ export function findDate(
         !slippedFrom(date.value, o.value),
     );
     if (disputed && others.size === 0) scored.confidence = Math.min(scored.confidence, DISPUTED_CONFIDENCE);
+    if (others.size === 0 && GUESSED_DIGIT.test(date.text))
+      scored.confidence = Math.min(scored.confidence, GUESSED_DIGIT_CONFIDENCE);
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
@@ -558,6 +560,16 @@ function fewDigitsApart(a: string, b: string): boolean {
 
 /** The most a date is trusted when another row prints it one or two digits apart. */
 const DISPUTED_CONFIDENCE = 0.6;
+
+/**
+ * A symbol read in place of a digit (`2019-12-2€` for 26, `@5.03.2024`): repairDateDigits takes it for a 0, the
+ * commonest case, but the glyph says only that a round digit was there (0, 6, 8 or 9). Letters (O, D, l, S, B)
+ * stand for one digit each and stay trusted.
+ */
+const GUESSED_DIGIT = /[@¢©€]/;
+
+/** The most a date with a digit guessed from a symbol is trusted, unless another row prints it alike. */
+const GUESSED_DIGIT_CONFIDENCE = 0.75;
 
 /** A written-month date that needed repairs to be read. */
 const REPAIRED_NAMED_CERTAINTY = 0.5;

@@ -152,6 +152,18 @@ describe('findDate', () => {
     expect(dateOf('11 SET 2006')?.confidence).toBeGreaterThan(0.9);
   });
 
+  it('reads a symbol in place of a digit as a zero, but trusts that guess less than a letter read as a digit', () => {
+    // `€` and `¢` stand for a round digit (0, 6, 8 or 9): the zero is the likeliest, not a certainty
+    const euro = dateOf('2019-12-2€ 17:55:52');
+    expect(euro?.value).toBe('2019-12-20');
+    expect(euro?.confidence).toBeLessThan(0.8);
+    expect(dateOf('Datum Sa 04.01.202¢')?.confidence).toBeLessThan(0.8);
+    // a letter stands for one digit
+    expect(dateOf('Datum Sa O4.01.2020')?.confidence).toBeGreaterThan(0.9);
+    // the same date printed again as read on another row stands
+    expect(dateOf('2019-12-2€ 17:55:52\nData: 2019-12-20')?.confidence).toBeGreaterThan(0.9);
+  });
+
   it('reads no year in an amount after a month name', () => {
     expect(dateOf('12 SET 06,90')).toBeUndefined();
     expect(dateOf('PATAT MET MAYO 4,00 2')).toBeUndefined();
