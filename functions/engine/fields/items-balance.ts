@@ -56,14 +56,31 @@ function slippedAmount(d: Draft): number | undefined {
   return Math.sign(d.cents || 1) * product;
 }
 
+/**
+ * A weight with a till's slashed zero read as 6, 8 or 9 (`1,518 kg x 3,19 €/kg` over 4,82, for 1,510 kg): put
+ * back when that one zero alone makes the weight multiply to the amount as read. Weights print three decimals,
+ * so their zeros slip as often as the amount's.
+ */
+function unslipWeight(d: Draft): Draft {
+  const { quantity, price } = d;
+  if (!quantity || !price || quantity.milli % 1000 === 0 || multiplies(quantity, price, d.cents)) return d;
+  const fits = [...zeroSlips(quantity.milli)].filter((milli) =>
+    multiplies({ ...quantity, milli }, price, d.cents),
+  );
+  const [milli] = fits;
+  if (fits.length !== 1 || milli === undefined) return d;
+  return { ...d, quantity: { milli, text: String(milli / 1000) } };
+}
+
 /** `restated`: the closing amount is printed on another row too, so it is no misread figure itself. */
 export function balanceItems(
   drafts: readonly Draft[],
   closing: number | undefined,
   restated = false,
 ): Draft[] {
-  if (closing !== undefined && total(drafts) === closing) return [...drafts];
-  const unslipped = drafts.map((d) => {
+  const weighed = drafts.map(unslipWeight);
+  if (closing !== undefined && total(weighed) === closing) return weighed;
+  const unslipped = weighed.map((d) => {
     const cents = slippedAmount(d);
     return cents === undefined ? d : { ...d, cents, repaired: true };
   });

@@ -554,6 +554,25 @@ SUMME                     4,27`),
     ]);
   });
 
+  it("a weight whose slashed zero was read as 8 keeps the amount as printed, and the weight's zero comes back", () => {
+    // 1,510 kg x 3,19 = 4,82 as printed; 1,518 kg would give 4,84, but a weight's zero slips as often as an amount's
+    const items = findItems(
+      buildRows(
+        ocrLines(`DESCRIZIONE               IVA   Prezzo(€)
+  1,518 kg x 3,19 €/kg
+Zucchine                  4,00%     4,82
+  1,675 kg x 1,85 EUR/kg
+Banane                    4,00%     3,10
+TOTALE                              7,92`),
+      ),
+      false,
+    );
+    expect(items.map((i) => [i.description, i.quantity, i.amount])).toEqual([
+      ['Zucchine', '1.51', '4.82'],
+      ['Banane', '1.675', '3.10'],
+    ]);
+  });
+
   it('an item whose name holds a tender word of another language is no tender', () => {
     expect(
       itemsOf(`CAPPUCCINO                  7,00
