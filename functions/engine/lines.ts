@@ -119,12 +119,15 @@ export function priceSpan(line: OcrLine): number | undefined {
   while (from > 0 && AFTER_PRICE.test(line.words[from - 1]?.text ?? '')) from -= 1;
   if (from === 0 || !/\d/.test(line.words[from - 1]?.text ?? '')) return undefined;
   from -= 1;
-  if (from > 0 && /^[€$£]$/.test(line.words[from - 1]?.text ?? '')) from -= 1;
+  if (from > 0 && /^(?:[€$£]|£?f)$/.test(line.words[from - 1]?.text ?? '')) from -= 1;
   return from > 0 ? from : undefined;
 }
 
-/** A word of a price read cleanly: an amount with two decimals (a mark, a minus, a VAT code on it), or a code. */
-const CLEAN_PRICE_WORD = /^(?:[€$£]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%]{1,2}$/;
+/**
+ * A word of a price read cleanly: an amount with two decimals (a mark, a minus, a VAT code on it), or a code. The
+ * English model reads a pound sign `f` as often as `£` (`f 1.86`, `£f 7.39`): a mark, not a garbled price.
+ */
+const CLEAN_PRICE_WORD = /^(?:[€$£f]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%f]{1,2}$/;
 
 /** A row's price (priceSpan's words: one of them a figure) read cleanly. */
 const readCleanly = (price: readonly OcrWord[]) => price.every((w) => CLEAN_PRICE_WORD.test(w.text));

@@ -140,6 +140,34 @@ describe('fieldLines for the article rows (items that do not add up)', () => {
 
     expect(picked.map((index) => lines[index]?.text.split(' ')[0])).toEqual(['MILK', 'BREAD']);
   });
+
+  it('picks up to twelve: a web address and a quantity row can take places beside ten garbled prices', () => {
+    const articles = [
+      'APPLES',
+      'BEANS',
+      'COFFEE',
+      'CHEDDAR',
+      'LAGER',
+      'FLAKES',
+      'SOAP',
+      'CHOCOLATE',
+      'PASTA',
+      'BREAD',
+    ];
+    const lines = ocrLines(
+      `GREEN GROCER\n1 HIGH STREET\nwww.greengrocer.co.uk\n${articles.map((a) => `${a} F1S0`).join('\n')}\nZEERdr09\nTOTAL £35.02`,
+    ).map((line) =>
+      line.text.startsWith('TOTAL') || line.text.includes('HIGH') ? line : { ...line, confidence: 0.5 },
+    );
+
+    const picked = fieldLines(lines, extractReceipt(lines), { ...ITEM_LINES, maxAreaShare: 1 });
+
+    expect(picked.map((index) => lines[index]?.text.split(' ')[0])).toEqual([
+      'www.greengrocer.co.uk',
+      ...articles,
+      'ZEERdr09',
+    ]);
+  });
 });
 
 describe('needsCloserLook', () => {

@@ -5,6 +5,7 @@ import {
   garbledPriceStart,
   priceColumn,
   priceSpan,
+  rereadCleanly,
   rereadPrices,
   rereadWeakLines,
 } from '../../functions/engine/lines.js';
@@ -176,6 +177,23 @@ describe('priceSpan and garbledPrice', () => {
     expect(garbled('Discount 10%')).toBe(false);
     expect(garbled('Cashier Time: 14:31:00')).toBe(false);
     expect(garbled('GST Reg: 001658445824')).toBe(false);
+  });
+
+  it('takes a pound sign read as f for a mark: the price after it was read cleanly', () => {
+    expect(priceSpan(line('BANANAS f 1.86'))).toBe(1);
+    expect(priceSpan(line('RED WINE SHIRAZ £f 7.39'))).toBe(3);
+    expect(garbled('BANANAS f 1.86')).toBe(false);
+    expect(garbled('RED WINE SHIRAZ £f 7.39')).toBe(false);
+    // a price re-read as `f 6.95` in place of `£H6T95` came back clean
+    const before = line('LAGER 4X440ML £H6T95');
+    const words = [...before.words.slice(0, 2), ...line('x x f 6.95').words.slice(2)];
+    expect(rereadCleanly({ ...before, words }, before)).toBe(true);
+    expect(
+      rereadCleanly(
+        { ...before, words: [...before.words.slice(0, 2), ...line('x x ff6.9S').words.slice(2)] },
+        before,
+      ),
+    ).toBe(false);
   });
 
   it("places the page's price column by its clean prices, and finds a price read as letters in it", () => {

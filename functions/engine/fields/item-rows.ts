@@ -215,6 +215,7 @@ export function cleanDescription(text: string): string {
     .replace(/\s+\d{1,3}(?:[.,]\d{1,3})?\s*[xX*@]\s*$/, '')
     .replace(/\s+(SR|ZR|TX|S|Z|E|T|N)\s*$/i, '')
     .replace(/\s+(RM|\$|€|£|COP|USD|MYR|EUR)\s*$/i, '')
+    .replace(/\s+£?f$/, '') // a pound sign read `f` (lowercase: not a flag)
     .replace(/[\s*#|.:,\-=~_]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -573,6 +573,15 @@ TOTALE                              7,92`),
     ]);
   });
 
+  it('a pound sign read as f is no part of the description', () => {
+    expect(
+      itemsOf('BANANAS                 f 1.86\nLAGER 4X440ML          £f 6.95\nTOTAL DUE £8.81'),
+    ).toEqual([
+      ['BANANAS', null, null, '1.86'],
+      ['LAGER 4X440ML', null, null, '6.95'],
+    ]);
+  });
+
   it('an item whose name holds a tender word of another language is no tender', () => {
     expect(
       itemsOf(`CAPPUCCINO                  7,00
