@@ -63,6 +63,19 @@ export function lineCents(quantity: Quantity, price: UnitPrice): number {
   return Math.round((quantity.milli * price.milli) / 10_000);
 }
 
+/**
+ * How an amount as read differs from the amount it should be (in hundredths, signs aside), when by one slip of
+ * the OCR: one digit misread (`2,07` for 2,67) or one digit added (`92,36` for 9,36, `2718` for 2,18).
+ */
+export function readingSlip(expected: number, read: number): 'digit' | 'added' | undefined {
+  const want = String(Math.abs(expected));
+  const got = String(Math.abs(read));
+  if (got.length === want.length)
+    return [...got].filter((ch, i) => ch !== want[i]).length === 1 ? 'digit' : undefined;
+  if (got.length !== want.length + 1) return undefined;
+  return [...got].some((_, i) => got.slice(0, i) + got.slice(i + 1) === want) ? 'added' : undefined;
+}
+
 /** True when quantity x unit price gives the amount (its sign aside), within the till's rounding. */
 export function multiplies(quantity: Quantity, price: UnitPrice, amountCents: number): boolean {
   return Math.abs(lineCents(quantity, price) - Math.abs(amountCents)) <= 1;

@@ -11,12 +11,14 @@ import {
   impliedPrice,
   inlineQuantity,
   leadingQuantity,
+  lineCents,
   MARK,
   multiplies,
   PER,
   priceFromCents,
   type Quantity,
   quantityOf,
+  readingSlip,
   TIMES,
   UNIT,
   type UnitPrice,
@@ -165,7 +167,14 @@ function columnQuantity(
     const before = row.tokens[first.tokenIndex - 1]?.text ?? '';
     const quantity =
       first.tokenIndex > 1 && /^\d{1,3}(?:[.,]\d{1,3})?$/.test(before) ? quantityOf(before) : undefined;
-    if (quantity && multiplies(quantity, price, last.cents)) return { quantity, price, printed: before };
+    // or, for a count, one slip of the OCR away from it: balanceItems then puts the amount back (a weight's
+    // amount one digit off may as well be its price's: `1,671 2,05 4,43` for 2,65)
+    const slipped =
+      quantity?.milli !== undefined &&
+      quantity.milli % 1000 === 0 &&
+      readingSlip(lineCents(quantity, price), last.cents) !== undefined;
+    if (quantity && (multiplies(quantity, price, last.cents) || slipped))
+      return { quantity, price, printed: before };
   }
   const before = row.tokens[last.tokenIndex - 1]?.text ?? '';
   if (

@@ -10,7 +10,7 @@
  * it for that quantity, so the unit price cannot be the misread figure.
  */
 
-import { lineCents, multiplies, type Quantity, type UnitPrice } from './item-quantities.js';
+import { lineCents, multiplies, type Quantity, readingSlip, type UnitPrice } from './item-quantities.js';
 import type { Row } from './layout.js';
 import { zeroSlips } from './total-support.js';
 
@@ -51,6 +51,8 @@ function slippedAmount(d: Draft): number | undefined {
   if (!d.quantity || !d.price || d.quantity.milli === 1000 || multiplies(d.quantity, d.price, d.cents))
     return undefined;
   const product = lineCents(d.quantity, d.price);
+  // a digit added (`92,36` for 3 x 3,12): no unit price one slip from the one read would give it
+  if (readingSlip(product, d.cents) === 'added') return Math.sign(d.cents || 1) * product;
   if (!zeroSlips(product, true).has(Math.abs(d.cents))) return undefined;
   if (d.quantity.milli % 1000 === 0 && (Math.abs(d.cents) * 1000) % d.quantity.milli === 0) return undefined;
   return Math.sign(d.cents || 1) * product;

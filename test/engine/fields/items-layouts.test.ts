@@ -573,6 +573,32 @@ TOTALE                              7,92`),
     ]);
   });
 
+  it("a count's amount with a digit added or misread is put back to count x unit price, a weight's is not", () => {
+    const receipt = (row: string, total: string) =>
+      `DESCRIPCION CANT PRECIO IMPORTE\nPAN DE BARRA 2 0,99 1,98\n${row}\nLECHE ENTERA 1L 1,09\nTotal EUR ${total}`;
+    // a digit added: 92,36 can be no unit price's amount one slip from 3,12
+    expect(itemsOf(receipt('Café molido 3 3,12 92,36', '12,43'))[1]).toEqual([
+      'Café molido',
+      '3',
+      '3.12',
+      '9.36',
+    ]);
+    // a digit misread (6 as 0): 2,07 would be 3 x 0,69, so only the sum under the items settles it
+    expect(itemsOf(receipt('CERVEZA LATA 33CL 3 0,89 2,07', '5,74'))[1]).toEqual([
+      'CERVEZA LATA 33CL',
+      '3',
+      '0.89',
+      '2.67',
+    ]);
+    // a weight's amount one digit from weight x price: the price may be the misread figure (2,05 for 2,65)
+    expect(itemsOf(receipt('PLATANO DE C 1,671 2,05 4,43', '7,50'))[1]).toEqual([
+      'PLATANO DE C 1,671',
+      null,
+      '2.05',
+      '4.43',
+    ]);
+  });
+
   it('a pound sign read as f is no part of the description', () => {
     expect(
       itemsOf('BANANAS                 f 1.86\nLAGER 4X440ML          £f 6.95\nTOTAL DUE £8.81'),
