@@ -10,6 +10,7 @@ export function runMain(
   main: () => Promise<number>,
   isInputError: (error: unknown) => boolean,
 ): void {
+  exitWithUsageIfAsked(usage);
   main().then(
     (code) => {
       process.exitCode = code;
@@ -27,6 +28,16 @@ export function runMain(
   );
 }
 
+/** `--help` or `-h` before any `--`: the usage on stdout and code 0, whatever else the command line holds. */
+export function exitWithUsageIfAsked(usage: string, argv: readonly string[] = process.argv.slice(2)): void {
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+}
+
 /** Node's parseArgs rejects an unknown option, a missing value or a stray argument with these codes. */
 export function isArgumentError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -34,13 +45,14 @@ export function isArgumentError(error: unknown): boolean {
 }
 
 /**
- * parseArgs for a script whose code runs at the top level: a wrong option ends it with parseArgs' message, the
- * usage and code 2, not a stack trace.
+ * parseArgs for a script whose code runs at the top level: `--help` prints the usage, a wrong option ends it with
+ * parseArgs' message, the usage and code 2, not a stack trace.
  */
 export function parseArgsOrExit<T extends ParseArgsConfig>(
   usage: string,
   config: T,
 ): ReturnType<typeof parseArgs<T>> {
+  exitWithUsageIfAsked(usage, config.args);
   try {
     return parseArgs(config);
   } catch (error) {

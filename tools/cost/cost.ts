@@ -96,13 +96,8 @@ function main(): void {
       'api-requests-per-receipt': { type: 'string' },
       'index-projection': { type: 'string' },
       markdown: { type: 'boolean' },
-      help: { type: 'boolean' },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
   const config = STAGES[values.stage];
   if (config === undefined)
     throw new CostArgumentError(`unknown stage "${values.stage}": ${Object.keys(STAGES).join(', ')}`);

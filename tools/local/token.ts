@@ -3,21 +3,21 @@
  * local stack (created under LOCAL_DATA_DIR, default .data, if `pnpm start` has not run yet). Use it to act as any
  * user, e.g. to check that one user cannot see another's receipts.
  */
-import { parseArgs } from 'node:util';
 import { isOwnerId } from '../../functions/receipts/keys.js';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { localSigner } from './api/jwt.js';
 import { loadLocalStackConfig } from './config.js';
 
-const { positionals, values } = parseArgs({
+const USAGE = 'usage: pnpm api-token <userId> [--ttl <seconds>]   (prints a local API token for that user)';
+
+const { positionals, values } = parseArgsOrExit(USAGE, {
   allowPositionals: true,
   options: { ttl: { type: 'string', default: String(24 * 60 * 60) } },
 });
 const userId = positionals[0];
 const ttlSeconds = Number(values.ttl);
 if (!userId || positionals.length > 1 || !Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
-  console.error(
-    'usage: pnpm api-token <userId> [--ttl <seconds>]   (prints a local API token for that user)',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 if (!isOwnerId(userId)) {

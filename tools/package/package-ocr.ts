@@ -23,9 +23,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_ROLES } from '@receipt-ocr/engine/internals';
 import { DEFAULT_LANGUAGES } from '@receipt-ocr/engine/language-models';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { bundleEntries } from './bundle.js';
 import { nativePlatformPackages } from './platform-binaries.js';
 import { copyPackage, findPackageDir, keepRules, resolveClosure } from './runtime-modules.js';
@@ -132,8 +132,10 @@ export async function packageOcr(options: PackageOptions): Promise<PackageReport
   return report;
 }
 
+const USAGE = `usage: pnpm package:ocr [--arch arm64|x64] [--languages ${DEFAULT_LANGUAGES.join('+')}] [--out dist/ocr-image]`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseArgsOrExit(USAGE, {
     options: {
       arch: { type: 'string', default: 'arm64' },
       languages: { type: 'string', default: DEFAULT_LANGUAGES.join('+') },

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseArgsOrExit } from '../cli/run-main.js';
 import { buildSets } from './dataset.js';
 import { VARIANT_SETS, type VariantSet } from './degrade.js';
 import { LANGUAGES, type Language } from './model.js';
@@ -35,7 +35,7 @@ function listOf<T extends string>(name: string, value: string | undefined, all: 
 }
 
 function parseCli() {
-  const { values } = parseArgs({
+  const { values } = parseArgsOrExit(USAGE, {
     options: {
       out: { type: 'string', default: '.eval/rendered' },
       seed: { type: 'string' },
@@ -44,10 +44,8 @@ function parseCli() {
       languages: { type: 'string' },
       variants: { type: 'string' },
       concurrency: { type: 'string' },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) throw new Error(USAGE);
   const perLanguage = positive('per-language', values['per-language'], 30);
   return {
     out: values.out,

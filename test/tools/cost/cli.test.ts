@@ -22,11 +22,4 @@ describe('pnpm cost', () => {
     expect(noBench.stderr).toContain('cannot be read as `pnpm bench --json` output');
     expect(noBench.stderr).toContain('usage: pnpm cost');
   });
-
-  it('prints its usage when asked', () => {
-    const help = cost('--help');
-
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^usage: pnpm cost /);
-  });
 });
