@@ -109,6 +109,43 @@ export interface GlyphWord {
   readonly symbols?: readonly GlyphSymbol[];
 }
 
+/** A symbol box this much taller than its glyph's ink is cut down to the ink (share of the box's height). */
+const LOOSE_BOX = 0.2;
+/** Ink this far from the glyph (share of its height) is something else; nearer, it is the glyph's broken stroke. */
+const APART = 0.25;
+
+/**
+ * The symbol's box cut down to its glyph when Tesseract's box is much taller than the ink in it: the last symbol
+ * of a line read on its own sometimes reaches to the crop's bottom (a `2.20` whose 0's box was 36 px tall around a
+ * 22 px glyph failed the outline test and was left an 8). The glyph is the longest run of inked rows with the runs
+ * a small gap away (a small 9's tail broken off its loop by one faint row is still the 9's).
+ */
+export function glyphBox(image: GrayImage, box: GlyphBox): GlyphBox {
+  const x0 = Math.max(0, Math.round(box.x0));
+  const y0 = Math.max(0, Math.round(box.y0));
+  const x1 = Math.min(image.width, Math.round(box.x1));
+  const y1 = Math.min(image.height, Math.round(box.y1));
+  if (x1 - x0 < MIN_WIDTH || y1 - y0 < MIN_HEIGHT) return box;
+  const levels = inkLevels(image, x0, y0, x1, y1);
+  if (levels === undefined) return box;
+  const threshold = (levels.ink + levels.paper) / 2;
+  const runs: { from: number; to: number }[] = [];
+  for (let y = y0; y < y1; y += 1) {
+    const inked = image.data.subarray(y * image.width + x0, y * image.width + x1).some((v) => v < threshold);
+    const last = runs[runs.length - 1];
+    if (inked && last?.to === y) last.to = y + 1;
+    else if (inked) runs.push({ from: y, to: y + 1 });
+  }
+  const longest = runs.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a), { from: y0, to: y0 });
+  const gap = APART * (longest.to - longest.from);
+  let { from, to } = longest;
+  for (const run of runs.filter((r) => r.from >= longest.to)) if (run.from - to < gap) to = run.to;
+  for (const run of [...runs].reverse().filter((r) => r.to <= longest.from))
+    if (from - run.to < gap) from = run.from;
+  const inked = to - from;
+  return inked < (1 - LOOSE_BOX) * (y1 - y0) && inked >= MIN_HEIGHT ? { ...box, y0: from, y1: to } : box;
+}
+
 /** Glyphs are compared as this many columns and rows of ink coverage. */
 const SAMPLE = { columns: 8, rows: 12 };
 /** Zeros read right on the page needed before any other digit is judged against them. */
@@ -174,11 +211,12 @@ export function readZeros(words: readonly GlyphWord[], image: GrayImage, page?: 
     if (!isNumeric(word)) return;
     word.symbols?.forEach((symbol, index) => {
       if (!/^[0689]$/.test(symbol.text)) return;
-      const sample = glyphSample(image, symbol.bbox);
+      const box = glyphBox(image, symbol.bbox);
+      const sample = glyphSample(image, box);
       if (sample === undefined) return;
-      const zeroOutline = symbol.text !== '0' && looksLikeZero(image, symbol.bbox);
-      const width = symbol.bbox.x1 - symbol.bbox.x0;
-      const height = symbol.bbox.y1 - symbol.bbox.y0;
+      const zeroOutline = symbol.text !== '0' && looksLikeZero(image, box);
+      const width = box.x1 - box.x0;
+      const height = box.y1 - box.y0;
       own.push({ word: w, index, digit: symbol.text, width, height, zeroOutline, sample });
     });
   });

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { looksLikeZero, readZeros } from '../../../functions/engine/image/zero-glyph.js';
+import { glyphBox, looksLikeZero, readZeros } from '../../../functions/engine/image/zero-glyph.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
 
 /** Glyph shapes drawn as strokes in a 20 x 32 cell (no font involved), the way receipt printers form them. */
@@ -21,6 +21,9 @@ const SHAPES: Record<string, string> = {
   eight:
     '<ellipse cx="10" cy="9.5" rx="5.5" ry="6" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22.5" rx="7" ry="6.5" fill="none" stroke="#000" stroke-width="3"/>',
   six: '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/>',
+  // A 9 whose tail two faint rows broke off its loop (a small 9 on a scan).
+  brokenNine:
+    '<ellipse cx="10" cy="11" rx="4.5" ry="8" fill="none" stroke="#000" stroke-width="3"/><path d="M15 23.5 Q14 27.5 5 29" fill="none" stroke="#000" stroke-width="3"/>',
   nine: '<ellipse cx="10" cy="10" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/><path d="M16 12 Q15 26 5 28" fill="none" stroke="#000" stroke-width="3"/>',
 };
 
@@ -106,6 +109,25 @@ function words(
   });
 }
 
+describe('glyphBox', () => {
+  it("cuts a symbol box reaching far below its glyph down to the glyph's ink, and keeps a broken 9 whole", async () => {
+    const { image, boxes } = await row(['slashedZero', 'brokenNine']);
+    const [zero, nine] = [at(boxes, 0), at(boxes, 1)];
+    // Paper below the row, and the zero's box reaching 24 px into it (a line's last symbol read on its own).
+    const below = 24;
+    const data = Buffer.alloc(image.width * (image.height + below), 0xf4);
+    image.data.copy(data);
+    const tall = { data, width: image.width, height: image.height + below };
+
+    const cut = glyphBox(tall, { ...zero, y1: zero.y1 + below });
+    expect(cut.y1 - cut.y0).toBeGreaterThanOrEqual(zero.y1 - zero.y0 - 2);
+    expect(cut.y1 - cut.y0).toBeLessThanOrEqual(zero.y1 - zero.y0 + 1);
+    // A box that hugs its glyph stays as it is, and so does a 9 whose tail is two faint rows off its loop.
+    expect(glyphBox(image, zero)).toEqual(zero);
+    expect(glyphBox(image, nine)).toEqual(nine);
+  });
+});
+
 describe('readZeros', () => {
   it("reads as 0 the 8s and 6s printed like the page's zeros, and leaves its real 8s", async () => {
     const cells = [
@@ -122,6 +144,18 @@ describe('readZeros', () => {
     // Tesseract read most slashed zeros right, two of them as 8 and 6.
     const page = words(boxes, ['00', '00', '88', '86']);
     expect(readZeros(page, image).texts).toEqual(['00', '00', '80', '80']);
+  });
+
+  it("judges a glyph by its ink when Tesseract's box reaches far below it (a line's last symbol)", async () => {
+    const cells = ['slashedZero', 'slashedZero', 'slashedZero', 'slashedZero', 'eight', 'slashedZero'];
+    const { image, boxes } = await row(cells);
+    // Paper below the row, and the last symbol's box reaching 24 px into it.
+    const below = 24;
+    const data = Buffer.alloc(image.width * (image.height + below), 0xf4);
+    image.data.copy(data);
+    const tall = { data, width: image.width, height: image.height + below };
+    const loose = boxes.map((box, i) => (i === boxes.length - 1 ? { ...box, y1: box.y1 + below } : box));
+    expect(readZeros(words(loose, ['00', '00', '88']), tall).texts).toEqual(['00', '00', '80']);
   });
 
   it('reads as 0 the worn zeros read as 8 when the zeros read right are the crisp ones', async () => {
