@@ -27,12 +27,19 @@ const MIN_WIDTH = 5;
 const MIN_HEIGHT = 9;
 const MAX_ASPECT = 0.72;
 
+/** The box in whole pixels, within the image. */
+function pixelBox(image: GrayImage, box: GlyphBox): GlyphBox {
+  return {
+    x0: Math.max(0, Math.round(box.x0)),
+    y0: Math.max(0, Math.round(box.y0)),
+    x1: Math.min(image.width, Math.round(box.x1)),
+    y1: Math.min(image.height, Math.round(box.y1)),
+  };
+}
+
 /** Whether the glyph in `box` (pixels of `image`) has a zero's outline. */
 export function looksLikeZero(image: GrayImage, box: GlyphBox): boolean {
-  const x0 = Math.max(0, Math.round(box.x0));
-  const y0 = Math.max(0, Math.round(box.y0));
-  const x1 = Math.min(image.width, Math.round(box.x1));
-  const y1 = Math.min(image.height, Math.round(box.y1));
+  const { x0, y0, x1, y1 } = pixelBox(image, box);
   const width = x1 - x0;
   const height = y1 - y0;
   if (width < MIN_WIDTH || height < MIN_HEIGHT || width > MAX_ASPECT * height) return false;
@@ -121,10 +128,7 @@ const APART = 0.25;
  * a small gap away (a small 9's tail broken off its loop by one faint row is still the 9's).
  */
 export function glyphBox(image: GrayImage, box: GlyphBox): GlyphBox {
-  const x0 = Math.max(0, Math.round(box.x0));
-  const y0 = Math.max(0, Math.round(box.y0));
-  const x1 = Math.min(image.width, Math.round(box.x1));
-  const y1 = Math.min(image.height, Math.round(box.y1));
+  const { x0, y0, x1, y1 } = pixelBox(image, box);
   if (x1 - x0 < MIN_WIDTH || y1 - y0 < MIN_HEIGHT) return box;
   const levels = inkLevels(image, x0, y0, x1, y1);
   if (levels === undefined) return box;
@@ -306,10 +310,7 @@ function isNumeric(word: GlyphWord): boolean {
 
 /** Ink coverage (0 paper .. 1 ink) of the glyph box on a fixed grid; undefined for a glyph too small. */
 function glyphSample(image: GrayImage, box: GlyphBox): Float32Array | undefined {
-  const x0 = Math.max(0, Math.round(box.x0));
-  const y0 = Math.max(0, Math.round(box.y0));
-  const x1 = Math.min(image.width, Math.round(box.x1));
-  const y1 = Math.min(image.height, Math.round(box.y1));
+  const { x0, y0, x1, y1 } = pixelBox(image, box);
   if (x1 - x0 < MIN_WIDTH || y1 - y0 < MIN_HEIGHT) return undefined;
   const levels = inkLevels(image, x0, y0, x1, y1);
   if (levels === undefined) return undefined;
