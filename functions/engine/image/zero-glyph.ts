@@ -22,6 +22,16 @@ const EDGE = 0.15;
  * straight or bow outwards, an 8's pinch in at its waist, a 6's right side at the gap below its hook.
  */
 const MAX_DENT = 0.1;
+/**
+ * Patchy thermal print leaves a row of a zero's side faint, not gone, where a 6's or a 9's opening is paper: a
+ * row whose sides reach the edges only in ink this share of the way from the paper's gray to the ink's is patchy,
+ * and up to this share of the band's rows may be (they are left out of the dent measure, which a blurred 8's
+ * faint waist would pass).
+ */
+const FAINT_INK = 0.3;
+const MAX_PATCHY = 0.2;
+/** ...outside the glyph's middle (this share of its height either side of half-way), where an 8 has its waist. */
+const WAIST = 0.1;
 /** Glyphs smaller than this (pixels) carry too little shape to judge; digits stand taller than wide. */
 const MIN_WIDTH = 5;
 const MIN_HEIGHT = 9;
@@ -45,14 +55,9 @@ export function looksLikeZero(image: GrayImage, box: GlyphBox): boolean {
   if (width < MIN_WIDTH || height < MIN_HEIGHT || width > MAX_ASPECT * height) return false;
   const levels = inkLevels(image, x0, y0, x1, y1);
   if (levels === undefined) return false;
-  const threshold = (levels.ink + levels.paper) / 2;
-
-  const bandTop = Math.floor(height * BAND);
-  const bandBottom = Math.ceil(height * (1 - BAND));
-  const lefts: number[] = [];
-  const rights: number[] = [];
-  for (let row = bandTop; row < bandBottom; row += 1) {
-    const offset = (y0 + row) * image.width + x0;
+  const solid = (levels.ink + levels.paper) / 2;
+  const faint = levels.paper - FAINT_INK * (levels.paper - levels.ink);
+  const edges = (offset: number, threshold: number) => {
     let left = -1;
     let right = -1;
     for (let x = 0; x < width; x += 1) {
@@ -61,10 +66,27 @@ export function looksLikeZero(image: GrayImage, box: GlyphBox): boolean {
         right = x;
       }
     }
-    if (left < 0 || left > EDGE * width || right + 1 < (1 - EDGE) * width) return false;
-    lefts.push(left);
-    rights.push(width - 1 - right);
+    return left >= 0 && left <= EDGE * width && right + 1 >= (1 - EDGE) * width ? { left, right } : undefined;
+  };
+
+  const bandTop = Math.floor(height * BAND);
+  const bandBottom = Math.ceil(height * (1 - BAND));
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  const faintRows: { left: number; right: number }[] = [];
+  for (let row = bandTop; row < bandBottom; row += 1) {
+    const offset = (y0 + row) * image.width + x0;
+    const side = edges(offset, solid) ?? edges(offset, faint);
+    if (side === undefined) return false;
+    if (edges(offset, solid) === undefined) {
+      // an 8's waist is at its middle: a faint row there is the waist, not a dropout
+      if (Math.abs(row + 0.5 - height / 2) < WAIST * height) return false;
+      faintRows.push(side);
+    }
+    lefts.push(side.left);
+    rights.push(width - 1 - side.right);
   }
+  if (faintRows.length > MAX_PATCHY * (bandBottom - bandTop)) return false;
   const maxDent = MAX_DENT * width;
   return dent(lefts) <= maxDent && dent(rights) <= maxDent;
 }

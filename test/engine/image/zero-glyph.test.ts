@@ -21,6 +21,14 @@ const SHAPES: Record<string, string> = {
   eight:
     '<ellipse cx="10" cy="9.5" rx="5.5" ry="6" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22.5" rx="7" ry="6.5" fill="none" stroke="#000" stroke-width="3"/>',
   six: '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/>',
+  // Patchy thermal print: a slashed zero whose left side is faint (not gone) over three rows, a 6 whose opening
+  // holds the same faint grey, and a square 8 whose waist a blur filled with it out to its sides.
+  patchyZero:
+    '<rect x="3" y="3" width="14" height="26" rx="7" fill="none" stroke="#000" stroke-width="3"/><line x1="14" y1="7" x2="6" y2="25" stroke="#000" stroke-width="3"/><rect x="1" y="9" width="5" height="3" fill="#a0a0a0"/>',
+  patchySix:
+    '<path d="M15 4 Q5 6 4 18" fill="none" stroke="#000" stroke-width="3"/><ellipse cx="10" cy="22" rx="6.5" ry="7" fill="none" stroke="#000" stroke-width="3"/><rect x="14" y="8" width="4" height="6" fill="#a0a0a0"/>',
+  blurredEight:
+    '<rect x="3" y="3" width="14" height="12" rx="3" fill="none" stroke="#000" stroke-width="3"/><rect x="3" y="18" width="14" height="11" rx="3" fill="none" stroke="#000" stroke-width="3"/><rect x="2" y="15.5" width="16" height="2" fill="#a0a0a0"/><rect x="7" y="15" width="6" height="3" fill="#000"/>',
   // A 9 whose tail two faint rows broke off its loop (a small 9 on a scan).
   brokenNine:
     '<ellipse cx="10" cy="11" rx="4.5" ry="8" fill="none" stroke="#000" stroke-width="3"/><path d="M15 23.5 Q14 27.5 5 29" fill="none" stroke="#000" stroke-width="3"/>',
@@ -82,6 +90,13 @@ describe('looksLikeZero', () => {
       six: false,
       nine: false,
     });
+  });
+
+  it('takes a zero whose side patchy print left faint for a zero, not a 6 with faint grey in its opening or a blurred 8', async () => {
+    const names = ['patchyZero', 'patchySix', 'blurredEight'];
+    const { image, boxes } = await row(names);
+    const verdicts = Object.fromEntries(names.map((name, i) => [name, looksLikeZero(image, at(boxes, i))]));
+    expect(verdicts).toEqual({ patchyZero: true, patchySix: false, blurredEight: false });
   });
 
   it('does not judge a glyph too small or without contrast', async () => {
