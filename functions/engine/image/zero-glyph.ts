@@ -76,9 +76,10 @@ export function looksLikeZero(image: GrayImage, box: GlyphBox): boolean {
   const faintRows: { left: number; right: number }[] = [];
   for (let row = bandTop; row < bandBottom; row += 1) {
     const offset = (y0 + row) * image.width + x0;
-    const side = edges(offset, solid) ?? edges(offset, faint);
+    const solidSide = edges(offset, solid);
+    const side = solidSide ?? edges(offset, faint);
     if (side === undefined) return false;
-    if (edges(offset, solid) === undefined) {
+    if (solidSide === undefined) {
       // an 8's waist is at its middle: a faint row there is the waist, not a dropout
       if (Math.abs(row + 0.5 - height / 2) < WAIST * height) return false;
       faintRows.push(side);
