@@ -7,7 +7,7 @@ import { whitenPaper } from './image/paper-grain.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type GrayImage, toPgm, transformGray } from './preprocess.js';
 import type { Recognizer } from './recognizer.js';
-import type { OcrLine, OcrWord } from './schema.js';
+import type { BBox, OcrLine, OcrWord } from './schema.js';
 
 export interface RereadOptions {
   /** Lines below this confidence are read again. */
@@ -63,6 +63,11 @@ async function readCrop(
   });
   const words = read.lines.flatMap((row) => row.words);
   return { words: wordsOnPage(words, crop.left, crop.top, scale), confidence: read.confidence };
+}
+
+/** A line of `words` (its text theirs, joined by spaces) in `bbox`. */
+function lineOfWords(words: OcrWord[], confidence: number, bbox: BBox): OcrLine {
+  return { text: words.map((word) => word.text).join(' '), confidence, bbox, words };
 }
 
 /** The mean of a line's word confidences (Tesseract's line confidence weighs in its layout's guesses). */
@@ -235,12 +240,64 @@ export async function rereadPrices(
     const words = read.words.filter((word) => word.bbox.x1 > x0);
     if (words.length === 0) continue;
     const all = [...kept, ...words];
-    result[index] = {
-      text: all.map((word) => word.text).join(' '),
-      confidence: line.confidence,
-      bbox: line.bbox,
-      words: all,
-    };
+    result[index] = lineOfWords(all, line.confidence, line.bbox);
+  }
+  return result;
+}
+
+/**
+ * The words of `line` from its first word read below `below` to its last, as word indices [from, to), or undefined
+ * when every word was read at or above it.
+ */
+export function weakSpan(line: OcrLine, below: number): { from: number; to: number } | undefined {
+  const weak = line.words.flatMap((word, index) => (word.confidence < below ? [index] : []));
+  const [from] = weak;
+  const last = weak.at(-1);
+  return from === undefined || last === undefined ? undefined : { from, to: last + 1 };
+}
+
+/**
+ * Reads again only the weakest stretch of each line at `indices` (weakSpan: its words from the first read below
+ * `below` to the last), cut out from halfway to the words on either side and enlarged: cheaper than the whole line
+ * (the LSTM's time is the crop's width), and the stretch a line's first reading garbled (a price, a quantity
+ * row) is what the reading can gain. The new words replace the stretch when the line's mean confidence gains
+ * `minGain`, as in rereadLines.
+ */
+export async function rereadWeakSpans(
+  lines: readonly OcrLine[],
+  indices: readonly number[],
+  image: GrayImage,
+  scale: number,
+  recognizer: Recognizer,
+  below: number,
+  reading: LineReading = {},
+): Promise<OcrLine[]> {
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits } = reading;
+  const result = [...lines];
+  for (const index of indices) {
+    const line = lines[index];
+    const span = line === undefined ? undefined : weakSpan(line, below);
+    if (line === undefined || span === undefined) continue;
+    const before = line.words.slice(0, span.from);
+    const after = line.words.slice(span.to);
+    const stretch = line.words.slice(span.from, span.to);
+    const x0 =
+      (Math.max(line.bbox.x0, ...before.map((w) => w.bbox.x1)) + Math.min(...stretch.map((w) => w.bbox.x0))) /
+      2;
+    const x1 =
+      (Math.min(line.bbox.x1, ...after.map((w) => w.bbox.x0)) + Math.max(...stretch.map((w) => w.bbox.x1))) /
+      2;
+    // lineImage's margin is half the line's height either side: the box is narrowed by as much, within the stretch.
+    const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
+    const stretchX0 = Math.min(...stretch.map((w) => w.bbox.x0));
+    const stretchX1 = Math.max(...stretch.map((w) => w.bbox.x1));
+    const box = { ...line.bbox, x0: Math.min(stretchX0, x0 + margin), x1: Math.max(stretchX1, x1 - margin) };
+    const read = await readCrop(image, { ...line, bbox: box }, scale, recognizer, enlarge, digits);
+    const words = read.words.filter((word) => word.bbox.x1 > x0 && word.bbox.x0 < x1);
+    if (words.length === 0) continue;
+    const all = [...before, ...words, ...after];
+    const candidate = lineOfWords(all, line.confidence, line.bbox);
+    if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;
   }
   return result;
 }
@@ -278,12 +335,7 @@ export async function rereadLines(
     const read = await readCrop(image, line, scale, recognizer, enlarge, digits);
     const moved = read.words;
     if (moved.length === 0) continue;
-    const candidate: OcrLine = {
-      text: moved.map((word) => word.text).join(' '),
-      confidence: read.confidence,
-      bbox: line.bbox,
-      words: moved,
-    };
+    const candidate = lineOfWords(moved, read.confidence, line.bbox);
     if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;
   }
   return result;

@@ -3,7 +3,9 @@
  *
  * - A receipt whose first reading shows another configured language's markers gets its word lines (merchant,
  *   descriptions) re-read with that language's model, within a budget of the page's area: a full second
- *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md).
+ *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md). Whole
+ *   lines only where the print has marks above its letters (umlauts, accents: what the first model cannot read);
+ *   on the others only the stretch of words the first reading garbled.
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
@@ -22,9 +24,10 @@ import {
 import { itemsGap as itemsGapOf } from './fields/consistency.js';
 import { extractReceipt } from './fields/index.js';
 import { itemsSum } from './fields/items.js';
+import { marksAboveLetters } from './image/diacritics.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadCleanly, rereadLines, rereadPrices } from './lines.js';
+import { rereadCleanly, rereadLines, rereadPrices, rereadWeakSpans } from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -59,10 +62,37 @@ export interface SecondLook {
  */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
 /**
+ * A word line without marks (and not the merchant's) is read again only from its first word read below this
+ * confidence to its last, enlarged: its words read the same with either model, but the first one garbles amounts
+ * written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second reading put right. Reading
+ * every word line whole was a third of a German receipt's time (docs/engine.md, session 18).
+ */
+const WEAK_WORD = 0.6;
+/** The receipt's first lines: its heading, the merchant's name among them as a rule. */
+const HEADING_LINES = 2;
+/**
  * A best_int reading of a line the fast model read replaces it unless clearly less confident: the two models'
  * confidences are not on one scale, and best_int reads names better (docs/engine.md).
  */
 const OTHER_MODEL_GAIN = -0.05;
+
+/**
+ * A line no reading in the receipt's language can improve: a code (a signature, a hash, a serial number: a word of
+ * 16 characters or more mixing letters and digits, three of each at least, as German tills print their TSE data) or the pattern of a
+ * barcode or a logo read as letters (six words or more, none read at even 0.5).
+ */
+function codeOrNoise(line: OcrLine): boolean {
+  const code = line.words.some(
+    (word) => word.text.length >= 16 && /(?:\p{L}.*){3}/u.test(word.text) && /(?:\d.*){3}/.test(word.text),
+  );
+  const noise = line.words.length >= 6 && line.words.every((word) => word.confidence < 0.5);
+  return code || noise;
+}
+
+/** A letter the first model read with a mark of its own (`é`), or marks above the letters in the print. */
+function hasMarks(line: OcrLine, image: GrayImage, scale: number): boolean {
+  return /[^\p{ASCII}\p{Sc}°]/u.test(line.text) || marksAboveLetters(image, line, scale) > 0;
+}
 
 function extract(lines: readonly OcrLine[], language: string): Extraction {
   return extractReceipt(lines, { languages: [language] });
@@ -94,8 +124,19 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     language = other;
     // One other language's workers alive at a time.
     await pool.keepOnly([plan.first, other]);
-    const words = fieldLines(lines, first, WORD_LINES);
-    lines = await rereadLines(lines, words, image, scale, pool.page(other), { enlarge: 1, ...digits });
+    const candidates = fieldLines(lines, first, WORD_LINES).filter(
+      (index) => !codeOrNoise(lines[index] as OcrLine),
+    );
+    // The merchant's lines whole as well, and the receipt's heading (a name the first reading was unsure of loses
+    // its place as the merchant to a line below): they are the record's, and few.
+    const merchant = fieldLines(lines, first, MERCHANT_LINES);
+    const whole = candidates.filter(
+      (index) =>
+        index < HEADING_LINES || merchant.includes(index) || hasMarks(lines[index] as OcrLine, image, scale),
+    );
+    const unmarked = candidates.filter((index) => !whole.includes(index));
+    lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
+    lines = await rereadWeakSpans(lines, unmarked, image, scale, pool.lines(other), WEAK_WORD, digits);
   } else {
     if (twoModels) {
       const merchant = fieldLines(lines, first, MERCHANT_LINES);

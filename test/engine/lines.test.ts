@@ -8,6 +8,8 @@ import {
   rereadCleanly,
   rereadPrices,
   rereadWeakLines,
+  rereadWeakSpans,
+  weakSpan,
 } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
@@ -88,6 +90,49 @@ describe('rereadPrices', () => {
     // a clean price is not read again
     const untouched = await rereadPrices(page.lines, [index], context.image, 1, context.recognizer);
     expect(untouched[index]).toBe(milk);
+  });
+});
+
+describe('rereadWeakSpans', () => {
+  const context = englishReceipt('best_int');
+
+  it("reads again only a row's stretch of weak words, the words around it kept as read", async () => {
+    // Prepare: a real reading, the milk row's amount garbled and read with little confidence.
+    const page = await context.recognizer.recognize(toPgm(context.image));
+    const { lines, index, milk } = withMilkPriceGarbled(page.lines);
+    const row = lines[index] as OcrLine;
+    const weak: OcrLine = {
+      ...row,
+      words: row.words.map((word, i) => (i === row.words.length - 1 ? { ...word, confidence: 0.2 } : word)),
+    };
+    const weakened = lines.map((line, i) => (i === index ? weak : line));
+
+    // Act
+    const reread = await rereadWeakSpans(weakened, [index], context.image, 1, context.recognizer, 0.6);
+
+    // Assess: the amount read again, the description's words the very words the page read
+    expect(reread[index]?.text).toBe(milk.text);
+    expect(reread[index]?.words.slice(0, -1)).toEqual(weak.words.slice(0, -1));
+    expect(reread.filter((_, i) => i !== index)).toEqual(weakened.filter((_, i) => i !== index));
+    // a row with no word below the threshold is not read again
+    const untouched = await rereadWeakSpans(lines, [index], context.image, 1, context.recognizer, 0.1);
+    expect(untouched[index]).toBe(lines[index]);
+  });
+
+  it('takes the stretch from the first weak word to the last', () => {
+    const line = (confidences: number[]): OcrLine => ({
+      text: confidences.map((_, i) => `w${i}`).join(' '),
+      confidence: 0.9,
+      bbox: { x0: 0, y0: 0, x1: 100, y1: 10 },
+      words: confidences.map((confidence, i) => ({
+        text: `w${i}`,
+        confidence,
+        bbox: { x0: i * 20, y0: 0, x1: i * 20 + 15, y1: 10 },
+      })),
+    });
+    expect(weakSpan(line([0.9, 0.4, 0.95, 0.5, 0.9]), 0.6)).toEqual({ from: 1, to: 4 });
+    expect(weakSpan(line([0.9, 0.92, 0.3]), 0.6)).toEqual({ from: 2, to: 3 });
+    expect(weakSpan(line([0.9, 0.7]), 0.6)).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ const TOOLS = [
   ['tools/package/package-ocr.ts', 'usage: pnpm package:ocr '],
   ['tools/cost/cost.ts', 'usage: pnpm cost '],
   ['tools/bench/bench.ts', 'usage: pnpm bench '],
+  ['tools/bench/languages.ts', 'usage: pnpm bench:languages '],
   ['tools/local/redrive-cli.ts', 'usage: pnpm redrive '],
   ['tools/local/bench-pipeline.ts', 'usage: pnpm bench:pipeline '],
   ['tools/local/burst.ts', 'usage: pnpm bench:burst '],
