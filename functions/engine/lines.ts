@@ -258,10 +258,10 @@ export function weakSpan(line: OcrLine, below: number): { from: number; to: numb
 
 /**
  * Reads again only the weakest stretch of each line at `indices` (weakSpan: its words from the first read below
- * `below` to the last), cut out from halfway to the words on either side and enlarged: cheaper than the whole line
- * (the LSTM's time is the crop's width), and the stretch a line's first reading garbled (a price, a quantity
- * row) is what the reading can gain. The new words replace the stretch when the line's mean confidence gains
- * `minGain`, as in rereadLines.
+ * `below` to the last), cut out from halfway to the words on either side (enlarged as `reading` says, 2× by
+ * default): cheaper than the whole line (the LSTM's time is the crop's width), and the stretch a line's first
+ * reading garbled (a price, a quantity row) is what the reading can gain. The new words replace the stretch when
+ * the line's mean confidence gains `minGain`, as in rereadLines.
  */
 export async function rereadWeakSpans(
   lines: readonly OcrLine[],

@@ -63,11 +63,13 @@ export interface SecondLook {
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
 /**
  * A word line without marks (and not the merchant's) is read again only from its first word read below this
- * confidence to its last, enlarged: its words read the same with either model, but the first one garbles amounts
- * written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second reading put right. Reading
- * every word line whole was a third of a German receipt's time (docs/engine.md, session 18).
+ * confidence to its last, at the page's size like the whole lines: its words read the same with either model, but
+ * the first one garbles amounts written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second
+ * reading put right. Enlarged 2×, the stretch read `2,69` as `2,09` and `10 X` as `100 X` where the page's size
+ * read them right. Reading every word line whole was a third of a German receipt's time (docs/engine.md,
+ * session 18).
  */
-const WEAK_WORD = 0.6;
+const WEAK_WORD = 0.7;
 /** The receipt's first lines: its heading, the merchant's name among them as a rule. */
 const HEADING_LINES = 2;
 /**
@@ -136,7 +138,10 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     );
     const unmarked = candidates.filter((index) => !whole.includes(index));
     lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
-    lines = await rereadWeakSpans(lines, unmarked, image, scale, pool.lines(other), WEAK_WORD, digits);
+    lines = await rereadWeakSpans(lines, unmarked, image, scale, pool.lines(other), WEAK_WORD, {
+      enlarge: 1,
+      ...digits,
+    });
   } else {
     if (twoModels) {
       const merchant = fieldLines(lines, first, MERCHANT_LINES);
