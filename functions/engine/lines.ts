@@ -281,16 +281,13 @@ export async function rereadWeakSpans(
     const before = line.words.slice(0, span.from);
     const after = line.words.slice(span.to);
     const stretch = line.words.slice(span.from, span.to);
-    const x0 =
-      (Math.max(line.bbox.x0, ...before.map((w) => w.bbox.x1)) + Math.min(...stretch.map((w) => w.bbox.x0))) /
-      2;
-    const x1 =
-      (Math.min(line.bbox.x1, ...after.map((w) => w.bbox.x0)) + Math.max(...stretch.map((w) => w.bbox.x1))) /
-      2;
-    // lineImage's margin is half the line's height either side: the box is narrowed by as much, within the stretch.
-    const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
     const stretchX0 = Math.min(...stretch.map((w) => w.bbox.x0));
     const stretchX1 = Math.max(...stretch.map((w) => w.bbox.x1));
+    // Halfway to the words on either side; lineImage adds half the line's height of margin either side, so the box
+    // is narrowed by as much, within the stretch.
+    const x0 = (Math.max(line.bbox.x0, ...before.map((w) => w.bbox.x1)) + stretchX0) / 2;
+    const x1 = (Math.min(line.bbox.x1, ...after.map((w) => w.bbox.x0)) + stretchX1) / 2;
+    const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
     const box = { ...line.bbox, x0: Math.min(stretchX0, x0 + margin), x1: Math.max(stretchX1, x1 - margin) };
     const read = await readCrop(image, { ...line, bbox: box }, scale, recognizer, enlarge, digits);
     const words = read.words.filter((word) => word.bbox.x1 > x0 && word.bbox.x0 < x1);

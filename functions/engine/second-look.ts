@@ -80,8 +80,8 @@ const OTHER_MODEL_GAIN = -0.05;
 
 /**
  * A line no reading in the receipt's language can improve: a code (a signature, a hash, a serial number: a word of
- * 16 characters or more mixing letters and digits, three of each at least, as German tills print their TSE data) or the pattern of a
- * barcode or a logo read as letters (six words or more, none read at even 0.5).
+ * 16 characters or more with three letters and three digits at least, as German tills print their TSE data) or
+ * the pattern of a barcode or a logo read as letters (six words or more, none read at even 0.5).
  */
 function codeOrNoise(line: OcrLine): boolean {
   const code = line.words.some(

@@ -1,13 +1,14 @@
 /**
  * Whether a text line's print carries marks above its letters: the umlauts, accents and tildes (`Ä`, `é`, `ñ`,
  * `ã`) that the first language's model cannot read and another language's can. Only such lines are worth reading
- * again with the receipt's own model for their words (second-look.ts): the rest read the same either way, and
- * reading them again was most of what a receipt in another language cost (docs/engine.md, session 18).
+ * again whole with the receipt's own model (second-look.ts): the others read the same either way but where the
+ * first reading garbled them, and reading every word line again whole was most of what a receipt in another
+ * language cost (docs/engine.md, session 18).
  *
- * A mark is a small blob of ink close above a letter's body, detached from it. An `i` or `j` has its dot above a
- * narrow stem, so marks above narrow bodies do not count; colons, quotes, degree signs and the like have no body
- * under them. A letter broken by faded print may look marked: that costs one line read again, never a field.
- */
+ * A mark is a small blob of ink close above a letter's body, detached from it. The dot of an `i` or `j` is one too:
+ * a single mark over a narrow stem, or where the reading has a dotted letter, does not count; colons, quotes,
+ * degree signs and the like have no body under them. A letter broken by faded print may look marked: that costs
+ * one line read again, never a field. */
 import { otsuThreshold } from '../layout.js';
 import type { GrayImage } from '../preprocess.js';
 import type { OcrLine, OcrWord } from '../schema.js';
@@ -71,8 +72,8 @@ function dottedLetterAt(words: readonly OcrWord[], x: number): boolean {
 
 /**
  * The marks above letters on `line` (its boxes on the reported grid: divided by `scale` they are on `image`), with
- * a margin above for marks the line's box left out (MARGIN). Two marks over one letter are an umlaut; a single one counts
- * unless the reading has a dotted letter there.
+ * a margin above for marks the line's box left out (MARGIN). Two marks over one letter are an umlaut; a single one
+ * counts unless the reading has a dotted letter there.
  */
 export function marksAboveLetters(
   image: GrayImage,
