@@ -13,6 +13,7 @@ import { otsuThreshold } from '../layout.js';
 import type { GrayImage } from '../preprocess.js';
 import type { OcrLine, OcrWord } from '../schema.js';
 import { type Component, connectedComponents } from './components.js';
+import { grayPixels } from './raster.js';
 
 /**
  * Room above the line's box, in line heights: its box often leaves out an accent over a capital (a font squeezes
@@ -89,11 +90,7 @@ export function marksAboveLetters(
   const width = right - left;
   const height = bottom - top;
   if (width <= 0 || height <= 0) return 0;
-  const gray = new Uint8Array(width * height);
-  for (let y = 0; y < height; y += 1) {
-    const row = (top + y) * image.width + left;
-    gray.set(image.data.subarray(row, row + width), y * width);
-  }
+  const gray = grayPixels(image, left, top, right, bottom);
   const threshold = otsuThreshold(gray);
   const mask = gray.map((value) => (value <= threshold ? 1 : 0));
   // A blob cut by the crop's top edge belongs to the line above.

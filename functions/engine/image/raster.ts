@@ -1,6 +1,6 @@
 /**
- * Raw pixel helpers shared by the receipt finder and the orientation check: colour to gray, a box blur,
- * percentiles. Plain loops over typed arrays.
+ * Raw pixel helpers shared by the receipt finder, the orientation check and the glyph judges: colour to gray, a
+ * gray region's pixels, a box blur, percentiles. Plain loops over typed arrays.
  */
 
 /** Interleaved 8-bit pixels as sharp's raw output gives them (1 to 4 channels). */
@@ -21,6 +21,22 @@ export interface Region {
 
 function whole(image: RasterImage): Region {
   return { left: 0, top: 0, width: image.width, height: image.height };
+}
+
+/** The pixels of a one-channel image's rectangle [left, right) × [top, bottom), row by row. */
+export function grayPixels(
+  image: { readonly data: Uint8Array; readonly width: number },
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+): Uint8Array {
+  const width = right - left;
+  const pixels = new Uint8Array(width * (bottom - top));
+  for (let y = top; y < bottom; y += 1) {
+    pixels.set(image.data.subarray(y * image.width + left, y * image.width + right), (y - top) * width);
+  }
+  return pixels;
 }
 
 /** Gray level per pixel of `region` (Rec. 601 luma on the encoded values; alpha ignored). */

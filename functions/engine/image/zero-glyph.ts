@@ -8,7 +8,7 @@
  */
 import type { GrayImage } from '../preprocess.js';
 import type { BBox } from '../schema.js';
-import { percentile } from './raster.js';
+import { grayPixels, percentile } from './raster.js';
 
 /** A symbol's box, in pixels of the raster Tesseract read. */
 export type GlyphBox = BBox;
@@ -120,10 +120,7 @@ function inkLevels(
   x1: number,
   y1: number,
 ): { ink: number; paper: number } | undefined {
-  const pixels = new Uint8Array((x1 - x0) * (y1 - y0));
-  for (let y = y0; y < y1; y += 1) {
-    pixels.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * (x1 - x0));
-  }
+  const pixels = grayPixels(image, x0, y0, x1, y1);
   const ink = percentile(pixels, 0.05);
   const paper = percentile(pixels, 0.95);
   return paper - ink < 40 ? undefined : { ink, paper };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { luminance, luminanceHalf, luminanceShrink } from '../../../functions/engine/image/raster.js';
+import {
+  grayPixels,
+  luminance,
+  luminanceHalf,
+  luminanceShrink,
+} from '../../../functions/engine/image/raster.js';
 
 /** A 12 x 9 RGB raster whose 3 x 3 blocks are flat: block (bx, by) has red 10 bx, green 20 by, blue 30. */
 function blocks() {
@@ -38,5 +43,15 @@ describe('raster helpers', () => {
 
     expect(luminance(image, region)).toEqual(luminance(alone));
     expect(luminanceHalf(image, region)).toEqual(luminanceHalf(alone));
+  });
+});
+
+describe('grayPixels', () => {
+  it("copies a rectangle of a gray image's pixels, row by row", () => {
+    // A 4 x 3 image whose pixel values are their indices.
+    const image = { data: Uint8Array.from({ length: 12 }, (_, i) => i), width: 4 };
+
+    expect([...grayPixels(image, 1, 1, 3, 3)]).toEqual([5, 6, 9, 10]);
+    expect([...grayPixels(image, 0, 0, 4, 1)]).toEqual([0, 1, 2, 3]);
   });
 });
