@@ -257,46 +257,37 @@ export function weakSpan(line: OcrLine, below: number): { from: number; to: numb
 }
 
 /**
- * Reads again only the weakest stretch of each line at `indices` (weakSpan: its words from the first read below
- * `below` to the last), cut out from halfway to the words on either side (enlarged as `reading` says, 2× by
- * default): cheaper than the whole line (the LSTM's time is the crop's width), and the stretch a line's first
- * reading garbled (a price, a quantity row) is what the reading can gain. The new words replace the stretch when
- * the line's mean confidence gains `minGain`, as in rereadLines.
+ * Only the weakest stretch of `line` (weakSpan: its words from the first read below `below` to the last) read
+ * again, cut out from halfway to the words on either side: cheaper than the whole line (the LSTM's time is the
+ * crop's width), and the stretch a line's first reading garbled (a price, a quantity row) is what the reading can
+ * gain. The line with the new words in the stretch's place, or undefined when none was read or none is weak.
  */
-export async function rereadWeakSpans(
-  lines: readonly OcrLine[],
-  indices: readonly number[],
+async function readWeakStretch(
   image: GrayImage,
+  line: OcrLine,
   scale: number,
   recognizer: Recognizer,
   below: number,
-  reading: LineReading = {},
-): Promise<OcrLine[]> {
-  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits } = reading;
-  const result = [...lines];
-  for (const index of indices) {
-    const line = lines[index];
-    const span = line === undefined ? undefined : weakSpan(line, below);
-    if (line === undefined || span === undefined) continue;
-    const before = line.words.slice(0, span.from);
-    const after = line.words.slice(span.to);
-    const stretch = line.words.slice(span.from, span.to);
-    const stretchX0 = Math.min(...stretch.map((w) => w.bbox.x0));
-    const stretchX1 = Math.max(...stretch.map((w) => w.bbox.x1));
-    // Halfway to the words on either side; lineImage adds half the line's height of margin either side, so the box
-    // is narrowed by as much, within the stretch.
-    const x0 = (Math.max(line.bbox.x0, ...before.map((w) => w.bbox.x1)) + stretchX0) / 2;
-    const x1 = (Math.min(line.bbox.x1, ...after.map((w) => w.bbox.x0)) + stretchX1) / 2;
-    const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
-    const box = { ...line.bbox, x0: Math.min(stretchX0, x0 + margin), x1: Math.max(stretchX1, x1 - margin) };
-    const read = await readCrop(image, { ...line, bbox: box }, scale, recognizer, enlarge, digits);
-    const words = read.words.filter((word) => word.bbox.x1 > x0 && word.bbox.x0 < x1);
-    if (words.length === 0) continue;
-    const all = [...before, ...words, ...after];
-    const candidate = lineOfWords(all, line.confidence, line.bbox);
-    if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;
-  }
-  return result;
+  enlarge: number,
+  digits: readonly DigitGlyph[] | undefined,
+): Promise<OcrLine | undefined> {
+  const span = weakSpan(line, below);
+  if (span === undefined) return undefined;
+  const before = line.words.slice(0, span.from);
+  const after = line.words.slice(span.to);
+  const stretch = line.words.slice(span.from, span.to);
+  const stretchX0 = Math.min(...stretch.map((w) => w.bbox.x0));
+  const stretchX1 = Math.max(...stretch.map((w) => w.bbox.x1));
+  // Halfway to the words on either side; lineImage adds half the line's height of margin either side, so the box
+  // is narrowed by as much, within the stretch.
+  const x0 = (Math.max(line.bbox.x0, ...before.map((w) => w.bbox.x1)) + stretchX0) / 2;
+  const x1 = (Math.min(line.bbox.x1, ...after.map((w) => w.bbox.x0)) + stretchX1) / 2;
+  const margin = 0.5 * (line.bbox.y1 - line.bbox.y0);
+  const box = { ...line.bbox, x0: Math.min(stretchX0, x0 + margin), x1: Math.max(stretchX1, x1 - margin) };
+  const read = await readCrop(image, { ...line, bbox: box }, scale, recognizer, enlarge, digits);
+  const words = read.words.filter((word) => word.bbox.x1 > x0 && word.bbox.x0 < x1);
+  if (words.length === 0) return undefined;
+  return lineOfWords([...before, ...words, ...after], line.confidence, line.bbox);
 }
 
 export interface LineReading {
@@ -309,12 +300,15 @@ export interface LineReading {
   readonly minGain?: number;
   /** The digits of the page the lines are cut from: a crop's zeros are judged by the page's (zero-glyph.ts). */
   readonly digits?: readonly DigitGlyph[];
+  /** Only each line's stretch of words read below this confidence, the words around it kept (readWeakStretch). */
+  readonly weakBelow?: number;
 }
 
 /**
- * Reads the lines at `indices` again, each cut out and enlarged, with `recognizer` (which may be another
- * language's or another kind's model); a new reading replaces the old one only when it is at least `minGain`
- * more confident (clearly more, by default: equal readings of one model keep the page-context one).
+ * Reads the lines at `indices` again, each cut out and enlarged (or only their weak stretch: `weakBelow`), with
+ * `recognizer` (which may be another language's or another kind's model); a new reading replaces the old one only
+ * when it is at least `minGain` more confident (clearly more, by default: equal readings of one model keep the
+ * page-context one).
  */
 export async function rereadLines(
   lines: readonly OcrLine[],
@@ -324,16 +318,31 @@ export async function rereadLines(
   recognizer: Recognizer,
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
-  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits } = reading;
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits, weakBelow } = reading;
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
     if (line === undefined) continue;
-    const read = await readCrop(image, line, scale, recognizer, enlarge, digits);
-    const moved = read.words;
-    if (moved.length === 0) continue;
-    const candidate = lineOfWords(moved, read.confidence, line.bbox);
-    if (meanConfidence(candidate) >= meanConfidence(line) + minGain) result[index] = candidate;
+    const candidate =
+      weakBelow === undefined
+        ? await readWhole(image, line, scale, recognizer, enlarge, digits)
+        : await readWeakStretch(image, line, scale, recognizer, weakBelow, enlarge, digits);
+    if (candidate !== undefined && meanConfidence(candidate) >= meanConfidence(line) + minGain) {
+      result[index] = candidate;
+    }
   }
   return result;
+}
+
+/** `line` read again whole, or undefined when no word came back. */
+async function readWhole(
+  image: GrayImage,
+  line: OcrLine,
+  scale: number,
+  recognizer: Recognizer,
+  enlarge: number,
+  digits: readonly DigitGlyph[] | undefined,
+): Promise<OcrLine | undefined> {
+  const read = await readCrop(image, line, scale, recognizer, enlarge, digits);
+  return read.words.length === 0 ? undefined : lineOfWords(read.words, read.confidence, line.bbox);
 }

@@ -27,7 +27,7 @@ import { itemsSum } from './fields/items.js';
 import { marksAboveLetters } from './image/diacritics.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadCleanly, rereadLines, rereadPrices, rereadWeakSpans } from './lines.js';
+import { rereadCleanly, rereadLines, rereadPrices } from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -138,8 +138,9 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     );
     const unmarked = candidates.filter((index) => !whole.includes(index));
     lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
-    lines = await rereadWeakSpans(lines, unmarked, image, scale, pool.lines(other), WEAK_WORD, {
+    lines = await rereadLines(lines, unmarked, image, scale, pool.lines(other), {
       enlarge: 1,
+      weakBelow: WEAK_WORD,
       ...digits,
     });
   } else {

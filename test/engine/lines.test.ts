@@ -6,9 +6,9 @@ import {
   priceColumn,
   priceSpan,
   rereadCleanly,
+  rereadLines,
   rereadPrices,
   rereadWeakLines,
-  rereadWeakSpans,
   weakSpan,
 } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
@@ -93,7 +93,7 @@ describe('rereadPrices', () => {
   });
 });
 
-describe('rereadWeakSpans', () => {
+describe('rereadLines, the weak stretch only', () => {
   const context = englishReceipt('best_int');
 
   it("reads again only a row's stretch of weak words, the words around it kept as read", async () => {
@@ -108,14 +108,18 @@ describe('rereadWeakSpans', () => {
     const weakened = lines.map((line, i) => (i === index ? weak : line));
 
     // Act
-    const reread = await rereadWeakSpans(weakened, [index], context.image, 1, context.recognizer, 0.6);
+    const reread = await rereadLines(weakened, [index], context.image, 1, context.recognizer, {
+      weakBelow: 0.6,
+    });
 
     // Assess: the amount read again, the description's words the very words the page read
     expect(reread[index]?.text).toBe(milk.text);
     expect(reread[index]?.words.slice(0, -1)).toEqual(weak.words.slice(0, -1));
     expect(reread.filter((_, i) => i !== index)).toEqual(weakened.filter((_, i) => i !== index));
     // a row with no word below the threshold is not read again
-    const untouched = await rereadWeakSpans(lines, [index], context.image, 1, context.recognizer, 0.1);
+    const untouched = await rereadLines(lines, [index], context.image, 1, context.recognizer, {
+      weakBelow: 0.1,
+    });
     expect(untouched[index]).toBe(lines[index]);
   });
 
