@@ -245,34 +245,35 @@ export async function rereadPrices(
   return result;
 }
 
-/**
- * The words of `line` from its first word read below `below` to its last, as word indices [from, to), or undefined
- * when every word was read at or above it.
- */
-export function weakSpan(line: OcrLine, below: number): { from: number; to: number } | undefined {
-  const weak = line.words.flatMap((word, index) => (word.confidence < below ? [index] : []));
-  const [from] = weak;
-  const last = weak.at(-1);
+/** A stretch of a line's words, as word indices [from, to). */
+export interface WordSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The words of `line` from the first `chosen` one to the last, or undefined when none is. */
+export function spanOf(line: OcrLine, chosen: (word: OcrWord) => boolean): WordSpan | undefined {
+  const picked = line.words.flatMap((word, index) => (chosen(word) ? [index] : []));
+  const [from] = picked;
+  const last = picked.at(-1);
   return from === undefined || last === undefined ? undefined : { from, to: last + 1 };
 }
 
 /**
- * Only the weakest stretch of `line` (weakSpan: its words from the first read below `below` to the last) read
- * again, cut out from halfway to the words on either side: cheaper than the whole line (the LSTM's time is the
- * crop's width), and the stretch a line's first reading garbled (a price, a quantity row) is what the reading can
- * gain. The line with the new words in the stretch's place, or undefined when none was read or none is weak.
+ * Only a stretch of `line` (`span`'s words) read again, cut out from halfway to the words on either side: cheaper
+ * than the whole line (the LSTM's time is the crop's width), and the stretch a line's first reading garbled (a
+ * price, a quantity row) or could not read (a letter with a mark) is what the reading can gain. The line with the
+ * new words in the stretch's place, or undefined when none was read.
  */
-async function readWeakStretch(
+async function readStretch(
   image: GrayImage,
   line: OcrLine,
+  span: WordSpan,
   scale: number,
   recognizer: Recognizer,
-  below: number,
   enlarge: number,
   digits: readonly DigitGlyph[] | undefined,
 ): Promise<OcrLine | undefined> {
-  const span = weakSpan(line, below);
-  if (span === undefined) return undefined;
   const before = line.words.slice(0, span.from);
   const after = line.words.slice(span.to);
   const stretch = line.words.slice(span.from, span.to);
@@ -300,12 +301,15 @@ export interface LineReading {
   readonly minGain?: number;
   /** The digits of the page the lines are cut from: a crop's zeros are judged by the page's (zero-glyph.ts). */
   readonly digits?: readonly DigitGlyph[];
-  /** Only each line's stretch of words read below this confidence, the words around it kept (readWeakStretch). */
-  readonly weakBelow?: number;
+  /**
+   * Only this stretch of the line at `index` read again, the words around it kept (readStretch); a line it gives
+   * none is not read. Without it, every line is read whole.
+   */
+  readonly span?: (line: OcrLine, index: number) => WordSpan | undefined;
 }
 
 /**
- * Reads the lines at `indices` again, each cut out and enlarged (or only their weak stretch: `weakBelow`), with
+ * Reads the lines at `indices` again, each cut out and enlarged (or only a stretch of it: `span`), with
  * `recognizer` (which may be another language's or another kind's model); a new reading replaces the old one only
  * when it is at least `minGain` more confident (clearly more, by default: equal readings of one model keep the
  * page-context one).
@@ -318,15 +322,17 @@ export async function rereadLines(
   recognizer: Recognizer,
   reading: LineReading = {},
 ): Promise<OcrLine[]> {
-  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits, weakBelow } = reading;
+  const { enlarge = ENLARGE, minGain = MIN_GAIN, digits, span } = reading;
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
     if (line === undefined) continue;
+    const stretch = span?.(line, index);
+    if (span !== undefined && stretch === undefined) continue;
     const candidate =
-      weakBelow === undefined
+      stretch === undefined
         ? await readWhole(image, line, scale, recognizer, enlarge, digits)
-        : await readWeakStretch(image, line, scale, recognizer, weakBelow, enlarge, digits);
+        : await readStretch(image, line, stretch, scale, recognizer, enlarge, digits);
     if (candidate !== undefined && meanConfidence(candidate) >= meanConfidence(line) + minGain) {
       result[index] = candidate;
     }

@@ -122,6 +122,12 @@ export function meanWordConfidence(lines: readonly OcrLine[]): number {
 
 export class Recognizer {
   #worker: Promise<Worker> | undefined;
+  /**
+   * The page segmentation mode each worker is in. Lines and pages take turns, and a mode given with the job
+   * instead makes tesseract.js save and restore every Tesseract parameter around it: 2 ms of a line's 7-25
+   * (docs/engine.md, session 19). So the worker is switched only when the next job needs the other mode.
+   */
+  readonly #modes = new WeakMap<Worker, PSM>();
   #jobs = 0;
   #generation = 0;
 
@@ -135,6 +141,10 @@ export class Recognizer {
   /** How many workers this recognizer has started (1 + recycles + crash replacements). */
   get generation(): number {
     return this.#generation;
+  }
+
+  get #pageMode(): PSM {
+    return this.options.psm ?? PSM.SINGLE_BLOCK;
   }
 
   /** Starts the worker now rather than on the first receipt (cold start happens once, at init). */
@@ -186,7 +196,7 @@ export class Recognizer {
       ]);
       failStart = () => {};
       await worker.setParameters({
-        tessedit_pageseg_mode: this.options.psm ?? PSM.SINGLE_BLOCK,
+        tessedit_pageseg_mode: this.#pageMode,
         // Receipts are scans; naming a resolution silences Tesseract's per-image estimate.
         user_defined_dpi: '300',
         // Tesseract re-reads every low-confidence line inverted (white on black) by default. Receipts are dark
@@ -197,6 +207,7 @@ export class Recognizer {
         debug_file: '/dev/null',
         ...this.options.parameters,
       });
+      this.#modes.set(worker, this.#pageMode);
       return worker;
     } catch (error) {
       throw new EngineError(
@@ -216,12 +227,13 @@ export class Recognizer {
     const worker = await this.#current();
     let blocks: TessBlock[] | null;
     try {
-      // A line crop is read as one text line (psm 7); tesseract.js applies Tesseract parameters given with a
-      // job and restores them after it, although its typings only list its own options.
-      const parameters = (line ? { tessedit_pageseg_mode: PSM.SINGLE_LINE } : {}) as Parameters<
-        Worker['recognize']
-      >[1];
-      const result = await worker.recognize(Buffer.from(image), parameters, { blocks: true, text: false });
+      // A line crop is read as one text line (psm 7).
+      const mode = line ? PSM.SINGLE_LINE : this.#pageMode;
+      if (this.#modes.get(worker) !== mode) {
+        await worker.setParameters({ tessedit_pageseg_mode: mode });
+        this.#modes.set(worker, mode);
+      }
+      const result = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
       blocks = result.data.blocks as unknown as TessBlock[] | null;
     } catch (error) {
       await this.#retire();

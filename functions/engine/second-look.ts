@@ -3,9 +3,9 @@
  *
  * - A receipt whose first reading shows another configured language's markers gets its word lines (merchant,
  *   descriptions) re-read with that language's model, within a budget of the page's area: a full second
- *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md). Whole
- *   lines only where the print has marks above its letters (umlauts, accents: what the first model cannot read);
- *   on the others only the stretch of words the first reading garbled.
+ *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md). The
+ *   merchant's and the heading's lines whole; on the others only the stretch of words the first reading garbled
+ *   or whose print has marks above its letters (umlauts, accents: what the first model cannot read).
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
@@ -27,7 +27,7 @@ import { itemsSum } from './fields/items.js';
 import { marksAboveLetters } from './image/diacritics.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadCleanly, rereadLines, rereadPrices } from './lines.js';
+import { rereadCleanly, rereadLines, rereadPrices, spanOf, type WordSpan } from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -62,12 +62,12 @@ export interface SecondLook {
  */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
 /**
- * A word line without marks (and not the merchant's) is read again only from its first word read below this
- * confidence to its last, at the page's size like the whole lines: its words read the same with either model, but
- * the first one garbles amounts written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second
+ * A word line (not the merchant's) is read again only from its first word read below this confidence, or marked,
+ * to its last, at the page's size like the whole lines: its other words read the same with either model, but the
+ * first one garbles amounts written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second
  * reading put right. Enlarged 2×, the stretch read `2,69` as `2,09` and `10 X` as `100 X` where the page's size
- * read them right. Reading every word line whole was a third of a German receipt's time (docs/engine.md,
- * session 18).
+ * read them right. Reading every word line whole was a third of a German receipt's time, and reading the lines
+ * with marks whole instead of their stretch a tenth of a Portuguese one's (docs/engine.md, sessions 18 and 19).
  */
 const WEAK_WORD = 0.7;
 /** The receipt's first lines: its heading, the merchant's name among them as a rule. */
@@ -91,9 +91,22 @@ function codeOrNoise(line: OcrLine): boolean {
   return code || noise;
 }
 
-/** A letter the first model read with a mark of its own (`é`), or marks above the letters in the print. */
-function hasMarks(line: OcrLine, image: GrayImage, scale: number): boolean {
-  return /[^\p{ASCII}\p{Sc}°]/u.test(line.text) || marksAboveLetters(image, line, scale) > 0;
+/** A letter the first model read with a mark of its own (`é`). */
+const MARKED_LETTER = /[^\p{ASCII}\p{Sc}°]/u;
+
+/**
+ * The stretch of a word line worth reading again with the receipt's model: from the first word the first reading
+ * was weak on, read with a marked letter, or printed with marks above its letters (`marks`: their places across
+ * the line), to the last; undefined when there is none.
+ */
+function wordLineStretch(line: OcrLine, marks: readonly number[]): WordSpan | undefined {
+  return spanOf(
+    line,
+    (word) =>
+      word.confidence < WEAK_WORD ||
+      MARKED_LETTER.test(word.text) ||
+      marks.some((x) => x >= word.bbox.x0 && x < word.bbox.x1),
+  );
 }
 
 function extract(lines: readonly OcrLine[], language: string): Extraction {
@@ -132,15 +145,15 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     // The merchant's lines whole as well, and the receipt's heading (a name the first reading was unsure of loses
     // its place as the merchant to a line below): they are the record's, and few.
     const merchant = fieldLines(lines, first, MERCHANT_LINES);
-    const whole = candidates.filter(
-      (index) =>
-        index < HEADING_LINES || merchant.includes(index) || hasMarks(lines[index] as OcrLine, image, scale),
+    const whole = candidates.filter((index) => index < HEADING_LINES || merchant.includes(index));
+    const rest = candidates.filter((index) => !whole.includes(index));
+    const marks = new Map(
+      rest.map((index) => [index, marksAboveLetters(image, lines[index] as OcrLine, scale)]),
     );
-    const unmarked = candidates.filter((index) => !whole.includes(index));
     lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
-    lines = await rereadLines(lines, unmarked, image, scale, pool.lines(other), {
+    lines = await rereadLines(lines, rest, image, scale, pool.lines(other), {
       enlarge: 1,
-      weakBelow: WEAK_WORD,
+      span: (line, index) => wordLineStretch(line, marks.get(index) ?? []),
       ...digits,
     });
   } else {

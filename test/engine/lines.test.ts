@@ -9,11 +9,11 @@ import {
   rereadLines,
   rereadPrices,
   rereadWeakLines,
-  weakSpan,
+  spanOf,
 } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
-import type { OcrLine } from '../../functions/engine/schema.js';
+import type { OcrLine, OcrWord } from '../../functions/engine/schema.js';
 import { resolveLangSource } from '../../functions/engine/tessdata.js';
 import { ENGLISH_RECEIPT, type ReceiptSpec, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { withMilkPriceGarbled } from '../support/garbled-price.js';
@@ -93,7 +93,7 @@ describe('rereadPrices', () => {
   });
 });
 
-describe('rereadLines, the weak stretch only', () => {
+describe('rereadLines, a stretch only', () => {
   const context = englishReceipt('best_int');
 
   it("reads again only a row's stretch of weak words, the words around it kept as read", async () => {
@@ -108,8 +108,9 @@ describe('rereadLines, the weak stretch only', () => {
     const weakened = lines.map((line, i) => (i === index ? weak : line));
 
     // Act
+    const weakWords = (line: OcrLine) => spanOf(line, (word) => word.confidence < 0.6);
     const reread = await rereadLines(weakened, [index], context.image, 1, context.recognizer, {
-      weakBelow: 0.6,
+      span: weakWords,
     });
 
     // Assess: the amount read again, the description's words the very words the page read
@@ -118,12 +119,12 @@ describe('rereadLines, the weak stretch only', () => {
     expect(reread.filter((_, i) => i !== index)).toEqual(weakened.filter((_, i) => i !== index));
     // a row with no word below the threshold is not read again
     const untouched = await rereadLines(lines, [index], context.image, 1, context.recognizer, {
-      weakBelow: 0.1,
+      span: weakWords,
     });
     expect(untouched[index]).toBe(lines[index]);
   });
 
-  it('takes the stretch from the first weak word to the last', () => {
+  it('takes the stretch from the first chosen word to the last', () => {
     const line = (confidences: number[]): OcrLine => ({
       text: confidences.map((_, i) => `w${i}`).join(' '),
       confidence: 0.9,
@@ -134,9 +135,10 @@ describe('rereadLines, the weak stretch only', () => {
         bbox: { x0: i * 20, y0: 0, x1: i * 20 + 15, y1: 10 },
       })),
     });
-    expect(weakSpan(line([0.9, 0.4, 0.95, 0.5, 0.9]), 0.6)).toEqual({ from: 1, to: 4 });
-    expect(weakSpan(line([0.9, 0.92, 0.3]), 0.6)).toEqual({ from: 2, to: 3 });
-    expect(weakSpan(line([0.9, 0.7]), 0.6)).toBeUndefined();
+    const weak = (word: OcrWord) => word.confidence < 0.6;
+    expect(spanOf(line([0.9, 0.4, 0.95, 0.5, 0.9]), weak)).toEqual({ from: 1, to: 4 });
+    expect(spanOf(line([0.9, 0.92, 0.3]), weak)).toEqual({ from: 2, to: 3 });
+    expect(spanOf(line([0.9, 0.7]), weak)).toBeUndefined();
   });
 });
 

@@ -92,6 +92,34 @@ describe('Recognizer', () => {
     },
   );
 
+  it('reads a page as a page after a line, and a line as one line after a page', async () => {
+    recognizer = new Recognizer({
+      languages: 'eng',
+      source: resolveLangSource(['eng'], 'fast'),
+      recycleAfterJobs: 1000,
+      recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+    });
+    const page = await recognizer.recognize(image);
+    // Two printed lines cut out: read as one text line they come back as one line, as a page as two.
+    const [upper, lower] = page.lines.filter((line) => /\d\.\d{2}/.test(line.text));
+    if (upper === undefined || lower === undefined) throw new Error('the receipt has two amount rows');
+    const { width } = await sharp(image).metadata();
+    const crop = await sharp(image)
+      .extract({ left: 0, top: upper.bbox.y0, width, height: lower.bbox.y1 - upper.bbox.y0 })
+      .png()
+      .toBuffer();
+
+    const line = await recognizer.recognize(crop, { line: true });
+    const pageAgain = await recognizer.recognize(image);
+    const cropAsPage = await recognizer.recognize(crop);
+    const lineAgain = await recognizer.recognize(crop, { line: true });
+
+    expect(line.lines).toHaveLength(1);
+    expect(pageAgain.lines.map((l) => l.text)).toEqual(page.lines.map((l) => l.text));
+    expect(cropAsPage.lines.length).toBeGreaterThanOrEqual(2);
+    expect(lineAgain.lines.map((l) => l.text)).toEqual(line.lines.map((l) => l.text));
+  });
+
   it('turns a failed recognition into a retryable OCR_FAILED and carries on with a fresh worker', async () => {
     recognizer = new Recognizer({
       languages: 'eng',
