@@ -93,6 +93,14 @@ function codeOrNoise(line: OcrLine): boolean {
 
 /** A letter the first model read with a mark of its own (`é`). */
 const MARKED_LETTER = /[^\p{ASCII}\p{Sc}°]/u;
+/**
+ * A word no field is read from and whose letters the receipt's model reads no better: a number of eight digits or
+ * more (a VAT or tax number, a till's serial, a telephone number; a garbled price has fewer), or a web or mail
+ * address.
+ */
+const IDENTIFIER = /(?:\d\D?){8}|^www|@|\.(?:com|net|org|eu|de|at|ch|fr|be|it|es|pt|nl)$/i;
+/** The merchant's and heading lines are read again whole only when a word was read below this, or has marks. */
+const SURE_WORD = 0.9;
 
 /**
  * The stretch of a word line worth reading again with the receipt's model: from the first word the first reading
@@ -103,9 +111,10 @@ function wordLineStretch(line: OcrLine, marks: readonly number[]): WordSpan | un
   return spanOf(
     line,
     (word) =>
-      word.confidence < WEAK_WORD ||
-      MARKED_LETTER.test(word.text) ||
-      marks.some((x) => x >= word.bbox.x0 && x < word.bbox.x1),
+      !IDENTIFIER.test(word.text) &&
+      (word.confidence < WEAK_WORD ||
+        MARKED_LETTER.test(word.text) ||
+        marks.some((x) => x >= word.bbox.x0 && x < word.bbox.x1)),
   );
 }
 
@@ -145,11 +154,19 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     // The merchant's lines whole as well, and the receipt's heading (a name the first reading was unsure of loses
     // its place as the merchant to a line below): they are the record's, and few.
     const merchant = fieldLines(lines, first, MERCHANT_LINES);
-    const whole = candidates.filter((index) => index < HEADING_LINES || merchant.includes(index));
-    const rest = candidates.filter((index) => !whole.includes(index));
+    const named = candidates.filter((index) => index < HEADING_LINES || merchant.includes(index));
+    const rest = candidates.filter((index) => !named.includes(index));
     const marks = new Map(
-      rest.map((index) => [index, marksAboveLetters(image, lines[index] as OcrLine, scale)]),
+      candidates.map((index) => [index, marksAboveLetters(image, lines[index] as OcrLine, scale)]),
     );
+    // Those the first reading is sure of, word by word, and whose print has no marks read the same either way.
+    const whole = named.filter((index) => {
+      const line = lines[index] as OcrLine;
+      return (
+        (marks.get(index) ?? []).length > 0 ||
+        line.words.some((word) => word.confidence < SURE_WORD || MARKED_LETTER.test(word.text))
+      );
+    });
     lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
     lines = await rereadLines(lines, rest, image, scale, pool.lines(other), {
       enlarge: 1,
