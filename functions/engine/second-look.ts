@@ -94,28 +94,25 @@ function codeOrNoise(line: OcrLine): boolean {
 /** A letter the first model read with a mark of its own (`é`). */
 const MARKED_LETTER = /[^\p{ASCII}\p{Sc}°]/u;
 /**
- * A word no field is read from and whose letters the receipt's model reads no better: a number of eight digits or
- * more (a VAT or tax number, a till's serial, a telephone number; a garbled price has fewer), or a web or mail
- * address.
+ * A word no field is read from and whose letters the receipt's model reads no better: a web or mail address. A long
+ * run of digits may be a VAT or till number, but also a date and time the first reading ran together
+ * (`151022020503` for `15.02.2020 03:57`), so it stays.
  */
-const IDENTIFIER = /(?:\d\D?){8}|^www|@|\.(?:com|net|org|eu|de|at|ch|fr|be|it|es|pt|nl)$/i;
+const IDENTIFIER = /^www|@|\.(?:com|net|org|eu|de|at|ch|fr|be|it|es|pt|nl)$/i;
 /** The merchant's and heading lines are read again whole only when a word was read below this, or has marks. */
 const SURE_WORD = 0.9;
 
+/** A letter the first model read with a mark of its own (`é`), or marks above the letters in the print. */
+function hasMarks(line: OcrLine, image: GrayImage, scale: number): boolean {
+  return MARKED_LETTER.test(line.text) || marksAboveLetters(image, line, scale).length > 0;
+}
+
 /**
- * The stretch of a word line worth reading again with the receipt's model: from the first word the first reading
- * was weak on, read with a marked letter, or printed with marks above its letters (`marks`: their places across
- * the line), to the last; undefined when there is none.
+ * The stretch of a word line without marks worth reading again with the receipt's model: from the first word the
+ * first reading was weak on to the last; undefined when there is none.
  */
-function wordLineStretch(line: OcrLine, marks: readonly number[]): WordSpan | undefined {
-  return spanOf(
-    line,
-    (word) =>
-      !IDENTIFIER.test(word.text) &&
-      (word.confidence < WEAK_WORD ||
-        MARKED_LETTER.test(word.text) ||
-        marks.some((x) => x >= word.bbox.x0 && x < word.bbox.x1)),
-  );
+function weakStretch(line: OcrLine): WordSpan | undefined {
+  return spanOf(line, (word) => word.confidence < WEAK_WORD && !IDENTIFIER.test(word.text));
 }
 
 function extract(lines: readonly OcrLine[], language: string): Extraction {
@@ -155,22 +152,19 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
     // its place as the merchant to a line below): they are the record's, and few.
     const merchant = fieldLines(lines, first, MERCHANT_LINES);
     const named = candidates.filter((index) => index < HEADING_LINES || merchant.includes(index));
-    const rest = candidates.filter((index) => !named.includes(index));
-    const marks = new Map(
-      candidates.map((index) => [index, marksAboveLetters(image, lines[index] as OcrLine, scale)]),
+    const marked = candidates.filter((index) => hasMarks(lines[index] as OcrLine, image, scale));
+    // The merchant's and heading lines the first reading is sure of, word by word, read the same either way.
+    const whole = candidates.filter(
+      (index) =>
+        marked.includes(index) ||
+        (named.includes(index) &&
+          (lines[index] as OcrLine).words.some((word) => word.confidence < SURE_WORD)),
     );
-    // Those the first reading is sure of, word by word, and whose print has no marks read the same either way.
-    const whole = named.filter((index) => {
-      const line = lines[index] as OcrLine;
-      return (
-        (marks.get(index) ?? []).length > 0 ||
-        line.words.some((word) => word.confidence < SURE_WORD || MARKED_LETTER.test(word.text))
-      );
-    });
+    const rest = candidates.filter((index) => !whole.includes(index));
     lines = await rereadLines(lines, whole, image, scale, pool.page(other), { enlarge: 1, ...digits });
     lines = await rereadLines(lines, rest, image, scale, pool.lines(other), {
       enlarge: 1,
-      span: (line, index) => wordLineStretch(line, marks.get(index) ?? []),
+      span: weakStretch,
       ...digits,
     });
   } else {

@@ -10,6 +10,9 @@
  *                            holds their length as well as their language
  *   vs the same, English     the language's median against the same receipts' through the English-only engine: the
  *                            price of the language alone
+ *   receipt by receipt       the median of each receipt's own ratio (default engine against English-only, read one
+ *                            after the other): the same price, paired, so a receipt that is slow through both
+ *                            engines (a long one, or a moment the machine was busy) does not move it
  * Time is CPU time (`process.cpuUsage()`: every thread, the recognition workers' included), less sensitive than wall
  * time to a shared machine's load. One language at a time: the engine keeps one other language's workers alive, so
  * receipts of several languages in turn would restart them at every receipt, and the first receipt of each
@@ -33,6 +36,8 @@ interface LanguageCost {
   readonly englishOnlyCpuMs: number;
   readonly vsEnglishReceipts: number;
   readonly vsSameEnglishOnly: number;
+  /** The median of the receipts' own ratios, default engine against English-only. */
+  readonly pairedVsEnglishOnly: number;
 }
 
 async function cpuMs(engine: ReceiptEngine, file: string): Promise<number> {
@@ -90,6 +95,13 @@ async function main(): Promise<void> {
       englishOnlyCpuMs: Math.round(same),
       vsEnglishReceipts: ratio(cpu, english),
       vsSameEnglishOnly: ratio(cpu, same),
+      pairedVsEnglishOnly: ratio(
+        percentile(
+          row.cpu.map((ms, i) => ms / (row.englishOnly[i] ?? ms)),
+          50,
+        ),
+        1,
+      ),
     };
   });
   if (values.json) {
@@ -97,11 +109,11 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    'language  receipts  CPU ms (median)  same, English only  vs English receipts  vs same, English only\n',
+    'language  receipts  CPU ms (median)  same, English only  vs English receipts  vs same, English only  receipt by receipt\n',
   );
   for (const r of report) {
     process.stdout.write(
-      `${r.language.padEnd(10)}${String(r.receipts).padEnd(10)}${String(r.cpuMs).padEnd(17)}${String(r.englishOnlyCpuMs).padEnd(20)}${`${r.vsEnglishReceipts}x`.padEnd(21)}${r.vsSameEnglishOnly}x\n`,
+      `${r.language.padEnd(10)}${String(r.receipts).padEnd(10)}${String(r.cpuMs).padEnd(17)}${String(r.englishOnlyCpuMs).padEnd(20)}${`${r.vsEnglishReceipts}x`.padEnd(21)}${`${r.vsSameEnglishOnly}x`.padEnd(23)}${r.pairedVsEnglishOnly}x\n`,
     );
   }
 }
