@@ -3,9 +3,10 @@
  *
  * - A receipt whose first reading shows another configured language's markers gets its word lines (merchant,
  *   descriptions) re-read with that language's model, within a budget of the page's area: a full second
- *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md). The
- *   merchant's and the heading's lines whole; on the others only the stretch of words the first reading garbled
- *   or whose print has marks above its letters (umlauts, accents: what the first model cannot read).
+ *   reading would double the time of every such receipt, and lost totals when measured (docs/engine.md). Whole
+ *   lines where the print has marks above its letters (umlauts, accents: what the first model cannot read) and
+ *   on the merchant's and heading lines the first reading was unsure of; on the others only the stretch of words
+ *   the first reading garbled.
  * - The lines the key fields come from (total, tender, date) are re-read enlarged when the first extraction is
  *   unsure of them (no total, a total nothing supports, no date), or always on another language's receipt,
  *   with that language's model.
@@ -62,12 +63,13 @@ export interface SecondLook {
  */
 const WORD_LINES: FieldLineOptions = { below: 0.95, maxLines: 24, maxAreaShare: 0.35, kind: 'words' };
 /**
- * A word line (not the merchant's) is read again only from its first word read below this confidence, or marked,
- * to its last, at the page's size like the whole lines: its other words read the same with either model, but the
- * first one garbles amounts written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second
+ * A word line without marks (and not the merchant's) is read again only from its first word read below this
+ * confidence to its last, at the page's size like the whole lines: its words read the same with either model, but
+ * the first one garbles amounts written the receipt's way (`1,30 2` read `EES 08D`), and those the line's second
  * reading put right. Enlarged 2×, the stretch read `2,69` as `2,09` and `10 X` as `100 X` where the page's size
- * read them right. Reading every word line whole was a third of a German receipt's time, and reading the lines
- * with marks whole instead of their stretch a tenth of a Portuguese one's (docs/engine.md, sessions 18 and 19).
+ * read them right. Reading every word line whole was a third of a German receipt's time (docs/engine.md,
+ * session 18). Lines with marks are read whole: their stretch alone (the marked words and the weak ones) lost a
+ * total and item amounts (session 19).
  */
 const WEAK_WORD = 0.7;
 /** The receipt's first lines: its heading, the merchant's name among them as a rule. */
@@ -104,7 +106,7 @@ const SURE_WORD = 0.9;
 
 /** A letter the first model read with a mark of its own (`é`), or marks above the letters in the print. */
 function hasMarks(line: OcrLine, image: GrayImage, scale: number): boolean {
-  return MARKED_LETTER.test(line.text) || marksAboveLetters(image, line, scale).length > 0;
+  return MARKED_LETTER.test(line.text) || marksAboveLetters(image, line, scale) > 0;
 }
 
 /**

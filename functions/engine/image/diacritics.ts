@@ -1,9 +1,9 @@
 /**
- * Where a text line's print carries marks above its letters: the umlauts, accents and tildes (`Ä`, `é`, `ñ`,
- * `ã`) that the first language's model cannot read and another language's can. Only the words under them are worth
- * reading again with the receipt's own model for their letters (second-look.ts): the others read the same either
- * way but where the first reading garbled them, and reading every word line again whole was most of what a
- * receipt in another language cost (docs/engine.md, sessions 18 and 19).
+ * Whether a text line's print carries marks above its letters: the umlauts, accents and tildes (`Ä`, `é`, `ñ`,
+ * `ã`) that the first language's model cannot read and another language's can. Only such lines are worth reading
+ * again whole with the receipt's own model (second-look.ts): the others read the same either way but where the
+ * first reading garbled them, and reading every word line again whole was most of what a receipt in another
+ * language cost (docs/engine.md, session 18).
  *
  * A mark is a small blob of ink close above a letter's body, detached from it. The dot of an `i` or `j` is one too:
  * a single mark over a narrow stem, or where the reading has a dotted letter, does not count; colons, quotes,
@@ -72,16 +72,15 @@ function dottedLetterAt(words: readonly OcrWord[], x: number): boolean {
 }
 
 /**
- * Where on `line` its print has marks above letters: each mark's centre across the line, on the reported grid (its
- * boxes on that grid: divided by `scale` they are on `image`), with a margin above for marks the line's box left
- * out (MARGIN). Two marks over one letter are an umlaut; a single one counts unless the reading has a dotted
- * letter there.
+ * The marks above letters on `line` (its boxes on the reported grid: divided by `scale` they are on `image`), with
+ * a margin above for marks the line's box left out (MARGIN). Two marks over one letter are an umlaut; a single one
+ * counts unless the reading has a dotted letter there.
  */
 export function marksAboveLetters(
   image: GrayImage,
   line: Pick<OcrLine, 'bbox' | 'words'>,
   scale: number,
-): number[] {
+): number {
   const box = line.bbox;
   const lineHeight = (box.y1 - box.y0) / scale;
   const left = Math.max(0, Math.floor(box.x0 / scale));
@@ -90,14 +89,14 @@ export function marksAboveLetters(
   const bottom = Math.min(image.height, Math.ceil(box.y1 / scale));
   const width = right - left;
   const height = bottom - top;
-  if (width <= 0 || height <= 0) return [];
+  if (width <= 0 || height <= 0) return 0;
   const gray = grayPixels(image, left, top, right, bottom);
   const threshold = otsuThreshold(gray);
   const mask = gray.map((value) => (value <= threshold ? 1 : 0));
   // A blob cut by the crop's top edge belongs to the line above.
   const components = connectedComponents(mask, width, height).components.filter((c) => c.top > 0);
   const letter = letterHeight(components);
-  if (letter < 6) return [];
+  if (letter < 6) return 0;
   const bodies = components.filter((component) => heightOf(component) >= BODY * letter);
   const marked = new Map<Component, Component[]>();
   for (const component of components) {
@@ -105,11 +104,12 @@ export function marksAboveLetters(
     const body = bodyUnder(component, bodies, letter);
     if (body !== undefined) marked.set(body, [...(marked.get(body) ?? []), component]);
   }
-  const centres: number[] = [];
+  let count = 0;
   for (const marks of marked.values()) {
-    const at = marks.map((mark) => (left + (mark.left + mark.right) / 2) * scale);
-    const [first] = at;
-    if (first !== undefined && (marks.length >= 2 || !dottedLetterAt(line.words, first))) centres.push(...at);
+    const [mark] = marks;
+    if (mark === undefined) continue;
+    const centre = (left + (mark.left + mark.right) / 2) * scale;
+    if (marks.length >= 2 || !dottedLetterAt(line.words, centre)) count += marks.length;
   }
-  return centres.sort((a, b) => a - b);
+  return count;
 }

@@ -37,13 +37,7 @@ async function printedLine(printed: string, read: string): Promise<{ image: Gray
 
 async function marks(printed: string, read = printed): Promise<number> {
   const { image, line } = await printedLine(printed, read);
-  return marksAboveLetters(image, line, 1).length;
-}
-
-/** The characters of `printed` the marks were found above (their places in the monospaced line). */
-async function markedLetters(printed: string, read: string): Promise<string[]> {
-  const { image, line } = await printedLine(printed, read);
-  return marksAboveLetters(image, line, 1).map((x) => printed[Math.floor((x - LEFT) / ADVANCE)] ?? '?');
+  return marksAboveLetters(image, line, 1);
 }
 
 describe('marksAboveLetters', () => {
@@ -56,11 +50,6 @@ describe('marksAboveLetters', () => {
     expect(await marks('CAFÉ CRÈME 2,80', 'CAFE CREME 2,80')).toBe(2);
     expect(await marks('PAN ESPAÑOL', 'PAN ESPANOL')).toBe(1);
     expect(await marks('CORAÇÃO', 'CORACAO')).toBeGreaterThanOrEqual(1);
-  });
-
-  it('says where the marks are: above the letters that carry them', async () => {
-    expect(await markedLetters('KÄSE BRÖTCHEN 1,19 A', 'KASE BROTCHEN 1,19 A')).toEqual(['Ä', 'Ä', 'Ö', 'Ö']);
-    expect(await markedLetters('PAN ESPAÑOL', 'PAN ESPANOL')).toEqual(['Ñ']);
   });
 
   it('finds none on the same words printed without marks', async () => {
