@@ -261,9 +261,9 @@ export function spanOf(line: OcrLine, chosen: (word: OcrWord) => boolean): WordS
 
 /**
  * Only a stretch of `line` (`span`'s words) read again, cut out from halfway to the words on either side: cheaper
- * than the whole line (the LSTM's time is the crop's width), and the stretch a line's first reading garbled (a
- * price, a quantity row) or could not read (a letter with a mark) is what the reading can gain. The line with the
- * new words in the stretch's place, or undefined when none was read.
+ * than the whole line (the LSTM's time is its text's length), and the stretch a line's first reading garbled (a
+ * price, a quantity row) is what the reading can gain. The line with the new words in the stretch's place, or
+ * undefined when none was read.
  */
 async function readStretch(
   image: GrayImage,
