@@ -117,8 +117,10 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
     /^(\d{1,3}(?:([.,])\d{3})+):(\d{2})$/,
     (_all, whole: string, group: string, c: string) => `${whole}${group === ',' ? '.' : ','}${c}`,
   );
-  // a decimal comma read as a colon where no time can be, its whole part above 23 ("CONTANT 59:25")
+  // a decimal comma read as a colon where no time can be: its whole part above 23 ("CONTANT 59:25"), or a currency
+  // mark on it ("3:40€"): no time of day carries one
   text = text.replace(/^(2[4-9]|[3-9]\d|[1-9]\d{2,3}):(\d{2})$/, '$1,$2');
+  if (currencyMark) text = text.replace(/^(\d{1,2}):(\d{2})$/, '$1,$2');
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);
@@ -268,6 +270,9 @@ export function findAmounts(row: Row): Amount[] {
         end += 1;
       }
     }
+    // a decimal comma read as a colon beside a currency mark ("TROCO 11:28 €", "Resto € 2:75"): no time carries one
+    const marked = pendingMark !== undefined || BARE_MARK.test(tokens[end]?.text ?? '');
+    if (marked) text = text.replace(/^(\d{1,2}):(\d{2})$/, '$1,$2');
     const parsed = parseAmount(text);
     const minus = pendingMinus;
     pendingMinus = false;

@@ -107,6 +107,11 @@ describe('findAmounts', () => {
     expect(amounts('VISA 14:22')).toEqual([]);
     expect(amounts('CONTANT 59:25')).toEqual([5925]);
     expect(amounts('Zeit 23:59')).toEqual([]);
+    // nor where a currency mark stands beside it: no time of day carries one
+    expect(amounts('TROCO 11:28 €')).toEqual([1128]);
+    expect(amounts('Resto € 2:75')).toEqual([275]);
+    expect(amounts('Cambio 3:40€')).toEqual([340]);
+    expect(amounts('Hora 11:28')).toEqual([]);
   });
 
   it('reads "RMS. 00" as RM 5.00', () => {
