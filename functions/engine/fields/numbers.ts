@@ -76,8 +76,11 @@ export function repairDigits(core: string): string | undefined {
   return fixed;
 }
 
-/** Parses one money token ("RM1,234.50", "-7,840.00", "20.600", "12,50", "$O.46", ".01"); undefined if it is not one. */
-export function parseAmount(raw: string): ParsedNumber | undefined {
+/**
+ * Parses one money token ("RM1,234.50", "-7,840.00", "20.600", "12,50", "$O.46", ".01"); undefined if it is not one.
+ * `markBeside`: a currency mark stands next to the token as a word of its own ("11:28 €").
+ */
+export function parseAmount(raw: string, markBeside = false): ParsedNumber | undefined {
   const trimmed = raw.trim();
   let negative = /^\(.*\)$/.test(trimmed); // accounting style: (3.00)
   let text = trimmed.replace(/^[([{*#:=~]+|[)\]}*:;,]+$/g, '');
@@ -118,9 +121,9 @@ export function parseAmount(raw: string): ParsedNumber | undefined {
     (_all, whole: string, group: string, c: string) => `${whole}${group === ',' ? '.' : ','}${c}`,
   );
   // a decimal comma read as a colon where no time can be: its whole part above 23 ("CONTANT 59:25"), or a currency
-  // mark on it ("3:40€"): no time of day carries one
+  // mark on it or beside it ("3:40€", "TROCO 11:28 €", "Resto € 2:75"): no time of day carries one
   text = text.replace(/^(2[4-9]|[3-9]\d|[1-9]\d{2,3}):(\d{2})$/, '$1,$2');
-  if (currencyMark) text = text.replace(/^(\d{1,2}):(\d{2})$/, '$1,$2');
+  if (currencyMark || markBeside) text = text.replace(/^(\d{1,2}):(\d{2})$/, '$1,$2');
   const core = repairDigits(text);
   if (core === undefined || !/^[\d.,']+$/.test(core)) return undefined;
   const value = decimalValue(core);
@@ -270,10 +273,7 @@ export function findAmounts(row: Row): Amount[] {
         end += 1;
       }
     }
-    // a decimal comma read as a colon beside a currency mark ("TROCO 11:28 €", "Resto € 2:75"): no time carries one
-    const marked = pendingMark !== undefined || BARE_MARK.test(tokens[end]?.text ?? '');
-    if (marked) text = text.replace(/^(\d{1,2}):(\d{2})$/, '$1,$2');
-    const parsed = parseAmount(text);
+    const parsed = parseAmount(text, pendingMark !== undefined || BARE_MARK.test(tokens[end]?.text ?? ''));
     const minus = pendingMinus;
     pendingMinus = false;
     if (parsed === undefined) {
