@@ -49,6 +49,8 @@ export interface ArticleRow {
   readonly amount: Amount;
   readonly quantity?: Quantity;
   readonly price?: UnitPrice;
+  /** The unit price is the amount divided by the quantity, not a printed figure: it checks nothing. */
+  readonly priceImplied?: boolean;
 }
 
 /** Words only: a description waiting for its prices, or the rest of a wrapped one. */
@@ -280,10 +282,10 @@ export function readItemRow(original: Row, whole: boolean, context?: PriceContex
   if (inline) return { ...article, ...inline };
   const column = columnQuantity(row, amounts, closing);
   const second = amounts[amounts.length - 2];
-  const price =
-    column?.price ??
-    (second ? priceFromCents(second.cents, second.decimals) : undefined) ??
-    (column ? impliedPrice(column.quantity, amount.cents, amount.decimals) : undefined);
+  const printed = column?.price ?? (second ? priceFromCents(second.cents, second.decimals) : undefined);
+  const implied =
+    printed || !column ? undefined : impliedPrice(column.quantity, amount.cents, amount.decimals);
+  const price = printed ?? implied;
   return {
     ...article,
     // a quantity column left of the prices is not part of the description
@@ -293,5 +295,6 @@ export function readItemRow(original: Row, whole: boolean, context?: PriceContex
         : description,
     ...(column ? { quantity: column.quantity } : {}),
     ...(price ? { price } : {}),
+    ...(implied ? { priceImplied: true } : {}),
   };
 }

@@ -10,7 +10,14 @@
  * it for that quantity, so the unit price cannot be the misread figure.
  */
 
-import { lineCents, multiplies, type Quantity, readingSlip, type UnitPrice } from './item-quantities.js';
+import {
+  impliedPrice,
+  lineCents,
+  multiplies,
+  type Quantity,
+  readingSlip,
+  type UnitPrice,
+} from './item-quantities.js';
 import type { Row } from './layout.js';
 import { zeroSlips } from './total-support.js';
 
@@ -25,15 +32,35 @@ export interface Draft {
   computed?: boolean;
   /** The amount is quantity x unit price instead of a printed amount that did not add up. */
   repaired?: boolean;
+  /** The unit price is the amount divided by the quantity, not a printed figure: it checks nothing. */
+  priceImplied?: boolean;
 }
 
-function total(drafts: readonly Draft[]): number {
+/** An amount its own printed quantity and unit price account for. */
+export function checked(draft: Draft): boolean {
+  return (
+    draft.quantity !== undefined &&
+    draft.price !== undefined &&
+    draft.priceImplied !== true &&
+    multiplies(draft.quantity, draft.price, draft.cents)
+  );
+}
+
+/** The draft with its amount read another way; a unit price that was only implied by the old amount follows it. */
+export function repairedTo(draft: Draft, cents: number): Draft {
+  if (!draft.priceImplied || !draft.quantity) return { ...draft, cents, repaired: true };
+  const { price: _old, priceImplied: _implied, ...rest } = draft;
+  const price = impliedPrice(draft.quantity, cents, draft.decimals);
+  return { ...rest, cents, repaired: true, ...(price ? { price, priceImplied: true } : {}) };
+}
+
+export function draftsSum(drafts: readonly Draft[]): number {
   return drafts.reduce((s, d) => s + d.cents, 0);
 }
 
 /** A sum row among the items: its amount is the sum of the items above it, and without it they close. */
 function sumRow(drafts: readonly Draft[], closing: number): number | undefined {
-  const sum = total(drafts);
+  const sum = draftsSum(drafts);
   let above = 0;
   const found: number[] = [];
   drafts.forEach((draft, i) => {
@@ -41,6 +68,24 @@ function sumRow(drafts: readonly Draft[], closing: number): number | undefined {
     above += draft.cents;
   });
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * A sum row no label marked (`Sumse EUR 111,13`, SUMME misread): the first article whose amount is the sum of the
+ * two or more items above it and is printed again further down (the card's row, the VAT table). Its index.
+ */
+export function unlabelledSum(
+  drafts: readonly Draft[],
+  printedBelow: (cents: number, row: Row) => boolean,
+): number | undefined {
+  let above = 0;
+  for (const [i, draft] of drafts.entries()) {
+    const row = draft.sources[0];
+    if (i >= 2 && above > 0 && draft.cents === above && !draft.quantity && row && printedBelow(above, row))
+      return i;
+    above += draft.cents;
+  }
+  return undefined;
 }
 
 /**
@@ -81,7 +126,7 @@ export function balanceItems(
   restated = false,
 ): Draft[] {
   const weighed = drafts.map(unslipWeight);
-  if (closing !== undefined && total(weighed) === closing) return weighed;
+  if (closing !== undefined && draftsSum(weighed) === closing) return weighed;
   const unslipped = weighed.map((d) => {
     const cents = slippedAmount(d);
     return cents === undefined ? d : { ...d, cents, repaired: true };
@@ -90,8 +135,8 @@ export function balanceItems(
 }
 
 function closeItems(drafts: readonly Draft[], closing: number | undefined, restated: boolean): Draft[] {
-  if (closing === undefined || drafts.length === 0 || total(drafts) === closing) return [...drafts];
-  const sum = total(drafts);
+  if (closing === undefined || drafts.length === 0 || draftsSum(drafts) === closing) return [...drafts];
+  const sum = draftsSum(drafts);
   const sumAt = sumRow(drafts, closing);
   if (sumAt !== undefined) return drafts.filter((_, i) => i !== sumAt);
   const repairs = drafts.filter(
@@ -113,7 +158,7 @@ function closeItems(drafts: readonly Draft[], closing: number | undefined, resta
  * (`TOTAL EUR 38,71` for 38,77 under items adding up to 38,77 had a `GARBANZOS 4,36` taken for 4,30).
  */
 function unslipZero(drafts: readonly Draft[], closing: number): Draft[] {
-  const sum = total(drafts);
+  const sum = draftsSum(drafts);
   const fits = drafts.flatMap((d) =>
     d.computed
       ? []
@@ -121,5 +166,5 @@ function unslipZero(drafts: readonly Draft[], closing: number): Draft[] {
   );
   const [fit] = fits;
   if (fits.length !== 1 || fit === undefined) return [...drafts];
-  return drafts.map((d) => (d === fit.d ? { ...d, cents: fit.v, repaired: true } : d));
+  return drafts.map((d) => (d === fit.d ? repairedTo(d, fit.v) : d));
 }

@@ -23,11 +23,11 @@ import {
 } from './item-rows.js';
 import { type PriceContext, priceCodes } from './item-tokens.js';
 import { wordsOnly, wrappedLines } from './item-wraps.js';
-import { balanceItems, type Draft } from './items-balance.js';
+import { balanceItems, checked, type Draft, draftsSum, repairedTo, unlabelledSum } from './items-balance.js';
 import { priceReadings, priceTokens, rowPriceReadings, settleGap } from './items-readings.js';
 import { type ItemsRegion, itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
-import { formatCents, parseAmount } from './numbers.js';
+import { formatCents, moneyAmounts, parseAmount } from './numbers.js';
 
 type Side = 'above' | 'below';
 
@@ -214,10 +214,10 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
         ? undefined
         : /^(\d{1,3})\s*(?:[xX×]\s+)?(?=\p{L})/u.exec((parsed[first] as ItemRow).row.text);
     const quantity = detail?.quantity ?? row.quantity ?? (count?.[1] ? quantityOf(count[1]) : undefined);
-    const price =
-      detail?.price ??
-      row.price ??
-      (quantity ? impliedPrice(quantity, row.amount.cents, row.amount.decimals) : undefined);
+    const printed = detail?.price ?? (row.priceImplied ? undefined : row.price);
+    const implied =
+      printed || !quantity ? undefined : impliedPrice(quantity, row.amount.cents, row.amount.decimals);
+    const price = printed ?? implied;
     drafts.push({
       description,
       cents: row.amount.cents,
@@ -225,6 +225,7 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
       sources,
       ...(quantity ? { quantity } : {}),
       ...(price ? { price } : {}),
+      ...(implied ? { priceImplied: true } : {}),
     });
   }
   return drafts;
@@ -232,11 +233,7 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
 
 function toItem(draft: Draft): LineItem {
   const ocr = draft.sources.reduce((s, r) => s + r.confidence, 0) / draft.sources.length;
-  const checks =
-    draft.quantity !== undefined &&
-    draft.price !== undefined &&
-    multiplies(draft.quantity, draft.price, draft.cents);
-  const base = draft.computed || draft.repaired ? 0.45 : checks ? 0.8 : 0.6;
+  const base = draft.computed || draft.repaired ? 0.45 : checked(draft) ? 0.8 : 0.6;
   return {
     description: draft.description,
     quantity: draft.quantity?.text ?? null,
@@ -251,15 +248,6 @@ function toItem(draft: Draft): LineItem {
   };
 }
 
-/** An amount its own quantity and unit price account for. */
-function checked(draft: Draft): boolean {
-  return (
-    draft.quantity !== undefined &&
-    draft.price !== undefined &&
-    multiplies(draft.quantity, draft.price, draft.cents)
-  );
-}
-
 /**
  * The items with garbled prices settled by the sum that closes them (items-readings.ts): rows of words ending
  * in a figure no price rule took become articles, and articles whose price token reads several ways take
@@ -270,7 +258,7 @@ function settleGarbled(
   drafts: readonly Draft[],
   closing: number,
 ): Draft[] | undefined {
-  const gap = closing - drafts.reduce((s, d) => s + d.cents, 0);
+  const gap = closing - draftsSum(drafts);
   if (gap === 0) return undefined;
   const used = new Set(drafts.flatMap((d) => d.sources.map((r) => r.index)));
   const rows = parsed.flatMap((read) => {
@@ -311,9 +299,9 @@ function settleGarbled(
     }
     const article = articles[element - rows.length];
     const draft = article && out[article.at];
-    if (article && draft) out[article.at] = { ...draft, cents: draft.cents + cents, repaired: true };
+    if (article && draft) out[article.at] = repairedTo(draft, draft.cents + cents);
     if (element === rows.length + articles.length) {
-      for (const [at, value] of dollars) out[at] = { ...(out[at] as Draft), cents: value, repaired: true };
+      for (const [at, value] of dollars) out[at] = repairedTo(out[at] as Draft, value);
     }
   }
   const first = (d: Draft) => Math.min(...d.sources.map((r) => r.index));
@@ -408,23 +396,59 @@ function amountsBelowSum(
   });
 }
 
+/**
+ * The region closed by a sum row whose label the OCR garbled, when no labelled row closed it: the items end
+ * above that row, and its amount is the sum to check them against.
+ */
+function closedBySum(
+  region: ItemsRegion,
+  read: readonly ItemRow[],
+  rows: readonly Row[],
+  whole: boolean,
+): { region: ItemsRegion; read: readonly ItemRow[] } {
+  if (region.closingCents !== undefined) return { region, read };
+  const drafts = assemble(read);
+  const printedBelow = (cents: number, row: Row) =>
+    rows.some((r) => r.index > row.index && moneyAmounts(r, whole).some((a) => a.cents === cents));
+  const at = unlabelledSum(drafts, printedBelow);
+  const sum = at === undefined ? undefined : drafts[at];
+  if (!sum) return { region, read };
+  const end = Math.min(...sum.sources.map((r) => r.index));
+  return {
+    region: {
+      rows: region.rows.filter((r) => r.index < end),
+      closingCents: sum.cents,
+      closingRestated: true,
+    },
+    read: read.filter((r) => r.row.index < end),
+  };
+}
+
 export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
-  const region = itemsRegion(rows, whole);
-  const context: PriceContext = { codes: priceCodes(region.rows) };
+  const found = itemsRegion(rows, whole);
+  const context: PriceContext = { codes: priceCodes(found.rows) };
   let priced = false;
-  const read = region.rows.map((row) => {
-    const item = readItemRow(row, whole, priced ? context : undefined);
-    priced ||= item.kind === 'article';
-    return item;
-  });
+  const { region, read } = closedBySum(
+    found,
+    found.rows.map((row) => {
+      const item = readItemRow(row, whole, priced ? context : undefined);
+      priced ||= item.kind === 'article';
+      return item;
+    }),
+    rows,
+    whole,
+  );
   const parsed = amountsBelowSum(read, region.closingCents, rows);
   const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
-  const settled = whole
-    ? undefined
-    : closingReadings(region, parsed).reduce<Draft[] | undefined>(
-        (found, closing) => found ?? settleGarbled(parsed, balanced, closing),
-        undefined,
-      );
+  const closings = closingReadings(region, parsed);
+  // items that add up to the sum under them as read are not read again to add up to another reading of it
+  const settled =
+    whole || closings.includes(draftsSum(balanced))
+      ? undefined
+      : closings.reduce<Draft[] | undefined>(
+          (found, closing) => found ?? settleGarbled(parsed, balanced, closing),
+          undefined,
+        );
   const witness = balanced.map(toItem);
   return {
     items: (settled ?? balanced).map(toItem),

@@ -692,6 +692,44 @@ SUBTOTAL            $6.68`),
     ).toEqual(['0.67', '1.07', '2.99', '1.95']);
   });
 
+  it('reads the dollar sign off counted articles whose unit price was only implied by the misread amount', () => {
+    // 4 x ... s4.00 reads 54.00, which 4 x 13.50 would check: a price the amount implies checks nothing
+    expect(
+      itemsOf(`MATURE CHEDDAR 400G      $2.60
+LOOSE CARROTS            s0.57
+4 x BAKED BEANS 415G     s4.00
+CORNFLAKES 500G          52.69
+4 x MILK CHOCOLATE BAR   S4.36
+SUB TOTAL               $14.22`),
+    ).toEqual([
+      ['MATURE CHEDDAR 400G', null, null, '2.60'],
+      ['LOOSE CARROTS', null, null, '0.57'],
+      ['BAKED BEANS 415G', '4', '1.00', '4.00'],
+      ['CORNFLAKES 500G', null, null, '2.69'],
+      ['MILK CHOCOLATE BAR', '4', '1.09', '4.36'],
+    ]);
+  });
+
+  it('ends the items at a sum whose label was misread, when its amount adds up the items and is printed again', () => {
+    const receipt = (card: string) =>
+      itemsOf(`Kassenbon
+                    EUR
+Diesel            101,60 1
+Scheibenreiniger    7,17 1
+Tageszeitung        2,36 2
+Sumse EUR         111,13
+${card}
+1 MwSt 20%         18,13
+  Netto            90,64`);
+    expect(receipt('Debitkarte        111,13')).toEqual([
+      ['Diesel', null, null, '101.60'],
+      ['Scheibenreiniger', null, null, '7.17'],
+      ['Tageszeitung', null, null, '2.36'],
+    ]);
+    // printed once, an article that happens to cost what the ones above it cost together stays an item
+    expect(receipt('Debitkarte        120,00').map((row) => row[3])).toContain('111.13');
+  });
+
   it('reads the dollar sign read as 5 off the sum under the items too', () => {
     expect(
       amounts(`Bananas             50.68
