@@ -26,6 +26,7 @@ const LabelLineSchema = z.object({
   date: optionalText,
   address: optionalText,
   total: optionalText,
+  tax: optionalText,
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"')
@@ -46,6 +47,8 @@ export interface Label {
   readonly address?: string;
   /** The label as written and its value in hundredths. */
   readonly total?: { readonly raw: string; readonly cents: number };
+  /** The tax the receipt states (the VAT table's taxes added up, or the sales tax), as written and in hundredths. */
+  readonly tax?: { readonly raw: string; readonly cents: number };
   /** The label as written and its ISO date. */
   readonly date?: { readonly raw: string; readonly iso: string };
   readonly currency?: string;
@@ -53,7 +56,7 @@ export interface Label {
   readonly items?: readonly LabelItem[];
 }
 
-export const LABELLED_FIELDS = ['total', 'date', 'company', 'address', 'currency', 'items'] as const;
+export const LABELLED_FIELDS = ['total', 'tax', 'date', 'company', 'address', 'currency', 'items'] as const;
 export type LabelledField = (typeof LABELLED_FIELDS)[number];
 
 /** Parses one labels.jsonl object; throws an Error naming what is wrong (the caller adds file and line). */
@@ -63,12 +66,15 @@ export function parseLabel(json: unknown): Label {
     const issue = parsed.error.issues[0];
     throw new Error(`${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid label'}`);
   }
-  const { file, company, address, total, date, currency, items } = parsed.data;
-  let totalCents: number | undefined;
-  if (total !== undefined) {
-    totalCents = parseLabelAmount(total);
-    if (totalCents === undefined) throw new Error(`total "${total}" is not an amount`);
-  }
+  const { file, company, address, total, tax, date, currency, items } = parsed.data;
+  const amount = (name: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const cents = parseLabelAmount(raw);
+    if (cents === undefined) throw new Error(`${name} "${raw}" is not an amount`);
+    return { raw, cents };
+  };
+  const totalAmount = amount('total', total);
+  const taxAmount = amount('tax', tax);
   let iso: string | undefined;
   if (date !== undefined) {
     iso = parseLabelDate(date);
@@ -83,7 +89,8 @@ export function parseLabel(json: unknown): Label {
     file,
     ...(company !== undefined ? { company } : {}),
     ...(address !== undefined ? { address } : {}),
-    ...(total !== undefined && totalCents !== undefined ? { total: { raw: total, cents: totalCents } } : {}),
+    ...(totalAmount ? { total: totalAmount } : {}),
+    ...(taxAmount ? { tax: taxAmount } : {}),
     ...(date !== undefined && iso !== undefined ? { date: { raw: date, iso } } : {}),
     ...(currency ? { currency } : {}),
     ...(labelItems ? { items: labelItems } : {}),

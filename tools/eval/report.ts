@@ -22,6 +22,7 @@ export function printMisses(set: string, scores: readonly ReceiptScore[]): void 
     const lines: string[] = [];
     for (const [name, v] of [
       ['total', s.total],
+      ['tax', s.tax],
       ['date', s.date],
     ] as const) {
       if (v && !v.ok)
@@ -70,6 +71,7 @@ export function printSet(name: string, dir: string, summary: Summary): void {
     `== ${name} (${dir}): ${summary.receipts} receipts; "-" = not labelled, rates count labelled receipts only`,
     `field     accuracy          near                         OCR text contains`,
     `total     ${pct(a.total)}${''.padEnd(29)}${pct(c.total)}`,
+    `tax       ${pct(a.tax)}`,
     `date      ${pct(a.date)}${''.padEnd(29)}${pct(c.date)}`,
     `company   ${pct(a.companyExact)}${pct(a.companyNear)} (>=${COMPANY_NEAR.toFixed(2)})   ${pct(c.company)}`,
     `address   ${pct(a.addressExact)}${pct(a.addressNear)} (>=${ADDRESS_NEAR.toFixed(2)})   ${pct(c.address)}`,

@@ -42,6 +42,7 @@ export interface TextScore {
 export interface ReceiptScore {
   readonly id: string;
   readonly total?: ValueScore;
+  readonly tax?: ValueScore;
   readonly date?: ValueScore;
   readonly company?: TextScore;
   readonly address?: TextScore;
@@ -75,7 +76,7 @@ export function scoreReceipt(
   ms: number,
 ): ReceiptScore {
   const f = extraction.fields;
-  const { total, date, company, address, currency, items } = label;
+  const { total, tax, date, company, address, currency, items } = label;
   const score: { -readonly [K in keyof ReceiptScore]: ReceiptScore[K] } = { id, ms };
   if (total) {
     score.total = {
@@ -83,6 +84,16 @@ export function scoreReceipt(
       expected: total.raw,
       ...got(f.total),
       inText: containsAmount(text, total.raw),
+    };
+  }
+  if (tax) {
+    // a receipt labelled with no tax is read right when no tax is read on it either
+    const read = f.tax ? parseDecimal(f.tax.value) : 0;
+    score.tax = {
+      ok: read === tax.cents,
+      expected: tax.raw,
+      ...got(f.tax),
+      inText: tax.cents === 0 || containsAmount(text, tax.raw),
     };
   }
   if (date) {
@@ -158,6 +169,10 @@ export function summarise(scores: readonly ReceiptScore[]) {
     /** null for a field no receipt of the set labels. */
     accuracy: {
       total: rate(totals, (v) => v.ok),
+      tax: rate(
+        scores.map((s) => s.tax),
+        (v) => v.ok,
+      ),
       date: rate(dates, (v) => v.ok),
       companyExact: rate(companies, (v) => v.exact),
       companyNear: rate(companies, (v) => v.near),

@@ -30,8 +30,11 @@ export interface ReceiptLabel {
   readonly region: string;
   readonly time: string;
   readonly paymentMethod: 'cash' | 'card';
-  /** Tax included (sum of the VAT table) or added (sales tax). */
-  readonly tax: string;
+  /**
+   * Tax included (the VAT table's taxes added up) or added (sales tax); null when the receipt prints no tax (no VAT
+   * table or note), since no reading of it can state one.
+   */
+  readonly tax: string | null;
   /** Variant sets: the id of the flat receipt this image was made from. */
   readonly source?: string;
   /** How the image was made: layout and print parameters, and the degradation with its parameters. */
@@ -60,6 +63,8 @@ export function receiptLabel(
   render: Readonly<Record<string, unknown>>,
 ): ReceiptLabel {
   const tax = content.salesTax?.amount ?? content.vat.reduce((s, v) => s + v.tax, 0);
+  const taxPrinted =
+    content.salesTax !== undefined || (laidOut.style.vat !== 'none' && content.vat.length > 0);
   return {
     file,
     company: content.merchant.name,
@@ -73,7 +78,7 @@ export function receiptLabel(
     region: content.region,
     time: isoTime(content.time),
     paymentMethod: content.payment.method,
-    tax: centsToDecimal(tax),
+    tax: taxPrinted ? centsToDecimal(tax) : null,
     render,
   };
 }

@@ -16,6 +16,7 @@ import { detectLocale } from './locale.js';
 import { findMerchant } from './merchant.js';
 import { formatCents } from './numbers.js';
 import { findPayment } from './payment.js';
+import { statedTax } from './tax.js';
 import { findTotals, type Located } from './totals.js';
 
 export interface ExtractOptions {
@@ -115,7 +116,15 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   }
   const subtotal = amountField(totals.subtotal, delta.subtotal);
   if (subtotal) fields.subtotal = subtotal;
-  const tax = amountField(totals.tax, delta.tax);
+  const bill = { subtotal: totals.subtotal?.amount.cents, total: totals.total?.amount.cents };
+  const stated = statedTax(rows, locale.wholeAmounts, bill);
+  // the checks weighed the tax the totals found; a tax stated rate by rate carries its own confidence, and one
+  // whose rates did not read is not one rate's row the totals took
+  const tax = stated.tax
+    ? amountField(stated.tax)
+    : stated.rated
+      ? undefined
+      : amountField(totals.tax, delta.tax);
   if (tax) fields.tax = tax;
   const tip = amountField(totals.tip);
   if (tip) fields.tip = tip;

@@ -98,6 +98,7 @@ describe('scoreReceipt and summarise', () => {
     expect(b.company).toBeUndefined();
     expect(summary.accuracy).toEqual({
       total: { hits: 1, of: 2, rate: 0.5 },
+      tax: null,
       date: { hits: 1, of: 1, rate: 1 },
       companyExact: null,
       companyNear: null,
@@ -109,6 +110,23 @@ describe('scoreReceipt and summarise', () => {
     expect(summary.textContains.date).toEqual({ hits: 1, of: 1, rate: 1 });
     expect(summary.items).toBeNull();
     expect(summary.cer).toBeNull();
+  });
+
+  it('scores the tax where it is labelled: a receipt labelled with no tax is right when none is read', () => {
+    const taxed: Extraction = { fields: { tax: field('18.34', 0.7) }, items: [], confidence: 0.7 };
+    const untaxed: Extraction = { fields: {}, items: [], confidence: 0.7 };
+    const label = (tax: string) => parseLabel({ file: 'a.jpg', tax });
+
+    const scores = [
+      scoreReceipt('a', label('18.34'), taxed, 'MwSt 18,13\nMwSt 0,21', undefined, 1),
+      scoreReceipt('b', label('18.34'), untaxed, 'MwSt 18,13', undefined, 1),
+      scoreReceipt('c', label('0.00'), untaxed, 'TOTAL 4.00', undefined, 1),
+      scoreReceipt('d', label('0.00'), taxed, 'TOTAL 4.00', undefined, 1),
+    ];
+
+    expect(scores.map((s) => s.tax?.ok)).toEqual([true, false, true, false]);
+    expect(scores[0]?.tax).toMatchObject({ expected: '18.34', got: '18.34', confidence: 0.7 });
+    expect(summarise(scores).accuracy.tax).toEqual({ hits: 2, of: 4, rate: 0.5 });
   });
 
   it('scores items only on receipts that label them', () => {

@@ -63,6 +63,12 @@ describe.each(LANGUAGES)('generated %s receipts', (language) => {
       expect(parseLabelDate(label.date)).toBe(label.date);
       expect(text.join('\n')).toContain(label.dateText);
       expect(label.date <= '2026-11-30' && label.date >= '2019-01-01').toBe(true);
+      // the tax is labelled when the receipt prints it: as one figure, or as the figures of its rates
+      const shows = (cents: number) =>
+        text.join('\n').includes(formatCents(Math.abs(cents), content.numbers));
+      const taxed = content.vat.filter((v) => v.tax !== 0);
+      if (label.tax === null) expect(laidOut.style.vat).toBe('none');
+      else expect(shows(parseLabelAmount(label.tax) ?? 0.5) || taxed.every((v) => shows(v.tax))).toBe(true);
       expect(label.items.reduce((sum, item) => sum + (parseLabelAmount(item.amount) ?? Number.NaN), 0)).toBe(
         content.itemsSum,
       );

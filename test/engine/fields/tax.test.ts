@@ -1,0 +1,95 @@
+/**
+ * The tax a receipt states, rate by rate. Receipts are written here as tills print them (not copied from any real
+ * receipt); the OCR's garbling is written in as it reads thermal print.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReceipt } from '../../../functions/engine/fields/index.js';
+import { ocrLines } from './ocr-lines.js';
+
+function taxOf(text: string, languages = ['deu']) {
+  const tax = extractReceipt(ocrLines(text), { languages }).fields.tax;
+  return tax ? { value: tax.value, confidence: tax.confidence } : undefined;
+}
+
+const SURE = 0.8;
+
+describe('the tax a receipt states', () => {
+  it('adds up the taxes of a VAT table’s rates, each checked by its rate', () => {
+    const tax = taxOf(`Brot             2,49
+Wein            11,90
+SUMME EUR       14,39
+Steuer   Netto  Steuer  Brutto
+A 7%      2,33    0,16    2,49
+B 19%    10,00    1,90   11,90`);
+    expect(tax?.value).toBe('2.06');
+    expect(tax?.confidence).toBeGreaterThanOrEqual(SURE);
+  });
+
+  it('adds up tax rows that print a rate and their tax, each over its net', () => {
+    const tax = taxOf(`Diesel          101,60
+Zeitung           2,36
+Summe EUR       103,96
+Debitkarte      103,96
+1 MwSt 20%       16,93
+  Netto          84,67
+2 MwSt 10%        0,21
+  Netto           2,15`);
+    expect(tax?.value).toBe('17.14');
+    expect(tax?.confidence).toBeGreaterThanOrEqual(SURE);
+  });
+
+  it('takes the table’s own sum row, which holds the rate whose row was misread', () => {
+    const tax = taxOf(
+      `Totaal          € 48,11
+BTW            Excl.   BTW    Incl.
+A 9%           34,02   3;O6   37;O8
+B 21%           9,12   1,91   11,03
+Subtotaal      43,14   4,97   48,11`,
+      ['nld'],
+    );
+    expect(tax?.value).toBe('4.97');
+  });
+
+  it('reads a garbled tax figure the way its rate confirms', () => {
+    // 1706: 1,06 with the comma read as a 7, the 20% share of the gross 6,35
+    expect(
+      taxOf(`SUMME EUR       38,01
+Steuer   Netto  Steuer  Brutto
+A 20%    552.8   1706    6,35
+B 10%    28,78   2,88   31,66`)?.value,
+    ).toBe('3.94');
+  });
+
+  it('is unsure of the rates it read when their grosses fall short of the bill', () => {
+    const tax = taxOf(`SUMME EUR       38,01
+Steuer   Netto  Steuer  Brutto
+A 20%    ?ñ.  ;;   ..
+B 10%    28,78   2,88   31,66`);
+    // the one rate whose row printed nothing readable is what the bill leaves: 6,35 at 20%
+    expect(tax?.value).toBe('3.94');
+    expect(tax?.confidence).toBeLessThan(SURE);
+  });
+
+  it('takes a sales tax that brings the subtotal to the total, its point read as a 0', () => {
+    expect(
+      taxOf(
+        `SUBTOTAL          $65.08
+TAX               $1017
+Total to pay      $66.25`,
+        ['eng'],
+      )?.value,
+    ).toBe('1.17');
+  });
+
+  it('states no tax when the receipt’s rates print none readable, rather than one row’s figure', () => {
+    expect(
+      taxOf(
+        `SUBTOTAL          34.75
+TOTAL GBP         34.75
+A VAT 20%          2-20
+B VAT 0%           0.00`,
+        ['eng'],
+      ),
+    ).toBeUndefined();
+  });
+});
