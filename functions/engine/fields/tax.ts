@@ -154,15 +154,26 @@ function rateTax(row: Row, next: Row | undefined, whole: boolean, bill: Bill): R
   if (found) return { rate, amount: found.tax, row, checked: true, gross: found.gross };
   const [only] = amounts;
   if (amounts.length !== 1 || !only || !TAX.test(row.upper)) return undefined;
+  // the figure as read, or another reading of it (`$3557` for $3.57, its point read as a 5)
+  const readings = [only, ...garbledFigures(row, []).filter((a) => a.tokenIndex === only.tokenIndex)];
   const net = next && NET.test(next.upper) ? figures(next, whole).at(-1)?.cents : undefined;
   // a sales tax's gross is the subtotal with the tax added; an included tax's is the total
-  const billed = byRate(
-    [only],
-    [net, bill.subtotal, bill.total].filter((cents) => cents !== undefined),
-  );
+  const billed =
+    byRate(
+      readings,
+      [net, bill.subtotal, bill.total].filter((cents) => cents !== undefined),
+    ) ?? salesTax(readings, bill);
   return billed
-    ? { rate, amount: only, row, checked: true, gross: billed.gross }
+    ? { rate, amount: billed.tax, row, checked: true, gross: billed.gross }
     : { rate, amount: only, row, checked: false };
+}
+
+/** The reading of a sales tax row that takes the subtotal to the total (a tax on the taxable goods only). */
+function salesTax(readings: readonly Amount[], bill: Bill): { tax: Amount; gross: number } | undefined {
+  const { subtotal, total } = bill;
+  if (subtotal === undefined || total === undefined) return undefined;
+  const tax = readings.find((a) => a.cents > 0 && subtotal + a.cents === total);
+  return tax ? { tax, gross: total } : undefined;
 }
 
 /** The first row that sums the bill (subtotal or total): taxes are stated at or below it. */

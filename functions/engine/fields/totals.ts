@@ -833,7 +833,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       printed,
       restated,
     );
-    if (witness) {
+    if (witness && !(nearBill(cents, earlySubtotal) && !nearBill(witness.cents, earlySubtotal))) {
       total = {
         ...total,
         amount: {
@@ -997,6 +997,19 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     ...(change ? { change } : {}),
     ...(totalSource ? { totalSource } : {}),
   };
+}
+
+/** The most a bill adds to its subtotal: tax, tip and service together stay below half of it. */
+const MAX_ADDED = 1.5;
+
+/**
+ * A total the subtotal above it makes plausible: at least the subtotal, at most half as much again. A slipped
+ * figure elsewhere (`DEBIT $860.98` twice, for $80.98 under `SUBTOTAL $77.41`) does not overrule a printed total
+ * that is, when it is not.
+ */
+function nearBill(cents: number, subtotal: Located | undefined): boolean {
+  const sub = subtotal?.amount.cents;
+  return sub !== undefined && sub > 0 && cents >= sub && cents <= sub * MAX_ADDED;
 }
 
 function taxRow(r: Row): boolean {

@@ -367,6 +367,22 @@ TOTAL € 7,8`),
     expect(receipt('Montante: EUR').fields.total?.value).toBe('36.42');
   });
 
+  it('keeps a printed total its subtotal makes plausible over a card amount slipped alike twice that it does not', () => {
+    const receipt = (subtotal: string) =>
+      extractReceipt(
+        ocrLines(
+          `JOE'S BODEGA\n${subtotal}\nSales Tax 6.25% $3557\nTOTAL DUE $80.98\nDEBIT $860.98\nCUSTOMER RECEIPT\nAMOUNT $860.98`,
+        ),
+        { languages: ['eng'] },
+      ).fields;
+    const fields = receipt('SUBTOTAL $77.41');
+    expect(fields.total?.value).toBe('80.98');
+    // the tax as the rate row's one figure read another way: the one that takes the subtotal to the total
+    expect(fields.tax?.value).toBe('3.57');
+    // with no subtotal to judge by, the card's amount printed twice stands for the printed total
+    expect(receipt('THANK YOU').total?.value).toBe('860.98');
+  });
+
   it('puts back every zero of a total the till slashed and the reading turned into 9s and 6s', () => {
     const total = extractReceipt(
       ocrLines(`BAR CENTRAL
