@@ -18,6 +18,9 @@ import type { Located } from './totals.js';
 
 /** A rate printed on a row: `19%`, `A 7 %`, `5,50%`, `21,00 %`. */
 const RATE = /(?<![\d.,])(\d{1,2})(?:[.,](\d{1,2})0?)?\s?%/;
+/** A row that states the tax of every rate together: `Total VAT`, `TOTALE IVA`, `Summe MwSt`, `IVA TOTAL`. */
+const TAX_SUM =
+  /\b(?:TOTAL|TOTALE|TOTAAL|SUMME|GESAMT)\W*(?:VAT|TAX|GST|IVA|TVA|BTW|MWST|UST|STEUER)\b|\b(?:VAT|IVA|TVA|BTW|MWST)\W*(?:TOTAL|TOTALE|TOTAAL)\b/;
 /** VAT and sales tax rates stay below this (percent). */
 const MAX_RATE = 30;
 
@@ -106,6 +109,29 @@ function garbledFigures(row: Row, amounts: readonly Amount[]): Amount[] {
   });
 }
 
+/**
+ * A tax and its gross whose garbled net adds up with them (`17% 322 0,23 3,45`: 3,22 + 0,23, the rate itself
+ * misread).
+ */
+function netGarbled(
+  amounts: readonly Amount[],
+  garbled: readonly Amount[],
+): { tax: Amount; gross: number } | undefined {
+  for (const tax of amounts) {
+    for (const gross of amounts) {
+      const net = gross.cents - tax.cents;
+      if (
+        tax.cents > 0 &&
+        net > 0 &&
+        tax.cents <= net * (MAX_RATE / 100) &&
+        garbled.some((g) => g.cents === net)
+      )
+        return { tax, gross: gross.cents };
+    }
+  }
+  return undefined;
+}
+
 /** The tax a row's net and gross leave between them, when the rate confirms it (`B 10% 11,67 11 12,84`). */
 function between(amounts: readonly Amount[], rate: number): { tax: Amount; gross: number } | undefined {
   for (const net of amounts) {
@@ -146,14 +172,17 @@ function rateTax(row: Row, next: Row | undefined, whole: boolean, bill: Bill): R
     return undefined;
   };
   const bases = amounts.map((amount) => amount.cents);
+  const garbled = garbledFigures(row, amounts);
   const found =
     byRate(amounts, bases) ??
     addedUp(amounts) ??
-    byRate(garbledFigures(row, amounts), bases) ??
-    between(amounts, rate);
+    byRate(garbled, bases) ??
+    between(amounts, rate) ??
+    netGarbled(amounts, garbled);
   if (found) return { rate, amount: found.tax, row, checked: true, gross: found.gross };
-  const [only] = amounts;
-  if (amounts.length !== 1 || !only || !TAX.test(row.upper)) return undefined;
+  // one figure, as read or garbled past reading as an amount (`VAT 20% included 5:33`)
+  const only = amounts.length === 1 ? amounts[0] : amounts.length === 0 ? garbled[0] : undefined;
+  if (!only || !TAX.test(row.upper)) return undefined;
   // the figure as read, or another reading of it (`$3557` for $3.57, its point read as a 5)
   const readings = [only, ...garbledFigures(row, []).filter((a) => a.tokenIndex === only.tokenIndex)];
   const net = next && NET.test(next.upper) ? figures(next, whole).at(-1)?.cents : undefined;
@@ -223,6 +252,11 @@ function billed(gross: number, rates: number, bill: Bill): boolean | undefined {
   return Math.abs(Math.abs(bill.total) - gross) <= rates;
 }
 
+/** The rates printed whose rows read no tax. */
+function unread(printed: ReadonlySet<number>, read: ReadonlyMap<number, RateTax>): number[] {
+  return [...printed].filter((rate) => rate !== 0 && !read.has(rate));
+}
+
 /**
  * The one rate whose row printed no figure the rate confirms, when the others are read: its gross is what the bill
  * leaves, its tax that gross's share (`7% 36,50 56) 39,06` read with a garbled tax and nothing else of its row).
@@ -266,7 +300,8 @@ export function statedTax(rows: readonly Row[], whole: boolean, bill: Bill = {})
 function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | undefined {
   const byRate = new Map<number, RateTax>();
   const printed = new Set<number>();
-  const zeroRated = new Map<number, number>();
+  /** A zero rate's goods, by its row: undefined where the row prints its tax (0,00) but not what was sold. */
+  const zeroRated = new Map<number, number | undefined>();
   let lastRate = -1;
   for (const row of rows.slice(firstSumRow(rows))) {
     const rate = rateOf(row.text);
@@ -274,7 +309,8 @@ function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | u
     lastRate = row.index;
     printed.add(rate);
     if (rate === 0) {
-      zeroRated.set(row.index, Math.max(0, ...figures(row, whole).map((a) => Math.abs(a.cents))));
+      const sold = figures(row, whole).map((a) => Math.abs(a.cents));
+      zeroRated.set(row.index, sold.length > 0 ? Math.max(...sold) : undefined);
       continue;
     }
     const found = rateTax(row, rows[row.index + 1], whole, bill);
@@ -283,7 +319,11 @@ function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | u
     if (found && (!known || (found.checked && !known.checked))) byRate.set(found.rate, found);
   }
   // a zero rate's goods are part of the bill with no tax: its row's figure (net and gross alike), or none sold
-  const untaxed = [...zeroRated.values()].reduce((sum, gross) => sum + gross, 0);
+  const untaxedRows = [...zeroRated.values()];
+  // what the zero rates sold, when every zero-rated row tells it: only then can the bill check the other rates
+  const untaxed = untaxedRows.every((gross) => gross !== undefined)
+    ? untaxedRows.reduce<number>((sum, gross) => sum + (gross ?? 0), 0)
+    : undefined;
   const rates = [...byRate.values()];
   const table = lastRate >= 0 ? sumRow(rows, lastRate, whole) : undefined;
   if (table) {
@@ -296,19 +336,39 @@ function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | u
       'the VAT table’s sum row',
     );
   }
-  if (rates.length === 0) return undefined;
+  if (rates.length === 0) {
+    // one rate printed and nothing of its row read: its tax is its share of the bill, when the prices include it
+    const included = bill.subtotal === undefined || bill.subtotal >= (bill.total ?? 0);
+    const share =
+      included && untaxed !== undefined ? missingRate(unread(printed, byRate), [], untaxed, bill) : undefined;
+    if (share === undefined || lastRate < 0) return undefined;
+    const row = rows[lastRate] as Row;
+    const [token] = row.tokens;
+    const amount: Amount = {
+      cents: share,
+      decimals: true,
+      text: `(${share / 100})`,
+      bbox: row.bbox,
+      tokenIndex: 0,
+      confidence: token?.confidence ?? row.confidence,
+    };
+    return located([amount], [row], UNSURE, "the rate's share of the bill (its row unreadable)");
+  }
   const list = rates.map((r) => `${r.rate} %`).join(', ');
   const amounts = rates.map((r) => r.amount);
   const grosses = rates.map((r) => r.gross);
-  const complete = grosses.every((g) => g !== undefined)
-    ? billed(
-        grosses.reduce<number>((s, g) => s + (g ?? 0), untaxed),
-        rates.length,
-        bill,
-      )
-    : undefined;
-  const unread = [...printed].filter((rate) => rate !== 0 && !byRate.has(rate));
-  const missing = complete === false ? missingRate(unread, rates, untaxed, bill) : undefined;
+  const complete =
+    untaxed !== undefined && grosses.every((g) => g !== undefined)
+      ? billed(
+          grosses.reduce<number>((s, g) => s + (g ?? 0), untaxed),
+          rates.length,
+          bill,
+        )
+      : undefined;
+  const missing =
+    complete === false && untaxed !== undefined
+      ? missingRate(unread(printed, byRate), rates, untaxed, bill)
+      : undefined;
   if (missing !== undefined) {
     const [first] = amounts as [Amount];
     const computed = { ...first, cents: missing, text: `(${missing / 100})` };
@@ -334,6 +394,15 @@ function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | u
  * subtotal to the total, or the reading of its garbled figure that does (`TAX $1017`: 1.17).
  */
 function addedTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | undefined {
+  const summed = rows.find((row) => TAX_SUM.test(row.upper));
+  const stated = summed ? (figures(summed, whole).at(-1) ?? garbledFigures(summed, [])[0]) : undefined;
+  if (
+    summed &&
+    stated &&
+    stated.cents > 0 &&
+    (bill.total === undefined || stated.cents < bill.total * (MAX_RATE / 100))
+  )
+    return located([stated], [summed], UNSURE, 'the tax summed on its own row');
   const { subtotal, total } = bill;
   if (subtotal === undefined || total === undefined || total <= subtotal) return undefined;
   const taxRows = rows.filter((row) => TAX.test(row.upper) && !NOT_TAX.test(row.upper) && !sumsTheBill(row));

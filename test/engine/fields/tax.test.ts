@@ -70,6 +70,37 @@ B 10%    28,78   2,88   31,66`);
     expect(tax?.confidence).toBeLessThan(SURE);
   });
 
+  it('takes a tax whose garbled net adds up with it to its gross, the rate itself misread', () => {
+    expect(
+      taxOf(`SUMME EUR        3,45
+MwSt Netto MwSt Brutto
+17%    322    0,23    3,45`)?.value,
+    ).toBe('0.23');
+  });
+
+  it('gives one rate whose row read nothing its share of a bill that includes the tax, unsure', () => {
+    const tax = taxOf(
+      `TOTAL € 14,89
+Taxa Base Trib. IVA Total
+A 23,00% 12771): 2.47.8 14,89x
+IVA incluido a taxa em vigor`,
+      ['por'],
+    );
+    expect(tax?.value).toBe('2.78');
+    expect(tax?.confidence).toBeLessThan(SURE);
+  });
+
+  it('takes the tax of every rate summed on a row of its own', () => {
+    expect(
+      taxOf(
+        `SUB TOTAL € 9.21
+TOTAL €9.21
+Total VAT €.0.33`,
+        ['eng'],
+      )?.value,
+    ).toBe('0.33');
+  });
+
   it('takes a sales tax that brings the subtotal to the total, its point read as a 0', () => {
     expect(
       taxOf(
