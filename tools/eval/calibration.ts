@@ -66,6 +66,7 @@ export function calibration(scores: readonly ReceiptScore[]) {
   return {
     total: calibrate(scores.map((s) => s.total)),
     date: calibrate(scores.map((s) => s.date)),
+    tax: calibrate(scores.map((s) => s.tax)),
   };
 }
 export type Calibration = ReturnType<typeof calibration>;

@@ -93,22 +93,33 @@ function cell(b: Bucket): string {
 }
 
 export function printCalibration(calibration: Calibration, receipts: number, sets: number): void {
-  const { total, date } = calibration;
+  const fields = [calibration.total, calibration.date, calibration.tax];
   const gap = ''.padEnd(6);
-  const row = (label: string, t: string, d: string) => `${label.padEnd(12)}${t}${gap}${d}`;
+  const row = (label: string, cells: readonly string[]) => `${label.padEnd(12)}${cells.join(gap)}`;
   const range = (b: Bucket, i: number) =>
     `[${b.from.toFixed(1)}, ${b.to.toFixed(1)}${i === BUCKETS.length - 1 ? ']' : ')'}`;
+  const heading = `${'n'.padStart(5)}${'right'.padStart(8)}${'accuracy'.padStart(11)}`;
   write([
     `== calibration over ${sets} set(s), ${receipts} receipts: values returned, by confidence, and how many were right`,
-    row('', '-------- total ---------', '--------- date ---------'),
+    row('', ['-------- total ---------', '--------- date ---------', '---------- tax ---------']),
     row(
       'confidence',
-      `${'n'.padStart(5)}${'right'.padStart(8)}${'accuracy'.padStart(11)}`,
-      `${'n'.padStart(5)}${'right'.padStart(8)}${'accuracy'.padStart(11)}`,
+      fields.map(() => heading),
     ),
-    ...total.buckets.map((b, i) => row(range(b, i), cell(b), cell(date.buckets[i] as Bucket))),
-    row(`>= ${TRUSTED_CONFIDENCE.toFixed(1)}`, cell(total.trusted), cell(date.trusted)),
-    row('no value', `${String(total.absent).padStart(5)}${''.padEnd(19)}`, String(date.absent).padStart(5)),
+    ...BUCKETS.map((_, i) =>
+      row(
+        range(calibration.total.buckets[i] as Bucket, i),
+        fields.map((f) => cell(f.buckets[i] as Bucket)),
+      ),
+    ),
+    row(
+      `>= ${TRUSTED_CONFIDENCE.toFixed(1)}`,
+      fields.map((f) => cell(f.trusted)),
+    ),
+    row(
+      'no value',
+      fields.map((f) => `${String(f.absent).padStart(5)}${''.padEnd(19)}`),
+    ),
   ]);
 }
 

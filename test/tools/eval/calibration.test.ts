@@ -45,10 +45,10 @@ describe('calibrate', () => {
 });
 
 describe('calibration', () => {
-  it('takes totals and dates of all receipts given, whatever set they come from', () => {
+  it('takes totals, dates and taxes of all receipts given, whatever set they come from', () => {
     const scores: ReceiptScore[] = [
-      { id: 'a', ms: 1, total: value(true, 0.95), date: value(false, 0.95) },
-      { id: 'b', ms: 1, total: value(true, 0.85) },
+      { id: 'a', ms: 1, total: value(true, 0.95), date: value(false, 0.95), tax: value(true, 0.6) },
+      { id: 'b', ms: 1, total: value(true, 0.85), tax: { ok: false, expected: '1.20', inText: false } },
       { id: 'c', ms: 1 },
     ];
 
@@ -57,5 +57,7 @@ describe('calibration', () => {
     expect(result.total.trusted).toMatchObject({ n: 2, right: 2 });
     expect(result.date.trusted).toMatchObject({ n: 1, right: 0, accuracy: 0 });
     expect(result.date.absent).toBe(0);
+    expect(result.tax.buckets[1]).toMatchObject({ n: 1, right: 1 });
+    expect(result.tax.absent).toBe(1);
   });
 });
