@@ -11,7 +11,7 @@
  */
 
 import { priceReadings } from './items-readings.js';
-import { NET, NOT_TAX, STRONG_TOTAL, SUBTOTAL, TAX, TOTAL } from './labels.js';
+import { DISCOUNT, NET, NOT_TAX, STRONG_TOTAL, SUBTOTAL, TAX, TIP, TOTAL } from './labels.js';
 import { type Row, unionBox } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 import type { Located } from './totals.js';
@@ -205,6 +205,19 @@ function salesTax(readings: readonly Amount[], bill: Bill): { tax: Amount; gross
   return tax ? { tax, gross: total } : undefined;
 }
 
+/** A charge or a deduction given as a rate: a service charge, a tip, a discount (`service Chg 10.00% : 7.47`). */
+const NOT_A_TAX_RATE = /\bSERV(?:ICE|ICIO|IZIO)?\b|\bSVC\b|\bSERVICE\s*CH/;
+
+/**
+ * A row that prints a tax rate: not a row that sums the bill, nor a charge or deduction given as a rate, whose
+ * figure is no tax (a table row's words may be garbled past reading: `A 23% BET Bras 0,14`).
+ */
+function taxRateRow(row: Row): boolean {
+  return (
+    !sumsTheBill(row) && !NOT_A_TAX_RATE.test(row.upper) && !TIP.test(row.upper) && !DISCOUNT.test(row.upper)
+  );
+}
+
 /** The first row that sums the bill (subtotal or total): taxes are stated at or below it. */
 function firstSumRow(rows: readonly Row[]): number {
   const found = rows.findIndex(sumsTheBill);
@@ -290,8 +303,8 @@ export function statedTax(rows: readonly Row[], whole: boolean, bill: Bill = {})
     .slice(firstSumRow(rows))
     .some(
       (row) =>
-        !sumsTheBill(row) &&
         (rateOf(row.text) ?? 0) > 0 &&
+        taxRateRow(row) &&
         (TAX.test(row.upper) || figures(row, whole).length >= 2),
     );
   return { ...(tax ? { tax } : {}), rated };
@@ -305,7 +318,7 @@ function ratesTax(rows: readonly Row[], whole: boolean, bill: Bill): Located | u
   let lastRate = -1;
   for (const row of rows.slice(firstSumRow(rows))) {
     const rate = rateOf(row.text);
-    if (rate === undefined || sumsTheBill(row)) continue;
+    if (rate === undefined || !taxRateRow(row)) continue;
     lastRate = row.index;
     printed.add(rate);
     if (rate === 0) {

@@ -101,6 +101,19 @@ Total VAT €.0.33`,
     ).toBe('0.33');
   });
 
+  it('takes no service charge given as a rate for a tax', () => {
+    expect(
+      taxOf(
+        `TOTAL SALES       74.70
+service Chg 10.00% : 7.47
+GST : 4.93
+TOTAL             87.10
+GST Summary % Amount(RM  Tax(RM`,
+        ['eng'],
+      )?.value,
+    ).toBe('4.93');
+  });
+
   it('takes a sales tax that brings the subtotal to the total, its point read as a 0', () => {
     expect(
       taxOf(
