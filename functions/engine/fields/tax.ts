@@ -16,8 +16,11 @@ import { type Row, unionBox } from './layout.js';
 import { type Amount, moneyAmounts } from './numbers.js';
 import type { Located } from './totals.js';
 
-/** A rate printed on a row: `19%`, `A 7 %`, `5,50%`, `21,00 %`. */
-const RATE = /(?<![\d.,])(\d{1,2})(?:[.,](\d{1,2})0?)?\s?%/;
+/**
+ * A rate printed on a row: `19%`, `A 7 %`, `5,50%`, `21,00 %`, or with the row's code digit run into it (`1 22%`
+ * read `122%`, `2 10%` read `210%`).
+ */
+const RATE = /(?<![\d.,])(\d{1,3})(?:[.,](\d{1,2})0?)?\s?%/;
 /** A row that states the tax of every rate together: `Total VAT`, `TOTALE IVA`, `Summe MwSt`, `IVA TOTAL`. */
 const TAX_SUM =
   /\b(?:TOTAL|TOTALE|TOTAAL|SUMME|GESAMT)\W*(?:VAT|TAX|GST|IVA|TVA|BTW|MWST|UST|STEUER)\b|\b(?:VAT|IVA|TVA|BTW|MWST)\W*(?:TOTAL|TOTALE|TOTAAL)\b/;
@@ -51,11 +54,23 @@ interface RateTax {
   readonly gross?: number;
 }
 
-function rateOf(text: string): number | undefined {
+/**
+ * The rates a row's printed rate may be, likeliest first: as read, then without a first digit that was the row's
+ * code (`16%` for `1 6%`); none above MAX_RATE.
+ */
+function rateReadings(text: string): number[] {
   const match = RATE.exec(text);
-  if (!match?.[1]) return undefined;
-  const rate = Number(`${match[1]}.${match[2] ?? '0'}`);
-  return rate <= MAX_RATE ? rate : undefined;
+  const digits = match?.[1];
+  if (!digits) return [];
+  const fraction = match?.[2] ?? '0';
+  const read = [digits, ...(digits.length >= 2 ? [digits.slice(1)] : [])].map((d) =>
+    Number(`${d}.${fraction}`),
+  );
+  return read.filter((rate, i) => rate <= MAX_RATE && (i === 0 || rate > 0));
+}
+
+function rateOf(text: string): number | undefined {
+  return rateReadings(text)[0];
 }
 
 /** The row's money amounts, without a rate written with decimals and its `%` apart (`5,50 %`). */
@@ -159,27 +174,29 @@ function between(amounts: readonly Amount[], rate: number): { tax: Amount; gross
  * $3.57` of a subtotal of $57.12).
  */
 function rateTax(row: Row, next: Row | undefined, whole: boolean, bill: Bill): RateTax | undefined {
-  const rate = rateOf(row.text);
-  if (rate === undefined || rate === 0 || sumsTheBill(row)) return undefined;
+  const rates = rateReadings(row.text).filter((rate) => rate > 0);
+  const [asRead] = rates;
+  if (asRead === undefined || sumsTheBill(row)) return undefined;
   const amounts = figures(row, whole);
-  const byRate = (taxes: readonly Amount[], bases: readonly number[]) => {
-    for (const tax of [...taxes].sort((a, b) => Math.abs(a.cents) - Math.abs(b.cents))) {
-      for (const base of bases) {
-        const gross = base === tax.cents ? undefined : grossOf(base, tax.cents, rate);
-        if (gross !== undefined) return { tax, gross };
-      }
+  const bases = amounts.map((amount) => amount.cents);
+  const garbled = garbledFigures(row, amounts);
+  const byAnyRate = (taxes: readonly Amount[], against: readonly number[]) => {
+    for (const rate of rates) {
+      const found = byRate(taxes, against, rate);
+      if (found) return { ...found, rate };
     }
     return undefined;
   };
-  const bases = amounts.map((amount) => amount.cents);
-  const garbled = garbledFigures(row, amounts);
   const found =
-    byRate(amounts, bases) ??
-    addedUp(amounts) ??
-    byRate(garbled, bases) ??
-    between(amounts, rate) ??
-    netGarbled(amounts, garbled);
-  if (found) return { rate, amount: found.tax, row, checked: true, gross: found.gross };
+    byAnyRate(amounts, bases) ??
+    withRate(addedUp(amounts), asRead) ??
+    byAnyRate(garbled, bases) ??
+    rates.reduce<ReturnType<typeof byAnyRate>>(
+      (done, rate) => done ?? withRate(between(amounts, rate), rate),
+      undefined,
+    ) ??
+    withRate(netGarbled(amounts, garbled), asRead);
+  if (found) return { rate: found.rate, amount: found.tax, row, checked: true, gross: found.gross };
   // one figure, as read or garbled past reading as an amount (`VAT 20% included 5:33`)
   const only = amounts.length === 1 ? amounts[0] : amounts.length === 0 ? garbled[0] : undefined;
   if (!only || !TAX.test(row.upper)) return undefined;
@@ -188,13 +205,32 @@ function rateTax(row: Row, next: Row | undefined, whole: boolean, bill: Bill): R
   const net = next && NET.test(next.upper) ? figures(next, whole).at(-1)?.cents : undefined;
   // a sales tax's gross is the subtotal with the tax added; an included tax's is the total
   const billed =
-    byRate(
+    byAnyRate(
       readings,
       [net, bill.subtotal, bill.total].filter((cents) => cents !== undefined),
-    ) ?? salesTax(readings, bill);
+    ) ?? withRate(salesTax(readings, bill), asRead);
   return billed
-    ? { rate, amount: billed.tax, row, checked: true, gross: billed.gross }
-    : { rate, amount: only, row, checked: false };
+    ? { rate: billed.rate, amount: billed.tax, row, checked: true, gross: billed.gross }
+    : { rate: asRead, amount: only, row, checked: false };
+}
+
+/** The figure among `taxes` that one of `bases` gives by `rate`, and the gross they imply. */
+function byRate(
+  taxes: readonly Amount[],
+  bases: readonly number[],
+  rate: number,
+): { tax: Amount; gross: number } | undefined {
+  for (const tax of [...taxes].sort((a, b) => Math.abs(a.cents) - Math.abs(b.cents))) {
+    for (const base of bases) {
+      const gross = base === tax.cents ? undefined : grossOf(base, tax.cents, rate);
+      if (gross !== undefined) return { tax, gross };
+    }
+  }
+  return undefined;
+}
+
+function withRate<T extends object>(found: T | undefined, rate: number): (T & { rate: number }) | undefined {
+  return found ? { ...found, rate } : undefined;
 }
 
 /** The reading of a sales tax row that takes the subtotal to the total (a tax on the taxable goods only). */
@@ -298,7 +334,10 @@ export interface StatedTax {
  * add up, and it holds a rate whose row was misread); else a sales tax added without a rate (addedTax).
  */
 export function statedTax(rows: readonly Row[], whole: boolean, bill: Bill = {}): StatedTax {
-  const tax = ratesTax(rows, whole, bill) ?? addedTax(rows, whole, bill);
+  const found = ratesTax(rows, whole, bill) ?? addedTax(rows, whole, bill);
+  // a refund gives its tax back: its figures are read without their minus signs as often as not
+  const refund = found && (bill.total ?? 0) < 0 && found.amount.cents > 0;
+  const tax = refund ? { ...found, amount: { ...found.amount, cents: -found.amount.cents } } : found;
   const rated = rows
     .slice(firstSumRow(rows))
     .some(

@@ -114,6 +114,31 @@ GST Summary % Amount(RM  Tax(RM`,
     ).toBe('4.93');
   });
 
+  it('reads a rate whose row code the OCR ran into it (1 22% read 122%) by the figures it fits', () => {
+    expect(
+      taxOf(
+        `TOTALE COMPLESSIVO € 44,00
+Ali Imponibile Imposta Totale
+122%    7,09    1,56    8,65
+210%   13,07    1,31   14,38
+34%    20,16    0,81   20,97`,
+        ['ita'],
+      ),
+    ).toEqual({ value: '3.68', confidence: 0.9 });
+  });
+
+  it('gives a refund’s tax its minus sign', () => {
+    expect(
+      taxOf(
+        `DEVOLUCION
+TOTAL -2,49 €
+IVA     BASE    CUOTA   TOTAL
+10%     2,26    0,23    2,49`,
+        ['spa'],
+      )?.value,
+    ).toBe('-0.23');
+  });
+
   it('takes a sales tax that brings the subtotal to the total, its point read as a 0', () => {
     expect(
       taxOf(
