@@ -318,11 +318,13 @@ function numericMatches(text: string, order: DateOrder, latest: number): Match[]
 /**
  * Dates whose separators the OCR lost, on rows that say they hold a date or a time: "03042025", "03.042025".
  * Four-digit years of this century, day first or in the receipt's order, and a lower certainty; a two-digit
- * year ("28.0225") only on a row with a date label, and only with the first separator kept.
+ * year ("28.0225") only with the first separator kept, on a row with a date label or right before a time of day.
  */
 const RUN_TOGETHER =
   /(?<![\d.,/-])(\d{2})[/.-]?(\d{2})(20\d{2})(?![\d.,])|(?<![\d.,/-])(\d{2})(\d{2})[/.-](20\d{2})(?![\d.,])/g;
 const RUN_TOGETHER_SHORT_YEAR = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?![\d.,/-])/g;
+/** The same form right before a time of day (`06/2220 10:17:29` for 06/22/20): the time says it is a date. */
+const RUN_TOGETHER_SHORT_YEAR_TIMED = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?=\s+\d{1,2}:\d{2})/g;
 /** The second separator read as a space before a four-digit year: "23-07 2023 18:50". */
 const SPACED_YEAR = /(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})\s(20\d{2})(?![\d.,])/g;
 
@@ -330,7 +332,9 @@ function runTogetherMatches(text: string, order: DateOrder, latest: number): Mat
   const labelled = DATE_LABEL.test(text);
   if (!labelled && !/\d{1,2}:\d{2}/.test(text)) return [];
   const out: Match[] = [];
-  const forms = labelled ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR, SPACED_YEAR] : [RUN_TOGETHER, SPACED_YEAR];
+  const forms = labelled
+    ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR, SPACED_YEAR]
+    : [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR_TIMED, SPACED_YEAR];
   for (const m of forms.flatMap((form) => [...text.matchAll(form)])) {
     const a = Number(m[1] ?? m[4]);
     const b = Number(m[2] ?? m[5]);

@@ -205,6 +205,12 @@ describe('findDate', () => {
     expect(dateOf('12.03.201914:22')?.value).toBe('2019-03-12');
   });
 
+  it('reads a short-year date whose second slash was lost, right before a time of day', () => {
+    expect(dateOf('06/2220 10:17:29', 'mdy')?.value).toBe('2020-06-22');
+    // without the time nothing says the figures are a date
+    expect(dateOf('REF 06/2220', 'mdy')).toBeUndefined();
+  });
+
   it('finds no date in amounts or phone numbers', () => {
     expect(dateOf('TOTAL 12.50\nTEL 03-7803 0974')).toBeUndefined();
   });
