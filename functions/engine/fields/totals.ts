@@ -458,9 +458,25 @@ function isRefund(scan: Scan): boolean {
   const signs = [...labelled, ...paid, ...stated];
   return (
     scan.rows.some((r) => REFUND.test(r.upper)) ||
+    labelled.some((cents) => cents > 0 && refundedByVatRow(scan, cents)) ||
     (labelled.some((cents) => cents < 0) && !labelled.some((cents) => cents > 0)) ||
     signs.filter((cents) => cents < 0).length > signs.filter((cents) => cents > 0).length
   );
+}
+
+/**
+ * A VAT table's rate row that states the bill refunded: its net and its gross read with their minus signs, the gross
+ * the bill's amount (`A 21% -1,40 0,29 -1,69` under `TOTAAL €1,69` and `Betaald V PAY £€1,69`, the slip's `RETOUR`
+ * and every other minus sign lost). The OCR drops minus signs far more often than it adds them, and a deposit's
+ * own VAT row (`0% -0,25 0,00 -0,25`) is not the bill.
+ */
+function refundedByVatRow(scan: Scan, cents: number): boolean {
+  return scan.rows.some((row) => {
+    if (!/\d\s?%/.test(row.text) || isTotalRow(row) !== undefined) return false;
+    const amounts = moneyAmounts(row, scan.whole);
+    const negatives = amounts.filter((a) => a.cents < 0);
+    return negatives.length >= 2 && amounts.at(-1)?.cents === -cents;
+  });
 }
 
 function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): Totals {
@@ -914,12 +930,13 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   // Subtotaal -5,47 / TOTAAL 5,47 € / CONTANT -5,47").
   if (total && refund && total.amount.cents > 0) {
     const negated = -total.amount.cents;
-    const signed = rows.some(
-      (r) =>
-        r !== total?.row &&
-        [SUBTOTAL, TOTAL, CASH_TENDERED, CARD, CHANGE].some((label) => label.test(r.upper)) &&
-        moneyAmounts(r, whole).some((a) => a.cents === negated),
-    );
+    const signed =
+      rows.some(
+        (r) =>
+          r !== total?.row &&
+          [SUBTOTAL, TOTAL, CASH_TENDERED, CARD, CHANGE].some((label) => label.test(r.upper)) &&
+          moneyAmounts(r, whole).some((a) => a.cents === negated),
+      ) || refundedByVatRow(scan, total.amount.cents);
     if (signed) {
       total = {
         ...total,

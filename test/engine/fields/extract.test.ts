@@ -316,6 +316,20 @@ Espèces 28,35-€`),
     expect(total?.value).toBe('-28.35');
   });
 
+  it('knows a refund whose every minus sign was lost but its VAT row’s net and gross', () => {
+    const receipt = (vatRow: string) =>
+      extractReceipt(
+        ocrLines(
+          `SUPER VAN DIJK\nAFWASMIDDEL 500ML £1,69\nSUBTOTAAL + 1,69\nTOTAAL €1,69\nBetaald V PAY £€1,69\nBTW% Over BTW Totaal\n${vatRow}\n16-07-2019 18:30`,
+        ),
+        { languages: ['nld'] },
+      ).fields;
+    expect(receipt('A 21% -1,40 0,29 -1,69').total?.value).toBe('-1.69');
+    // a sale's VAT row, or one negative figure alone (a minus sign the OCR made of a dash), leaves the sale a sale
+    expect(receipt('A 21% 1,40 0,29 1,69').total?.value).toBe('1.69');
+    expect(receipt('A 21% 1,40 0,29 -1,69').total?.value).toBe('1.69');
+  });
+
   it('knows a refund whose total lost its minus sign by its negative VAT, net, card and cash rows', () => {
     const card = extractReceipt(
       ocrLines(
