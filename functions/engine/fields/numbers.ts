@@ -113,6 +113,8 @@ export function parseAmount(raw: string, markBeside = false): ParsedNumber | und
   // "$12-345": noise in place of the thousands separator of a marked amount
   if (currencyMark) text = text.replace(/^(\d{1,3})[-~_](\d{3})(?=$|[.,]\d{2}$)/, '$1$2');
   text = text.replace(/^(.*\d[.,]\d{2})(SR|ZR|TX|[A-Z*])$/, '$1'); // a tax code glued on: "5.90SR"
+  // a till's zero read as a C in the cents ("BANANEN 1,7C", "-0,3C"): one decimal and a C is no VAT code after cents
+  text = text.replace(/^(\d{1,6}[.,]\d)[Cc]$/, '$10');
   text = text.replace(/^(\d{1,6})[°º](\d{2})$/, '$1,$2'); // a decimal comma read as a degree sign: "21°25"
   text = text.replace(/^(\d{1,6}[.,]\d{2})[°º]$/, '$1'); // print noise read as a degree sign after the cents: "2,18°€"
   // the decimal point of a grouped amount read as a colon ("VISA DEBIT 3,417:22"): no time has a thousands group

@@ -37,6 +37,9 @@ describe('parseAmount', () => {
     ['21°25', 2125, true],
     // print noise read as a degree sign after the cents
     ['2,18°€', 218, true],
+    // a till's zero read as a C in the cents
+    ['1,7C', 170, true],
+    ['-0,3C', 30, true],
     // print noise between a leading mark and the figures
     ['€:52,37', 5237, true],
     // the mark read twice, or as two
