@@ -405,14 +405,15 @@ function closedBySum(
   read: readonly ItemRow[],
   rows: readonly Row[],
   whole: boolean,
-): { region: ItemsRegion; read: readonly ItemRow[] } {
+): { region: ItemsRegion; read: readonly ItemRow[]; drafts?: Draft[] } {
   if (region.closingCents !== undefined) return { region, read };
   const drafts = assemble(read);
   const printedBelow = (cents: number, row: Row) =>
     rows.some((r) => r.index > row.index && moneyAmounts(r, whole).some((a) => a.cents === cents));
   const at = unlabelledSum(drafts, printedBelow);
   const sum = at === undefined ? undefined : drafts[at];
-  if (!sum) return { region, read };
+  // nothing closes the items: they stand as put together (no sum to read their amounts against)
+  if (!sum) return { region, read, drafts };
   const end = Math.min(...sum.sources.map((r) => r.index));
   return {
     region: {
@@ -428,7 +429,7 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
   const found = itemsRegion(rows, whole);
   const context: PriceContext = { codes: priceCodes(found.rows) };
   let priced = false;
-  const { region, read } = closedBySum(
+  const { region, read, drafts } = closedBySum(
     found,
     found.rows.map((row) => {
       const item = readItemRow(row, whole, priced ? context : undefined);
@@ -439,7 +440,11 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     whole,
   );
   const parsed = amountsBelowSum(read, region.closingCents, rows);
-  const balanced = balanceItems(assemble(parsed), region.closingCents, region.closingRestated === true);
+  const balanced = balanceItems(
+    drafts ?? assemble(parsed),
+    region.closingCents,
+    region.closingRestated === true,
+  );
   const closings = closingReadings(region, parsed);
   // items that add up to the sum under them as read are not read again to add up to another reading of it
   const settled =

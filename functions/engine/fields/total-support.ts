@@ -38,7 +38,29 @@ export interface SupportParts {
   readonly whole: boolean;
 }
 
-const MAX_VAT_RATE = 0.3;
+/** VAT and sales tax rates stay below this share of the net. */
+export const MAX_VAT_RATE = 0.3;
+
+/** A net, a tax and their gross printed side by side: the tax at most MAX_VAT_RATE of the net. */
+export interface NetTaxGross {
+  readonly net: Amount;
+  readonly tax: Amount;
+  readonly gross: Amount;
+}
+
+/** Every run of three figures that add up as a net, its tax and their gross (`43,14 4,97 48,11`), in row order. */
+export function netTaxGross(amounts: readonly Amount[]): NetTaxGross[] {
+  return amounts.flatMap((net, i) => {
+    const tax = amounts[i + 1];
+    const gross = amounts[i + 2];
+    return tax &&
+      gross &&
+      gross.cents === net.cents + tax.cents &&
+      Math.abs(tax.cents) <= Math.abs(net.cents) * MAX_VAT_RATE
+      ? [{ net, tax, gross }]
+      : [];
+  });
+}
 
 /**
  * A rate printed on a row: "19%", "A 7 %", "21,00%"; "21,600%" (a third decimal, a zero read twice or as a 6) is
@@ -141,13 +163,7 @@ export function rowsThatAddUp(
   return rows.flatMap((row) => {
     const sum = SUBTOTAL.test(row.upper) || TOTAL.test(row.upper);
     const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
-    return amounts.flatMap((net, i) => {
-      const tax = amounts[i + 1];
-      const gross = amounts[i + 2];
-      return tax && gross && gross.cents === net.cents + tax.cents && tax.cents <= net.cents * MAX_VAT_RATE
-        ? [{ net: net.cents, gross: gross.cents, sum }]
-        : [];
-    });
+    return netTaxGross(amounts).map(({ net, gross }) => ({ net: net.cents, gross: gross.cents, sum }));
   });
 }
 
@@ -158,12 +174,7 @@ export function rowsThatAddUp(
 export function vatRowByItsFigures(row: Row, whole: boolean): boolean {
   if (!RATE.test(row.text)) return false;
   const amounts = moneyAmounts(row, whole).filter((a) => a.cents > 0);
-  const adds = amounts.some(
-    (net, i) =>
-      amounts[i + 2]?.cents === net.cents + (amounts[i + 1]?.cents ?? Number.NaN) &&
-      (amounts[i + 1]?.cents ?? 0) <= net.cents * MAX_VAT_RATE,
-  );
-  return adds || grossByRate(row, amounts) !== undefined;
+  return netTaxGross(amounts).length > 0 || grossByRate(row, amounts) !== undefined;
 }
 
 /**
