@@ -81,6 +81,34 @@ export function multiplies(quantity: Quantity, price: UnitPrice, amountCents: nu
   return Math.abs(lineCents(quantity, price) - Math.abs(amountCents)) <= 1;
 }
 
+/**
+ * True when quantity x unit price gives the amount once one 6, 8 or 9 of the unit price is read as the till's
+ * slashed zero it was (`7.01 gal @ 3.986/gal` over `$27.90`: 3.980): the row still prices that article.
+ */
+export function nearlyMultiplies(quantity: Quantity, price: UnitPrice, amountCents: number): boolean {
+  return slippedPrice(quantity, price, amountCents) !== undefined;
+}
+
+function slippedPrice(quantity: Quantity, price: UnitPrice, amountCents: number): UnitPrice | undefined {
+  if (amountCents === 0 || price.decimals === 0) return undefined;
+  const unit = price.decimals === 3 ? 1 : 10;
+  const digits = String(price.milli / unit);
+  const fits: UnitPrice[] = [];
+  for (const match of digits.matchAll(/[689]/g)) {
+    const milli = Number(`${digits.slice(0, match.index)}0${digits.slice(match.index + 1)}`) * unit;
+    const repaired = { milli, decimals: price.decimals };
+    if (milli > 0 && multiplies(quantity, repaired, amountCents)) fits.push(repaired);
+  }
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** The unit price a quantity row printed for an amount, its one misread digit put back (nearlyMultiplies). */
+export function priceFor(quantity: Quantity, price: UnitPrice, amountCents: number): UnitPrice {
+  return multiplies(quantity, price, amountCents)
+    ? price
+    : (slippedPrice(quantity, price, amountCents) ?? price);
+}
+
 /** The unit price that gives the amount for the quantity, when one does. */
 export function impliedPrice(
   quantity: Quantity,
@@ -148,7 +176,12 @@ const FORMS = [
  * A weight or volume printed alone, under or over its article, without its price: `NET WT 1.513 lb`,
  * `PESO 1,432 kg`, `Poids net : 0,400 kg`, `NET WT 31.36 l`.
  */
-const WEIGHT_ONLY = new RegExp(String.raw`^([^\d]{0,24}?)(\d{1,4}[.,](\d{1,3}))(\s*)${WEIGHT}\s*$`, 'u');
+const WEIGHT_ONLY = new RegExp(
+  String.raw`^([^\d]{0,24}?)(\d{1,4}[.,](\d{1,3}))(\s*)(${WEIGHT}|[1I|])\s*$`,
+  'u',
+);
+/** A label that says the figure after it is a weight or volume (`NET WT`, `PESO`, `Poids net`). */
+const MEASURE_LABEL = /\b(?:NET|NETTO|WT|WEIGHT|GEWICHT|PESO|POIDS|VOL|VOLUME|LITROS?|LITRES?)\b/u;
 
 /**
  * A weight row has three decimals, or a unit set apart after a short label; a size that ends a wrapped name
@@ -157,6 +190,9 @@ const WEIGHT_ONLY = new RegExp(String.raw`^([^\d]{0,24}?)(\d{1,4}[.,](\d{1,3}))(
 export function weightOnly(upper: string): Quantity | undefined {
   const m = WEIGHT_ONLY.exec(upper);
   if (!m?.[2]) return undefined;
+  // the thin litre read as a 1 (`NET WT 28.91 1`): a VAT code or a count after a price reads the same, so only
+  // under a label that says a measure follows
+  if (/^[1I|]$/.test(m[5] ?? '') && !(m[4] !== '' && MEASURE_LABEL.test(m[1] ?? ''))) return undefined;
   const weighed = m[3]?.length === 3 || (m[4] !== '' && !/\p{L}{4,}/u.test(m[1] ?? ''));
   return weighed ? quantityOf(m[2]) : undefined;
 }

@@ -13,7 +13,15 @@
  * Then the receipt's own arithmetic (items-balance.ts) checks the items against the sum that closes them.
  */
 import type { LineItem } from '../schema.js';
-import { formatPrice, impliedPrice, lineCents, multiplies, quantityOf } from './item-quantities.js';
+import {
+  formatPrice,
+  impliedPrice,
+  lineCents,
+  multiplies,
+  nearlyMultiplies,
+  priceFor,
+  quantityOf,
+} from './item-quantities.js';
 import {
   type ArticleRow,
   cleanDescription,
@@ -69,8 +77,17 @@ function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, numbe
         ? at
         : undefined;
     };
-    const above = fits('above');
-    const below = fits('below');
+    // a unit price with one digit misread still says which article it prices, when only one
+    const nearly = (side: Side) => {
+      const at = articleNear(parsed, i, side);
+      const article = at === undefined ? undefined : (parsed[at] as ArticleRow);
+      return article && row.price && nearlyMultiplies(row.quantity, row.price, article.amount.cents)
+        ? at
+        : undefined;
+    };
+    const exact = [fits('above'), fits('below')] as const;
+    const [above, below] =
+      exact[0] === undefined && exact[1] === undefined ? [nearly('above'), nearly('below')] : exact;
     if ((above === undefined) === (below === undefined)) open.push(i);
     else {
       decided.push([i, (above ?? below) as number]);
@@ -82,7 +99,10 @@ function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, numbe
   for (const i of open) {
     // the other side only at the edge of the items: a line of words on the usual side is an article whose
     // amount was not read, and the quantity row is its own
-    const edge = parsed[usual === 'above' ? i - 1 : i + 1] === undefined;
+    // A weight printed alone has no price to make an item of its own: with no other quantity row to tell the
+    // side, it is the adjacent article's on either side (`NET WT 28.91 l` over `UNLEADED £43.94`).
+    const priceless = !(parsed[i] as QuantityRow).price && votes.above + votes.below === 0;
+    const edge = priceless || parsed[usual === 'above' ? i - 1 : i + 1] === undefined;
     const at = articleNear(parsed, i, usual, 1) ?? (edge ? articleNear(parsed, i, other, 1) : undefined);
     if (at !== undefined) decided.push([i, at]);
   }
@@ -214,7 +234,11 @@ function assemble(parsed: readonly ItemRow[]): Draft[] {
         ? undefined
         : /^(\d{1,3})\s*(?:[xX×]\s+)?(?=\p{L})/u.exec((parsed[first] as ItemRow).row.text);
     const quantity = detail?.quantity ?? row.quantity ?? (count?.[1] ? quantityOf(count[1]) : undefined);
-    const printed = detail?.price ?? (row.priceImplied ? undefined : row.price);
+    const printed = detail?.price
+      ? priceFor(detail.quantity, detail.price, row.amount.cents)
+      : row.priceImplied
+        ? undefined
+        : row.price;
     const implied =
       printed || !quantity ? undefined : impliedPrice(quantity, row.amount.cents, row.amount.decimals);
     const price = printed ?? implied;

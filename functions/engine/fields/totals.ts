@@ -538,6 +538,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   );
   const earlyTax = positive(lastMatching(scan, taxRow, 0.75));
   const tipRow = positive(lastMatching(scan, (r) => TIP.test(r.upper), 0.75));
+  const taxIncluded = rows.some((r) => TAX_INCLUDED.test(r.upper));
   const support: Support[] = supportFor({
     ...(cash ? { cash: cash.amount.cents } : {}),
     ...(change ? { change: change.amount.cents } : {}),
@@ -548,7 +549,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     ...(rounding ? { rounding: rounding.amount.cents } : {}),
     ...(itemsCents !== undefined ? { itemsCents, itemCount: itemCount ?? 0 } : {}),
     card: cardAmounts(payment, firstLabel),
-    taxIncluded: rows.some((r) => TAX_INCLUDED.test(r.upper)),
+    taxIncluded,
     summaryRows: vatRows(scan, firstLabel),
     whole,
   });
@@ -866,7 +867,24 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   // A printed total below the net the receipt states (HT, Netto, Base) cannot be the bill: one digit of it was
   // misread ("TOTAL 1,77 €" over "TVA 5,5% 0,41 / HT 7,36"), and the one figure of the receipt one digit away
   // from it that is not below the net stands for it.
-  const net = total && totalSource === 'label' ? statedNet(rows, whole) : 0;
+  // So is a subtotal with a tax added under it and nothing taken off (`SUBTOTAL 27.48 / TAX 0.25 / BALANCE DUE
+  // $21.73`), while nothing else of the receipt has the printed total's value: a subtotal misread by the same
+  // digit would carry its sum with it, and the card or the cash would then bear the printed total out.
+  const taxAdded =
+    earlySubtotal !== undefined &&
+    earlyTax !== undefined &&
+    earlyDiscount === undefined &&
+    !taxIncluded &&
+    earlyTax.row.index > earlySubtotal.row.index &&
+    earlyTax.amount.cents > 0 &&
+    earlyTax.amount.cents < earlySubtotal.amount.cents &&
+    total !== undefined &&
+    sourcesOf(support, total.amount.cents).length === 0 &&
+    total.amount.cents !== exactCash;
+  const net =
+    total && totalSource === 'label'
+      ? Math.max(statedNet(rows, whole), taxAdded ? (earlySubtotal?.amount.cents ?? 0) : 0)
+      : 0;
   if (total && total.amount.cents > 0 && total.amount.cents < net) {
     const slips = zeroSlips(total.amount.cents, true);
     const fits = new Set(support.filter((s) => s.cents >= net && slips.has(s.cents)).map((s) => s.cents));

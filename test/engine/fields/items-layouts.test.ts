@@ -266,6 +266,50 @@ TOTAL 54,31 €`),
     expect(itemsOf(`2 1 x 1,29\nMILK 2,58\nTOTAL 2,58`)).toEqual([['MILK', null, null, '2.58']]);
   });
 
+  it('fuel: a unit price read with one digit slipped still prices the article under it, and is put back', () => {
+    // 7.01 x 3.980 = 27.90; the slashed zero of the price read as a 6
+    expect(
+      itemsOf(`LIBERTY FUEL
+Denver, CO 80202
+Phone: (303) 555-0113
+7.01 gal @ 3.986/gal
+SUPER UNLEADED $27.90 T
+COFFEE LARGE $2.30 T
+SUBTOTAL $30.20`),
+    ).toEqual([
+      ['SUPER UNLEADED', '7.01', '3.980', '27.90'],
+      ['COFFEE LARGE', null, null, '2.30'],
+    ]);
+    // two digits off is another price: no article of its own is made of the header line
+    expect(
+      itemsOf(`LIBERTY FUEL
+Phone: (303) 555-0113
+7.01 gal @ 3.916/gal
+SUPER UNLEADED $27.90 T
+SUBTOTAL $27.90`).map((row) => row[0]),
+    ).not.toContain('SUPER UNLEADED 7.01');
+  });
+
+  it('a net volume printed alone whose litre was read as a 1 is the quantity of the article under it', () => {
+    expect(
+      itemsOf(`Route 66 Gas & Go
+Served by: Priya
+  NET WT 28.91 1
+UNLEADED                            £43.94
+TOTAL                               £43.94`),
+    ).toEqual([['UNLEADED', '28.91', '1.52', '43.94']]);
+    // a 1 after a price under no measure's label is a VAT code: the row stays an article
+    expect(
+      itemsOf(`SHOP
+EGG 2.99 1
+MILK 1.20 1
+TOTAL 4.19`),
+    ).toEqual([
+      ['EGG', null, null, '2.99'],
+      ['MILK', null, null, '1.20'],
+    ]);
+  });
+
   it('a deduction whose minus sits between its amount and its VAT code (0,32-A, 0.20-1) is an item', () => {
     expect(
       itemsOf(`Bon 123

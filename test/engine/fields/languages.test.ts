@@ -357,6 +357,25 @@ HT 7,36`),
     expect(result.fields.total?.confidence).toBeLessThan(0.8);
   });
 
+  it('replaces a printed total below a subtotal that a tax is added to with their sum one digit away', () => {
+    const receipt = (card: string) =>
+      extractReceipt(
+        ocrLines(`
+Gala Apples 3.03 N
+Salted Butter 250g 2.52 N
+SUBTOTAL 27.48
+TAX 0.25
+BALANCE DUE $21.73
+${card}`),
+      );
+
+    const slipped = receipt('CARD 2:7:573').fields.total;
+    expect(slipped?.value).toBe('27.73');
+    expect(slipped?.confidence).toBeLessThan(0.8);
+    // the card bears the printed total out: the subtotal was misread, not the total
+    expect(receipt('VISA 21.73').fields.total?.value).toBe('21.73');
+  });
+
   it('reads a total whose cents digit was lost as the card payment that has it', () => {
     const result = extractReceipt(
       ocrLines(`
