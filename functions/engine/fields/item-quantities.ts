@@ -131,12 +131,12 @@ const QTY = String.raw`(\d{1,4}(?:[.,]\d{1,3})?)`;
 const PRICE = String.raw`(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2,3})?|\d{1,6}(?:[.,]\d{2,3})?)(?![\d.,]*\d)`;
 /** Currency marks as printed beside unit prices ("€", "EUR", and € as the OCR reads it: "¢", "E"). */
 export const MARK = String.raw`(?:EUR|EURO|USD|GBP|€|¢|£|\$|RM|CHF|E)`;
-/** Units a quantity is weighed or measured in. */
-const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML)\.?`;
+/** Units a quantity is weighed or measured in; a pound's l read as a 1 (`2.352 1b @ 1.29/1b`). */
+const WEIGHT = String.raw`(?:KG|KGS|G|GR|LB|LBS|1B|OZ|GAL|L|LT|ML)\.?`;
 /** Units a quantity is counted or weighed in. */
-const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|OZ|GAL|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
+const MEASURE = String.raw`(?:(?:KG|KGS|G|GR|LB|LBS|1B|OZ|GAL|L|LT|ML|STK|STCK|STÜCK|ST|PCS|PC|PZ|UN|UND|UNID|UDS|UD|EA|X)\.?)`;
 /** "/kg", "EUR/kg", "€/Stk", "/l" (read "/I" or "/|" too): the unit price's unit. */
-export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|OZ|GAL|L|LT|STK|ST|PC|UN|UD|U|I|\|)\.?)`;
+export const PER = String.raw`(?:\s*${MARK}?\s*\/\s*(?:KG|K9|KY|G|100\s?G|LB|1B|OZ|GAL|L|LT|STK|ST|PC|UN|UD|U|I|\|)\.?)`;
 export const TIMES = '[X×*@]';
 /**
  * A litre after a volume with decimals as the OCR reads the thin "l": `47.28 1 x 1.990 €/I` (fuel). Only after

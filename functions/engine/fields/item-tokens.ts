@@ -108,7 +108,7 @@ function normalise(tokens: readonly Token[], whole: boolean, context: PriceConte
       out.splice(last, 1, ...split(token, [glued[1].length, glued[2].length + (glued[3]?.length ?? 0)]));
     const lost = lostSeparator(out[last]);
     if (lost && after.length <= 1) out.splice(last, 1, ...lost);
-    else if (!lost) return withBarePrice(out, context);
+    else if (!lost) return withBarePrice(withCodeAsPercent(out, context), context);
   }
   return out;
 }
@@ -120,6 +120,8 @@ const CODE_AFTER = new RegExp(`^(?:[A-D]|\\d|${MARKS})$`, 'i');
 export interface PriceContext {
   /** The single-digit VAT codes the receipt's priced articles end with ("1,70 2"): a code read glued on. */
   readonly codes: ReadonlySet<string>;
+  /** The receipt's priced articles end with a one-letter tax code ("3.03 N", "2.30 T"). */
+  readonly letterCodes?: boolean;
 }
 
 /** "1:35", "0;58", "1:75:2", "1;:29:€": the decimal comma read as a colon or semicolon, print noise after it. */
@@ -161,13 +163,34 @@ function withBarePrice(tokens: Token[], context: PriceContext | undefined): Toke
   return [...before, ...repaired, ...tokens.slice(at + 1)];
 }
 
-/** The single-digit VAT codes that rows end with after a price with cents ("1,70 2"), when two rows or more do. */
-export function priceCodes(rows: readonly Row[]): ReadonlySet<string> {
+/** The codes rows end with after a price with cents ("1,70 2"), when two rows or more end with such a code. */
+function codesAfterPrices(rows: readonly Row[], code: RegExp): string[] {
   const seen = rows.flatMap((row) => {
-    const [price, code] = row.tokens.slice(-2).map((t) => t.text);
-    return price && code && /\d[.,]\d{2}[€$£]?$/.test(price) && /^\d$/.test(code) ? [code] : [];
+    const [price, last] = row.tokens.slice(-2).map((t) => t.text);
+    return price && last && /\d[.,]\d{2}[€$£]?$/.test(price) && code.test(last) ? [last] : [];
   });
-  return new Set(seen.length >= 2 ? seen : []);
+  return seen.length >= 2 ? seen : [];
+}
+
+/** What the rows tell about the codes after prices: the single-digit VAT codes, and whether letters end them. */
+export function priceCodes(rows: readonly Row[]): PriceContext {
+  return {
+    codes: new Set(codesAfterPrices(rows, /^\d$/)),
+    letterCodes: codesAfterPrices(rows, /^[A-Z]$/).length >= 3,
+  };
+}
+
+/**
+ * "1.25%" closing an article row among rows that end "3.03 N", "2.30 T": the tax code read as a percent sign. No
+ * rate closes an article row after its price, and a rate alone is printed with the row's amount beside it.
+ */
+function withCodeAsPercent(tokens: Token[], context: PriceContext | undefined): Token[] {
+  const token = tokens.at(-1);
+  const read = token && /^([€$£]?\d{1,4}[.,]\d{2})%$/.exec(token.text);
+  if (!context?.letterCodes || !read?.[1] || tokens.some((t) => t !== token && /\d[.,]\d{2}/.test(t.text)))
+    return tokens;
+  if (!tokens.some((t) => /\p{L}{3}/u.test(t.text))) return tokens;
+  return [...tokens.slice(0, -1), { ...token, text: read[1] }];
 }
 
 /**

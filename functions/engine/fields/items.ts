@@ -451,7 +451,7 @@ function closedBySum(
 
 export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
   const found = itemsRegion(rows, whole);
-  const context: PriceContext = { codes: priceCodes(found.rows) };
+  const context: PriceContext = priceCodes(found.rows);
   let priced = false;
   const { region, read, drafts } = closedBySum(
     found,

@@ -310,6 +310,31 @@ TOTAL 4.19`),
     ]);
   });
 
+  it('a tax code read as a percent sign after the price, a pound read as 1b', () => {
+    expect(
+      itemsOf(`FRESHWAYS LOCAL
+  2.352 1b @ 1.29/1b
+Gala Apples                               3.03 N
+Penne Pasta 500g                          1.09 N
+Milk Chocolate Bar 110g                   1.25%
+Ground Coffee 227g                        3.15 N
+SUBTOTAL                                   8.52`),
+    ).toEqual([
+      ['Gala Apples', '2.352', '1.29', '3.03'],
+      ['Penne Pasta 500g', null, null, '1.09'],
+      ['Milk Chocolate Bar 110g', null, null, '1.25'],
+      ['Ground Coffee 227g', null, null, '3.15'],
+    ]);
+    // without letter codes after the prices, a rate closing a row is no price
+    expect(
+      itemsOf(`SHOP
+MILK 1.09
+BREAD 2.10
+SERVICE 10.00%
+TOTAL 3.19`).map((row) => row[0]),
+    ).toEqual(['MILK', 'BREAD']);
+  });
+
   it('a deduction whose minus sits between its amount and its VAT code (0,32-A, 0.20-1) is an item', () => {
     expect(
       itemsOf(`Bon 123
