@@ -186,9 +186,9 @@ export function priceCodes(rows: readonly Row[]): PriceContext {
  */
 function withCodeAsPercent(tokens: Token[], context: PriceContext | undefined): Token[] {
   const token = tokens.at(-1);
-  const read = token && /^([€$£]?\d{1,4}[.,]\d{2})%$/.exec(token.text);
-  if (!context?.letterCodes || !read?.[1] || tokens.some((t) => t !== token && /\d[.,]\d{2}/.test(t.text)))
-    return tokens;
+  const read = token ? /^([€$£]?\d{1,4}[.,]\d{2})%$/.exec(token.text) : null;
+  if (!token || !context?.letterCodes || !read?.[1]) return tokens;
+  if (tokens.some((t) => t !== token && /\d[.,]\d{2}/.test(t.text))) return tokens;
   if (!tokens.some((t) => /\p{L}{3}/u.test(t.text))) return tokens;
   return [...tokens.slice(0, -1), { ...token, text: read[1] }];
 }
