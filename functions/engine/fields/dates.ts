@@ -405,6 +405,84 @@ function rangeBox(row: Row, start: number, length: number): BBox {
   );
 }
 
+type Found = FoundDate & { score: number; row: number; repaired: boolean; asRead: string | undefined };
+
+/**
+ * An ISO month of three digits, a zero then a look-alike (`TSE-Start: 2026-086-04`): repairDateDigits takes it for
+ * a zero read twice (06), but the look-alike may as well be the month's own digit with one added (08). That other
+ * reading, when the row has one: each is a guess, and the receipt's other dates tell which.
+ */
+const GUESS_PENALTY = 0.3;
+const ISO_MONTH_READ_TWICE = /\b((?:19|20)\d{2}-)0([689])\d(-\d{2})(?!\d)/g;
+
+function otherIsoMonth(upper: string): string | undefined {
+  const other = upper.replace(ISO_MONTH_READ_TWICE, '$10$2$3');
+  return other === upper ? undefined : other;
+}
+
+/** The dates one reading of a row holds (`guessed`: the reading is one of two an ISO month allows). */
+function rowDates(
+  row: Row,
+  upper: string,
+  guessed: boolean,
+  rowCount: number,
+  order: DateOrder,
+  orderKnown: boolean,
+  latest: number,
+): Found[] {
+  const out: Found[] = [];
+  const digitsRepaired = repairMonthNames(repairDateDigits(upper));
+  const text = repairDoubledYear(digitsRepaired);
+  // A written month found only once letters were read as digits or a month name was put back ("1L PET 06"
+  // became 11 SET 06) rests on guesses: it is worth no more than a repaired numeric date.
+  const asRead = new Set(namedMatches(upper, latest).map((m) => m.value));
+  const named = namedMatches(text, latest).map((m) =>
+    asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY, repaired: true },
+  );
+  // A numeric date found only once a doubled year digit was dropped is a repaired reading too.
+  const numericAsRead =
+    text === digitsRepaired
+      ? undefined
+      : new Set(numericMatches(digitsRepaired, order, latest).map((m) => m.value));
+  const numeric = numericMatches(text, order, latest).map((m) =>
+    numericAsRead === undefined || numericAsRead.has(m.value)
+      ? m
+      : { ...m, certainty: Math.min(m.certainty, 0.4), repaired: true },
+  );
+  const matches = [...named, ...numeric];
+  if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
+  for (const m of matches) {
+    // one of two guesses stands behind a date read as printed
+    let score = m.certainty - (guessed ? GUESS_PENALTY : 0);
+    if (DATE_LABEL.test(text)) score += 0.5;
+    if (NOT_TRANSACTION_DATE.test(text)) score -= 0.8;
+    score -= row.index / (rowCount * 10);
+    let confidence = m.certainty * (0.75 + 0.25 * Math.min(1, row.confidence));
+    if (m.ambiguous) confidence *= ambiguityFactor(orderKnown);
+    // Valid only in the other order on a receipt whose order is known: as likely one slipped digit
+    // ("05/16/2019" for 05/10/2019 on an Italian receipt) as a foreign date, so any date in the receipt's own
+    // order wins, label or not.
+    if (m.againstOrder && orderKnown) {
+      confidence *= 0.5;
+      score -= 1;
+    }
+    if (DATE_LABEL.test(text)) confidence = Math.min(1, confidence + 0.05);
+    const matched = row.text.slice(m.index, m.index + m.length).trim();
+    out.push({
+      value: m.value,
+      confidence,
+      repaired: m.repaired === true || guessed,
+      asRead: m.repaired === true || guessed ? isoAsRead(matched, order) : undefined,
+      text: matched || row.text,
+      bbox: rangeBox(row, m.index, m.length),
+      ambiguous: m.ambiguous,
+      score,
+      row: row.index,
+    });
+  }
+  return out;
+}
+
 /** The transaction date: a labelled date first, else the first date from the top; `today` bounds the year. */
 export function findDate(
   rows: readonly Row[],
@@ -413,57 +491,11 @@ export function findDate(
   today: Date,
 ): FoundDate | undefined {
   const latest = today.getTime() + CLOCK_SLACK_MS;
-  const found: (FoundDate & { score: number; row: number; repaired: boolean; asRead: string | undefined })[] =
-    [];
+  const found: Found[] = [];
   for (const row of rows) {
-    const digitsRepaired = repairMonthNames(repairDateDigits(row.upper));
-    const text = repairDoubledYear(digitsRepaired);
-    // A written month found only once letters were read as digits or a month name was put back ("1L PET 06"
-    // became 11 SET 06) rests on guesses: it is worth no more than a repaired numeric date.
-    const asRead = new Set(namedMatches(row.upper, latest).map((m) => m.value));
-    const named = namedMatches(text, latest).map((m) =>
-      asRead.has(m.value) ? m : { ...m, certainty: REPAIRED_NAMED_CERTAINTY, repaired: true },
-    );
-    // A numeric date found only once a doubled year digit was dropped is a repaired reading too.
-    const numericAsRead =
-      text === digitsRepaired
-        ? undefined
-        : new Set(numericMatches(digitsRepaired, order, latest).map((m) => m.value));
-    const numeric = numericMatches(text, order, latest).map((m) =>
-      numericAsRead === undefined || numericAsRead.has(m.value)
-        ? m
-        : { ...m, certainty: Math.min(m.certainty, 0.4), repaired: true },
-    );
-    const matches = [...named, ...numeric];
-    if (matches.length === 0) matches.push(...runTogetherMatches(text, order, latest));
-    for (const m of matches) {
-      let score = m.certainty;
-      if (DATE_LABEL.test(text)) score += 0.5;
-      if (NOT_TRANSACTION_DATE.test(text)) score -= 0.8;
-      score -= row.index / (rows.length * 10);
-      let confidence = m.certainty * (0.75 + 0.25 * Math.min(1, row.confidence));
-      if (m.ambiguous) confidence *= ambiguityFactor(orderKnown);
-      // Valid only in the other order on a receipt whose order is known: as likely one slipped digit
-      // ("05/16/2019" for 05/10/2019 on an Italian receipt) as a foreign date, so any date in the receipt's own
-      // order wins, label or not.
-      if (m.againstOrder && orderKnown) {
-        confidence *= 0.5;
-        score -= 1;
-      }
-      if (DATE_LABEL.test(text)) confidence = Math.min(1, confidence + 0.05);
-      const matched = row.text.slice(m.index, m.index + m.length).trim();
-      found.push({
-        value: m.value,
-        confidence,
-        repaired: m.repaired === true,
-        asRead: m.repaired === true ? isoAsRead(matched, order) : undefined,
-        text: matched || row.text,
-        bbox: rangeBox(row, m.index, m.length),
-        ambiguous: m.ambiguous,
-        score,
-        row: row.index,
-      });
-    }
+    const other = otherIsoMonth(row.upper);
+    for (const upper of other === undefined ? [row.upper] : [row.upper, other])
+      found.push(...rowDates(row, upper, other !== undefined, rows.length, order, orderKnown, latest));
   }
   // The date printed again elsewhere (a card slip, a footer) and read the same way is worth more than a label:
   // two readings of one date rarely slip alike. Two repairs that agree are less: the same font slips alike, and

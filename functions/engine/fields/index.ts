@@ -10,7 +10,7 @@ import { inferCategory } from './category.js';
 import { clamp01, overallConfidence } from './confidence.js';
 import { adjustments, runChecks } from './consistency.js';
 import { findDate, findTime } from './dates.js';
-import { readItems } from './items.js';
+import { readItems, refundedItems } from './items.js';
 import { buildRows } from './layout.js';
 import { detectLocale } from './locale.js';
 import { findMerchant } from './merchant.js';
@@ -68,8 +68,10 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   });
   // Items that do not add up are settled against a total the receipt's other figures confirm (items.ts).
   const confirmed = totals.totalWitnesses.length > 0 ? totals.total?.amount.cents : undefined;
-  const rawItems =
-    (confirmed !== undefined && confirmed > 0 ? read.settledTo(confirmed) : undefined) ?? read.items;
+  const rawItems = refundedItems(
+    (confirmed !== undefined && confirmed > 0 ? read.settledTo(confirmed) : undefined) ?? read.items,
+    totals.total?.amount.cents,
+  );
   const date = findDate(rows, locale.dateOrder, locale.dateOrderKnown, options.today ?? new Date());
   const time = findTime(rows, date?.bbox);
   const merchant = findMerchant(rows);

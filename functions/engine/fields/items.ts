@@ -491,6 +491,21 @@ export function findItems(rows: readonly Row[], whole: boolean): LineItem[] {
   return readItems(rows, whole).items;
 }
 
+/**
+ * A refund's articles read without their minus signs (every one of them lost, as the bill's: totals.ts tells the
+ * refund from its VAT row or its words) are taken back: negative, when together they are the bill.
+ */
+export function refundedItems(items: readonly LineItem[], totalCents: number | undefined): LineItem[] {
+  const lost = items.length > 0 && items.every((item) => !item.amount.startsWith('-'));
+  if (totalCents === undefined || totalCents >= 0 || !lost || itemsSum(items) !== -totalCents)
+    return [...items];
+  return items.map((item) => ({
+    ...item,
+    amount: `-${item.amount}`,
+    quantity: item.quantity === null || item.quantity.startsWith('-') ? item.quantity : `-${item.quantity}`,
+  }));
+}
+
 /** Sum of item amounts in hundredths. */
 export function itemsSum(items: readonly LineItem[]): number {
   return items.reduce((s, item) => {

@@ -467,7 +467,8 @@ function isRefund(scan: Scan): boolean {
 /**
  * A VAT table's rate row that states the bill refunded: its net and its gross read with their minus signs, the gross
  * the bill's amount (`A 21% -1,40 0,29 -1,69` under `TOTAAL €1,69` and `Betaald V PAY £€1,69`, the slip's `RETOUR`
- * and every other minus sign lost). The OCR drops minus signs far more often than it adds them, and a deposit's
+ * and every other minus sign lost), or its net and tax read negative and adding up to it (`A 21% -1,40 -0,29 1,69`).
+ * The OCR drops minus signs far more often than it adds them, and a deposit's
  * own VAT row (`0% -0,25 0,00 -0,25`) is not the bill.
  */
 function refundedByVatRow(scan: Scan, cents: number): boolean {
@@ -475,7 +476,11 @@ function refundedByVatRow(scan: Scan, cents: number): boolean {
     if (!/\d\s?%/.test(row.text) || isTotalRow(row) !== undefined) return false;
     const amounts = moneyAmounts(row, scan.whole);
     const negatives = amounts.filter((a) => a.cents < 0);
-    return negatives.length >= 2 && amounts.at(-1)?.cents === -cents;
+    const gross = amounts.at(-1)?.cents;
+    // the gross's own minus lost too: the net and the tax still add up to the bill refunded (`-1,40 -0,29 1,69`)
+    const addsUp =
+      negatives.length === 2 && gross === cents && negatives.reduce((sum, a) => sum + a.cents, 0) === -cents;
+    return (negatives.length >= 2 && gross === -cents) || addsUp;
   });
 }
 

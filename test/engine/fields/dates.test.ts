@@ -40,6 +40,16 @@ describe('findDate', () => {
     expect(dateOf('TSE-Start: 2020-083-16T14:25:060.60600')?.value).toBe('2020-03-16');
   });
 
+  it("lets the receipt's other date tell an ISO month's digit added (086 for 08) from its zero read twice", () => {
+    const fiscal = 'TSE-Start: 2025-086-04T14:20:00.000\nTSE-Stop: 2025-086-04T14:20:31.000';
+    const date = dateOf(`Kassenbon\n04.08.2025 14:20\n${fiscal}`);
+    expect(date?.value).toBe('2025-08-04');
+    expect(date?.text).toBe('04.08.2025');
+    expect(dateOf(`Kassenbon\n04.06.2025 14:20\n${fiscal}`)?.value).toBe('2025-06-04');
+    // the two fiscal rows alone guess alike: not trusted as a date read twice
+    expect(dateOf(fiscal)?.confidence).toBeLessThanOrEqual(0.7);
+  });
+
   it('reads a dotted date whose dots were read as colons before the time', () => {
     expect(dateOf('11:11:20 14:02:01 Bon-Nr: 64117')?.value).toBe('2020-11-11');
     // a time alone is no date

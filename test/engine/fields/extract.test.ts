@@ -323,11 +323,16 @@ Espèces 28,35-€`),
           `SUPER VAN DIJK\nAFWASMIDDEL 500ML £1,69\nSUBTOTAAL + 1,69\nTOTAAL €1,69\nBetaald V PAY £€1,69\nBTW% Over BTW Totaal\n${vatRow}\n16-07-2019 18:30`,
         ),
         { languages: ['nld'] },
-      ).fields;
-    expect(receipt('A 21% -1,40 0,29 -1,69').total?.value).toBe('-1.69');
+      );
+    expect(receipt('A 21% -1,40 0,29 -1,69').fields.total?.value).toBe('-1.69');
+    // the gross's minus lost as well: the net and the tax add up to the bill refunded; its article is taken back
+    const grossLost = receipt('A 21% -1,40 -0,29 1,69');
+    expect(grossLost.fields.total?.value).toBe('-1.69');
+    expect(grossLost.items.map((item) => item.amount)).toEqual(['-1.69']);
     // a sale's VAT row, or one negative figure alone (a minus sign the OCR made of a dash), leaves the sale a sale
-    expect(receipt('A 21% 1,40 0,29 1,69').total?.value).toBe('1.69');
-    expect(receipt('A 21% 1,40 0,29 -1,69').total?.value).toBe('1.69');
+    expect(receipt('A 21% 1,40 0,29 1,69').fields.total?.value).toBe('1.69');
+    expect(receipt('A 21% 1,40 0,29 1,69').items.map((item) => item.amount)).toEqual(['1.69']);
+    expect(receipt('A 21% 1,40 0,29 -1,69').fields.total?.value).toBe('1.69');
   });
 
   it('knows a refund whose total lost its minus sign by its negative VAT, net, card and cash rows', () => {
