@@ -93,6 +93,8 @@ export function parseAmount(raw: string, markBeside = false): ParsedNumber | und
     text = text.slice(0, -1);
   }
   let currencyMark: string | undefined;
+  // a small "s" before a whole amount with its cents is a dollar sign, as "§" is ("Sub-Total s7.34")
+  if (/^s\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$/.test(text)) text = `$${text.slice(1)}`;
   const mark = CURRENCY_MARK.exec(text);
   if (mark) {
     currencyMark = mark[0];

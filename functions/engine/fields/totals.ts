@@ -28,7 +28,7 @@ import {
   TOTAL,
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
-import { type Amount, findAmounts, formatCents, moneyAmounts } from './numbers.js';
+import { type Amount, findAmounts, formatCents, moneyAmounts, parseAmount } from './numbers.js';
 import {
   agreedValue,
   decimalDropped,
@@ -558,6 +558,11 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     summaryRows: vatRows(scan, firstLabel),
     whole,
   });
+  // A subtotal whose dollar sign was read as a 5 (`Sub-Total 57.34` over `SALES TAX s0.21` and `Total $7.55`) adds
+  // up without it to a total printed below: the sum stands by that total.
+  const dollarSum = sumWithoutDollar(rows, earlySubtotal, earlyTax);
+  if (dollarSum !== undefined && labelled.some(({ row }) => hasAmount(row, dollarSum, whole)))
+    support.push({ source: 'sum', cents: dollarSum });
 
   const candidates: Candidate[] = [];
   const paymentRows = rows.slice(firstLabel);
@@ -1047,6 +1052,23 @@ const MAX_ADDED = 1.5;
  * figure elsewhere (`DEBIT $860.98` twice, for $80.98 under `SUBTOTAL $77.41`) does not overrule a printed total
  * that is, when it is not.
  */
+function hasAmount(row: Row, cents: number, whole: boolean): boolean {
+  return moneyAmounts(row, whole).some((a) => a.cents === cents);
+}
+
+/** Subtotal + tax with the subtotal's first digit taken for a dollar sign, on a receipt priced in dollars. */
+function sumWithoutDollar(
+  rows: readonly Row[],
+  subtotal: Located | undefined,
+  tax: Located | undefined,
+): number | undefined {
+  const read = subtotal?.amount.text ?? '';
+  if (!tax || tax.amount.cents <= 0 || !/^[5S]\d{1,3}[.,]\d{2}$/.test(read)) return undefined;
+  if (!rows.some((r) => r.tokens.some((t) => /^\$\d/.test(t.text)))) return undefined;
+  const without = parseAmount(read.slice(1));
+  return without ? without.cents + tax.amount.cents : undefined;
+}
+
 function nearBill(cents: number, subtotal: Located | undefined): boolean {
   const sub = subtotal?.amount.cents;
   return sub !== undefined && sub > 0 && cents >= sub && cents <= sub * MAX_ADDED;

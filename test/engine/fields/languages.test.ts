@@ -376,6 +376,21 @@ ${card}`),
     expect(receipt('VISA 21.73').fields.total?.value).toBe('21.73');
   });
 
+  it('keeps a dollar total that a subtotal read with its dollar sign as a 5 adds up to without it', () => {
+    const total = extractReceipt(
+      ocrLines(`
+SALTED BUTTER 250 52.85
+CORNFLAKES 500G $2.49
+Sub-Total 57.34
+SALES TAX 10.25% s0.21
+Total $7.55
+Paid by DEBIT S755`),
+    ).fields.total;
+
+    expect(total?.value).toBe('7.55');
+    expect(total?.evidence).toContain('agrees with sum');
+  });
+
   it('reads a total whose cents digit was lost as the card payment that has it', () => {
     const result = extractReceipt(
       ocrLines(`

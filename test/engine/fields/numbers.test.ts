@@ -33,6 +33,10 @@ describe('parseAmount', () => {
     ['§25.70', 2570, true],
     ['§1,234.56', 123456, true],
     ['§.90', 590, true],
+    // so is a small "s"; a capital S stays a 5
+    ['s7.34', 734, true],
+    ['s0.21', 21, true],
+    ['S7.34', 5734, true],
     // a decimal comma read as a degree sign
     ['21°25', 2125, true],
     // print noise read as a degree sign after the cents
