@@ -93,6 +93,8 @@ export function parseAmount(raw: string, markBeside = false): ParsedNumber | und
     text = text.slice(0, -1);
   }
   let currencyMark: string | undefined;
+  // the euro sign read twice at the end, as a cent sign and itself: "578¢€"
+  text = text.replace(/(\d)¢€$/, '$1€');
   // a small "s" before a whole amount with its cents is a dollar sign, as "§" is ("Sub-Total s7.34")
   if (/^s\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$/.test(text)) text = `$${text.slice(1)}`;
   const mark = CURRENCY_MARK.exec(text);
@@ -304,14 +306,28 @@ export function findAmounts(row: Row): Amount[] {
 }
 
 /**
+ * A figure of three or four digits with its currency mark glued after it (`578€`, `578¢€`, `1559€`), or of three
+ * glued before it (`€578`), on a receipt written in cents: its decimal separator was lost, for no till prints an amount
+ * without its cents there (item-tokens.ts reads article prices the same way).
+ */
+function withLostSeparator(amount: Amount): Amount {
+  // after a leading mark a fourth digit is as often the VAT code run on (`€1621` for €1.62 1)
+  const lost = /^[€$£]\d{3}$|^\d{3,4}¢?[€$£]$/.test(amount.text);
+  if (amount.decimals || !lost) return amount;
+  return { ...amount, cents: Math.round(amount.cents / 100), decimals: true };
+}
+
+/**
  * Amounts that look like money on this receipt: written with decimals or a currency mark, or, on receipts in
  * whole amounts, grouped (20.600) or of three digits or more and not leading the row (a leading "2" is a quantity).
  */
 export function moneyAmounts(row: Row, wholeAmounts: boolean): Amount[] {
-  return findAmounts(row).filter(
-    (a) =>
-      a.decimals ||
-      a.currencyMark !== undefined ||
-      (wholeAmounts && (/\d[.,']\d{3}\b/.test(a.text) || (a.tokenIndex > 0 && a.cents >= 100_00))),
-  );
+  return findAmounts(row)
+    .map((a) => (wholeAmounts ? a : withLostSeparator(a)))
+    .filter(
+      (a) =>
+        a.decimals ||
+        a.currencyMark !== undefined ||
+        (wholeAmounts && (/\d[.,']\d{3}\b/.test(a.text) || (a.tokenIndex > 0 && a.cents >= 100_00))),
+    );
 }

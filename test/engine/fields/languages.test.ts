@@ -391,6 +391,25 @@ Paid by DEBIT S755`),
     expect(total?.evidence).toContain('agrees with sum');
   });
 
+  it('reads a total whose decimal comma was lost beside its euro sign as cents', () => {
+    const receipt = extractReceipt(
+      ocrLines(`
+Café con leche 1,89€1
+Tarta de queso 3,89€1
+IMPORTE 578¢€
+TARJETA 578€`),
+      { languages: ['spa'] },
+    );
+
+    expect(receipt.fields.total?.value).toBe('5.78');
+    expect(receipt.fields.total?.evidence).toContain('agrees with items');
+    // a figure with no mark stays what it reads
+    expect(
+      extractReceipt(ocrLines('CAFE 1,89\nIMPORTE 578\nTARJETA 5,78'), { languages: ['spa'] }).fields.total
+        ?.value,
+    ).toBe('5.78');
+  });
+
   it('reads a total whose cents digit was lost as the card payment that has it', () => {
     const result = extractReceipt(
       ocrLines(`
