@@ -34,6 +34,8 @@ async function lineImage(image: GrayImage, line: OcrLine, scale: number, enlarge
   const top = Math.max(0, Math.floor(line.bbox.y0 / scale) - padY);
   const right = Math.min(image.width, Math.ceil(line.bbox.x1 / scale) + padX);
   const bottom = Math.min(image.height, Math.ceil(line.bbox.y1 / scale) + padY);
+  // a box that ends before it starts (a price cut from past its line's end) or lies off the image holds nothing
+  if (right - left < 1 || bottom - top < 1) return undefined;
   const enlarged = await transformGray(image, (input) =>
     input
       .extract({ left, top, width: right - left, height: bottom - top })
@@ -55,6 +57,7 @@ async function readCrop(
   digits: readonly DigitGlyph[] | undefined,
 ): Promise<{ words: OcrWord[]; confidence: number }> {
   const crop = await lineImage(image, line, scale, enlarge);
+  if (crop === undefined) return { words: [], confidence: 0 };
   const read = await recognizer.recognize(crop.pgm, {
     scale: scale / enlarge,
     line: true,

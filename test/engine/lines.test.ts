@@ -91,6 +91,21 @@ describe('rereadPrices', () => {
     const untouched = await rereadPrices(page.lines, [index], context.image, 1, context.recognizer);
     expect(untouched[index]).toBe(milk);
   });
+
+  it('leaves a price as read when its crop would end before it starts (a line box short of its words)', async () => {
+    // Prepare: the garbled milk row with its line box ending at its description (a photo's warped row)
+    const page = await context.recognizer.recognize(toPgm(context.image));
+    const { lines, index } = withMilkPriceGarbled(page.lines);
+    const row = lines[index] as OcrLine;
+    const short = { ...row, bbox: { ...row.bbox, x1: row.words[0]?.bbox.x1 ?? row.bbox.x0 } };
+    const shortened = lines.map((line, i) => (i === index ? short : line));
+
+    // Act
+    const reread = await rereadPrices(shortened, [index], context.image, 1, context.recognizer);
+
+    // Assess: nothing read, nothing thrown
+    expect(reread[index]).toBe(short);
+  });
 });
 
 describe('rereadLines, a stretch only', () => {
