@@ -10,12 +10,12 @@ import { EngineError } from './errors.js';
 import { extractReceipt } from './fields/index.js';
 import { boxesOnPages } from './formats/pages.js';
 import type { PdfContent } from './formats/pdf.js';
-import { type Quad, quadAngle } from './image/geometry.js';
+import { isUprightRectangle, type Quad, quadAngle } from './image/geometry.js';
 import { DEFAULT_LOAD, type LoadedReceipt, loadReceiptsFrom } from './image/load-receipt.js';
 import { checkInput, type ImageSource } from './input.js';
 import { type LanguagePlan, planLanguages } from './languages.js';
 import { rereadWeakLines } from './lines.js';
-import { readInBands } from './read-bands.js';
+import { DEFAULT_BANDS, readInBands } from './read-bands.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { EngineInfo, EngineResult, Timings } from './schema.js';
 import { secondLook } from './second-look.js';
@@ -148,8 +148,14 @@ export class Engine implements ReceiptEngine {
     timer.timings.decodeMs = decodeMs;
     // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = loaded.scale;
-    let best = await readInBands(loaded.image, scale, this.#pool.page(this.#plan.first), (stage) =>
-      timer.lap(stage),
+    const photographed = loaded.crop !== undefined && !isUprightRectangle(loaded.crop);
+    let best = await readInBands(
+      loaded.image,
+      scale,
+      this.#pool.page(this.#plan.first),
+      (stage) => timer.lap(stage),
+      DEFAULT_BANDS,
+      { photographed },
     );
 
     if (this.#options.rereadWeakLines !== false) {

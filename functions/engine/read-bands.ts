@@ -11,7 +11,7 @@
  */
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { cropImage, type GrayImage } from './preprocess.js';
-import { type Lap, type Reading, readUpright } from './read-upright.js';
+import { type Capture, type Lap, type Reading, readUpright } from './read-upright.js';
 import { meanWordConfidence, type Recognizer } from './recognizer.js';
 import type { BBox, OcrLine } from './schema.js';
 
@@ -109,9 +109,10 @@ export async function readInBands(
   recognizer: Recognizer,
   lap: Lap,
   options: BandOptions = DEFAULT_BANDS,
+  capture: Capture = {},
 ): Promise<Reading> {
   const bands = planBands(image.width, image.height, options);
-  if (bands.length === 1) return readUpright(image, scale, recognizer, lap);
+  if (bands.length === 1) return readUpright(image, scale, recognizer, lap, capture);
   const kept: { line: OcrLine; centre: number }[] = [];
   // Every band is the same print: their digits together judge a re-read line's zeros.
   const digits: DigitGlyph[] = [];
@@ -122,7 +123,7 @@ export async function readInBands(
       width: image.width,
       height: band.height,
     });
-    const reading = await readUpright(pixels, scale, recognizer, lap);
+    const reading = await readUpright(pixels, scale, recognizer, lap, capture);
     digits.push(...(reading.page.digits ?? []));
     const size = { width: pixels.width, height: pixels.height };
     const map = (box: BBox) => unturnBox(box, reading.rotation, size, reading.image);

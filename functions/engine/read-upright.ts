@@ -1,12 +1,13 @@
 /**
  * Reads the receipt the right way up: the text-line geometry picks the quarter turn and the skew before any
  * recognition (image/text-orientation.ts); recognition confidence breaks the tie only when the geometry is
- * unsure and the first reading is weak. Grey paper (a photo in room light) is read with its lighting flattened
- * (image/normalise.ts) from the start; a weak reading of white paper is read once more flattened, and the more
+ * unsure and the first reading is weak. Grey paper (a photo in room light) and a photographed receipt lit
+ * unevenly (the light falling off towards an edge) are read with their lighting flattened (image/normalise.ts)
+ * from the start; a weak reading of white paper is read once more flattened, and the more
  * confident reading is kept.
  */
 import { flattenLighting } from './image/normalise.js';
-import { isGreyPaper } from './image/paper-tone.js';
+import { isGreyPaper, isUnevenlyLit } from './image/paper-tone.js';
 import { measureOrientation, type QuarterTurn, type TextOrientation } from './image/text-orientation.js';
 import { findSidewaysSkew, findTextLines } from './layout.js';
 import { analysisCopy, cropImage, type GrayImage, rotateImage, toPgm } from './preprocess.js';
@@ -128,14 +129,23 @@ async function probe(
   return best?.turn;
 }
 
+/** How the receipt was captured, as far as finding it in the image tells. */
+export interface Capture {
+  /** Cut out of a photo: its outline was not the image's own rectangle (a perspective or a turn). */
+  readonly photographed?: boolean;
+}
+
 export async function readUpright(
   image: GrayImage,
   scale: number,
   recognizer: Recognizer,
   lap: Lap,
+  capture: Capture = {},
 ): Promise<Reading> {
   let layout = await measureLayout(image);
-  const flattened = isGreyPaper(image);
+  // A scan's paper darkening towards one end (two dev scans) reads as well or better as it is: only a photo's
+  // light falling off is flattened.
+  const flattened = isGreyPaper(image) || (capture.photographed === true && isUnevenlyLit(image));
   // Flattened before turning: the layout's turn and skew apply unchanged.
   if (flattened) layout = { ...layout, image: flattenLighting(image) };
   lap('preprocessMs');

@@ -208,3 +208,13 @@ export function quadAngle(quad: Quad): number {
   const bottom = Math.atan2(br.y - bl.y, br.x - bl.x);
   return (((top + bottom) / 2) * 180) / Math.PI;
 }
+
+/**
+ * A quadrilateral that is an upright rectangle, within `tolerance` pixels: what a flatbed scan's paper, framed by
+ * the scanner's dark lid, gives. A photographed receipt's outline leans or narrows with the perspective.
+ */
+export function isUprightRectangle(quad: Quad, tolerance = 2): boolean {
+  const [tl, tr, br, bl] = quad;
+  const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
+  return near(tl.y, tr.y) && near(bl.y, br.y) && near(tl.x, bl.x) && near(tr.x, br.x);
+}

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { flattenLighting } from '../../../functions/engine/image/normalise.js';
-import { isGreyPaper } from '../../../functions/engine/image/paper-tone.js';
+import { isGreyPaper, isUnevenlyLit } from '../../../functions/engine/image/paper-tone.js';
 import { warpQuad } from '../../../functions/engine/image/warp.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
@@ -129,5 +129,28 @@ describe('paper tone', () => {
 
     expect(isGreyPaper(scan)).toBe(false);
     expect(isGreyPaper(dim)).toBe(true);
+  });
+
+  it("tells paper lit evenly from a photo's light falling off towards one edge", async () => {
+    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const scan = { data, width: info.width, height: info.height };
+    // the right fifth darkens towards its edge (to half the light, or to 0.9); the middle stays white
+    const falloff = (share: number) => ({
+      ...scan,
+      data: Buffer.from(
+        data.map((v, i) => {
+          const x = (i % info.width) / info.width;
+          return Math.round(v * (x < 0.8 ? 1 : 1 - ((x - 0.8) / 0.2) * (1 - share)));
+        }),
+      ),
+    });
+
+    expect(isUnevenlyLit(scan)).toBe(false);
+    expect(isUnevenlyLit(falloff(0.9))).toBe(false);
+    expect(isUnevenlyLit(falloff(0.5))).toBe(true);
+    expect(isGreyPaper(falloff(0.5))).toBe(false);
   });
 });
