@@ -113,6 +113,10 @@ export function parseAmount(raw: string, markBeside = false): ParsedNumber | und
       text = text.slice(0, -1);
     }
   }
+  // "£2.9%": no rate carries a currency mark before it; the cents' last digit was read as a percent sign (its
+  // value is unknown: total-support.ts hears figures with any digit there). After the figures (`0,9%€`) the mark
+  // may belong to a rate's column.
+  if (mark?.index === 0 && /^\d{1,6}[.,]\d%$/.test(text)) text = text.slice(0, -1);
   if (text === '' || text.endsWith('%')) return undefined;
   // "$12-345": noise in place of the thousands separator of a marked amount
   if (currencyMark) text = text.replace(/^(\d{1,3})[-~_](\d{3})(?=$|[.,]\d{2}$)/, '$1$2');

@@ -399,10 +399,10 @@ const MALFORMED = /^\D*0\d+[.,]\d{2}\D*$/;
 
 /**
  * A printed amount whose cents digit came out as a mark or not at all ("33,7)" for 33,75, "39,1" for 39,11):
- * one decimal digit, then a sign no amount ends with or nothing. Its last digit is unknown, so any figure of
- * the receipt that agrees with the digits read may stand for it.
+ * one decimal digit, then a sign no amount ends with or nothing (after a currency mark a percent sign too: `£2.9%`).
+ * Its last digit is unknown, so any figure of the receipt that agrees with the digits read may stand for it.
  */
-const CUT_SHORT = /^\D*\d+[.,]\d(?:[^\d\s€$£¥%.,-]\D*)?$/u;
+const CUT_SHORT = /^\D*\d+[.,]\d(?:[^\d\s€$£¥%.,-]\D*)?$|^[€$£]\d+[.,]\d%$/u;
 
 /** A printed amount that ends at its separator ("£4," for 4,29): both cents digits unread, the whole part read. */
 const NO_CENTS = /^[^\d.,]*\d+[.,]$/u;

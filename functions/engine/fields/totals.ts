@@ -805,8 +805,20 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   const addingUpRows = rowsThatAddUp(rows, whole);
   /** The figure a slipped printed total was put back to: it chose the value, so it does not also confirm it. */
   let slipWitness: SupportSource | undefined;
+  // A total printed above the rounding row is a figure it rounds too (`TOTAAL € 23,44 / Afronding € 0,01 / Te
+  // betalen € 23,45` under a change misread): the rounded total is no slip of it.
   const roundedTo = (cents: number) =>
-    rounding !== undefined && support.some((s) => s.cents + rounding.amount.cents === cents);
+    rounding !== undefined &&
+    (support.some((s) => s.cents + rounding.amount.cents === cents) ||
+      (total !== undefined &&
+        rounding.row.index < total.row.index &&
+        rows
+          .slice(0, rounding.row.index)
+          .some(
+            (r) =>
+              isTotalRow(r) !== undefined &&
+              moneyAmounts(r, whole).some((a) => a.cents + rounding.amount.cents === cents),
+          )));
   // `Totaalbedrag 24,83 / AFRONDING 0,62 / Totaal te betalen EUR 24,85`: the rounding misread, the rounded total is
   // no slip of the total it was rounded from.
   if (

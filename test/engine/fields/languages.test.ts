@@ -410,6 +410,19 @@ TARJETA 578€`),
     ).toBe('5.78');
   });
 
+  it('reads a total whose last cents digit came out as a percent sign as the figure that has the rest', () => {
+    const total = extractReceipt(
+      ocrLines(`
+TOOTHPASTE 75ML 3.45
+DISCOUNT -0.50
+BALANCE DUE £2.9%
+CHANGE 0.05`),
+    ).fields.total;
+
+    expect(total?.value).toBe('2.95');
+    expect(total?.confidence).toBeLessThan(0.8);
+  });
+
   it('reads a total whose cents digit was lost as the card payment that has it', () => {
     const result = extractReceipt(
       ocrLines(`
@@ -1028,6 +1041,23 @@ BTW Over BTW Totaal
     );
 
     expect(result.fields.total?.value).toBe('24.85');
+  });
+
+  it('keeps a rounded total printed under the total it rounds, the change misread and a tax row not the sum', () => {
+    const result = extractReceipt(
+      ocrLines(`
+TANDPASTA 75ML € 10,47 1
+Subtotaal € 23,44
+TOTAAL € 23,44
+Afronding € 0,01
+Te betalen € 23,45
+CONTANT € 30,00
+Wisselgeld £16.55
+2 BTW 9% 0,44`),
+      { languages: ['nld'] },
+    );
+
+    expect(result.fields.total?.value).toBe('23.45');
   });
 
   it("takes the VAT table's gross for a printed total below its net", () => {
