@@ -148,7 +148,10 @@ export class Engine implements ReceiptEngine {
     timer.timings.decodeMs = decodeMs;
     // Boxes and sizes are reported on the original's pixel grid, not the downscaled one Tesseract reads.
     const scale = loaded.scale;
-    const photographed = loaded.crop !== undefined && !isUprightRectangle(loaded.crop);
+    // A photo: the receipt's outline leans or narrows with the perspective, or it was shot at a phone camera's
+    // resolution, well above the one read (a flatbed scan of a receipt is about that size).
+    const photographed =
+      (loaded.crop !== undefined && !isUprightRectangle(loaded.crop)) || scale >= PHOTO_SCALE;
     let best = await readInBands(
       loaded.image,
       scale,
@@ -227,6 +230,9 @@ export class Engine implements ReceiptEngine {
  */
 const pdf = () => import('./formats/pdf.js');
 const heif = () => import('./formats/heif.js');
+
+/** Original pixels per pixel read from which an image is a photo's (a 12 MP receipt photo reads at 1.4-2.5). */
+const PHOTO_SCALE = 1.25;
 
 /** Receipts read from one image at most (processAll). */
 const MAX_RECEIPTS_PER_IMAGE = 4;

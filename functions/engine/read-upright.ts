@@ -131,7 +131,7 @@ async function probe(
 
 /** How the receipt was captured, as far as finding it in the image tells. */
 export interface Capture {
-  /** Cut out of a photo: its outline was not the image's own rectangle (a perspective or a turn). */
+  /** A photo: its outline leans or narrows with the perspective, or it was shot far above the resolution read. */
   readonly photographed?: boolean;
 }
 
