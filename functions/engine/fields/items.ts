@@ -70,24 +70,18 @@ function quantityOwners(parsed: readonly ItemRow[]): { owners: Map<number, numbe
   const open: number[] = [];
   parsed.forEach((row, i) => {
     if (row.kind !== 'quantity' || row.amount) return;
-    const fits = (side: Side) => {
+    type Check = typeof multiplies;
+    const fits = (side: Side, check: Check) => {
       const at = articleNear(parsed, i, side);
       const article = at === undefined ? undefined : (parsed[at] as ArticleRow);
-      return article && row.price && multiplies(row.quantity, row.price, article.amount.cents)
-        ? at
-        : undefined;
+      return article && row.price && check(row.quantity, row.price, article.amount.cents) ? at : undefined;
     };
-    // a unit price with one digit misread still says which article it prices, when only one
-    const nearly = (side: Side) => {
-      const at = articleNear(parsed, i, side);
-      const article = at === undefined ? undefined : (parsed[at] as ArticleRow);
-      return article && row.price && nearlyMultiplies(row.quantity, row.price, article.amount.cents)
-        ? at
-        : undefined;
-    };
-    const exact = [fits('above'), fits('below')] as const;
+    // a unit price with its slashed zero misread still says which article it prices, when none multiplies
+    const exact = [fits('above', multiplies), fits('below', multiplies)] as const;
     const [above, below] =
-      exact[0] === undefined && exact[1] === undefined ? [nearly('above'), nearly('below')] : exact;
+      exact[0] === undefined && exact[1] === undefined
+        ? [fits('above', nearlyMultiplies), fits('below', nearlyMultiplies)]
+        : exact;
     if ((above === undefined) === (below === undefined)) open.push(i);
     else {
       decided.push([i, (above ?? below) as number]);

@@ -4,6 +4,7 @@ import {
   cornerAngles,
   fitLine,
   intersect,
+  isUprightRectangle,
   minAreaRectangle,
   orderCorners,
   type Point,
@@ -124,6 +125,14 @@ describe('geometry', () => {
 
     expect(cornerAngles(square)).toEqual([90, 90, 90, 90]);
     expect(cornerAngles(keystone)[0]).toBeGreaterThan(100);
+  });
+
+  it("tells a scanner's upright frame from a photographed receipt's outline", () => {
+    const corners = (...xy: number[]) =>
+      [0, 2, 4, 6].map((k) => ({ x: xy[k] as number, y: xy[k + 1] as number })) as unknown as Quad;
+
+    expect(isUprightRectangle(corners(70, 47, 819, 47, 819, 2077, 70, 2077))).toBe(true);
+    expect(isUprightRectangle(corners(515, 440, 2674, 375, 2874, 3220, 602, 3294))).toBe(false);
   });
 });
 

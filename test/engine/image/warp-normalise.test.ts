@@ -5,6 +5,7 @@ import { isGreyPaper, isUnevenlyLit } from '../../../functions/engine/image/pape
 import { warpQuad } from '../../../functions/engine/image/warp.js';
 import type { GrayImage } from '../../../functions/engine/preprocess.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../../tools/samples/receipt-images.js';
+import { fallingOff, grayReceipt } from '../../support/gray-receipt.js';
 
 function pattern(width: number, height: number): GrayImage {
   const data = Buffer.alloc(width * height);
@@ -120,37 +121,19 @@ describe('flattening the lighting of faded paper', () => {
 
 describe('paper tone', () => {
   it('tells a white scan from paper photographed in room light', async () => {
-    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const scan = { data, width: info.width, height: info.height };
-    const dim = { ...scan, data: Buffer.from(data.map((v) => v * 0.7)) };
+    const scan = await grayReceipt();
+    const dim = { ...scan, data: Buffer.from(scan.data.map((v) => v * 0.7)) };
 
     expect(isGreyPaper(scan)).toBe(false);
     expect(isGreyPaper(dim)).toBe(true);
   });
 
   it("tells paper lit evenly from a photo's light falling off towards one edge", async () => {
-    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const scan = { data, width: info.width, height: info.height };
-    // the right fifth darkens towards its edge (to half the light, or to 0.9); the middle stays white
-    const falloff = (share: number) => ({
-      ...scan,
-      data: Buffer.from(
-        data.map((v, i) => {
-          const x = (i % info.width) / info.width;
-          return Math.round(v * (x < 0.8 ? 1 : 1 - ((x - 0.8) / 0.2) * (1 - share)));
-        }),
-      ),
-    });
+    const scan = await grayReceipt();
 
     expect(isUnevenlyLit(scan)).toBe(false);
-    expect(isUnevenlyLit(falloff(0.9))).toBe(false);
-    expect(isUnevenlyLit(falloff(0.5))).toBe(true);
-    expect(isGreyPaper(falloff(0.5))).toBe(false);
+    expect(isUnevenlyLit(fallingOff(scan, 0.9))).toBe(false);
+    expect(isUnevenlyLit(fallingOff(scan, 0.5))).toBe(true);
+    expect(isGreyPaper(fallingOff(scan, 0.5))).toBe(false);
   });
 });
