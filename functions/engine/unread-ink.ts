@@ -78,7 +78,8 @@ export function unreadBands(
     let ink = 0;
     if (!covered[y]) {
       const row = y * width;
-      for (let x = 0; x < width; x += 1) if ((data[row + x] ?? 255) <= threshold) ink += 1;
+      const [from, to] = paperSpan(image, threshold, y);
+      for (let x = from; x < to; x += 1) if ((data[row + x] ?? 255) <= threshold) ink += 1;
     }
     if (ink >= minInk) {
       if (start < 0) start = y;
@@ -107,13 +108,29 @@ function barcodeLike(image: GrayImage, threshold: number, band: InkBand): boolea
   return inked > 0 && bars / inked >= BARCODE_COLUMNS;
 }
 
-/** The band's rows [top, bottom) with the columns its ink spans. */
+/**
+ * The part of a row that is paper: the dark run a row starts or ends with is the strip of table or scanner lid a
+ * crop leaves along the paper's edge (a photo's crop is rarely square to the paper). Counted as ink, it joins every
+ * row into one band from the top of the receipt to its first line read: a name printed large under a barcode went
+ * unread so on rendered photos.
+ */
+function paperSpan(image: GrayImage, threshold: number, y: number): [number, number] {
+  const row = y * image.width;
+  let from = 0;
+  let to = image.width;
+  while (from < to && (image.data[row + from] ?? 255) <= threshold) from += 1;
+  while (to > from && (image.data[row + to - 1] ?? 255) <= threshold) to -= 1;
+  return [from, to];
+}
+
+/** The band's rows [top, bottom) with the columns its ink spans (the frame around the paper aside). */
 function measure(image: GrayImage, threshold: number, top: number, bottom: number): InkBand {
   let left = image.width;
   let right = 0;
   for (let y = top; y < bottom; y += 1) {
     const row = y * image.width;
-    for (let x = 0; x < image.width; x += 1) {
+    const [from, to] = paperSpan(image, threshold, y);
+    for (let x = from; x < to; x += 1) {
       if ((image.data[row + x] ?? 255) > threshold) continue;
       if (x < left) left = x;
       if (x + 1 > right) right = x + 1;

@@ -68,6 +68,21 @@ describe('unreadBands', () => {
     expect(unreadBands(image, lines, 1).map((band) => band.top)).toEqual([30, 230, 320]);
   });
 
+  it("finds the name under a barcode though the crop left a strip of table along the paper's edges", () => {
+    // the strips narrow down the page, as a photo's crop not square to the paper leaves them
+    const strips: Box[] = [];
+    for (let y = 0; y < 400; y += 1)
+      strips.push([0, y, 12 - Math.floor(y / 40), y + 1], [390 + Math.floor(y / 40), y, 400, y + 1]);
+    const image = page(400, 400, [
+      ...strips,
+      ...barcode(60, 5, 340, 25),
+      ...text,
+      ...glyphs(40, 30, 360, 75),
+    ]);
+
+    expect(unreadBands(image, lines, 1)).toEqual([{ top: 30, bottom: 75, left: 40, right: 344 }]);
+  });
+
   it('leaves a square logo, a line of ordinary height and a picture-sized block alone', () => {
     const logo: [number, number, number, number] = [150, 20, 200, 70];
     const small: [number, number, number, number] = [20, 240, 300, 258];
