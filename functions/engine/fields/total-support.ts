@@ -283,6 +283,11 @@ export function supportFor(parts: SupportParts): Support[] {
     support.push({ source: 'sum', cents: sum });
     if (rounding !== 0) support.push({ source: 'sum', cents: sum + rounding });
   }
+  // No subtotal read (`SUBTOTAL G2 35661` over `Sales Tax $ 209.15`): the articles stand for it, the tax added.
+  const items = parts.itemsCents;
+  const added = tax !== undefined && tax > 0 && !parts.taxIncluded;
+  if (subtotal === undefined && added && items !== undefined && (parts.itemCount ?? 0) >= 2 && tax < items)
+    support.push({ source: 'sum', cents: items + tax + tip - discount });
   if (subtotal !== undefined && subtotal > 0 && (tax === undefined || tax === 0 || parts.taxIncluded)) {
     // Tax included (most receipts outside North America), or none charged (`A VAT 0% 0.00`, a US sale of
     // untaxed goods): the subtotal is the total before tip and discount.

@@ -423,6 +423,21 @@ CHANGE 0.05`),
     expect(total?.confidence).toBeLessThan(0.8);
   });
 
+  it('adds a sales tax to the articles when the subtotal did not read, against cash read with a digit more', () => {
+    const total = extractReceipt(
+      ocrLines(`
+Washing Machine 9kg $637.19 T
+Electric Bike $ 1,235.34 T
+SUBTOTAL G2 18725
+Sales Tax $ 152.48
+Total § 2,025.01
+CASH $12,025.01`),
+    ).fields.total;
+
+    expect(total?.value).toBe('2025.01');
+    expect(total?.evidence).toContain('agrees with sum');
+  });
+
   it('reads a total whose cents digit was lost as the card payment that has it', () => {
     const result = extractReceipt(
       ocrLines(`
