@@ -384,6 +384,18 @@ function namedMatches(text: string, latest: number): Match[] {
 }
 
 /** Approximate box of a character range within a row, from its tokens. */
+/** The lowest confidence of the tokens a text range covers (the row's when it covers none). */
+function rangeConfidence(row: Row, start: number, length: number): number {
+  let pos = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const token of row.tokens) {
+    const end = pos + token.text.length;
+    if (end > start && pos < start + length) lowest = Math.min(lowest, token.confidence);
+    pos = end + 1;
+  }
+  return Number.isFinite(lowest) ? lowest : row.confidence;
+}
+
 function rangeBox(row: Row, start: number, length: number): BBox {
   let pos = 0;
   const boxes: BBox[] = [];
@@ -405,7 +417,14 @@ function rangeBox(row: Row, start: number, length: number): BBox {
   );
 }
 
-type Found = FoundDate & { score: number; row: number; repaired: boolean; asRead: string | undefined };
+type Found = FoundDate & {
+  score: number;
+  row: number;
+  repaired: boolean;
+  asRead: string | undefined;
+  /** The lowest recognition confidence of the words the date was read from. */
+  read: number;
+};
 
 /**
  * An ISO month of three digits, a zero then a look-alike (`TSE-Start: 2026-086-04`): repairDateDigits takes it for
@@ -475,6 +494,7 @@ function rowDates(
       asRead: m.repaired === true || guessed ? isoAsRead(matched, order) : undefined,
       text: matched || row.text,
       bbox: rangeBox(row, m.index, m.length),
+      read: rangeConfidence(row, m.index, m.length),
       ambiguous: m.ambiguous,
       score,
       row: row.index,
@@ -533,20 +553,24 @@ export function findDate(
     // The date printed again one or two digits apart, neither reading a zero slip of the other (`Fecha
     // 28/06/2012` over the card slip's `FECHA: 28/06/2019`; `LE 19/07/25` over `Le 12/07/2023`): one of them
     // slipped, maybe both, and nothing tells which.
-    const disputed = found.some(
+    const rivals = found.filter(
       (o) =>
         o.row !== date.row &&
         fewDigitsApart(o.value, date.value) &&
         !slippedFrom(o.value, date.value) &&
         !slippedFrom(date.value, o.value),
     );
+    const disputed = rivals.length > 0;
     if (disputed && others.size === 0) scored.confidence = Math.min(scored.confidence, DISPUTED_CONFIDENCE);
+    // Of the two, the reading the recognizer was clearly surer of stands, the label's weight aside.
+    if (disputed && others.size === 0 && rivals.every((o) => date.read >= o.read + SURER_READING))
+      scored.score += SURER_WEIGHT;
     if (others.size === 0 && GUESSED_DIGIT.test(date.text))
       scored.confidence = Math.min(scored.confidence, GUESSED_DIGIT_CONFIDENCE);
     if (!best || scored.score > best.score) best = scored;
   }
   if (!best) return undefined;
-  const { score: _score, row: _row, repaired: _repaired, asRead: _asRead, ...date } = best;
+  const { score: _score, row: _row, repaired: _repaired, asRead: _asRead, read: _read, ...date } = best;
   return { ...date, confidence: Number(date.confidence.toFixed(3)) };
 }
 
@@ -596,6 +620,10 @@ function fewDigitsApart(a: string, b: string): boolean {
 
 /** The most a date is trusted when another row prints it one or two digits apart. */
 const DISPUTED_CONFIDENCE = 0.6;
+/** How much surer (recognition confidence of the date's words) one of two disputed readings must be to stand. */
+const SURER_READING = 0.05;
+/** Enough to outweigh a date label (0.5) and a row's place. */
+const SURER_WEIGHT = 0.7;
 
 /**
  * A symbol read in place of a digit (`2019-12-2€` for 26, `@5.03.2024`): repairDateDigits takes it for a 0, the

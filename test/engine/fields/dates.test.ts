@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDate, findTime } from '../../../functions/engine/fields/dates.js';
 import { buildRows } from '../../../functions/engine/fields/layout.js';
-import { ocrLines } from './ocr-lines.js';
+import { ocrLines, readWeakly } from './ocr-lines.js';
 
 /** The day these receipts are read: a fixed clock, so the year bound does not move with the calendar. */
 const TODAY = new Date('2026-06-15T12:00:00Z');
@@ -86,6 +86,15 @@ describe('findDate', () => {
     // the same date printed twice alike is trusted
     const agreed = dateOf('Fecha 28/06/2019 Hora 09:10:39\nTOTAL 28,95\nFECHA: 28/06/2019');
     expect(agreed?.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('takes, of two printings a digit apart, the one read clearly more surely, over a date label', () => {
+    const lines = ocrLines('29/02/2024 20:27:01 N.º 29513\nTOTAL 12,40\nData: 2024-02-22 Hora: 20:27:01');
+    const blurred = readWeakly(lines, 'Data:', 0.59);
+    expect(findDate(buildRows(blurred), 'dmy', true, TODAY)?.value).toBe('2024-02-29');
+    expect(findDate(buildRows(blurred), 'dmy', true, TODAY)?.confidence).toBeLessThanOrEqual(0.6);
+    // read as surely, the label decides
+    expect(findDate(buildRows(lines), 'dmy', true, TODAY)?.value).toBe('2024-02-22');
   });
 
   it.each([
