@@ -6,7 +6,7 @@
  */
 import type { BBox } from '../schema.js';
 import { DATE_LABEL, MONTHS, NOT_TRANSACTION_DATE } from './labels.js';
-import type { Row } from './layout.js';
+import { type Row, type Token, unionBox } from './layout.js';
 import { namesStreet } from './merchant-words.js';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -383,38 +383,28 @@ function namedMatches(text: string, latest: number): Match[] {
   return out;
 }
 
-/** Approximate box of a character range within a row, from its tokens. */
-/** The lowest confidence of the tokens a text range covers (the row's when it covers none). */
-function rangeConfidence(row: Row, start: number, length: number): number {
+/** The tokens a character range of a row's text covers. */
+function rangeTokens(row: Row, start: number, length: number): Token[] {
   let pos = 0;
-  let lowest = Number.POSITIVE_INFINITY;
+  const covered: Token[] = [];
   for (const token of row.tokens) {
     const end = pos + token.text.length;
-    if (end > start && pos < start + length) lowest = Math.min(lowest, token.confidence);
+    if (end > start && pos < start + length) covered.push(token);
     pos = end + 1;
   }
-  return Number.isFinite(lowest) ? lowest : row.confidence;
+  return covered;
 }
 
+/** The lowest confidence of the tokens a text range covers (the row's when it covers none). */
+function rangeConfidence(row: Row, start: number, length: number): number {
+  const covered = rangeTokens(row, start, length);
+  return covered.length === 0 ? row.confidence : Math.min(...covered.map((token) => token.confidence));
+}
+
+/** Approximate box of a character range within a row, from its tokens. */
 function rangeBox(row: Row, start: number, length: number): BBox {
-  let pos = 0;
-  const boxes: BBox[] = [];
-  for (const token of row.tokens) {
-    const end = pos + token.text.length;
-    if (end > start && pos < start + length) boxes.push(token.bbox);
-    pos = end + 1;
-  }
-  const first = boxes[0];
-  if (!first) return row.bbox;
-  return boxes.reduce(
-    (acc, b) => ({
-      x0: Math.min(acc.x0, b.x0),
-      y0: Math.min(acc.y0, b.y0),
-      x1: Math.max(acc.x1, b.x1),
-      y1: Math.max(acc.y1, b.y1),
-    }),
-    first,
-  );
+  const boxes = rangeTokens(row, start, length).map((token) => token.bbox);
+  return boxes.length === 0 ? row.bbox : unionBox(boxes);
 }
 
 type Found = FoundDate & {
@@ -426,12 +416,13 @@ type Found = FoundDate & {
   read: number;
 };
 
+/** What a date read from one of two guesses at a row gives up against a date read as printed. */
+const GUESS_PENALTY = 0.3;
 /**
  * An ISO month of three digits, a zero then a look-alike (`TSE-Start: 2026-086-04`): repairDateDigits takes it for
  * a zero read twice (06), but the look-alike may as well be the month's own digit with one added (08). That other
  * reading, when the row has one: each is a guess, and the receipt's other dates tell which.
  */
-const GUESS_PENALTY = 0.3;
 const ISO_MONTH_READ_TWICE = /\b((?:19|20)\d{2}-)0([689])\d(-\d{2})(?!\d)/g;
 
 function otherIsoMonth(upper: string): string | undefined {

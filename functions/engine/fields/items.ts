@@ -35,7 +35,7 @@ import { balanceItems, checked, type Draft, draftsSum, repairedTo, unlabelledSum
 import { priceReadings, priceTokens, rowPriceReadings, settleGap } from './items-readings.js';
 import { type ItemsRegion, itemsRegion } from './items-region.js';
 import { letterRatio, type Row, unionBox } from './layout.js';
-import { formatCents, moneyAmounts, parseAmount } from './numbers.js';
+import { formatCents, moneyAmounts, parseAmount, pricedInDollars } from './numbers.js';
 
 type Side = 'above' | 'below';
 
@@ -326,10 +326,6 @@ function settleGarbled(
   return [...out, ...added].sort((a, b) => first(a) - first(b));
 }
 
-function pricedInDollars(parsed: readonly ItemRow[]): boolean {
-  return parsed.some((read) => read.row.tokens.some((t) => /^\$\d/.test(t.text)));
-}
-
 /**
  * On a receipt priced in dollars, the articles whose price starts with a `$` read as `5`, `S` or `s` (`S2.99`,
  * `51.95` for $1.95): the font's dollar sign misread on one row is misread on the others, so they are one
@@ -337,7 +333,7 @@ function pricedInDollars(parsed: readonly ItemRow[]): boolean {
  */
 function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): Map<number, number> {
   const out = new Map<number, number>();
-  if (!pricedInDollars(parsed)) return out;
+  if (!pricedInDollars(parsed.map((read) => read.row))) return out;
   drafts.forEach((draft, at) => {
     const row = draft.sources[0];
     const token = row ? (priceTokens(row)[0]?.text ?? '') : '';
@@ -356,7 +352,9 @@ function closingReadings(region: ItemsRegion, parsed: readonly ItemRow[]): numbe
   if (region.closingCents === undefined) return [];
   const text = region.closingText ?? '';
   const withoutSign =
-    pricedInDollars(parsed) && /^[5Ss]\d/.test(text) ? priceReadings(text.slice(1))?.cents[0] : undefined;
+    pricedInDollars(parsed.map((read) => read.row)) && /^[5Ss]\d/.test(text)
+      ? priceReadings(text.slice(1))?.cents[0]
+      : undefined;
   return withoutSign === undefined || withoutSign <= 0
     ? [region.closingCents]
     : [region.closingCents, withoutSign];

@@ -310,13 +310,14 @@ export function findAmounts(row: Row): Amount[] {
 }
 
 /**
- * A figure of three or four digits with its currency mark glued after it (`578€`, `578¢€`, `1559€`), or of three
- * glued before it (`€578`), on a receipt written in cents: its decimal separator was lost, for no till prints an amount
- * without its cents there (item-tokens.ts reads article prices the same way).
+ * A figure of three to six digits with its currency mark glued after it (`578€`, `578¢€`, `1559€`, a card's
+ * `Pago con tarjeta 496€`), or of three glued before it (`€578`), on a receipt written in cents: its decimal
+ * separator was lost, for no till or terminal prints an amount without its cents there (item-tokens.ts reads
+ * article prices the same way).
  */
 function withLostSeparator(amount: Amount): Amount {
   // after a leading mark a fourth digit is as often the VAT code run on (`€1621` for €1.62 1)
-  const lost = /^[€$£]\d{3}$|^\d{3,4}¢?[€$£]$/.test(amount.text);
+  const lost = /^[€$£]\d{3}$|^\d{3,6}¢?[€$£]$/.test(amount.text);
   if (amount.decimals || !lost) return amount;
   return { ...amount, cents: Math.round(amount.cents / 100), decimals: true };
 }
@@ -334,4 +335,12 @@ export function moneyAmounts(row: Row, wholeAmounts: boolean): Amount[] {
         a.currencyMark !== undefined ||
         (wholeAmounts && (/\d[.,']\d{3}\b/.test(a.text) || (a.tokenIndex > 0 && a.cents >= 100_00))),
     );
+}
+
+/**
+ * The receipt prints its prices after a dollar sign (`$2.49`): where one reads `52.85`, `S2.85` or `s2.85`, the
+ * first character may be that sign misread.
+ */
+export function pricedInDollars(rows: readonly Row[]): boolean {
+  return rows.some((row) => row.tokens.some((token) => /^\$\d/.test(token.text)));
 }

@@ -28,7 +28,14 @@ import {
   TOTAL,
 } from './labels.js';
 import { letterRatio, type Row } from './layout.js';
-import { type Amount, findAmounts, formatCents, moneyAmounts, parseAmount } from './numbers.js';
+import {
+  type Amount,
+  findAmounts,
+  formatCents,
+  moneyAmounts,
+  parseAmount,
+  pricedInDollars,
+} from './numbers.js';
 import {
   agreedValue,
   decimalDropped,
@@ -321,12 +328,11 @@ function onCardRows(rows: readonly Row[], whole: boolean): Amount[] {
 }
 
 /**
- * What a card row's amount says was charged, on a receipt in cents a terminal prints to the cent: its separator
- * lost before its mark ("Pago con tarjeta 496€": 4,96), or a third decimal of noise after the cents
- * ("Multibanco 72,935€", read as a thousands group: 72,93).
+ * What a card row's amount says was charged, on a receipt in cents a terminal prints to the cent: a third decimal
+ * of noise after the cents dropped ("Multibanco 72,935€", read as a thousands group: 72,93). A separator lost
+ * before the mark ("Pago con tarjeta 496€") is read back by moneyAmounts.
  */
 function charged(amount: Amount, whole: boolean): number {
-  if (!whole && !amount.decimals && SEPARATOR_LOST.test(amount.text)) return amount.cents / 100;
   return withoutNoiseDecimal(amount, whole).cents;
 }
 
@@ -338,12 +344,6 @@ function withoutNoiseDecimal(amount: Amount, whole: boolean): Amount {
   if (whole || amount.decimals || !threeDecimals(amount.text)) return amount;
   return { ...amount, cents: Math.floor(amount.cents / 1000), decimals: true };
 }
-
-/**
- * A card payment's amount whose decimal separator the OCR lost before its mark ("Pago con tarjeta 496€"): on a
- * receipt in cents a terminal prints the cents, so the last two digits are the cents.
- */
-const SEPARATOR_LOST = /^\d{3,6}[€$£]$/u;
 
 /**
  * The rows of the VAT table: those after its heading, or, when the OCR lost the heading, the tax rows after the
@@ -814,11 +814,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
         rounding.row.index < total.row.index &&
         rows
           .slice(0, rounding.row.index)
-          .some(
-            (r) =>
-              isTotalRow(r) !== undefined &&
-              moneyAmounts(r, whole).some((a) => a.cents + rounding.amount.cents === cents),
-          )));
+          .some((r) => isTotalRow(r) !== undefined && hasAmount(r, cents - rounding.amount.cents, whole))));
   // `Totaalbedrag 24,83 / AFRONDING 0,62 / Totaal te betalen EUR 24,85`: the rounding misread, the rounded total is
   // no slip of the total it was rounded from.
   if (
@@ -1076,7 +1072,7 @@ function sumWithoutDollar(
 ): number | undefined {
   const read = subtotal?.amount.text ?? '';
   if (!tax || tax.amount.cents <= 0 || !/^[5S]\d{1,3}[.,]\d{2}$/.test(read)) return undefined;
-  if (!rows.some((r) => r.tokens.some((t) => /^\$\d/.test(t.text)))) return undefined;
+  if (!pricedInDollars(rows)) return undefined;
   const without = parseAmount(read.slice(1));
   return without ? without.cents + tax.amount.cents : undefined;
 }
