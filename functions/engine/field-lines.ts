@@ -98,13 +98,25 @@ function selector(
     const top = Math.max(
       ...boxesOf([merchantName, merchantAddress, extraction.fields.merchantPhone]).map((b) => b.y1),
     );
-    const bottom = total?.bbox?.y0 ?? Number.NEGATIVE_INFINITY;
+    const bottom = total?.bbox?.y0 ?? totalRowTop(lines, top);
     return (line) => {
       const centre = (line.bbox.y0 + line.bbox.y1) / 2;
       return centre > top && centre < bottom && !isFieldLine(line, boxes) && /\p{L}{2,}/u.test(line.text);
     };
   }
   return (line) => !isFieldLine(line, boxes) && /\p{L}{3,}/u.test(line.text);
+}
+
+/**
+ * Where the total's row starts when the total was worked out rather than read (cash − change, the VAT table: it
+ * has no box): the first row under the header labelled as a total, or none.
+ */
+function totalRowTop(lines: readonly OcrLine[], top: number): number {
+  const row = lines.find((line) => {
+    const upper = line.text.toUpperCase();
+    return line.bbox.y0 > top && (TOTAL.test(upper) || STRONG_TOTAL.test(upper));
+  });
+  return row?.bbox.y0 ?? Number.NEGATIVE_INFINITY;
 }
 
 /** The line lies (vertically, by its centre) within a box that may span several lines (an address). */

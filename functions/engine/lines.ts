@@ -133,9 +133,11 @@ export function priceSpan(line: OcrLine): number | undefined {
 
 /**
  * A word of a price read cleanly: an amount with two decimals (a mark, a minus, a VAT code on it), or a code. The
- * English model reads a pound sign `f` as often as `£` (`f 1.86`, `£f 7.39`): a mark, not a garbled price.
+ * English model reads a pound sign `f` as often as `£` (`f 1.86`, `£f 7.39`): a mark, not a garbled price. A
+ * whole part a till never prints, a zero before another digit (`060,50` for 0,50), is garbled.
  */
-const CLEAN_PRICE_WORD = /^(?:[€$£f]|RM)?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%f]{1,2}$/;
+const CLEAN_PRICE_WORD =
+  /^(?:[€$£f]|RM)?-?(?:0|[1-9]\d{0,2})(?:[.,]\d{3})*[.,]\d{2}-?[A-Z€$£*]?$|^[A-Z€$£*%f]{1,2}$/;
 
 /** A row's price (priceSpan's words: one of them a figure) read cleanly. */
 const readCleanly = (price: readonly OcrWord[]) => price.every((w) => CLEAN_PRICE_WORD.test(w.text));
@@ -195,7 +197,7 @@ export function garbledPriceStart(line: OcrLine, column: number | undefined): nu
   const span = priceSpan(line);
   if (span !== undefined) {
     const price = line.words.slice(span);
-    if (garbledPrice(line.words.slice(0, span), price)) return span;
+    if (garbledPrice(line.words.slice(0, span), price)) return intoColumn(line, span, column);
     if (readCleanly(price)) return undefined;
   }
   if (column === undefined) return undefined;
@@ -209,6 +211,17 @@ export function garbledPriceStart(line: OcrLine, column: number | undefined): nu
     !price.some((w) => /\d/.test(w.text) && CLEAN_PRICE_WORD.test(w.text)) &&
     line.words.slice(0, from).some((w) => /\p{L}{2,}/u.test(w.text));
   return readAsLetters ? from : undefined;
+}
+
+/**
+ * A garbled price's start moved left over the words before it that start inside the price column: the mark and
+ * the pounds of `£ 5.19` read as words of their own (`fr 5 198]`) are the price's too, and a crop cut between
+ * them reads `.19`.
+ */
+function intoColumn(line: OcrLine, from: number, column: number | undefined): number {
+  let start = from;
+  while (column !== undefined && start > 1 && (line.words[start - 1]?.bbox.x0 ?? 0) >= column) start -= 1;
+  return line.words.slice(0, start).some((w) => /\p{L}{2,}/u.test(w.text)) ? start : from;
 }
 
 /**

@@ -186,14 +186,7 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
   return keepWhatHelps(lines, reread, language, noWorse);
 }
 
-/**
- * The article rows' garbled prices read again when the items do not add up: re-read rows are taken one at a time
- * while each brings the items' sum closer to the receipt's and loses no field. When together they make the items
- * add up, all of them are kept. When they do not (one price more stays misread), only the prices read again
- * cleanly are kept, still one at a time while each brings the sum closer: closer alone is not enough for a row
- * read again into another garbled figure, which can move the sum towards the total by chance, but a garbled price
- * read again as a clean one is the till's far more often than not (docs/engine.md, session 16).
- */
+/** The article rows' garbled prices read again when the items do not add up (keptPrices). */
 async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<SecondLook> {
   if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
   const chosen = fieldLines(look.lines, look.extraction, input.itemLines);
@@ -206,17 +199,35 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
     input.pool.lines(look.language),
     input.digits === undefined ? {} : { digits: input.digits },
   );
+  return keptPrices(look.lines, reread, look.language);
+}
+
+/**
+ * Which article rows read again to keep: re-read rows are taken one at a time while each brings the items' sum
+ * closer to the receipt's and loses no field, and those turned away are tried again once another was taken (two
+ * misread prices can each move the sum away on their own and only together bring it to the bill). When together
+ * they make the items add up, all of them are kept. When they do not (one price more stays misread), only the
+ * prices read again cleanly are kept, still one at a time while each brings the sum closer: closer alone is not
+ * enough for a row read again into another garbled figure, which can move the sum towards the total by chance,
+ * but a garbled price read again as a clean one is the till's far more often than not (docs/engine.md, session
+ * 16).
+ */
+export function keptPrices(
+  lines: readonly OcrLine[],
+  reread: readonly OcrLine[],
+  language: string,
+): SecondLook {
   const closer = (next: Extraction, before: Extraction) =>
     noWorse(next, before) && itemsGap(next) < itemsGap(before);
-  const all = keepWhatHelps(look.lines, reread, look.language, closer);
+  const all = keepWhatHelps(lines, reread, language, closer, reread.length);
   if (itemsGap(all.extraction) === 0) return all;
   const clean = reread.map((line, index) => {
-    const before = look.lines[index] as OcrLine;
+    const before = lines[index] as OcrLine;
     return line !== before && rereadCleanly(line, before) ? line : before;
   });
   // Every re-read clean: the same rows, taken the same way, as above.
   if (clean.every((line, index) => line === reread[index])) return all;
-  return keepWhatHelps(look.lines, clean, look.language, closer);
+  return keepWhatHelps(lines, clean, language, closer, clean.length);
 }
 
 const cents = (value: string | undefined) =>
@@ -244,24 +255,31 @@ function noWorse(next: Extraction, before: Extraction): boolean {
 
 /**
  * Takes the re-read lines one at a time, each only when the extraction with it is no worse: a re-reading that
- * is more confident as text can still break a date or an amount the first reading had right.
+ * is more confident as text can still break a date or an amount the first reading had right. With `passes`
+ * above 1, the lines turned away are tried again after another was taken, until a pass takes none: two misread
+ * prices can each move the items' sum away from the bill on their own and only bring it there together.
  */
 function keepWhatHelps(
   lines: readonly OcrLine[],
   reread: readonly OcrLine[],
   language: string,
   better: (next: Extraction, before: Extraction) => boolean,
+  passes = 1,
 ): SecondLook {
   let kept = [...lines];
   let extraction = extract(kept, language);
-  for (const [index, line] of reread.entries()) {
-    if (line === lines[index]) continue;
-    const trial = kept.map((old, i) => (i === index ? line : old));
-    const next = extract(trial, language);
-    if (better(next, extraction)) {
+  let waiting = [...reread.entries()].filter(([index, line]) => line !== lines[index]);
+  for (let pass = 0; pass < passes && waiting.length > 0; pass += 1) {
+    const before = waiting.length;
+    waiting = waiting.filter(([index, line]) => {
+      const trial = kept.map((old, i) => (i === index ? line : old));
+      const next = extract(trial, language);
+      if (!better(next, extraction)) return true;
       kept = trial;
       extraction = next;
-    }
+      return false;
+    });
+    if (waiting.length === before) break;
   }
   return { lines: kept, extraction, language };
 }

@@ -170,6 +170,35 @@ describe('fieldLines for the article rows (items that do not add up)', () => {
   });
 });
 
+describe('fieldLines for the article rows when the total was worked out, not read', () => {
+  it('picks the weak article rows above the total row although the total has no box', () => {
+    // Prepare: the printed total misread with a third decimal; the VAT table and the card give the bill, a value
+    // printed on no total row, so the total field has no box to end the article rows at.
+    const lines = ocrLines(
+      `JOE'S BODEGA
+50 SHOP STREET
+CORK
+Receipt # 92377
+ORANGE JUICE          1:60: 1
+RED WINE              8:25:91
+LAGER                  6.09 1
+TOTAL EUR             15.180
+VISA CONTACTLESS       15.94
+Rate Net VAT Total
+23% 12.96 2.98 15.94`,
+      0.95,
+    ).map((line) => (/^(ORANGE|RED|LAGER|VISA|23%)/.test(line.text) ? { ...line, confidence: 0.7 } : line));
+    const extraction = extractReceipt(lines);
+    expect(extraction.fields.total).toMatchObject({ value: '15.94', bbox: null });
+
+    // Act
+    const picked = fieldLines(lines, extraction, { ...ITEM_LINES, maxAreaShare: 1 });
+
+    // Assess: the article rows, not the card or VAT rows below the total row
+    expect(picked.map((index) => lines[index]?.text.split(' ')[0])).toEqual(['ORANGE', 'RED', 'LAGER']);
+  });
+});
+
 describe('needsCloserLook', () => {
   it('is true without a date or with an unsupported total, false for a supported one', () => {
     const lines = ocrLines(RECEIPT);

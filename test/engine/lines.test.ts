@@ -285,4 +285,24 @@ describe('priceSpan and garbledPrice', () => {
     // too few clean prices to place a column
     expect(priceColumn(rows.slice(0, 2).map(line))).toBeUndefined();
   });
+
+  it("takes the words before a garbled figure that start in the price column as the price's", () => {
+    // `£ 5.19` read `fr 5 198]`: the mark and the pounds came out as words of their own, in the column at 300
+    const column = priceColumn(
+      ['MILK 1L BIO 1,19', 'BREAD WHOLE MEAL 2,49', 'BUTTER 250G SALT 1,89'].map(line),
+    );
+
+    expect(garbledPriceStart(line('HAM TOASTIE fr 5 198]'), 200)).toBe(2);
+    expect(garbledPriceStart(line('HAM CHEESE TOASTIE 5 198]'), column)).toBe(3);
+    // without a column, the figure alone
+    expect(garbledPriceStart(line('HAM TOASTIE fr 5 198]'), undefined)).toBe(4);
+  });
+
+  it('takes a whole part no till prints, a zero before another digit, for a garbled price', () => {
+    // `0,50 1` read `060,50 1` (a price, then its quantity), in the price column at 400
+    expect(garbledPriceStart(line('2 x Statiegeld blik 060,50 1'), 400)).toBe(4);
+    expect(garbledPriceStart(line('x Statiegeld fles 00,25 1'), 300)).toBe(3);
+    expect(garbledPriceStart(line('x Statiegeld fles 0,25 1'), 300)).toBeUndefined();
+    expect(garbled('Statiegeld blik 060,50')).toBe(true);
+  });
 });

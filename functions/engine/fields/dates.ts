@@ -63,18 +63,29 @@ function repairDateDigits(text: string): string {
   );
 }
 
+/** Zero look-alikes: a slashed or dotted zero, as many till fonts print it, is read 6, 8 or 9. */
+const ZERO_LOOKALIKE = /[689]/;
+
 /**
- * A year after a month name or a day and month with one digit read twice ("25. September 20023"): a doubled
- * glyph is how Tesseract adds a digit. The year is put back when dropping one of a doubled pair gives one year.
+ * A year after a month name or a day and month with one digit read twice ("25. September 20023"), or with a
+ * barred zero read as two glyphs, itself and a 6, 8 or 9 beside it ("27 Apr 28023"): a doubled glyph is how
+ * Tesseract adds a digit. The year is put back when dropping one such digit gives one year.
  */
 const DOUBLED_YEAR = new RegExp(
-  `(${MONTH_NAME}[\\s.,/-]*|(?<!\\d)\\d{1,2}[/.-]\\d{1,2}[/.-])((?:19|20)\\d{3})(?![\\d.,])`,
+  `(${MONTH_NAME}[\\s.,/-]*|(?<!\\d)\\d{1,2}[/.-]\\d{1,2}[/.-])([12]\\d{4})(?![\\d.,])`,
   'g',
 );
+/** Whether the digit at `i` of `year` is one glyph read twice: the same digit beside it, or a zero's look-alike. */
+function readTwice(year: string, i: number): boolean {
+  const [ch, next, previous] = [year[i] ?? '', year[i + 1], year[i - 1]];
+  return ch === next || (ZERO_LOOKALIKE.test(ch) && (next === '0' || previous === '0'));
+}
 function repairDoubledYear(text: string): string {
   return text.replace(DOUBLED_YEAR, (all, before: string, _month: string, year: string) => {
     const years = new Set(
-      [...year].flatMap((ch, i) => (ch === year[i + 1] ? [year.slice(0, i) + year.slice(i + 1)] : [])),
+      [...year]
+        .flatMap((_, i) => (readTwice(year, i) ? [year.slice(0, i) + year.slice(i + 1)] : []))
+        .filter((candidate) => /^(?:19|20)\d{2}$/.test(candidate)),
     );
     const [only] = years;
     return years.size === 1 && only !== undefined ? `${before}${only}` : all;
@@ -174,9 +185,6 @@ function repairedDate(
   }
   return values.size === 1 ? [...values][0] : undefined;
 }
-
-/** Zero look-alikes: a slashed or dotted zero, as many till fonts print it, is read 6, 8 or 9. */
-const ZERO_LOOKALIKE = /[689]/;
 
 /**
  * A part with some of its zero look-alikes put back to 0, the fewest changes first: "2619" gives 2019 and
@@ -327,6 +335,11 @@ const RUN_TOGETHER_SHORT_YEAR = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?![\d.,
 const RUN_TOGETHER_SHORT_YEAR_TIMED = /(?<![\d.,/-])(\d{2})[/.-](\d{2})(\d{2})(?=\s+\d{1,2}:\d{2})/g;
 /** The second separator read as a space before a four-digit year: "23-07 2023 18:50". */
 const SPACED_YEAR = /(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})\s(20\d{2})(?![\d.,])/g;
+/**
+ * Both slashes read as the digit they look like, a 7 or a 1, right before a time of day (`13711725 08:43:13` for
+ * 13/11/25): the same digit in both separators' places, and the time says it is a date.
+ */
+const SLASHES_AS_DIGITS = /(?<![\d.,/-])(\d{2})([17])(\d{2})\2(\d{2}|20\d{2})(?=\s+\d{1,2}:\d{2})/g;
 
 function runTogetherMatches(text: string, order: DateOrder, latest: number): Match[] {
   const labelled = DATE_LABEL.test(text);
@@ -335,10 +348,16 @@ function runTogetherMatches(text: string, order: DateOrder, latest: number): Mat
   const forms = labelled
     ? [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR, SPACED_YEAR]
     : [RUN_TOGETHER, RUN_TOGETHER_SHORT_YEAR_TIMED, SPACED_YEAR];
-  for (const m of forms.flatMap((form) => [...text.matchAll(form)])) {
-    const a = Number(m[1] ?? m[4]);
-    const b = Number(m[2] ?? m[5]);
-    const year = fullYear(Number(m[3] ?? m[6]));
+  const parts = [
+    ...forms
+      .flatMap((form) => [...text.matchAll(form)])
+      .map((m) => ({ m, a: m[1] ?? m[4], b: m[2] ?? m[5], y: m[3] ?? m[6] })),
+    ...[...text.matchAll(SLASHES_AS_DIGITS)].map((m) => ({ m, a: m[1], b: m[3], y: m[4] })),
+  ];
+  for (const { m, ...part } of parts) {
+    const a = Number(part.a);
+    const b = Number(part.b);
+    const year = fullYear(Number(part.y));
     const [day, month] = order === 'mdy' ? [b, a] : [a, b];
     if (!valid(year, month, day, latest)) continue;
     out.push({

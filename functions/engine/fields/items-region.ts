@@ -4,6 +4,8 @@
  * tender row of any language (SUMME, TOTAL, TOTAAL, TOTALE, ZU ZAHLEN, BAR...). Deductions printed between a
  * first sum and the total (`Summe 28,30` / `10 % Rabatt -0,67` / `SUMME 27,63`) belong to the items too.
  */
+
+import { leadingQuantity, multiplies } from './item-quantities.js';
 import {
   CARD,
   CASH_TENDERED,
@@ -47,9 +49,10 @@ function amountsOnly(row: Row | undefined): boolean {
  * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
  * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
  * A tender covers the bill: a row whose tender word comes with other words ("VERSE MUNTTHEE", Dutch, reads
- * as French "VERSÉ") and whose amount is below the amounts above it is an item, not a tender.
+ * as French "VERSÉ") and whose amount is below the amounts above it, or is the quantity and unit price printed
+ * on the row above it, is an item, not a tender.
  */
-function endsItems(row: Row, next: Row | undefined, above: number): boolean {
+function endsItems(row: Row, next: Row | undefined, above: number, previous: Row | undefined): boolean {
   if (!isTotalsLabel(row)) return false;
   // a deposit return ("EMBALLAGE RETOUR", "LEERGUT") is an item, whatever change word it holds
   const sum = SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || TOTAL.test(row.upper);
@@ -57,6 +60,7 @@ function endsItems(row: Row, next: Row | undefined, above: number): boolean {
   const amounts = moneyAmounts(row, true);
   if (tenderOnly(row)) {
     const paid = amounts[amounts.length - 1] ?? (amountsOnly(next) ? lastAmount(next) : undefined);
+    if (paid !== undefined && namesMore(row) && pricedAbove(previous, paid.cents)) return false;
     return paid !== undefined && (!namesMore(row) || (above > 0 && paid.cents >= above));
   }
   // a total whose amount the OCR garbled ("Betrag Fr:13:83") still closes the items
@@ -68,6 +72,12 @@ function endsItems(row: Row, next: Row | undefined, above: number): boolean {
     STRONG_TOTAL.test(row.upper) ||
     amountsOnly(next)
   );
+}
+
+/** The row above is a quantity at a unit price that come to `cents` (`2 x 4,00` over `VERSE MUNTTHEE 8,00`). */
+function pricedAbove(previous: Row | undefined, cents: number): boolean {
+  const match = previous === undefined ? undefined : leadingQuantity(previous.upper, false);
+  return match !== undefined && multiplies(match.quantity, match.price, cents);
 }
 
 /** Words beside the tender label: a product whose name holds a tender word of another language. */
@@ -141,7 +151,7 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
     let above = 0;
     for (let i = start + 1; i < rows.length; i++) {
       const row = rows[i] as Row;
-      if (endsItems(row, rows[i + 1], above) && !isItemHeader(row)) return i;
+      if (endsItems(row, rows[i + 1], above, rows[i - 1]) && !isItemHeader(row)) return i;
       above += Math.max(0, priced(row, whole).at(-1)?.cents ?? 0);
     }
     return rows.length;

@@ -204,18 +204,25 @@ function paidBelow(found: Located, rows: readonly Row[]): number | undefined {
   return at >= 0 && paid.size === 1 ? [...paid][0] : undefined;
 }
 
+/** A printed total below the stated net is misread: with nothing to put in its place it is no more than a guess. */
+const BELOW_NET_CAP = 0.45;
+
 /**
  * A printed total below a net the receipt states cannot be the bill: the one value of `values` (above the net)
- * stands for it, at 0.6 at most; with none or several it stays.
+ * stands for it, at 0.6 at most; with none or several it stays, at BELOW_NET_CAP at most unless another figure
+ * bears it out (the net then was a garbled word read as a label: `Net ttiicke EE 867.36` for a ticket number).
  */
 function aboveNet(
   total: Located,
   net: number,
   values: ReadonlySet<number>,
   witnessedBy: (cents: number) => string[],
+  supported: boolean,
 ): Located {
   const [cents] = values;
-  if (values.size !== 1 || cents === undefined) return total;
+  if (values.size !== 1 || cents === undefined) {
+    return supported ? total : { ...total, confidence: Math.min(total.confidence, BELOW_NET_CAP) };
+  }
   return {
     ...total,
     amount: { ...total.amount, cents },
@@ -888,6 +895,8 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   // So is a subtotal with a tax added under it and nothing taken off (`SUBTOTAL 27.48 / TAX 0.25 / BALANCE DUE
   // $21.73`), while nothing else of the receipt has the printed total's value: a subtotal misread by the same
   // digit would carry its sum with it, and the card or the cash would then bear the printed total out.
+  const borneOut = (cents: number) =>
+    sourcesOf(support, cents).length > 0 || cents === tendered || cents === exactCash;
   const taxAdded =
     earlySubtotal !== undefined &&
     earlyTax !== undefined &&
@@ -905,8 +914,18 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
       : 0;
   if (total && total.amount.cents > 0 && total.amount.cents < net) {
     const slips = zeroSlips(total.amount.cents, true);
-    const fits = new Set(support.filter((s) => s.cents >= net && slips.has(s.cents)).map((s) => s.cents));
-    total = aboveNet(total, net, fits, (cents) => sourcesOf(support, cents).map((s) => `agrees with ${s}`));
+    const above = support.filter((s) => s.cents >= net);
+    const fits = new Set(above.filter((s) => slips.has(s.cents)).map((s) => s.cents));
+    // More than one digit misread (`TOTAL TTC 03,10 €` for 83,70): the VAT table's net and tax added up are the
+    // bill by their making, where the items' sum may lack an article read garbled.
+    const table = new Set(above.filter((s) => s.source === 'vat-table').map((s) => s.cents));
+    total = aboveNet(
+      total,
+      net,
+      fits.size > 0 ? fits : table,
+      (cents) => sourcesOf(support, cents).map((s) => `agrees with ${s}`),
+      borneOut(total.amount.cents),
+    );
   }
 
   // Nor can a printed total below the net of a row whose net and tax add up to its gross (`TE BETALEN € 6,15` over
@@ -915,7 +934,7 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
   const tableNet = Math.max(0, ...addingUpRows.map((r) => r.net));
   if (total && totalSource === 'label' && total.amount.cents > 0 && total.amount.cents < tableNet) {
     const grosses = new Set(addingUpRows.filter((r) => r.sum && r.gross > tableNet).map((r) => r.gross));
-    total = aboveNet(total, tableNet, grosses, () => ['the VAT table adds up']);
+    total = aboveNet(total, tableNet, grosses, () => ['the VAT table adds up'], borneOut(total.amount.cents));
   }
 
   // "TOTAAL 57,79 / Afrondingsverschil 0,01 / CONTANT 57,80": a cash rounding printed below the total gives the

@@ -206,6 +206,25 @@ describe('findDate', () => {
     expect(dateOf('20023 Hamburg')).toBeUndefined();
   });
 
+  it('reads a year whose barred zero came out as two glyphs, the zero and a 6, 8 or 9 beside it', () => {
+    const year = dateOf('27 Apr 28023 19:13', 'dmy');
+    expect(year?.value).toBe('2023-04-27');
+    expect(year?.confidence).toBeLessThan(0.6);
+    expect(dateOf('Datum: 25.09.20623')?.value).toBe('2023-09-25');
+    // an 8 with no zero beside it is no zero read twice
+    expect(dateOf('27 Apr 28123 19:13', 'dmy')).toBeUndefined();
+  });
+
+  it('reads a date whose two slashes were read as the same 7 or 1, right before a time of day', () => {
+    const date = dateOf('13711725 08:43:13 Doc. N.º 061753');
+    expect(date?.value).toBe('2025-11-13');
+    expect(date?.confidence).toBeLessThan(0.8);
+    expect(dateOf('04105125 10:02')?.value).toBe('2025-05-04');
+    // two different digits in the slashes' places, or no time after it: a number, not a date
+    expect(dateOf('13711125 08:43:13')).toBeUndefined();
+    expect(dateOf('Doc 13711725')).toBeUndefined();
+  });
+
   it('takes a date printed twice with its zeros when one row read a zero as 6 and the other as 8', () => {
     const date = dateOf('Mastercard\nDatum: 16.09.2019\nBetrag EUR 8,48\nDatum 10.89.2019 Uhrzeit: 19:04');
 

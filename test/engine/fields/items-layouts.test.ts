@@ -689,6 +689,21 @@ Te betalen               € 18,40`),
       ['DAME BLANCHE', null, null, '7.70'],
     ]);
   });
+
+  it('nor is one whose amount is the quantity and unit price printed above it, though items above add up to less', () => {
+    expect(
+      itemsOf(`2 x 4,00
+VERSE MUNTTHEE              8,00
+2 x 3,90
+VAASJE PILS                 7,80
+PANNENKOEK SPEK KAAS       13,50
+Te betalen EUR             29,30`),
+    ).toEqual([
+      ['VERSE MUNTTHEE', '2', '4.00', '8.00'],
+      ['VAASJE PILS', '2', '3.90', '7.80'],
+      ['PANNENKOEK SPEK KAAS', null, null, '13.50'],
+    ]);
+  });
 });
 
 describe('findItems on wrapped names', () => {

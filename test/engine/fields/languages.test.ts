@@ -357,6 +357,50 @@ HT 7,36`),
     expect(result.fields.total?.confidence).toBeLessThan(0.8);
   });
 
+  it("replaces a printed total below the net, more than one digit off, with the VAT table's net and tax", () => {
+    const receipt = (table: string) =>
+      extractReceipt(
+        ocrLines(`
+Pichet de vin rouge  14,00 €
+Moules marinières    50,70 €
+Menu du jour         15500 €
+TOTAL TTC 03,10 €
+${table}`),
+        { languages: ['fra'] },
+      ).fields.total;
+
+    const table = receipt('1 TVA 20% 2,33\nHT 11,67\n2 TVA 10% 6,34\nHT 63,36');
+    expect(table?.value).toBe('83.70');
+    expect(table?.confidence).toBeLessThan(0.8);
+    // nothing to put in its place: the printed total stays, but cannot be trusted
+    const alone = receipt('HT 63,36');
+    expect(alone?.value).toBe('3.10');
+    expect(alone?.confidence).toBeLessThan(0.5);
+  });
+
+  it('reads an Italian net abbreviated `Imponib.` in the VAT summary', () => {
+    const result = extractReceipt(
+      ocrLines(`
+CORNETTO ALLA CREMA 10,00%   1,59
+VASSOIO PASTICCINI 10,00%   31,37
+ACQUA NATURALE 0,5L 22,00%   1,09
+Subtotale                   59,19
+TOTALE                     £59.00
+CONTANTI                    59,19
+RIEPILOGO IVA
+1 IVA 22,00%                 0,20
+Imponib.                     0,89
+2 IVA 10,00%                 3,43
+Imponibile                  34,29
+3 IVA 4,00%                  0,78
+Netto                       19,60`),
+      { languages: ['ita'] },
+    );
+
+    expect(result.fields.total?.value).toBe('59.19');
+    expect(result.fields.tax?.value).toBe('4.41');
+  });
+
   it('replaces a printed total below a subtotal that a tax is added to with their sum one digit away', () => {
     const receipt = (card: string) =>
       extractReceipt(
