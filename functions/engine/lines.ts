@@ -205,6 +205,9 @@ export function garbledPriceStart(line: OcrLine, column: number | undefined): nu
   while (from > 0 && (line.words[from - 1]?.bbox.x1 ?? 0) > column) from -= 1;
   let end = line.words.length;
   while (end > from && AFTER_PRICE.test(line.words[end - 1]?.text ?? '')) end -= 1;
+  // A price read as its mark and a letter or two (`$A]` for $4.71) looks like a VAT code: in the price column,
+  // a currency mark before it says it is the price.
+  if (end === from && /^[€$£]/.test(line.words[from]?.text ?? '')) end = line.words.length;
   const price = line.words.slice(from, end);
   const readAsLetters =
     price.length > 0 &&

@@ -298,6 +298,13 @@ describe('priceSpan and garbledPrice', () => {
     expect(garbledPriceStart(line('HAM TOASTIE fr 5 198]'), undefined)).toBe(4);
   });
 
+  it('takes a price read as its mark and a letter (`$A]` for $4.71) in the price column for a price, not a VAT code', () => {
+    expect(garbledPriceStart(line('CHICKEN BREAST FILLETS $A]'), 300)).toBe(3);
+    // a VAT code after a clean price, or a code alone without a mark, is no price read as letters
+    expect(garbledPriceStart(line('CHICKEN BREAST FILLETS 4.71 A'), 300)).toBeUndefined();
+    expect(garbledPriceStart(line('CHICKEN BREAST FILLETS A]'), 300)).toBeUndefined();
+  });
+
   it('takes a whole part no till prints, a zero before another digit, for a garbled price', () => {
     // `0,50 1` read `060,50 1` (a price, then its quantity), in the price column at 400
     expect(garbledPriceStart(line('2 x Statiegeld blik 060,50 1'), 400)).toBe(4);

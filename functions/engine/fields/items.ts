@@ -275,6 +275,7 @@ function settleGarbled(
   parsed: readonly ItemRow[],
   drafts: readonly Draft[],
   closing: number,
+  inDollars: boolean,
 ): Draft[] | undefined {
   const gap = closing - draftsSum(drafts);
   if (gap === 0) return undefined;
@@ -297,7 +298,7 @@ function settleGarbled(
     const others = rowPriceReadings(row)?.cents.filter((c) => c !== draft.cents) ?? [];
     return others.length > 0 ? [{ at, others }] : [];
   });
-  const dollars = dollarsAsDigits(parsed, drafts);
+  const dollars = inDollars ? dollarsAsDigits(drafts) : new Map<number, number>();
   const options = [
     ...rows.map((r) => [...r.readings.cents]),
     ...articles.map((a) => a.others.map((c) => c - (drafts[a.at] as Draft).cents)),
@@ -331,13 +332,15 @@ function settleGarbled(
  * `51.95` for $1.95): the font's dollar sign misread on one row is misread on the others, so they are one
  * choice together. Article index → the price without that first character.
  */
-function dollarsAsDigits(parsed: readonly ItemRow[], drafts: readonly Draft[]): Map<number, number> {
+function dollarsAsDigits(drafts: readonly Draft[]): Map<number, number> {
   const out = new Map<number, number>();
-  if (!pricedInDollars(parsed.map((read) => read.row))) return out;
   drafts.forEach((draft, at) => {
     const row = draft.sources[0];
     const token = row ? (priceTokens(row)[0]?.text ?? '') : '';
-    const value = /^[5Ss]\d/.test(token) ? priceReadings(token.slice(1))?.cents[0] : undefined;
+    // a deduction's minus before the misread sign (`PROMO -S0.50T`) keeps it negative
+    const dollar = /^(-?)[5Ss](?=\d)/.exec(token);
+    const read = dollar ? priceReadings(token.slice(dollar[0].length))?.cents[0] : undefined;
+    const value = read === undefined ? undefined : draft.cents < 0 ? -read : read;
     if (value !== undefined && !draft.computed && !checked(draft) && value !== draft.cents)
       out.set(at, value);
   });
@@ -462,12 +465,15 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     region.closingRestated === true,
   );
   const closings = closingReadings(region, parsed);
+  // the receipt's own dollar signs, wherever they were read (a fuel receipt's articles print none: `PROMO -S0.50T`
+  // under `UNLEADED` and its gallons, over `Subtotal $54.81`)
+  const inDollars = pricedInDollars(rows);
   // items that add up to the sum under them as read are not read again to add up to another reading of it
   const settled =
     whole || closings.includes(draftsSum(balanced))
       ? undefined
       : closings.reduce<Draft[] | undefined>(
-          (found, closing) => found ?? settleGarbled(parsed, balanced, closing),
+          (found, closing) => found ?? settleGarbled(parsed, balanced, closing, inDollars),
           undefined,
         );
   const witness = balanced.map(toItem);
@@ -475,7 +481,7 @@ export function readItems(rows: readonly Row[], whole: boolean): ItemsRead {
     items: (settled ?? balanced).map(toItem),
     witness: { cents: itemsSum(witness), count: witness.length },
     settledTo: (total) =>
-      whole || settled ? undefined : settleGarbled(parsed, balanced, total)?.map(toItem),
+      whole || settled ? undefined : settleGarbled(parsed, balanced, total, inDollars)?.map(toItem),
   };
 }
 

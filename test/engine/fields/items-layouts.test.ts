@@ -776,6 +776,15 @@ SUBTOTAL            $6.68`),
     ).toEqual(['0.67', '1.07', '2.99', '1.95']);
   });
 
+  it("reads the dollar sign off a deduction's price when only the sums below print the receipt's dollars", () => {
+    expect(
+      amounts(`UNLEADED HESS
+15.07 gal @ 3.670/gal    55.31
+PROMO                   -S0.50T
+Subtotal                $54.81`),
+    ).toEqual(['55.31', '-0.50']);
+  });
+
   it('reads the dollar sign off counted articles whose unit price was only implied by the misread amount', () => {
     // 4 x ... s4.00 reads 54.00, which 4 x 13.50 would check: a price the amount implies checks nothing
     expect(
