@@ -24,6 +24,11 @@ export const ORIENTATION_CONFIDENCE = 0.52;
 export const FADED_CONFIDENCE = 0.6;
 /** A turned band must read this much more confidently than the first orientation's band to turn the page. */
 const PROBE_MARGIN = 0.15;
+/**
+ * Or this much, in the turn the glyphs' baselines leaned to without being sure: a rendered English receipt upside
+ * down read 0.28 as it lay, and its middle band 0.41 turned against 0.31 as it lay.
+ */
+const LEANING_MARGIN = 0.05;
 /** The probe band is a quarter of the page, but at least this many pixels tall. */
 const PROBE_BAND_MIN = 240;
 /** The flattened reading must beat the first by this much (equal readings keep the untouched image). */
@@ -82,6 +87,17 @@ async function read(
   return { page, image, rotation, turn };
 }
 
+/**
+ * How much more confidently a turned band must read to turn the page: PROBE_MARGIN, or LEANING_MARGIN for the
+ * other way up of level lines read as they lie though more of their baselines said upside down, too few to be
+ * sure (12 to 4).
+ */
+export function probeMargin(orientation: TextOrientation, turn: QuarterTurn): number {
+  const { flipSure, evidence } = orientation;
+  const leaning = !flipSure && orientation.turn === 0 && turn === 180 && evidence.down > evidence.up;
+  return leaning ? LEANING_MARGIN : PROBE_MARGIN;
+}
+
 /** The turns worth a probe: the other way up when up/down was unsure, the other axis when that was. */
 function alternatives(orientation: TextOrientation): QuarterTurn[] {
   const turns = new Set<QuarterTurn>();
@@ -124,7 +140,8 @@ async function probe(
   const asIs = await bandScore(first);
   for (const turn of turns) {
     const score = await bandScore(turn);
-    if (score >= asIs + PROBE_MARGIN && score > (best?.score ?? 0)) best = { turn, score };
+    if (score >= asIs + probeMargin(layout.orientation, turn) && score > (best?.score ?? 0))
+      best = { turn, score };
   }
   return best?.turn;
 }

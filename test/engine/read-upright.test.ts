@@ -4,8 +4,9 @@
  * records the page it is handed (a fault-free stand-in: what is asserted is the image, not the reading).
  */
 import { describe, expect, it } from 'vitest';
+import type { TextOrientation } from '../../functions/engine/image/text-orientation.js';
 import type { GrayImage } from '../../functions/engine/preprocess.js';
-import { readUpright } from '../../functions/engine/read-upright.js';
+import { probeMargin, readUpright } from '../../functions/engine/read-upright.js';
 import type { Recognizer } from '../../functions/engine/recognizer.js';
 import { fallingOff, grayReceipt } from '../support/gray-receipt.js';
 
@@ -38,5 +39,23 @@ describe('readUpright lighting', () => {
 
     expect(await pageRead(image, true)).toBeGreaterThan(230);
     expect(await pageRead(image, false)).toBeLessThan(200);
+  });
+});
+
+describe('probeMargin', () => {
+  const orientation = (up: number, down: number, flipSure: boolean): TextOrientation => ({
+    turn: 0,
+    axisSure: true,
+    flipSure,
+    evidence: { aspect: 1.47, along: 189, across: 53, up, down },
+  });
+
+  it('asks less of the other way up when the baselines leaned that way without being sure', () => {
+    // a rendered receipt upside down: 4 baselines up, 12 down; its turned band read 0.41 against 0.31
+    expect(probeMargin(orientation(4, 12, false), 180)).toBe(0.05);
+    // leaning the way it was read, or a quarter turn: the full margin
+    expect(probeMargin(orientation(12, 4, false), 180)).toBe(0.15);
+    expect(probeMargin(orientation(4, 12, false), 90)).toBe(0.15);
+    expect(probeMargin(orientation(2, 2, false), 180)).toBe(0.15);
   });
 });

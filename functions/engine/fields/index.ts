@@ -17,6 +17,7 @@ import { findMerchant } from './merchant.js';
 import { formatCents } from './numbers.js';
 import { findPayment } from './payment.js';
 import { statedTax } from './tax.js';
+import { missingDigits } from './total-support.js';
 import { findTotals, type Located } from './totals.js';
 
 export interface ExtractOptions {
@@ -49,10 +50,22 @@ function amountField(found: Located | undefined, delta = 0): AmountField | undef
  * totals were wrong often enough that only a confirmed total may reach 0.8 (docs/fields.md, calibration).
  */
 const UNWITNESSED_CAP = 0.78;
+/**
+ * Nor may one read with digits missing (`TOTAL EUR 31.5`, `03,10`) pass for more than a guess: its cents, or a
+ * digit of its whole part, were made up when it was read as an amount (docs/fields.md, session 22).
+ */
+const MISSING_DIGITS_CAP = 0.5;
 
-function capUnwitnessed(total: AmountField | undefined, witnesses: number): AmountField | undefined {
-  if (!total || witnesses > 0) return total;
-  return { ...total, confidence: Math.min(total.confidence, UNWITNESSED_CAP) };
+function capUnwitnessed(
+  total: AmountField | undefined,
+  totals: { readonly totalWitnesses: readonly unknown[]; readonly slipWitness?: unknown },
+  whole: boolean,
+): AmountField | undefined {
+  if (!total || totals.totalWitnesses.length > 0) return total;
+  // A figure of the receipt that put the missing digits back chose them: the reading is no longer a guess.
+  const guessed = totals.slipWitness === undefined && !whole && missingDigits(total.text);
+  const cap = guessed ? MISSING_DIGITS_CAP : UNWITNESSED_CAP;
+  return { ...total, confidence: Math.min(total.confidence, cap) };
 }
 
 export function extractReceipt(lines: readonly OcrLine[], options: ExtractOptions = {}): Extraction {
@@ -130,7 +143,7 @@ export function extractReceipt(lines: readonly OcrLine[], options: ExtractOption
   if (tax) fields.tax = tax;
   const tip = amountField(totals.tip);
   if (tip) fields.tip = tip;
-  const total = capUnwitnessed(amountField(totals.total, delta.total), totals.totalWitnesses.length);
+  const total = capUnwitnessed(amountField(totals.total, delta.total), totals, locale.wholeAmounts);
   if (total) fields.total = total;
   if (payment) fields.paymentMethod = payment;
   fields.category = { value: category.value, confidence: category.confidence, text: '', bbox: null };

@@ -15,6 +15,7 @@ import {
   lineCents,
   multiplies,
   type Quantity,
+  quantityOf,
   readingSlip,
   type UnitPrice,
 } from './item-quantities.js';
@@ -104,14 +105,28 @@ function slippedAmount(d: Draft): number | undefined {
 }
 
 /**
- * A weight with a till's slashed zero read as 6, 8 or 9 (`1,518 kg x 3,19 €/kg` over 4,82, for 1,510 kg): put
- * back when that one zero alone makes the weight multiply to the amount as read. Weights print three decimals,
- * so their zeros slip as often as the amount's.
+ * A measure whose barred zero was read as two glyphs, itself and a 6, 8 or 9 beside it (`38,065 l` for 38,05):
+ * the measure with that look-alike dropped, in thousandths.
+ */
+function zeroReadTwice(quantity: Quantity): number[] {
+  const text = quantity.text;
+  return [...text].flatMap((ch, i) => {
+    if (!/[689]/.test(ch) || (text[i - 1] !== '0' && text[i + 1] !== '0')) return [];
+    const dropped = quantityOf(text.slice(0, i) + text.slice(i + 1));
+    return dropped ? [dropped.milli] : [];
+  });
+}
+
+/**
+ * A weight with a till's slashed zero read as 6, 8 or 9 (`1,518 kg x 3,19 €/kg` over 4,82, for 1,510 kg), or
+ * read as two glyphs (`38,065 l x 1,640 €/l` over 62,40, for 38,05 l): put back when that one zero alone makes the
+ * weight multiply to the amount as read. Weights print three decimals, so their zeros slip as often as the
+ * amount's.
  */
 function unslipWeight(d: Draft): Draft {
   const { quantity, price } = d;
   if (!quantity || !price || quantity.milli % 1000 === 0 || multiplies(quantity, price, d.cents)) return d;
-  const fits = [...zeroSlips(quantity.milli)].filter((milli) =>
+  const fits = [...new Set([...zeroSlips(quantity.milli), ...zeroReadTwice(quantity)])].filter((milli) =>
     multiplies({ ...quantity, milli }, price, d.cents),
   );
   const [milli] = fits;

@@ -419,6 +419,15 @@ const NO_CENTS = /^[^\d.,]*\d+[.,]$/u;
  */
 const THREE_DECIMALS = /^\D*\d{1,3}[.,]\d{3}\D*$/;
 
+/**
+ * Whether a printed amount on a receipt in cents lacks digits no till leaves out: its cents cut short (`31.5`) or
+ * missing (`£4,`), or a whole part starting with a zero (`03,10`). As read it cannot be the amount printed.
+ */
+export function missingDigits(text: string): boolean {
+  const printed = text.trim();
+  return CUT_SHORT.test(printed) || NO_CENTS.test(printed) || MALFORMED.test(printed);
+}
+
 /** Whether a printed amount has the three-decimal form a witness may stand for with two decimals. */
 export function threeDecimals(text: string): boolean {
   return THREE_DECIMALS.test(text.trim());

@@ -10,6 +10,7 @@ import {
   CASH_TENDERED,
   CHANGE,
   CURRENCY_CODE,
+  DEPOSIT,
   DISCOUNT,
   ITEM_HEADER,
   isSummaryHeading,
@@ -509,8 +510,15 @@ function totalsAsPrinted(scan: Scan, refund: boolean, options: TotalsOptions): T
     ),
     whole,
   );
+  // A deposit returned (`Emballage retour -€ 0,25`, Dutch) is an article, whatever change word it holds.
   const change = inCents(
-    positive(lastMatching(payment, (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper), 0.8)),
+    positive(
+      lastMatching(
+        payment,
+        (r) => CHANGE.test(r.upper) && !NOT_CHANGE.test(r.upper) && !DEPOSIT.test(r.upper),
+        0.8,
+      ),
+    ),
     whole,
   );
   // A rounding adjustment is small; "ROUNDING RM 45.35" on some tills is the rounded total itself.

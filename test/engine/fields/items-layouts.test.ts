@@ -642,6 +642,21 @@ TOTALE                              7,92`),
     ]);
   });
 
+  it('a volume whose barred zero was read as two glyphs keeps the amount as printed, and loses the extra glyph', () => {
+    // 38,05 l x 1,640 = 62,40 as printed; 38,065 l would give 62,43
+    const items = findItems(
+      buildRows(
+        ocrLines(`SIN PLOMO 95              62,40 €
+38,065 l x 1,640 €/l
+Total                     62,48 €`),
+      ),
+      false,
+    );
+    expect(items.map((i) => [i.description, i.quantity, i.amount])).toEqual([
+      ['SIN PLOMO 95', '38.05', '62.40'],
+    ]);
+  });
+
   it("a count's amount with a digit added or misread is put back to count x unit price, a weight's is not", () => {
     const receipt = (row: string, total: string) =>
       `DESCRIPCION CANT PRECIO IMPORTE\nPAN DE BARRA 2 0,99 1,98\n${row}\nLECHE ENTERA 1L 1,09\nTotal EUR ${total}`;

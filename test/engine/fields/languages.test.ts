@@ -3,6 +3,7 @@ import { extractReceipt } from '../../../functions/engine/fields/index.js';
 import {
   CASH_TENDERED,
   CHANGE,
+  NOT_CASH,
   phraseSource,
   STRONG_TOTAL,
   TOTAL,
@@ -376,6 +377,47 @@ ${table}`),
     const alone = receipt('HT 63,36');
     expect(alone?.value).toBe('3.10');
     expect(alone?.confidence).toBeLessThan(0.5);
+  });
+
+  it('takes a deposit returned for no change', () => {
+    // the total row read weakly: cash − change, read crisply, would stand for it
+    const result = extractReceipt(
+      readWeakly(
+        ocrLines(`
+Spaghetti 500g        €3,97 1
+Jong belegen kaas     £26001
+Totaal               € 32,04
+Contant              € 32,04
+Emballage retour     -€ 0,25`),
+        'Totaal',
+        0.5,
+      ),
+      { languages: ['nld'] },
+    );
+
+    expect(result.fields.total?.value).toBe('32.04');
+  });
+
+  it('takes a card or wallet named "... PAY" for no cash handed over', () => {
+    for (const row of ['V PAY € 32,04', 'APPLE PAY 12.50', 'UNION PAY 8.00']) {
+      expect(CASH_TENDERED.test(row) && !NOT_CASH.test(row)).toBe(false);
+    }
+    expect(CASH_TENDERED.test('AMOUNT TO PAY 12.50') && !NOT_CASH.test('AMOUNT TO PAY 12.50')).toBe(true);
+  });
+
+  it('trusts a total read with digits missing (`31.5`, `03,10`) no more than a guess when nothing bears it out', () => {
+    const total = (row: string) =>
+      extractReceipt(
+        ocrLines(`
+MEDIUM SLICED WH 17:39 v2
+COLA 2L 1.99 1
+${row}
+VISA DEBIT 37-52`),
+      ).fields.total;
+
+    expect(total('TOTAL EUR 31.5')).toMatchObject({ value: '31.50' });
+    expect(total('TOTAL EUR 31.5')?.confidence).toBeLessThanOrEqual(0.5);
+    expect(total('TOTAL EUR 31.57')?.confidence).toBeGreaterThan(0.5);
   });
 
   it('reads an Italian net abbreviated `Imponib.` in the VAT summary', () => {

@@ -58,6 +58,8 @@ export const en: LocalePack = {
     cash: [re('\\b(CASH|TENDERED|TENDER|PAID\\s*AMOUNT|AMOUNT\\s*PAID|AMOUNT\\s*TENDERED|PAID|PAY)\\b')],
     notCash: [
       re('\\b(CASHIER|CASH\\s*SALES?|CASH\\s*INV|CASH\\s*BILL|CASH\\s*ROUNDING|NON-CASH|CASH\\s*REFUND)\\b'),
+      // a card or wallet named "... PAY" is no cash handed over
+      re('\\b(V|UNION|APPLE|GOOGLE|SAMSUNG|GRAB|QR|WECHAT)\\s*PAY\\b'),
     ],
     change: [re('\\b(CHANG[EZ3]|CHANGE\\s*DUE|CASH\\s*BACK|CASHBACK)\\b')],
     card: [
