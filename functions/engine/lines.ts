@@ -216,6 +216,23 @@ export function garbledPriceStart(line: OcrLine, column: number | undefined): nu
   return readAsLetters ? from : undefined;
 }
 
+/** Below this recognition confidence a price read cleanly may still be misread (`2,39` at 0.73 for 2,89). */
+const UNSURE_PRICE = 0.9;
+
+/**
+ * Where an article row's price starts when the page read it cleanly but not surely (a digit of it below
+ * UNSURE_PRICE): a clean misreading of one price leaves the items a few cents or euros off with nothing garbled
+ * to read again. Undefined for a row with no clean price or a sure one.
+ */
+export function unsurePriceStart(line: OcrLine): number | undefined {
+  const span = priceSpan(line);
+  if (span === undefined) return undefined;
+  const price = line.words.slice(span);
+  const describes = line.words.slice(0, span).some((w) => /\p{L}{2,}/u.test(w.text));
+  const unsure = price.some((w) => /\d/.test(w.text) && w.confidence < UNSURE_PRICE);
+  return describes && unsure && readCleanly(price) ? span : undefined;
+}
+
 /**
  * A garbled price's start moved left over the words before it that start inside the price column: the mark and
  * the pounds of `£ 5.19` read as words of their own (`fr 5 198]`) are the price's too, and a crop cut between
@@ -240,13 +257,14 @@ export async function rereadPrices(
   scale: number,
   recognizer: Recognizer,
   reading: LineReading = {},
+  priceStart: (line: OcrLine, column: number | undefined) => number | undefined = garbledPriceStart,
 ): Promise<OcrLine[]> {
   const { enlarge = ENLARGE, digits } = reading;
   const column = priceColumn(lines);
   const result = [...lines];
   for (const index of indices) {
     const line = lines[index];
-    const from = line === undefined ? undefined : garbledPriceStart(line, column);
+    const from = line === undefined ? undefined : priceStart(line, column);
     if (line === undefined || from === undefined) continue;
     const kept = line.words.slice(0, from);
     const price = line.words.slice(from);

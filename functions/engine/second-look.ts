@@ -28,7 +28,14 @@ import { itemsSum } from './fields/items.js';
 import { marksAboveLetters } from './image/diacritics.js';
 import type { DigitGlyph } from './image/zero-glyph.js';
 import { type LanguagePlan, rereadLanguage } from './languages.js';
-import { rereadCleanly, rereadLines, rereadPrices, spanOf, type WordSpan } from './lines.js';
+import {
+  rereadCleanly,
+  rereadLines,
+  rereadPrices,
+  spanOf,
+  unsurePriceStart,
+  type WordSpan,
+} from './lines.js';
 import type { GrayImage } from './preprocess.js';
 import type { RecognizerPool } from './recognizer-pool.js';
 import type { Extraction, OcrLine } from './schema.js';
@@ -191,15 +198,29 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
   if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
   const chosen = fieldLines(look.lines, look.extraction, input.itemLines);
   if (chosen.length === 0) return look;
-  const reread = await rereadPrices(
-    look.lines,
+  const reading = input.digits === undefined ? {} : { digits: input.digits };
+  const recognizer = input.pool.lines(look.language);
+  const reread = await rereadPrices(look.lines, chosen, input.image, input.scale, recognizer, reading);
+  const garbled = keptPrices(look.lines, reread, look.language);
+  if (itemsGap(garbled.extraction) === 0) return garbled;
+  // Still off with nothing garbled left to read: the prices read cleanly but unsurely, read again, and only a
+  // clean reading of one taken (`2,865` read again for a weight's `2,85` had made two other slips add up).
+  const unsure = await rereadPrices(
+    garbled.lines,
     chosen,
     input.image,
     input.scale,
-    input.pool.lines(look.language),
-    input.digits === undefined ? {} : { digits: input.digits },
+    recognizer,
+    reading,
+    unsurePriceStart,
   );
-  return keptPrices(look.lines, reread, look.language);
+  const clean = unsure.map((line, index) => {
+    const before = garbled.lines[index] as OcrLine;
+    return line !== before && rereadCleanly(line, before) ? line : before;
+  });
+  return clean.every((line, index) => line === garbled.lines[index])
+    ? garbled
+    : keptPrices(garbled.lines, clean, look.language);
 }
 
 /**

@@ -4,6 +4,7 @@ import { createReceiptEngine, type ReceiptEngine } from '../../functions/engine/
 import { planLanguages } from '../../functions/engine/languages.js';
 import { toPgm } from '../../functions/engine/preprocess.js';
 import { DEFAULT_MODEL_ROLES, RecognizerPool } from '../../functions/engine/recognizer-pool.js';
+import type { OcrLine } from '../../functions/engine/schema.js';
 import { ITEM_LINES, secondLook } from '../../functions/engine/second-look.js';
 import { ENGLISH_RECEIPT, renderReceipt } from '../../tools/samples/receipt-images.js';
 import { withMilkPriceGarbled } from '../support/garbled-price.js';
@@ -72,5 +73,40 @@ describe('itemLines: a garbled price read again cleanly when the items still do 
     // Assess: the milk's price as printed; the bread's misprint stays, so the items still do not add up
     expect(look.lines[index]?.text).toBe(milk.text);
     expect(look.extraction.items.map((item) => item.amount)).toEqual(['13.00', '4.90', '1045.90']);
+  });
+
+  it("reads the milk's price again when the page read it cleanly but unsurely and the items do not add up", async () => {
+    // Prepare: a real reading of the receipt as printed, with the milk's 13.00 read as a clean 18.00 at 0.7 and
+    // its unit price as 9.00 (a unit price that fits would put the amount back without reading it again)
+    const { data, info } = await sharp(await renderReceipt(ENGLISH_RECEIPT))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { data, width: info.width, height: info.height };
+    const page = await pool.page('eng').recognize(toPgm(image));
+    const index = page.lines.findIndex((line) => line.text.startsWith('MILK'));
+    const milk = page.lines[index] as OcrLine;
+    const misreadAs: Record<string, string> = { '6.50': '9.00', '13.00': '18.00' };
+    const words = milk.words.map((word) => {
+      const text = misreadAs[word.text];
+      return text === undefined ? word : { ...word, text, confidence: 0.7 };
+    });
+    const misread: OcrLine = { ...milk, confidence: 0.8, words, text: words.map((w) => w.text).join(' ') };
+    expect(misread.text).toBe('MILK 1L 2 x 9.00 18.00');
+    const lines = page.lines.map((line, i) => (i === index ? misread : line));
+
+    // Act
+    const look = await secondLook({
+      lines,
+      image,
+      scale: 1,
+      plan: planLanguages(['eng']),
+      pool,
+      fieldLines: false,
+      itemLines: ITEM_LINES,
+    });
+
+    // Assess
+    expect(look.extraction.items.map((item) => item.amount)).toEqual(['13.00', '4.20', '1045.90']);
   });
 });

@@ -10,6 +10,7 @@ import {
   rereadPrices,
   rereadWeakLines,
   spanOf,
+  unsurePriceStart,
 } from '../../functions/engine/lines.js';
 import { type GrayImage, toPgm } from '../../functions/engine/preprocess.js';
 import { Recognizer } from '../../functions/engine/recognizer.js';
@@ -303,6 +304,22 @@ describe('priceSpan and garbledPrice', () => {
     // a VAT code after a clean price, or a code alone without a mark, is no price read as letters
     expect(garbledPriceStart(line('CHICKEN BREAST FILLETS 4.71 A'), 300)).toBeUndefined();
     expect(garbledPriceStart(line('CHICKEN BREAST FILLETS A]'), 300)).toBeUndefined();
+  });
+
+  it('finds a price read cleanly but unsurely, for a reading again when the items do not add up', () => {
+    const unsure = (text: string, confidence: number) => {
+      const row = line(text);
+      return {
+        ...row,
+        words: row.words.map((w, i) => (i === row.words.length - 1 ? { ...w, confidence } : w)),
+      };
+    };
+
+    expect(unsurePriceStart(unsure('TOSTA MISTA 2,39', 0.73))).toBe(2);
+    // read surely, read garbled (the garbled ones are read again anyway), or no article
+    expect(unsurePriceStart(unsure('TOSTA MISTA 2,39', 0.95))).toBeUndefined();
+    expect(unsurePriceStart(unsure('TOSTA MISTA 2:39:', 0.73))).toBeUndefined();
+    expect(unsurePriceStart(unsure('12 2,39', 0.73))).toBeUndefined();
   });
 
   it('takes a whole part no till prints, a zero before another digit, for a garbled price', () => {

@@ -49,11 +49,11 @@ function amountsOnly(row: Row | undefined): boolean {
  * Totals and tender rows end the items. A bare "CASH" heading (a cash sale) without an amount does not, unless
  * its amount was wrapped onto the next row ("Cash ." / "RM 170.00"): then it is a tender row, not a heading.
  * A tender covers the bill: a row whose tender word comes with other words ("VERSE MUNTTHEE", Dutch, reads
- * as French "VERSÉ") and whose amount is below the amounts above it, or is the quantity and unit price printed
+ * as French "VERSÉ") and whose amount is below the prices the rows above end with, or is the quantity and unit price printed
  * on the row above it, is an item, not a tender.
  */
 function endsItems(row: Row, next: Row | undefined, above: number, previous: Row | undefined): boolean {
-  if (!isTotalsLabel(row)) return false;
+  if (!isTotalsLabel(row)) return cardCovers(row, above);
   // a deposit return ("EMBALLAGE RETOUR", "LEERGUT") is an item, whatever change word it holds
   const sum = SUBTOTAL.test(row.upper) || STRONG_TOTAL.test(row.upper) || TOTAL.test(row.upper);
   if (DEPOSIT.test(row.upper) && !sum && !CASH_TENDERED.test(row.upper)) return false;
@@ -80,6 +80,17 @@ function pricedAbove(previous: Row | undefined, cents: number): boolean {
   return match !== undefined && multiplies(match.quantity, match.price, cents);
 }
 
+/**
+ * A card row whose amount covers the prices above it (`PIN €30,64` under articles of 30,64, the total's row
+ * printed only on the card slip below): the payment, which ends the items. One for less (`GIFT CARD 25.00`), or
+ * with words beside the card's (`CARTA IGIENICA 8 ROT`: Italian CARTA), is an article.
+ */
+function cardCovers(row: Row, above: number): boolean {
+  if (!CARD.test(row.upper) || namesMore(row)) return false;
+  const paid = moneyAmounts(row, false).at(-1);
+  return paid !== undefined && above > 0 && paid.cents >= above;
+}
+
 /** Words beside the tender label: a product whose name holds a tender word of another language. */
 function namesMore(row: Row): boolean {
   const rest = [CASH_TENDERED, CARD].reduce(
@@ -102,6 +113,19 @@ function tenderOnly(row: Row): boolean {
 /** Amounts written as prices on this receipt: with decimals, unless it is in whole amounts. */
 function priced(row: Row, whole: boolean): Amount[] {
   return moneyAmounts(row, whole).filter((a) => whole || a.decimals);
+}
+
+/** A VAT code, a mark or a quantity after an article's price (`8,10 B`, `1,19 €`, `4,20 1`). */
+const CODE_AFTER_PRICE = /^[^\p{L}\d]?(?:[A-Z€$£*%]{1,2}|\d)[^\p{L}\d]?$/u;
+
+/**
+ * The price a row ends with (a VAT code or mark may follow it): an article's. A figure inside the row's words is
+ * none (`Ma t/m za 8.00 - 21.00 uur`, opening hours over the articles).
+ */
+function endPrice(row: Row, whole: boolean): Amount | undefined {
+  const last = priced(row, whole).at(-1);
+  const after = row.tokens.slice((last?.tokenIndex ?? 0) + 1);
+  return last !== undefined && after.every((token) => CODE_AFTER_PRICE.test(token.text)) ? last : undefined;
 }
 
 function lastAmount(row: Row | undefined): Amount | undefined {
@@ -152,7 +176,7 @@ export function itemsRegion(rows: readonly Row[], whole: boolean): ItemsRegion {
     for (let i = start + 1; i < rows.length; i++) {
       const row = rows[i] as Row;
       if (endsItems(row, rows[i + 1], above, rows[i - 1]) && !isItemHeader(row)) return i;
-      above += Math.max(0, priced(row, whole).at(-1)?.cents ?? 0);
+      above += Math.max(0, endPrice(row, whole)?.cents ?? 0);
     }
     return rows.length;
   };

@@ -238,6 +238,13 @@ describe('findDate', () => {
     expect(fiscal?.confidence).toBeLessThan(0.8);
   });
 
+  it('takes the reading of a date printed twice whose year the receipt prints elsewhere, zero or not', () => {
+    const twice = 'Data: 2020-03-20 Hora: 20:36:58\nTOTAL 83,31\nData: 20/03/2026\nHora 20:36:58';
+    expect(dateOf(`Fatura Simplificada FS 2026/76364\n${twice}`)?.value).toBe('2026-03-20');
+    // nothing else printed: the zero stands, tills' zeros slip to 6 far more often than back
+    expect(dateOf(twice)?.value).toBe('2020-03-20');
+  });
+
   it('reads a date whose space before the time was read as a digit or lost', () => {
     expect(dateOf('05 /11/2022612:78 PM TRANS: 066283', 'mdy')?.value).toBe('2022-05-11');
     expect(dateOf('12.03.201914:22')?.value).toBe('2019-03-12');

@@ -705,6 +705,40 @@ Te betalen               € 18,40`),
     ]);
   });
 
+  it('ends the items at a card row that pays for them, though no total row is printed before the VAT table', () => {
+    const receipt = (article: string, paid: string) =>
+      itemsOf(`ZONNEBRAND SPF 50         €15,50
+IBUPROFEN 400MG 20 ST      €3,05
+${article}
+PIN                      €${paid}
+Tarief Bedrag BTW Totaal
+21% 15,79 3,31 19,10
+Totaal ${paid} EUR`);
+
+    expect(receipt('', '18,55')).toEqual([
+      ['ZONNEBRAND SPF 50', null, null, '15.50'],
+      ['IBUPROFEN 400MG 20 ST', null, null, '3.05'],
+    ]);
+    // an article with a card word in its name, or a gift card for less than the articles above, is an article
+    expect(receipt('CARTA IGIENICA 8 ROT      €22,99', '41,54').map((row) => row[0])).toContain(
+      'CARTA IGIENICA 8 ROT',
+    );
+    expect(receipt('GIFT CARD                 €10,00', '28,55').map((row) => row[0])).toContain('GIFT CARD');
+  });
+
+  it('nor is one read first under opening hours: figures inside a row are no prices above it', () => {
+    expect(
+      itemsOf(`www.eetcafedezwaan.nl
+Ma t/m za 8.00 - 21.00 uur
+VERSE MUNTTHEE              3,508
+BITTERBALLEN 8 ST           8,10B
+SUBTOTAAL                  11,60`),
+    ).toEqual([
+      ['VERSE MUNTTHEE', null, null, '3.50'],
+      ['BITTERBALLEN 8 ST', null, null, '8.10'],
+    ]);
+  });
+
   it('nor is one whose amount is the quantity and unit price printed above it, though items above add up to less', () => {
     expect(
       itemsOf(`2 x 4,00
