@@ -43,6 +43,8 @@ function repairDateDigits(text: string): string {
       .replace(/(?<=\d)[~_](?=\d)/g, '-') // a dash read as a tilde: "05~05-17"
       // one dot of a dotted date read as a comma ("25.10,2023"): no amount has this form with a year's digits
       .replace(/\b(\d{1,2})[.,](\d{1,2})[.,]((?:19|20)\d{2})\b/g, '$1.$2.$3')
+      // a noise mark after an ISO date's whole month ("2022-06€-27"): no digit of it is missing
+      .replace(/\b((?:19|20)\d{2}-\d{2})[€¢©@](?=-\d{2}(?!\d))/g, '$1')
       // a digit of an ISO date's month read twice ("2025-009-22"), or its zero read as a zero and a look-alike
       // ("2020-083-16T14:25"): no other number has this form
       .replace(/\b((?:19|20)\d{2}-)(?:(\d)\2|(0)[689])(\d-\d{2})(?!\d)/g, '$1$2$3$4')

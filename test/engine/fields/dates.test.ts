@@ -215,6 +215,11 @@ describe('findDate', () => {
     expect(dateOf('27 Apr 28123 19:13', 'dmy')).toBeUndefined();
   });
 
+  it("reads an ISO date with a noise mark after its month's two digits", () => {
+    expect(dateOf('2022-06€-27 10:09:38')?.value).toBe('2022-06-27');
+    expect(dateOf('Data: 2019-11©-03')?.value).toBe('2019-11-03');
+  });
+
   it('reads a date whose two slashes were read as the same 7 or 1, right before a time of day', () => {
     const date = dateOf('13711725 08:43:13 Doc. N.º 061753');
     expect(date?.value).toBe('2025-11-13');
