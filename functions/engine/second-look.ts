@@ -193,6 +193,9 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
   return keepWhatHelps(lines, reread, language, noWorse);
 }
 
+/** At most this many prices read cleanly but unsurely are read again (itemsLook). */
+const MAX_UNSURE_PRICES = 3;
+
 /** The article rows' garbled prices read again when the items do not add up (keptPrices). */
 async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<SecondLook> {
   if (input.itemLines === false || itemsGap(look.extraction) === 0) return look;
@@ -204,10 +207,17 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
   const garbled = keptPrices(look.lines, reread, look.language);
   if (itemsGap(garbled.extraction) === 0) return garbled;
   // Still off with nothing garbled left to read: the prices read cleanly but unsurely, read again, and only a
-  // clean reading of one taken (`2,865` read again for a weight's `2,85` had made two other slips add up).
+  // clean reading of one taken (`2,865` read again for a weight's `2,85` had made two other slips add up). A clean
+  // misreading is one price or two; a receipt with more unsure ones is read too poorly to settle so, and reading
+  // them all cost the dev scans a tenth of their median time.
+  const unsureRows = chosen.filter((index) => {
+    const line = garbled.lines[index];
+    return line !== undefined && unsurePriceStart(line) !== undefined;
+  });
+  if (unsureRows.length === 0 || unsureRows.length > MAX_UNSURE_PRICES) return garbled;
   const unsure = await rereadPrices(
     garbled.lines,
-    chosen,
+    unsureRows,
     input.image,
     input.scale,
     recognizer,
