@@ -1,12 +1,10 @@
-import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_LINES } from '../../functions/engine/field-lines.js';
 import { planLanguages } from '../../functions/engine/languages.js';
-import { toPgm } from '../../functions/engine/preprocess.js';
 import { DEFAULT_MODEL_ROLES, RecognizerPool } from '../../functions/engine/recognizer-pool.js';
 import type { OcrLine } from '../../functions/engine/schema.js';
 import { ITEM_LINES, secondLook } from '../../functions/engine/second-look.js';
-import { renderReceipt } from '../../tools/samples/receipt-images.js';
+import { readRendered } from '../support/rendered-page.js';
 
 const GERMAN_RECEIPT = {
   lines: [
@@ -39,12 +37,7 @@ describe("another language's word lines", () => {
   it('reads again only the garbled stretch of a line without marks, its description kept as read', async () => {
     // Prepare: the English reading of a German receipt, the coffee's price garbled and read with little
     // confidence, as the English model garbles amounts written with a decimal comma.
-    const { data, info } = await sharp(await renderReceipt(GERMAN_RECEIPT))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const image = { data, width: info.width, height: info.height };
-    const page = await pool.page('eng').recognize(toPgm(image));
+    const { image, page } = await readRendered(GERMAN_RECEIPT, pool.page('eng'));
     const index = page.lines.findIndex((line) => line.text.startsWith('KAFFEE'));
     const coffee = page.lines[index];
     if (coffee === undefined) throw new Error('the KAFFEE line was not read');
