@@ -190,7 +190,8 @@ async function fieldsLook(input: SecondLookInput): Promise<SecondLook> {
   const chosen = fieldLines(lines, first, options);
   const reading = twoModels ? { minGain: OTHER_MODEL_GAIN, ...digits } : digits;
   const reread = await rereadLines(lines, chosen, image, scale, pool.lines(language), reading);
-  return keepWhatHelps(lines, reread, language, noWorse);
+  const unchanged = language === plan.first && lines.every((line, index) => line === input.lines[index]);
+  return keepWhatHelps(lines, reread, language, noWorse, 1, unchanged ? first : undefined);
 }
 
 /** At most this many prices read cleanly but unsurely are read again (itemsLook). */
@@ -204,7 +205,7 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
   const reading = input.digits === undefined ? {} : { digits: input.digits };
   const recognizer = input.pool.lines(look.language);
   const reread = await rereadPrices(look.lines, chosen, input.image, input.scale, recognizer, reading);
-  const garbled = keptPrices(look.lines, reread, look.language);
+  const garbled = keptPrices(look.lines, reread, look.language, look.extraction);
   if (itemsGap(garbled.extraction) === 0) return garbled;
   // Still off with nothing garbled left to read: the prices read cleanly but unsurely, read again, and only a
   // clean reading of one taken (`2,865` read again for a weight's `2,85` had made two other slips add up). A clean
@@ -230,7 +231,7 @@ async function itemsLook(look: SecondLook, input: SecondLookInput): Promise<Seco
   });
   return clean.every((line, index) => line === garbled.lines[index])
     ? garbled
-    : keptPrices(garbled.lines, clean, look.language);
+    : keptPrices(garbled.lines, clean, look.language, garbled.extraction);
 }
 
 /**
@@ -247,10 +248,11 @@ export function keptPrices(
   lines: readonly OcrLine[],
   reread: readonly OcrLine[],
   language: string,
+  known: Extraction = extract(lines, language),
 ): SecondLook {
   const closer = (next: Extraction, before: Extraction) =>
     noWorse(next, before) && itemsGap(next) < itemsGap(before);
-  const all = keepWhatHelps(lines, reread, language, closer, reread.length);
+  const all = keepWhatHelps(lines, reread, language, closer, reread.length, known);
   if (itemsGap(all.extraction) === 0) return all;
   const clean = reread.map((line, index) => {
     const before = lines[index] as OcrLine;
@@ -258,7 +260,7 @@ export function keptPrices(
   });
   // Every re-read clean: the same rows, taken the same way, as above.
   if (clean.every((line, index) => line === reread[index])) return all;
-  return keepWhatHelps(lines, clean, language, closer, clean.length);
+  return keepWhatHelps(lines, clean, language, closer, clean.length, known);
 }
 
 const cents = (value: string | undefined) =>
@@ -296,9 +298,11 @@ function keepWhatHelps(
   language: string,
   better: (next: Extraction, before: Extraction) => boolean,
   passes = 1,
+  // The extraction of `lines` when the caller has it already: a receipt's extraction takes a few milliseconds.
+  known: Extraction = extract(lines, language),
 ): SecondLook {
   let kept = [...lines];
-  let extraction = extract(kept, language);
+  let extraction = known;
   let waiting = [...reread.entries()].filter(([index, line]) => line !== lines[index]);
   for (let pass = 0; pass < passes && waiting.length > 0; pass += 1) {
     const before = waiting.length;

@@ -48,4 +48,14 @@ describe('keptPrices: which garbled prices read again are kept', () => {
     expect(look.extraction.items.map((item) => item.amount)).toEqual(['20.00', '21.55']);
     expect(look.lines).toEqual(lines);
   });
+
+  it("takes the caller's extraction of the lines for its own: the same rows kept either way", () => {
+    const lines = ocrLines(RECEIPT);
+    const reread = rereadAs(lines, { SOAP: 'SOAP 1.30', COLA: 'COLA 2.25' });
+
+    const look = keptPrices(lines, reread, 'eng', extractReceipt(lines, { languages: ['eng'] }));
+
+    expect(look.extraction.items.map((item) => item.amount)).toEqual(['20.00', '21.55', '1.30', '2.25']);
+    expect(look).toEqual(keptPrices(lines, reread, 'eng'));
+  });
 });

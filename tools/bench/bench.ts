@@ -1,5 +1,6 @@
 /**
- * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N] [--models P+L] [--baseline P+L]`: engine speed and
+ * `pnpm bench [<dir>] [--json] [--concurrency N] [--limit N] [--models P+L] [--baseline P+L] [--native-best-int]`:
+ * engine speed and
  * memory on a folder of receipt
  * images (a folder of receipt images, or of a labelled set whose images/ subfolder is used when present).
  *   cold start   process start -> engine ready, median of 3 fresh processes
@@ -14,6 +15,8 @@
  *   --models     the engine's model kinds for pages and line re-reads, e.g. fast+best_int (the default roles)
  *   --baseline   a second engine with other model kinds, e.g. best_int+best_int, read interleaved image by image
  *                with the first (its time and RSS are not in the figures above), as a ratio of medians
+ *   --native-best-int  the native CLI once more per image, reading with the engine's own English model (best_int)
+ *                instead of Debian's (the fast one): which part of the gap is the model, which the build
  * The report is also written to dist/bench/latest.json, where `pnpm cost` reads the mean.
  */
 import { execFile } from 'node:child_process';
@@ -27,7 +30,7 @@ import { receiptImageFiles } from '../cli/inputs.js';
 import { ModelRolesError, parseModelRoles } from '../cli/model-roles.js';
 import { runPool, withEngines } from '../cli/pool.js';
 import { parseArgsOrExit } from '../cli/run-main.js';
-import { nativeTesseractVersion, timeNative } from './native.js';
+import { bestIntTessdata, nativeTesseractVersion, timeNative } from './native.js';
 import { writeBenchResult } from './result-file.js';
 
 const run = promisify(execFile);
@@ -55,7 +58,7 @@ async function coldStart(): Promise<{ readyMs: number; rssBytes: number }> {
 }
 
 const USAGE =
-  'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N] [--models page=fast,lines=best_int] [--baseline …]';
+  'pnpm bench <folder of receipt images> [--json] [--concurrency N] [--limit N] [--models page=fast,lines=best_int] [--baseline …] [--native-best-int]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgsOrExit(`usage: ${USAGE}`, {
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       models: { type: 'string' },
       baseline: { type: 'string' },
+      'native-best-int': { type: 'boolean' },
     },
   });
   let models: ModelRoles;
@@ -96,6 +100,8 @@ async function main(): Promise<void> {
   }, 25);
   const engineMs: number[] = [];
   const nativeMs: number[] = [];
+  const nativeBestIntDir = native && values['native-best-int'] ? bestIntTessdata() : undefined;
+  const nativeBestIntMs: number[] = [];
   let engineTotal = 0;
   const failures: string[] = [];
   for (const [index, file] of files.entries()) {
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
     engineMs.push(ms);
     engineTotal += ms;
     if (native) nativeMs.push(await timeNative(file));
+    if (nativeBestIntDir !== undefined) nativeBestIntMs.push(await timeNative(file, nativeBestIntDir));
     log(`  [${index + 1}/${files.length}] ${path.basename(file)} ${Math.round(ms)} ms`);
   }
   clearInterval(sampler);
@@ -157,6 +164,18 @@ async function main(): Promise<void> {
           ratioOfMedians: Number((percentile(engineMs, 50) / percentile(nativeMs, 50)).toFixed(2)),
         }
       : null,
+    nativeBestInt: nativeBestIntDir
+      ? {
+          latencyMs: {
+            median: Math.round(percentile(nativeBestIntMs, 50)),
+            p90: Math.round(percentile(nativeBestIntMs, 90)),
+          },
+          ratioOfMedians: Number((percentile(engineMs, 50) / percentile(nativeBestIntMs, 50)).toFixed(2)),
+          nativeRatioOfMedians: Number(
+            (percentile(nativeBestIntMs, 50) / percentile(nativeMs, 50)).toFixed(2),
+          ),
+        }
+      : null,
     baseline: baselineModels
       ? {
           models: `${baselineModels.page}+${baselineModels.lines}`,
@@ -194,6 +213,16 @@ async function main(): Promise<void> {
         : 'not installed, skipped',
     ],
     ['engine / native (medians)', report.native ? `${report.native.ratioOfMedians}x` : '-'],
+    ...(report.nativeBestInt
+      ? ([
+          [
+            'native with best_int median / p90',
+            `${report.nativeBestInt.latencyMs.median} / ${report.nativeBestInt.latencyMs.p90} ms`,
+          ],
+          ['engine / native with best_int (medians)', `${report.nativeBestInt.ratioOfMedians}x`],
+          ['native best_int / native (medians)', `${report.nativeBestInt.nativeRatioOfMedians}x`],
+        ] as [string, string][])
+      : []),
     ...(report.baseline
       ? ([
           [

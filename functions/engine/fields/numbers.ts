@@ -237,7 +237,21 @@ function lostDecimalComma(text: string, rest: readonly { text: string }[]): bool
  * Amounts in a row, left to right. Tokens split by OCR are joined first: "12." + "50", "12" + ".50", "44" + ",57€",
  * and, right after a currency mark at the end of the row, "8" + "60" (a dot the OCR lost).
  */
-export function findAmounts(row: Row): Amount[] {
+export function findAmounts(row: Row): readonly Amount[] {
+  const known = AMOUNTS_IN_ROW.get(row);
+  if (known !== undefined) return known;
+  const found = readAmounts(row);
+  AMOUNTS_IN_ROW.set(row, found);
+  return found;
+}
+
+/**
+ * A row's amounts, read once: the totals, the tax, the items and their checks each ask for them, several times
+ * over one extraction (rows are immutable, so the first answer stands).
+ */
+const AMOUNTS_IN_ROW = new WeakMap<Row, readonly Amount[]>();
+
+function readAmounts(row: Row): readonly Amount[] {
   const tokens = row.tokens;
   const found: Amount[] = [];
   let pendingMark: string | undefined;

@@ -78,6 +78,20 @@ describe('parseAmount', () => {
 });
 
 describe('findAmounts', () => {
+  it("reads a row's amounts once: the same row asked again gives the same, frozen answer", () => {
+    // Prepare: one row, and another row of the same text (a re-extraction builds its rows afresh).
+    const [row] = buildRows(ocrLines('TOTAL RM 12.50'));
+    const [again] = buildRows(ocrLines('TOTAL RM 12.50'));
+
+    // Act
+    const first = findAmounts(row as never);
+
+    // Assess: the same array for the same row, an equal one for the other.
+    expect(findAmounts(row as never)).toBe(first);
+    expect(findAmounts(again as never)).not.toBe(first);
+    expect(findAmounts(again as never)).toEqual(first);
+  });
+
   it('joins an amount split by a stray space and keeps the currency mark', () => {
     // Prepare
     const [row] = buildRows(ocrLines('TOTAL SALES INCL. GST RM 100. 62'));
