@@ -4,6 +4,7 @@
  * records the page it is handed (a fault-free stand-in: what is asserted is the image, not the reading).
  */
 import { describe, expect, it } from 'vitest';
+import { flatteningChange, flattenLighting } from '../../functions/engine/image/normalise.js';
 import type { TextOrientation } from '../../functions/engine/image/text-orientation.js';
 import type { GrayImage } from '../../functions/engine/preprocess.js';
 import { probeMargin, readUpright } from '../../functions/engine/read-upright.js';
@@ -39,6 +40,46 @@ describe('readUpright lighting', () => {
 
     expect(await pageRead(image, true)).toBeGreaterThan(230);
     expect(await pageRead(image, false)).toBeLessThan(200);
+  });
+});
+
+describe('readUpright faded re-read', () => {
+  /** How many whole pages a recognizer reading every page at `confidence` was handed. */
+  async function pagesRead(image: GrayImage, confidence: number): Promise<number> {
+    let pages = 0;
+    const recognizer = {
+      recognize: async (pgm: Buffer) => {
+        if (pgm.length >= image.width * image.height) pages += 1;
+        return { lines: [], confidence };
+      },
+    } as unknown as Recognizer;
+    await readUpright(image, 1, recognizer, () => {}, { photographed: false });
+    return pages;
+  }
+
+  it('reads a weak page again flattened only when flattening changes it', async () => {
+    // Prepare: a scan on white, even paper flattens to itself; the same scan darkening towards its edge does not.
+    const white = await grayReceipt();
+    const darkening = fallingOff(white, 0.5);
+
+    // Act / Assess: a weak reading (0.4) of the white scan is not read again, the darkening one is; a sure
+    // reading (0.9) of either is not.
+    expect(await pagesRead(white, 0.4)).toBe(1);
+    expect(await pagesRead(darkening, 0.4)).toBe(2);
+    expect(await pagesRead(darkening, 0.9)).toBe(1);
+  });
+});
+
+describe('flatteningChange', () => {
+  it("counts paper lit unevenly, not a contrast stretch that moves no pixel across the page's threshold", async () => {
+    const white = await grayReceipt();
+    // the same print on evenly grey paper: flattening only stretches it back
+    const grey = { ...white, data: Buffer.from(white.data.map((v) => Math.round(v * 0.85))) };
+    const darkening = fallingOff(white, 0.5);
+
+    expect(flatteningChange(white, flattenLighting(white))).toBeLessThan(0.01);
+    expect(flatteningChange(grey, flattenLighting(grey))).toBeLessThan(0.01);
+    expect(flatteningChange(darkening, flattenLighting(darkening))).toBeGreaterThan(0.05);
   });
 });
 
