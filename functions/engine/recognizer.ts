@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, type InitOptions, OEM, PSM, type Worker } from 'tesseract.js';
 import { EngineError } from './errors.js';
 import { type DigitGlyph, type GlyphSymbol, type PageDigits, readZeros } from './image/zero-glyph.js';
 import type { GrayImage } from './preprocess.js';
@@ -120,6 +120,16 @@ export function meanWordConfidence(lines: readonly OcrLine[]): number {
   return words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
 }
 
+/**
+ * Tesseract's own chatter goes nowhere, from the model's loading on: "Image too small to scale!!" and "Line cannot
+ * be recognized!!" for a speck a line crop holds went to stderr, unstructured, about once a receipt, and loading the
+ * Italian model printed `Error: failed to load ./ita.special-words` (a word list the model names and does not
+ * carry) at every start of its worker: an "Error" line in the function's logs for nothing. The engine reports what
+ * matters. A parameter given at load (tesseract.js's init config) stays set for every job after; tesseract.js's
+ * typing lists only the dictionaries' switches.
+ */
+const QUIET_LOAD = { debug_file: '/dev/null' } as Partial<InitOptions>;
+
 export class Recognizer {
   #worker: Promise<Worker> | undefined;
   /**
@@ -183,15 +193,20 @@ export class Recognizer {
     });
     try {
       const worker = await Promise.race([
-        createWorker(languages, OEM.LSTM_ONLY, {
-          langPath: source.langPath,
-          gzip: source.gzip,
-          // Never read or write a traineddata cache: the data is local already, and Lambda's disk is read-only.
-          cacheMethod: 'none',
-          // Without a handler tesseract.js rethrows worker errors as uncaught exceptions. A failing job
-          // rejects its own promise; a failing start (e.g. damaged traineddata) only reaches this handler.
-          errorHandler: (error: unknown) => failStart(error),
-        }),
+        createWorker(
+          languages,
+          OEM.LSTM_ONLY,
+          {
+            langPath: source.langPath,
+            gzip: source.gzip,
+            // Never read or write a traineddata cache: the data is local already, and Lambda's disk is read-only.
+            cacheMethod: 'none',
+            // Without a handler tesseract.js rethrows worker errors as uncaught exceptions. A failing job
+            // rejects its own promise; a failing start (e.g. damaged traineddata) only reaches this handler.
+            errorHandler: (error: unknown) => failStart(error),
+          },
+          QUIET_LOAD,
+        ),
         startFailed,
       ]);
       failStart = () => {};
@@ -202,9 +217,6 @@ export class Recognizer {
         // Tesseract re-reads every low-confidence line inverted (white on black) by default. Receipts are dark
         // on light: measured on the dev set, turning it off saved 12% of recognition time at equal CER.
         tessedit_do_invert: '0',
-        // Tesseract's own chatter ("Image too small to scale!!", "Line cannot be recognized!!" for a speck a
-        // line crop holds) went to stderr, unstructured, about once a receipt: the engine reports what matters.
-        debug_file: '/dev/null',
         ...this.options.parameters,
       });
       this.#modes.set(worker, this.#pageMode);

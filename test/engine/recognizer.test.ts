@@ -155,4 +155,40 @@ describe('Recognizer', () => {
     expect(recognizer.generation).toBe(2);
     expect(second.lines.some((line) => line.text.includes('1,126.89'))).toBe(true);
   });
+
+  it("keeps Tesseract's chatter out of stderr, from the model's loading on", async () => {
+    // Prepare: stderr captured (a worker thread's stderr reaches the parent's stream); the Italian model, whose
+    // loading names a word list it does not carry, and a speck read as a line (Tesseract prints its row statistics).
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      written.push(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    const speck = await sharp({ create: { width: 60, height: 30, channels: 3, background: '#fff' } })
+      .composite([
+        { input: { create: { width: 1, height: 1, channels: 3, background: '#000' } }, left: 30, top: 15 },
+      ])
+      .png()
+      .toBuffer();
+    try {
+      recognizer = new Recognizer({
+        languages: 'ita',
+        source: resolveLangSource(['ita'], 'best_int'),
+        recycleAfterJobs: 10,
+        recycleAboveRssBytes: Number.POSITIVE_INFINITY,
+      });
+
+      // Act
+      await recognizer.recognize(speck, { line: true });
+      await recognizer.recognize(image);
+      // the worker's stream is piped on the next turns of the event loop
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.stderr.write = write;
+    }
+
+    // Assess
+    expect(written.join('')).not.toMatch(/failed to load|Total count|too small|cannot be recognized/i);
+  });
 });
