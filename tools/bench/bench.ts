@@ -20,7 +20,7 @@
  * The report is also written to dist/bench/latest.json, where `pnpm cost` reads the mean.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     log(`  [${index + 1}/${files.length}] ${path.basename(file)} ${Math.round(ms)} ms`);
   }
   clearInterval(sampler);
+  if (nativeBestIntDir !== undefined) rmSync(nativeBestIntDir, { recursive: true, force: true });
   await engine.close();
   await baseline?.close();
 
