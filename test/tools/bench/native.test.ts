@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ describe('bestIntTessdata: the native yardstick reading with the engine’s mode
     const packaged = gunzipSync(readFileSync(path.join(source.langPath, 'eng.traineddata.gz')));
     const written = readFileSync(path.join(folder, 'eng.traineddata'));
     expect(written.equals(packaged)).toBe(true);
+    rmSync(folder, { recursive: true, force: true });
     expect(written.length).not.toBe(
       readFileSync(path.resolve('models/tessdata_fast/eng.traineddata.gz')).length,
     );
